@@ -1,0 +1,1 @@
+"""Plain domain types: enums, validation rules, snapshots. No I/O, no Qt."""

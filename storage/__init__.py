@@ -1,0 +1,1 @@
+"""Local store: SQLAlchemy models, the SQLCipher engine, migrations, search, outbox."""
