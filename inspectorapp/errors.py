@@ -3,7 +3,8 @@ translated messages at the edge (ui/messages.py), logs keep the English text."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 
@@ -27,7 +28,7 @@ class FieldIssue:
 
     field: str
     problem: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dc_field(default_factory=dict)
 
     def describe(self) -> str:
         extra = ", ".join(f"{k}={v!r}" for k, v in sorted(self.params.items()))

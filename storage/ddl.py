@@ -43,7 +43,7 @@ def outbox_triggers(t: SyncedTable) -> list[str]:
 CREATE TRIGGER outbox_{t.name}_insert AFTER INSERT ON {t.name}
 BEGIN
   INSERT INTO outbox (entity, entity_id, op, changed, payload, created_at)
-  VALUES ('{t.name}', NEW.id, 'insert', json_array({cols}), {_row_json(t, 'NEW')}, {NOW_SQL});
+  VALUES ('{t.name}', NEW.id, 'insert', json_array({cols}), {_row_json(t, "NEW")}, {NOW_SQL});
 END"""
     update = f"""
 CREATE TRIGGER outbox_{t.name}_update AFTER UPDATE ON {t.name}
@@ -55,7 +55,7 @@ BEGIN
                ELSE 'update' END,
           (SELECT json_group_array(value) FROM json_each(json_array({changed_list}))
             WHERE type <> 'null'),
-          {_row_json(t, 'NEW')}, {NOW_SQL});
+          {_row_json(t, "NEW")}, {NOW_SQL});
 END"""
     delete = f"""
 CREATE TRIGGER outbox_{t.name}_no_hard_delete BEFORE DELETE ON {t.name}
@@ -67,8 +67,7 @@ END"""
 
 def drop_outbox_triggers(table: str) -> list[str]:
     return [
-        f"DROP TRIGGER IF EXISTS outbox_{table}_{suffix}"
-        for suffix in ("insert", "update", "no_hard_delete")
+        f"DROP TRIGGER IF EXISTS outbox_{table}_{suffix}" for suffix in ("insert", "update", "no_hard_delete")
     ]
 
 
@@ -108,17 +107,17 @@ CREATE TRIGGER search_{s.table}_insert AFTER INSERT ON {s.table}
 BEGIN
   INSERT INTO search_ref (source, ref_id) VALUES ('{s.source}', NEW.id);
   INSERT INTO {FTS_TABLE} (rowid, body)
-    SELECT seq, {body('NEW')} FROM search_ref
-     WHERE ref_id = NEW.id AND NEW.deleted_at IS NULL AND {body('NEW')} <> '';
+    SELECT seq, {body("NEW")} FROM search_ref
+     WHERE ref_id = NEW.id AND NEW.deleted_at IS NULL AND {body("NEW")} <> '';
 END"""
     update = f"""
 CREATE TRIGGER search_{s.table}_update AFTER UPDATE ON {s.table}
-WHEN {body('OLD')} IS NOT {body('NEW')} OR OLD.deleted_at IS NOT NEW.deleted_at
+WHEN {body("OLD")} IS NOT {body("NEW")} OR OLD.deleted_at IS NOT NEW.deleted_at
 BEGIN
   DELETE FROM {FTS_TABLE} WHERE rowid = (SELECT seq FROM search_ref WHERE ref_id = OLD.id);
   INSERT INTO {FTS_TABLE} (rowid, body)
-    SELECT seq, {body('NEW')} FROM search_ref
-     WHERE ref_id = NEW.id AND NEW.deleted_at IS NULL AND {body('NEW')} <> '';
+    SELECT seq, {body("NEW")} FROM search_ref
+     WHERE ref_id = NEW.id AND NEW.deleted_at IS NULL AND {body("NEW")} <> '';
 END"""
     return [insert, update]
 
@@ -138,5 +137,7 @@ def backfill_search(s: SearchSource) -> list[str]:
     ]
 
 
-def describe(tables: Mapping[str, Sequence[str]], json_cols: Mapping[str, Sequence[str]]) -> list[SyncedTable]:
+def describe(
+    tables: Mapping[str, Sequence[str]], json_cols: Mapping[str, Sequence[str]]
+) -> list[SyncedTable]:
     return [SyncedTable(n, cols, frozenset(json_cols.get(n, ()))) for n, cols in tables.items()]

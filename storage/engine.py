@@ -91,9 +91,7 @@ class Store:
 
 def engine_for(conn: sqlcipher.Connection) -> Engine:
     """Wrap one keyed connection in an SQLAlchemy engine with real transactions."""
-    engine = create_engine(
-        "sqlite://", creator=lambda: conn, poolclass=StaticPool, module=sqlcipher
-    )
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool, module=sqlcipher)
 
     # pysqlite's legacy transaction handling defers BEGIN and skips it for DDL;
     # take control so every unit of work (migrations included) is one transaction.

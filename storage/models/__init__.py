@@ -35,13 +35,45 @@ from .outcomes import Finding, FindingEvidence, Intervention, Reflection
 from .system import AuditLog, Outbox, SearchRef, StoreMeta
 
 __all__ = [
-    "Attachment", "AuditLog", "Base", "Concern", "ConcernSignal", "Conversation", "Finding",
-    "FindingEvidence", "FrameworkVersion", "Inspection", "InspectionMember", "InspectionSubject",
-    "Intervention", "Invitation", "LifeEvent", "Network", "NetworkBody", "NetworkMembership",
-    "NoteParagraph", "ObservationEvidence", "ObservationScore", "Organisation", "Outbox",
-    "Participant", "Person", "Reflection", "SearchRef", "SessionEvent", "Signal", "SignalCategory",
-    "SignalInterpretation", "SignalLink", "SpeakingTurn", "StoreMeta", "Synced", "TaxonomyItem",
-    "Unit", "Visit", "synced_tables",
+    "Attachment",
+    "AuditLog",
+    "Base",
+    "Concern",
+    "ConcernSignal",
+    "Conversation",
+    "Finding",
+    "FindingEvidence",
+    "FrameworkVersion",
+    "Inspection",
+    "InspectionMember",
+    "InspectionSubject",
+    "Intervention",
+    "Invitation",
+    "LifeEvent",
+    "Network",
+    "NetworkBody",
+    "NetworkMembership",
+    "NoteParagraph",
+    "ObservationEvidence",
+    "ObservationScore",
+    "Organisation",
+    "Outbox",
+    "Participant",
+    "Person",
+    "Reflection",
+    "SearchRef",
+    "SessionEvent",
+    "Signal",
+    "SignalCategory",
+    "SignalInterpretation",
+    "SignalLink",
+    "SpeakingTurn",
+    "StoreMeta",
+    "Synced",
+    "TaxonomyItem",
+    "Unit",
+    "Visit",
+    "synced_tables",
 ]
 
 
@@ -50,8 +82,4 @@ def synced_tables() -> list[str]:
     return [t.name for t in Base.metadata.sorted_tables if t.name in _SYNCED]
 
 
-_SYNCED = {
-    m.class_.__tablename__
-    for m in Base.registry.mappers
-    if getattr(m.class_, "__synced__", False)
-}
+_SYNCED = {m.class_.__tablename__ for m in Base.registry.mappers if getattr(m.class_, "__synced__", False)}

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspectorapp.domain import limits
@@ -167,9 +175,7 @@ class ConcernSignal(Synced, Base):
 
     concern_id: Mapped[str] = mapped_column(ForeignKey("concern.id"), index=True)
     signal_id: Mapped[str] = mapped_column(ForeignKey("signal.id"), index=True)
-    role: Mapped[ConcernSignalRole] = mapped_column(
-        enum_column(ConcernSignalRole, "concern_signal_role")
-    )
+    role: Mapped[ConcernSignalRole] = mapped_column(enum_column(ConcernSignalRole, "concern_signal_role"))
 
 
 class Attachment(Synced, Base):

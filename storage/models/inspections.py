@@ -32,13 +32,9 @@ class Inspection(Synced, Base):
     )
 
     title: Mapped[str] = mapped_column(String(limits.NAME))
-    inspection_type: Mapped[InspectionType] = mapped_column(
-        enum_column(InspectionType, "inspection_type")
-    )
+    inspection_type: Mapped[InspectionType] = mapped_column(enum_column(InspectionType, "inspection_type"))
     purpose: Mapped[str] = mapped_column(Text, default="")
-    declared_role: Mapped[InspectorateRole] = mapped_column(
-        enum_column(InspectorateRole, "declared_role")
-    )
+    declared_role: Mapped[InspectorateRole] = mapped_column(enum_column(InspectorateRole, "declared_role"))
     level: Mapped[SupervisionLevel] = mapped_column(
         enum_column(SupervisionLevel, "supervision_level"), default=SupervisionLevel.MESO
     )
@@ -137,9 +133,7 @@ class Participant(Synced, Base):
     organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisation.id"))
     person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"))
     label: Mapped[str | None] = mapped_column(String(limits.NAME))  # tile caption
-    presence: Mapped[Presence] = mapped_column(
-        enum_column(Presence, "presence"), default=Presence.PRESENT
-    )
+    presence: Mapped[Presence] = mapped_column(enum_column(Presence, "presence"), default=Presence.PRESENT)
     has_mandate: Mapped[bool | None] = mapped_column(Boolean, default=None)
     mandate_note: Mapped[str | None] = mapped_column(String(limits.SHORT_TEXT))
     position: Mapped[int] = mapped_column(Integer, default=0)

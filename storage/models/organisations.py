@@ -78,9 +78,7 @@ class LifeEvent(Synced, Base):
 
     __tablename__ = "life_event"
     __table_args__ = (
-        CheckConstraint(
-            "organisation_id IS NOT NULL OR network_id IS NOT NULL", name="has_subject"
-        ),
+        CheckConstraint("organisation_id IS NOT NULL OR network_id IS NOT NULL", name="has_subject"),
     )
 
     organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisation.id"), index=True)

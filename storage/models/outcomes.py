@@ -33,9 +33,7 @@ class Finding(Synced, Base):
     movement: Mapped[Movement] = mapped_column(
         enum_column(Movement, "movement"), default=Movement.NOT_ASSESSED
     )
-    traffic_light: Mapped[TrafficLight | None] = mapped_column(
-        enum_column(TrafficLight, "traffic_light")
-    )
+    traffic_light: Mapped[TrafficLight | None] = mapped_column(enum_column(TrafficLight, "traffic_light"))
     addressed_to: Mapped[AddressedTo] = mapped_column(
         enum_column(AddressedTo, "addressed_to"), default=AddressedTo.NETWORK
     )
@@ -78,9 +76,7 @@ class Reflection(Synced, Base):
     __tablename__ = "reflection"
 
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"), index=True)
-    moment: Mapped[ReflectionMoment] = mapped_column(
-        enum_column(ReflectionMoment, "reflection_moment")
-    )
+    moment: Mapped[ReflectionMoment] = mapped_column(enum_column(ReflectionMoment, "reflection_moment"))
     author: Mapped[str | None] = mapped_column(String(limits.NAME))
     text: Mapped[str] = mapped_column(Text)
     written_at: Mapped[datetime]

@@ -185,9 +185,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.String(length=24), nullable=False),
         sa.Column("updated_at", sa.String(length=24), nullable=False),
         sa.Column("deleted_at", sa.String(length=24), nullable=True),
-        sa.CheckConstraint(
-            "ended_on IS NULL OR ended_on >= started_on", name=op.f("ck_inspection_period")
-        ),
+        sa.CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name=op.f("ck_inspection_period")),
         sa.CheckConstraint("length(purpose) <= 20000", name=op.f("ck_inspection_purpose_len")),
         sa.CheckConstraint("length(title) <= 200", name=op.f("ck_inspection_title_len")),
         sa.ForeignKeyConstraint(
@@ -225,9 +223,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("life_event", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_life_event_network_id"), ["network_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_life_event_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_life_event_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "network_body",
@@ -245,9 +241,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_network_body")),
     )
     with op.batch_alter_table("network_body", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_network_body_network_id"), ["network_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_network_body_network_id"), ["network_id"], unique=False)
 
     op.create_table(
         "network_membership",
@@ -283,9 +277,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_network_membership")),
     )
     with op.batch_alter_table("network_membership", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_network_membership_network_id"), ["network_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_network_membership_network_id"), ["network_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_network_membership_organisation_id"), ["organisation_id"], unique=False
         )
@@ -322,9 +314,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_person_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_person_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "taxonomy_item",
@@ -384,9 +374,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_unit")),
     )
     with op.batch_alter_table("unit", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_unit_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_unit_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "concern",
@@ -406,9 +394,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.String(length=24), nullable=False),
         sa.Column("deleted_at", sa.String(length=24), nullable=True),
         sa.CheckConstraint("length(title) <= 200", name=op.f("ck_concern_title_len")),
-        sa.ForeignKeyConstraint(
-            ["network_id"], ["network.id"], name=op.f("fk_concern_network_id_network")
-        ),
+        sa.ForeignKeyConstraint(["network_id"], ["network.id"], name=op.f("fk_concern_network_id_network")),
         sa.ForeignKeyConstraint(
             ["organisation_id"],
             ["organisation.id"],
@@ -419,9 +405,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("concern", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_concern_network_id"), ["network_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_concern_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_concern_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "finding",
@@ -487,9 +471,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_finding")),
     )
     with op.batch_alter_table("finding", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_finding_inspection_id"), ["inspection_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_finding_inspection_id"), ["inspection_id"], unique=False)
 
     op.create_table(
         "inspection_member",
@@ -574,9 +556,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_inspection_subject_inspection_id"), ["inspection_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_inspection_subject_network_id"), ["network_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_inspection_subject_network_id"), ["network_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_inspection_subject_organisation_id"), ["organisation_id"], unique=False
         )
@@ -627,9 +607,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_intervention")),
     )
     with op.batch_alter_table("intervention", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_intervention_inspection_id"), ["inspection_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_intervention_inspection_id"), ["inspection_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_intervention_organisation_id"), ["organisation_id"], unique=False
         )
@@ -672,9 +650,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_invitation")),
     )
     with op.batch_alter_table("invitation", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_invitation_inspection_id"), ["inspection_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_invitation_inspection_id"), ["inspection_id"], unique=False)
 
     op.create_table(
         "reflection",
@@ -707,9 +683,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reflection")),
     )
     with op.batch_alter_table("reflection", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_reflection_inspection_id"), ["inspection_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_reflection_inspection_id"), ["inspection_id"], unique=False)
 
     op.create_table(
         "visit",
@@ -744,18 +718,14 @@ def upgrade() -> None:
         sa.Column("created_at", sa.String(length=24), nullable=False),
         sa.Column("updated_at", sa.String(length=24), nullable=False),
         sa.Column("deleted_at", sa.String(length=24), nullable=True),
-        sa.CheckConstraint(
-            "ends_at IS NULL OR ends_at >= starts_at", name=op.f("ck_conversation_period")
-        ),
+        sa.CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name=op.f("ck_conversation_period")),
         sa.CheckConstraint("length(title) <= 200", name=op.f("ck_conversation_title_len")),
         sa.ForeignKeyConstraint(
             ["network_body_id"],
             ["network_body.id"],
             name=op.f("fk_conversation_network_body_id_network_body"),
         ),
-        sa.ForeignKeyConstraint(
-            ["visit_id"], ["visit.id"], name=op.f("fk_conversation_visit_id_visit")
-        ),
+        sa.ForeignKeyConstraint(["visit_id"], ["visit.id"], name=op.f("fk_conversation_visit_id_visit")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_conversation")),
     )
     with op.batch_alter_table("conversation", schema=None) as batch_op:
@@ -796,9 +766,7 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("finding_evidence", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_finding_evidence_finding_id"), ["finding_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_finding_evidence_finding_id"), ["finding_id"], unique=False)
 
     op.create_table(
         "observation_score",
@@ -869,15 +837,11 @@ def upgrade() -> None:
             ["organisation.id"],
             name=op.f("fk_participant_organisation_id_organisation"),
         ),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["person.id"], name=op.f("fk_participant_person_id_person")
-        ),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"], name=op.f("fk_participant_person_id_person")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_participant")),
     )
     with op.batch_alter_table("participant", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_participant_conversation_id"), ["conversation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_participant_conversation_id"), ["conversation_id"], unique=False)
 
     op.create_table(
         "note_paragraph",
@@ -992,9 +956,7 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("observation_evidence", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_observation_evidence_score_id"), ["score_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_observation_evidence_score_id"), ["score_id"], unique=False)
 
     op.create_table(
         "speaking_turn",
@@ -1021,9 +983,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_speaking_turn_conversation_id"), ["conversation_id"], unique=False
         )
-        batch_op.create_index(
-            batch_op.f("ix_speaking_turn_participant_id"), ["participant_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_speaking_turn_participant_id"), ["participant_id"], unique=False)
 
     op.create_table(
         "signal",
@@ -1181,12 +1141,8 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.String(length=24), nullable=False),
         sa.Column("deleted_at", sa.String(length=24), nullable=True),
         sa.CheckConstraint("length(observation) <= 100000", name=op.f("ck_signal_observation_len")),
-        sa.CheckConstraint(
-            "length(trim(observation)) > 0", name=op.f("ck_signal_observation_required")
-        ),
-        sa.CheckConstraint(
-            "strength IS NULL OR strength BETWEEN 1 AND 3", name=op.f("ck_signal_strength")
-        ),
+        sa.CheckConstraint("length(trim(observation)) > 0", name=op.f("ck_signal_observation_required")),
+        sa.CheckConstraint("strength IS NULL OR strength BETWEEN 1 AND 3", name=op.f("ck_signal_strength")),
         sa.ForeignKeyConstraint(
             ["conversation_id"],
             ["conversation.id"],
@@ -1195,9 +1151,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["inspection_id"], ["inspection.id"], name=op.f("fk_signal_inspection_id_inspection")
         ),
-        sa.ForeignKeyConstraint(
-            ["network_id"], ["network.id"], name=op.f("fk_signal_network_id_network")
-        ),
+        sa.ForeignKeyConstraint(["network_id"], ["network.id"], name=op.f("fk_signal_network_id_network")),
         sa.ForeignKeyConstraint(
             ["note_paragraph_id"],
             ["note_paragraph.id"],
@@ -1213,13 +1167,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_signal")),
     )
     with op.batch_alter_table("signal", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_signal_inspection_id"), ["inspection_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_signal_inspection_id"), ["inspection_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_signal_network_id"), ["network_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_signal_organisation_id"), ["organisation_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_signal_organisation_id"), ["organisation_id"], unique=False)
 
     op.create_table(
         "attachment",
@@ -1257,12 +1207,8 @@ def upgrade() -> None:
             ["note_paragraph.id"],
             name=op.f("fk_attachment_note_paragraph_id_note_paragraph"),
         ),
-        sa.ForeignKeyConstraint(
-            ["signal_id"], ["signal.id"], name=op.f("fk_attachment_signal_id_signal")
-        ),
-        sa.ForeignKeyConstraint(
-            ["visit_id"], ["visit.id"], name=op.f("fk_attachment_visit_id_visit")
-        ),
+        sa.ForeignKeyConstraint(["signal_id"], ["signal.id"], name=op.f("fk_attachment_signal_id_signal")),
+        sa.ForeignKeyConstraint(["visit_id"], ["visit.id"], name=op.f("fk_attachment_visit_id_visit")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachment")),
     )
     with op.batch_alter_table("attachment", schema=None) as batch_op:
@@ -1300,12 +1246,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("concern_id", "signal_id", name=op.f("uq_concern_signal_concern_id")),
     )
     with op.batch_alter_table("concern_signal", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_concern_signal_concern_id"), ["concern_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_concern_signal_signal_id"), ["signal_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_concern_signal_concern_id"), ["concern_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_concern_signal_signal_id"), ["signal_id"], unique=False)
 
     op.create_table(
         "session_event",
@@ -1329,9 +1271,7 @@ def upgrade() -> None:
             ["participant.id"],
             name=op.f("fk_session_event_participant_id_participant"),
         ),
-        sa.ForeignKeyConstraint(
-            ["signal_id"], ["signal.id"], name=op.f("fk_session_event_signal_id_signal")
-        ),
+        sa.ForeignKeyConstraint(["signal_id"], ["signal.id"], name=op.f("fk_session_event_signal_id_signal")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_session_event")),
     )
     with op.batch_alter_table("session_event", schema=None) as batch_op:
@@ -1351,14 +1291,10 @@ def upgrade() -> None:
             ["signal_id"], ["signal.id"], name=op.f("fk_signal_category_signal_id_signal")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_signal_category")),
-        sa.UniqueConstraint(
-            "signal_id", "category_code", name=op.f("uq_signal_category_signal_id")
-        ),
+        sa.UniqueConstraint("signal_id", "category_code", name=op.f("uq_signal_category_signal_id")),
     )
     with op.batch_alter_table("signal_category", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_signal_category_signal_id"), ["signal_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_signal_category_signal_id"), ["signal_id"], unique=False)
 
     op.create_table(
         "signal_interpretation",
@@ -1376,9 +1312,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_signal_interpretation")),
     )
     with op.batch_alter_table("signal_interpretation", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_signal_interpretation_signal_id"), ["signal_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_signal_interpretation_signal_id"), ["signal_id"], unique=False)
 
     op.create_table(
         "signal_link",
@@ -1423,12 +1357,8 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("signal_link", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_signal_link_from_signal_id"), ["from_signal_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_signal_link_to_signal_id"), ["to_signal_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_signal_link_from_signal_id"), ["from_signal_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_signal_link_to_signal_id"), ["to_signal_id"], unique=False)
 
 
 def downgrade() -> None:

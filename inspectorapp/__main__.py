@@ -1,0 +1,3 @@
+from inspectorapp.cli import main
+
+raise SystemExit(main())

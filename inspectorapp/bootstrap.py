@@ -1,0 +1,127 @@
+"""Composition root of the desktop app: logging, crash handler, Qt, translations,
+settings, the main window. The only module of the core that imports Qt.
+
+Heavy modules (SQLAlchemy, the store) are imported after the unlock screen is
+shown, to keep cold start close to a bare Qt window.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inspectorapp import settings as settings_io
+from inspectorapp.paths import AppPaths, app_paths
+from resources import path as resource_path
+
+log = logging.getLogger("veldwerk")
+
+
+def setup_logging(paths: AppPaths) -> None:
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_dir / "veldwerk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def install_crash_handler(paths: AppPaths) -> None:
+    """Log every uncaught exception with its traceback; show the user a short message
+    and where the log is. The process keeps running: data is autosaved anyway."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.critical("uncaught exception\n%s", text)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.activeWindow() is not None:
+            QMessageBox.critical(
+                app.activeWindow(),
+                QApplication.translate("crash", "Unexpected error"),
+                QApplication.translate(
+                    "crash",
+                    "Something unexpected went wrong. Your work is saved. Details are in {0}",
+                ).format(paths.log_dir / "veldwerk.log"),
+            )
+
+    sys.excepthook = hook
+
+
+class Translations:
+    """Dutch by default; English are the source strings. Switchable at runtime."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self._installed: list[QTranslator] = []
+
+    def set_language(self, language: str) -> None:
+        for t in self._installed:
+            self.app.removeTranslator(t)
+        self._installed = []
+        QLocale.setDefault(
+            QLocale(
+                QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,
+                QLocale.Country.Netherlands,
+            )
+        )
+        if language != "nl":
+            self.app.sendEvent(self.app, _language_change_event())
+            return
+        own = QTranslator(self.app)
+        if own.load(str(resource_path("translations", "veldwerk_nl.qm"))):
+            self.app.installTranslator(own)
+            self._installed.append(own)
+        else:
+            log.warning("Dutch translation missing; falling back to English")
+        qt = QTranslator(self.app)
+        if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self.app.installTranslator(qt)
+            self._installed.append(qt)
+
+
+def _language_change_event():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+
+    return QEvent(QEvent.Type.LanguageChange)
+
+
+def create_app(argv: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv)
+    app.setApplicationName("Veldwerk")
+    app.setOrganizationName("Veldwerk")
+    app.setApplicationDisplayName("Veldwerk")
+    return app
+
+
+def build_main_window(app: QApplication, paths: AppPaths):  # type: ignore[no-untyped-def]
+    """Settings, translations and the window, ready to show (used by tests too)."""
+    from ui.main_window import MainWindow
+
+    settings = settings_io.load(paths.settings_file)
+    translations = Translations(app)
+    translations.set_language(settings.language)
+    window = MainWindow(paths, settings, translations.set_language)
+    window.keep_alive.append(translations)
+    return window
+
+
+def run_gui(argv: list[str], paths: AppPaths | None = None, quit_after_ms: int | None = None) -> int:
+    paths = (paths or app_paths()).ensure()
+    setup_logging(paths)
+    install_crash_handler(paths)
+    app = create_app(argv)
+    window = build_main_window(app, paths)
+    window.show()
+    if quit_after_ms is not None:
+        QTimer.singleShot(quit_after_ms, app.quit)
+    return app.exec()

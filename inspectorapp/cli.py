@@ -1,0 +1,85 @@
+"""The ``veldwerk`` command: starts the desktop app, or runs a maintenance task."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from inspectorapp import __version__
+from inspectorapp.paths import app_paths
+
+PASS_ENV = "VELDWERK_PASSPHRASE"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="veldwerk", description="Veldwerk: field work for inspectors.")
+    p.add_argument("--version", action="version", version=f"veldwerk {__version__}")
+    p.add_argument("--home", type=Path, help="keep data, settings and logs in this folder")
+    p.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command")
+    sub.add_parser("gui", help="start the desktop app (default)")
+    demo = sub.add_parser("load-demo", help="create or unlock the database and load the demo data")
+    demo.add_argument("--create", action="store_true", help="create the database if there is none")
+    sub.add_parser("list", help="list inspections")
+    return p
+
+
+def _passphrase(confirm: bool) -> str:
+    if os.environ.get(PASS_ENV):
+        return os.environ[PASS_ENV]
+    if not sys.stdin.isatty():
+        raise SystemExit(f"no terminal: set {PASS_ENV}")
+    first = getpass.getpass("Wachtwoordzin: ")
+    if confirm and getpass.getpass("Herhaal wachtwoordzin: ") != first:
+        raise SystemExit("De wachtwoordzinnen verschillen.")
+    return first
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    paths = app_paths(args.home)
+    if args.command in (None, "gui"):
+        from inspectorapp.bootstrap import run_gui
+
+        return run_gui(sys.argv[:1], paths, args.quit_after)
+
+    from inspectorapp.errors import VeldwerkError
+    from inspectorapp.services import demo, inspections
+    from inspectorapp.workspace import Workspace
+
+    try:
+        if args.command == "load-demo":
+            if not Workspace.exists(paths):
+                if not args.create:
+                    raise SystemExit("Geen database gevonden; gebruik --create.")
+                secret = _passphrase(confirm=True)
+                ws = Workspace.create(paths, secret, secret, "cli")
+            else:
+                ws = Workspace.unlock(paths, _passphrase(confirm=False), "cli")
+            try:
+                result = ws.call(demo.load_demo, ws.ctx).value
+            finally:
+                ws.close()
+            if result.loaded:
+                print(
+                    f"Demogegevens geladen: {result.inspections} inspecties, "
+                    f"{result.signals} signalen, {result.notes} notities."
+                )
+            else:
+                print("Demogegevens waren al geladen.")
+            return 0
+        if args.command == "list":
+            ws = Workspace.unlock(paths, _passphrase(confirm=False), "cli")
+            try:
+                for row in ws.call(inspections.list_inspections):
+                    print(f"{row.status:14} {row.title} — {', '.join(row.subjects)}")
+            finally:
+                ws.close()
+            return 0
+    except VeldwerkError as exc:
+        print(f"veldwerk: {exc}", file=sys.stderr)
+        return 2
+    return 1

@@ -1,0 +1,192 @@
+"""Inspections: the list an inspector starts from, and creating one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspectorapp.clock import utc_now
+from inspectorapp.domain import limits
+from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.enums import (
+    InspectionStatus,
+    InspectionType,
+    InspectorateRole,
+    SubjectKind,
+    SupervisionLevel,
+)
+from inspectorapp.domain.snapshots import ActionContext, InspectionRow, OpResult
+from inspectorapp.domain.validation import Checker
+from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
+from storage.models import (
+    FrameworkVersion,
+    Inspection,
+    InspectionSubject,
+    Network,
+    Organisation,
+    Signal,
+    Visit,
+)
+
+from . import audit, frameworks
+
+
+def list_inspections(session: Session, today: date | None = None) -> list[InspectionRow]:
+    """Every live inspection with its subjects, visits and signal count: four queries,
+    whatever the number of inspections."""
+    today = today or utc_now().date()
+    inspections = session.execute(
+        select(Inspection, FrameworkVersion.key, FrameworkVersion.version)
+        .join(FrameworkVersion, Inspection.framework_version_id == FrameworkVersion.id)
+        .where(Inspection.deleted_at.is_(None))
+        .order_by(Inspection.created_at.desc())
+    ).all()
+    subjects: dict[str, list[str]] = {}
+    for insp_id, org_name, net_name, desc in session.execute(
+        select(
+            InspectionSubject.inspection_id,
+            Organisation.name,
+            Network.name,
+            InspectionSubject.description,
+        )
+        .outerjoin(Organisation, InspectionSubject.organisation_id == Organisation.id)
+        .outerjoin(Network, InspectionSubject.network_id == Network.id)
+        .where(InspectionSubject.deleted_at.is_(None))
+        .order_by(InspectionSubject.created_at)
+    ):
+        subjects.setdefault(insp_id, []).append(org_name or net_name or desc or "")
+    visits: dict[str, list[date]] = {}
+    for insp_id, vdate in session.execute(
+        select(Visit.inspection_id, Visit.visit_date).where(Visit.deleted_at.is_(None))
+    ):
+        visits.setdefault(insp_id, []).append(vdate)
+    signal_counts = dict(
+        session.execute(
+            select(Signal.inspection_id, func.count())
+            .where(Signal.deleted_at.is_(None), Signal.inspection_id.is_not(None))
+            .group_by(Signal.inspection_id)
+        ).tuples()
+    )
+    rows = []
+    for insp, fw_key, fw_version in inspections:
+        dates = sorted(visits.get(insp.id, []))
+        upcoming = [d for d in dates if d >= today]
+        past = [d for d in dates if d < today]
+        rows.append(
+            InspectionRow(
+                id=insp.id,
+                title=insp.title,
+                subjects=tuple(subjects.get(insp.id, [])),
+                inspection_type=insp.inspection_type.value,
+                status=insp.status.value,
+                declared_role=insp.declared_role.value,
+                next_visit=upcoming[0] if upcoming else None,
+                last_visit=past[-1] if past else None,
+                signal_count=int(signal_counts.get(insp.id, 0)),
+                framework=f"{fw_key} {fw_version}",
+            )
+        )
+    return rows
+
+
+def create_inspection(session: Session, ctx: ActionContext, draft: dict[str, Any]) -> OpResult[InspectionRow]:
+    """Create an inspection with its subjects. ``draft`` keys: title, inspection_type,
+    purpose, declared_role, level, framework_version_id (default: newest), theme_codes,
+    started_on, subjects: [{"organisation_id"} | {"network_id"} | {"description"}]."""
+    c = Checker()
+    title = c.text("title", draft.get("title"), limits.NAME, required=True)
+    itype = c.choice("inspection_type", draft.get("inspection_type"), InspectionType)
+    purpose = c.text("purpose", draft.get("purpose"), limits.LONG_TEXT) or ""
+    role = c.choice("declared_role", draft.get("declared_role"), InspectorateRole)
+    level = c.choice("level", draft.get("level", "meso"), SupervisionLevel)
+    status = c.choice("status", draft.get("status", "voorbereiding"), InspectionStatus)
+    started = c.date("started_on", draft.get("started_on"))
+    ended = c.date("ended_on", draft.get("ended_on"))
+    if started and ended and ended < started:
+        c.add("ended_on", "before_start")
+    fv_id = draft.get("framework_version_id") or frameworks.latest_version_id(session)
+    if session.get(FrameworkVersion, fv_id) is None:
+        c.add("framework_version_id", "invalid_reference")
+    themes = c.codes("theme_codes", draft.get("theme_codes"), frameworks.codes(session, "meso_theme", fv_id))
+    subjects = _subjects(session, c, draft.get("subjects") or [])
+    c.done()
+    insp = Inspection(
+        title=title,
+        inspection_type=itype,
+        purpose=purpose,
+        declared_role=role,
+        level=level,
+        status=status,
+        framework_version_id=fv_id,
+        theme_codes=themes,
+        started_on=started,
+        ended_on=ended,
+        open_questions=draft.get("open_questions"),
+    )
+    session.add(insp)
+    session.flush()
+    for kind, target in subjects:
+        session.add(
+            InspectionSubject(
+                inspection_id=insp.id,
+                subject_kind=kind,
+                organisation_id=target if kind is SubjectKind.ORGANISATION else None,
+                network_id=target if kind is SubjectKind.NETWORK else None,
+                description=target if kind is SubjectKind.CLIENT_NETWORK else None,
+            )
+        )
+    session.flush()
+    audit.record(session, ctx, "inspection.create", "inspection", insp.id)
+    row = next(r for r in list_inspections(session) if r.id == insp.id)
+    return OpResult(row, ChangeSet.of(inspection=[insp.id]))
+
+
+def _subjects(session: Session, c: Checker, raw: list[Any]) -> list[tuple[SubjectKind, str]]:
+    out: list[tuple[SubjectKind, str]] = []
+    if not isinstance(raw, list):
+        c.add("subjects", "invalid_format")
+        return out
+    for n, s in enumerate(raw):
+        field = f"subjects[{n}]"
+        if not isinstance(s, dict):
+            c.add(field, "invalid_format")
+        elif s.get("organisation_id"):
+            oid = c.ref(field, s["organisation_id"])
+            if oid and session.get(Organisation, oid) is None:
+                c.add(field, "invalid_reference")
+            elif oid:
+                out.append((SubjectKind.ORGANISATION, oid))
+        elif s.get("network_id"):
+            nid = c.ref(field, s["network_id"])
+            if nid and session.get(Network, nid) is None:
+                c.add(field, "invalid_reference")
+            elif nid:
+                out.append((SubjectKind.NETWORK, nid))
+        else:
+            desc = c.text(field, s.get("description"), limits.SHORT_TEXT, required=True)
+            if desc:
+                out.append((SubjectKind.CLIENT_NETWORK, desc))
+    return out
+
+
+def get_inspection_title(session: Session, inspection_id: str) -> str:
+    insp = session.get(Inspection, inspection_id)
+    if insp is None or insp.deleted_at is not None:
+        raise NotFoundError("inspection", inspection_id)
+    return insp.title
+
+
+def set_status(session: Session, ctx: ActionContext, inspection_id: str, status: str) -> OpResult[str]:
+    insp = session.get(Inspection, inspection_id)
+    if insp is None:
+        raise NotFoundError("inspection", inspection_id)
+    try:
+        new = InspectionStatus(status)
+    except ValueError:
+        raise ValidationError([FieldIssue("status", "invalid_choice", {"value": status})]) from None
+    insp.status = new
+    audit.record(session, ctx, "inspection.status", "inspection", insp.id, status=new.value)
+    return OpResult(new.value, ChangeSet.of(inspection=[insp.id]))

@@ -1,0 +1,44 @@
+"""Organisations under supervision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspectorapp.domain import limits
+from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.snapshots import ActionContext, OpResult, OrganisationRow
+from inspectorapp.domain.validation import Checker
+from storage.models import Organisation
+
+from . import audit, frameworks
+
+
+def create_organisation(
+    session: Session, ctx: ActionContext, draft: dict[str, Any]
+) -> OpResult[OrganisationRow]:
+    c = Checker()
+    name = c.text("name", draft.get("name"), limits.NAME, required=True)
+    org_type = c.code("org_type", draft.get("org_type"), frameworks.codes(session, "organisation_type"))
+    sector = c.code("sector", draft.get("sector"), frameworks.codes(session, "sector"))
+    region = c.text("region", draft.get("region"), limits.NAME)
+    description = c.text("description", draft.get("description"), limits.LONG_TEXT)
+    c.done()
+    org = Organisation(name=name, org_type=org_type, sector=sector, region=region, description=description)
+    session.add(org)
+    session.flush()
+    audit.record(session, ctx, "organisation.create", "organisation", org.id)
+    return OpResult(_row(org), ChangeSet.of(organisation=[org.id]))
+
+
+def list_organisations(session: Session) -> list[OrganisationRow]:
+    rows = session.scalars(
+        select(Organisation).where(Organisation.deleted_at.is_(None)).order_by(Organisation.name)
+    )
+    return [_row(o) for o in rows]
+
+
+def _row(o: Organisation) -> OrganisationRow:
+    return OrganisationRow(o.id, o.name, o.org_type, o.sector, o.region)

@@ -1,0 +1,143 @@
+"""Capturing signals. Only organisation, kind, valence and observation are required."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspectorapp.clock import utc_now
+from inspectorapp.domain import limits
+from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.enums import (
+    Certainty,
+    Confidentiality,
+    PublicSensitivity,
+    ReportUse,
+    Severity,
+    SignalKind,
+    SourceType,
+    Valence,
+)
+from inspectorapp.domain.snapshots import ActionContext, OpResult, SignalSnapshot
+from inspectorapp.domain.validation import Checker
+from storage.models import Organisation, Signal, SignalCategory, SignalInterpretation
+
+from . import audit, frameworks
+
+_OPTIONAL_REFS = (
+    "unit_id",
+    "network_id",
+    "inspection_id",
+    "visit_id",
+    "conversation_id",
+    "note_paragraph_id",
+)
+
+
+def check_signal(session: Session, draft: dict[str, Any]) -> dict[str, Any]:
+    """Validate a signal draft; returns the clean column values or raises ValidationError."""
+    c = Checker()
+    v: dict[str, Any] = {}
+    v["organisation_id"] = c.ref("organisation_id", draft.get("organisation_id"), required=True)
+    if v["organisation_id"] and session.get(Organisation, v["organisation_id"]) is None:
+        c.add("organisation_id", "invalid_reference")
+    for key in _OPTIONAL_REFS:
+        v[key] = c.ref(key, draft.get(key))
+    v["kind"] = c.choice("kind", draft.get("kind"), SignalKind)
+    v["valence"] = c.choice("valence", draft.get("valence"), Valence)
+    v["observation"] = c.text("observation", draft.get("observation"), limits.PARAGRAPH, required=True)
+    v["entrance"] = c.code("entrance", draft.get("entrance"), frameworks.codes(session, "entrance"))
+    v["channel"] = c.code("channel", draft.get("channel"), frameworks.codes(session, "channel"))
+    v["status"] = c.code("status", draft.get("status") or "NIEUW", frameworks.codes(session, "signal_status"))
+    v["quote_speaker_role"] = c.code(
+        "quote_speaker_role",
+        draft.get("quote_speaker_role"),
+        frameworks.codes(session, "person_role"),
+    )
+    v["source_type"] = c.choice("source_type", draft.get("source_type"), SourceType, required=False)
+    v["certainty"] = c.choice("certainty", draft.get("certainty"), Certainty, required=False)
+    v["possible_severity"] = c.choice(
+        "possible_severity", draft.get("possible_severity"), Severity, required=False
+    )
+    v["public_sensitivity"] = c.choice(
+        "public_sensitivity", draft.get("public_sensitivity"), PublicSensitivity, required=False
+    )
+    v["report_use"] = c.choice("report_use", draft.get("report_use") or "intern", ReportUse)
+    v["confidentiality"] = c.choice(
+        "confidentiality", draft.get("confidentiality") or "TEAM", Confidentiality
+    )
+    v["strength"] = c.integer("strength", draft.get("strength"), 1, 3)
+    for key, limit in (
+        ("quote", limits.PARAGRAPH),
+        ("interpretation", limits.PARAGRAPH),
+        ("alternative_explanation", limits.LONG_TEXT),
+        ("hook", limits.SHORT_TEXT),
+        ("source_key", limits.NAME),
+        ("observed_by", limits.NAME),
+    ):
+        v[key] = c.text(key, draft.get(key), limit)
+    v["observed_at"] = c.moment("observed_at", draft.get("observed_at")) or utc_now()
+    v["review_by"] = c.date("review_by", draft.get("review_by"))
+    v["categories"] = c.codes(
+        "categories", draft.get("categories"), frameworks.codes(session, "signal_category")
+    )
+    c.done()
+    return v
+
+
+def capture_signal(session: Session, ctx: ActionContext, draft: dict[str, Any]) -> OpResult[SignalSnapshot]:
+    v = check_signal(session, draft)
+    categories = v.pop("categories")
+    now = utc_now()
+    signal = Signal(recorded_at=now, **v)
+    session.add(signal)
+    session.flush()
+    for code in categories:
+        session.add(SignalCategory(signal_id=signal.id, category_code=code))
+    if signal.interpretation:
+        session.add(
+            SignalInterpretation(
+                signal_id=signal.id, text=signal.interpretation, author=ctx.actor, written_at=now
+            )
+        )
+    audit.record(session, ctx, "signal.capture", "signal", signal.id)
+    session.flush()
+    return OpResult(snapshot(session, signal), ChangeSet.of(signal=[signal.id]))
+
+
+def reinterpret(session: Session, ctx: ActionContext, signal_id: str, text: str) -> OpResult[SignalSnapshot]:
+    """Change the interpretation; the old one stays in the history."""
+    c = Checker()
+    clean = c.text("interpretation", text, limits.PARAGRAPH, required=True)
+    signal = session.get(Signal, signal_id)
+    if signal is None:
+        c.add("signal_id", "invalid_reference")
+    c.done()
+    assert signal is not None
+    signal.interpretation = clean
+    session.add(SignalInterpretation(signal_id=signal.id, text=clean, author=ctx.actor, written_at=utc_now()))
+    audit.record(session, ctx, "signal.reinterpret", "signal", signal.id)
+    session.flush()
+    return OpResult(snapshot(session, signal), ChangeSet.of(signal=[signal.id]))
+
+
+def snapshot(session: Session, s: Signal) -> SignalSnapshot:
+    cats = tuple(
+        session.scalars(
+            select(SignalCategory.category_code)
+            .where(SignalCategory.signal_id == s.id, SignalCategory.deleted_at.is_(None))
+            .order_by(SignalCategory.category_code)
+        )
+    )
+    return SignalSnapshot(
+        s.id,
+        s.organisation_id,
+        s.kind.value,
+        s.valence.value,
+        s.observation,
+        s.status,
+        s.observed_at,
+        cats,
+    )

@@ -1,0 +1,87 @@
+"""Typed user settings with versioned upgrades (the Picard way).
+
+Stored as JSON beside the app's config. An unreadable or hostile file is set
+aside (renamed, never deleted) and defaults are used, with a warning logged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .atomic import write_atomic
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 2
+LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Settings:
+    version: int = SETTINGS_VERSION
+    language: str = "nl"
+    idle_lock_minutes: int = 10  # 0 = never
+    inspector_name: str = ""
+    offer_demo: bool = True
+
+    def validated(self) -> Settings:
+        lang = self.language if self.language in LANGUAGES else "nl"
+        idle = self.idle_lock_minutes if 0 <= self.idle_lock_minutes <= 24 * 60 else 10
+        name = self.inspector_name[:200]
+        return replace(self, language=lang, idle_lock_minutes=idle, inspector_name=name)
+
+
+def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
+    # v1 kept the idle lock in seconds under "lock_after_s".
+    seconds = raw.pop("lock_after_s", 600)
+    raw["idle_lock_minutes"] = max(0, int(seconds) // 60) if isinstance(seconds, int) else 10
+    return raw
+
+
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def upgrade(raw: dict[str, Any]) -> dict[str, Any]:
+    version = raw.get("version", 1)
+    if not isinstance(version, int):
+        version = 1
+    while version < SETTINGS_VERSION:
+        raw = UPGRADES[version](dict(raw))
+        version += 1
+        raw["version"] = version
+    return raw
+
+
+def load(path: Path) -> Settings:
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("settings file is not an object")
+        raw = upgrade(raw)
+        known = {f.name: f for f in fields(Settings)}
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            f = known.get(key)
+            default = getattr(Settings(), key, None)
+            if f is not None and isinstance(value, type(default)):
+                values[key] = value
+        return Settings(**values).validated()
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        aside = path.with_name(f"{path.name}.unreadable-{stamp}")
+        path.rename(aside)
+        log.warning("settings file %s unreadable (%s); set aside as %s", path, exc, aside)
+        return Settings()
+
+
+def save(path: Path, settings: Settings) -> None:
+    data = json.dumps(asdict(settings.validated()), indent=2, sort_keys=True)
+    write_atomic(path, data.encode("utf-8"))

@@ -1,0 +1,48 @@
+"""An unlocked store with its database thread: what the GUI holds while unlocked.
+
+The GUI never sees a Session or an engine; it submits service functions here
+and gets snapshots back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from .domain.snapshots import ActionContext
+from .executor import DbExecutor
+from .paths import AppPaths
+from .store_access import create_store, device_id, open_store
+
+T = TypeVar("T")
+
+
+class Workspace:
+    def __init__(self, executor: DbExecutor, ctx: ActionContext) -> None:
+        self._executor = executor
+        self.ctx = ctx
+
+    @classmethod
+    def exists(cls, paths: AppPaths) -> bool:
+        return paths.store_file.exists()
+
+    @classmethod
+    def create(cls, paths: AppPaths, passphrase: str, repeated: str, actor: str) -> Workspace:
+        store = create_store(paths.ensure().store_file, passphrase, repeated)
+        return cls(DbExecutor(store), ActionContext(actor or "inspecteur", device_id(store)))
+
+    @classmethod
+    def unlock(cls, paths: AppPaths, passphrase: str, actor: str) -> Workspace:
+        store = open_store(paths.store_file, passphrase)
+        return cls(DbExecutor(store), ActionContext(actor or "inspecteur", device_id(store)))
+
+    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
+        """Run ``fn(session, *args)`` as one transaction on the database thread."""
+        return self._executor.submit(fn, *args, **kwargs)
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        return self._executor.call(fn, *args, **kwargs)
+
+    def close(self) -> None:
+        self._executor.close()

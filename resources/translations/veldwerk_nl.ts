@@ -1,0 +1,492 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>InspectionTableModel</name>
+    <message>
+        <location filename="../../ui/inspection_table.py" line="47" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_table.py" line="48" />
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_table.py" line="49" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_table.py" line="50" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_table.py" line="51" />
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_table.py" line="52" />
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="81" />
+        <source>Veldwerk</source>
+        <translation>Veldwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
+        <source>🔒 Lock</source>
+        <translation>🔒 Vergrendel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="85" />
+        <source>Lock</source>
+        <translation>Vergrendel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>Search everything</source>
+        <translation>Alles doorzoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>Locked</source>
+        <translation>Vergrendeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173" />
+        <source>Loading demo data…</source>
+        <translation>Demogegevens laden…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="192" />
+        <source>Not synced yet · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform><numerusform>Nog niet gesynchroniseerd · %n wijzigingen wachten</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../ui/search_view.py" line="44" />
+        <source>Search notes, quotes, signals and observations…</source>
+        <translation>Zoek in notities, citaten, signalen en observaties…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="45" />
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="46" />
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/search_view.py" line="58" />
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n resultaat</numerusform><numerusform>%n resultaten</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../ui/shell.py" line="82" />
+        <location filename="../../ui/shell.py" line="86" />
+        <location filename="../../ui/shell.py" line="87" />
+        <source>Inspections</source>
+        <translation>Inspecties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="82" />
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="85" />
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="88" />
+        <source>No inspections yet.</source>
+        <translation>Nog geen inspecties.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="144" />
+        <source>Welcome. Choose a passphrase to encrypt your database on this laptop. It cannot be recovered: write it down somewhere safe.</source>
+        <translation>Welkom. Kies een wachtwoordzin om uw database op deze laptop te versleutelen. Die is niet te herstellen: bewaar hem op een veilige plek.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="146" />
+        <source>Create database</source>
+        <translation>Database aanmaken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="148" />
+        <source>Enter your passphrase to unlock your database.</source>
+        <translation>Voer uw wachtwoordzin in om uw database te ontgrendelen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="149" />
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="150" />
+        <location filename="../../ui/unlock_page.py" line="155" />
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="151" />
+        <location filename="../../ui/unlock_page.py" line="156" />
+        <source>Repeat passphrase</source>
+        <translation>Herhaal wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="152" />
+        <location filename="../../ui/unlock_page.py" line="157" />
+        <source>Your name</source>
+        <translation>Uw naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="153" />
+        <source>Load demo data</source>
+        <translation>Demogegevens laden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="154" />
+        <source>Language:</source>
+        <translation>Taal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="158" />
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="159" />
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="163" />
+        <source>too short</source>
+        <translation>te kort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="163" />
+        <source>weak</source>
+        <translation>zwak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="163" />
+        <source>reasonable</source>
+        <translation>redelijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="163" />
+        <source>strong</source>
+        <translation>sterk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_page.py" line="164" />
+        <source>Strength: {0}</source>
+        <translation>Sterkte: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../inspectorapp/bootstrap.py" line="48" />
+        <source>Unexpected error</source>
+        <translation>Onverwachte fout</translation>
+    </message>
+    <message>
+        <location filename="../../inspectorapp/bootstrap.py" line="49" />
+        <source>Something unexpected went wrong. Your work is saved. Details are in {0}</source>
+        <translation>Er ging iets onverwachts mis. Uw werk is opgeslagen. Details staan in {0}</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="15" />
+        <source>preparation</source>
+        <translation>voorbereiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="16" />
+        <source>fieldwork</source>
+        <translation>veldwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="17" />
+        <source>analysis</source>
+        <translation>analyse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18" />
+        <source>reporting</source>
+        <translation>rapportage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="30" />
+        <source>follow-up</source>
+        <translation>vervolg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20" />
+        <source>closed</source>
+        <translation>afgesloten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26" />
+        <source>risk-based</source>
+        <translation>risicogestuurd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27" />
+        <source>thematic</source>
+        <translation>thematisch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28" />
+        <source>network</source>
+        <translation>netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29" />
+        <source>incident</source>
+        <translation>incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36" />
+        <source>agenda-setting</source>
+        <translation>agenderen/stimuleren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37" />
+        <source>sparring partner</source>
+        <translation>sparringpartner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38" />
+        <source>compliance</source>
+        <translation>naleving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39" />
+        <source>enforcement</source>
+        <translation>handhaving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45" />
+        <source>note</source>
+        <translation>notitie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46" />
+        <source>signal</source>
+        <translation>signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="47" />
+        <source>session event</source>
+        <translation>sessiegebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48" />
+        <source>observation</source>
+        <translation>observatie</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="20" />
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="21" />
+        <source>Repeated passphrase</source>
+        <translation>Herhaalde wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="22" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="23" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="24" />
+        <source>Observation</source>
+        <translation>Waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="25" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="26" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="27" />
+        <source>Valence</source>
+        <translation>Valentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="28" />
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="29" />
+        <source>Observed at</source>
+        <translation>Waargenomen op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="30" />
+        <source>Review by</source>
+        <translation>Herbeoordelen op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="31" />
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="32" />
+        <source>End date</source>
+        <translation>Einddatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
+        <source>{field} is required.</source>
+        <translation>{field} is verplicht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>{field} is too long ({actual} characters; at most {max}).</source>
+        <translation>{field} is te lang ({actual} tekens; hoogstens {max}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44" />
+        <source>{field} is too short (at least {min} characters).</source>
+        <translation>{field} is te kort (minstens {min} tekens).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45" />
+        <source>The two passphrases differ.</source>
+        <translation>De twee wachtwoordzinnen verschillen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46" />
+        <source>{field}: “{value}” is not one of the allowed values.</source>
+        <translation>{field}: “{value}” is geen toegestane waarde.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="47" />
+        <source>{field}: “{value}” is not in the framework.</source>
+        <translation>{field}: “{value}” staat niet in het kader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="48" />
+        <source>{field}: “{value}” is not a valid date.</source>
+        <translation>{field}: “{value}” is geen geldige datum.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49" />
+        <source>{field} is out of range.</source>
+        <translation>{field} valt buiten het toegestane bereik.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50" />
+        <source>{field} has an invalid format.</source>
+        <translation>{field} heeft een ongeldige vorm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="51" />
+        <source>{field} refers to something that does not exist.</source>
+        <translation>{field} verwijst naar iets dat niet bestaat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="52" />
+        <source>{field} lies before the start date.</source>
+        <translation>{field} ligt vóór de startdatum.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="54" />
+        <source>{field} is invalid.</source>
+        <translation>{field} is ongeldig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65" />
+        <source>This passphrase does not open the database. Nothing was changed; try again.</source>
+        <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66" />
+        <source>No database found. Create a new one.</source>
+        <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67" />
+        <source>A database already exists here; unlock it instead.</source>
+        <translation>Hier staat al een database; ontgrendel die.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="68" />
+        <source>The database is damaged. A backup is in the backups folder; contact support.</source>
+        <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>This database was made by a newer version of Veldwerk. Update the app.</source>
+        <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70" />
+        <source>The framework file was refused: {reason}</source>
+        <translation>Het kaderbestand is geweigerd: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71" />
+        <source>The demo data could not be loaded: {error}</source>
+        <translation>De demogegevens konden niet worden geladen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
+        <source>This item no longer exists.</source>
+        <translation>Dit item bestaat niet meer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="76" />
+        <source>Something went wrong: {error}</source>
+        <translation>Er ging iets mis: {error}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,174 @@
+"""The desktop app driven through its real widgets, offscreen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from inspectorapp.bootstrap import build_main_window
+from inspectorapp.paths import app_paths
+from ui.inspection_table import InspectionTableModel
+from ui.main_window import MainWindow
+
+from .conftest import PASSPHRASE, ROOT
+
+SHOTS = os.environ.get("VELDWERK_SCREENSHOTS")  # folder to write docs screenshots to
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:
+    paths = app_paths(tmp_path / "home").ensure()
+    app = QApplication.instance()
+    w = build_main_window(app, paths)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.lock()
+
+
+def _create(qtbot, w: MainWindow, demo: bool = True) -> None:
+    page = w.unlock_page
+    assert page.creating
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClicks(page.repeat, PASSPHRASE)
+    qtbot.keyClicks(page.name, "Inspecteur De Vries")
+    page.demo.setChecked(demo)
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+
+
+def _wait_rows(qtbot, w: MainWindow, at_least: int) -> None:
+    qtbot.waitUntil(lambda: w.shell.inspections.rowCount() >= at_least, timeout=20000)
+
+
+def _shot(w: MainWindow, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        w.grab().save(str(Path(SHOTS) / name))
+
+
+def test_first_start_creates_store_loads_demo_and_lists_inspections(qtbot, window: MainWindow) -> None:
+    w = window
+    assert w.unlock_page.submit_button.text() == "Database aanmaken"  # Dutch by default
+    _shot(w, "unlock-create.png")
+    _create(qtbot, w)
+    _wait_rows(qtbot, w, 4)
+    assert w.stack.currentWidget() is w.shell
+    titles = [w.shell.inspections.row_at(r).title for r in range(w.shell.inspections.rowCount())]
+    assert any("Ziekenhuis A" in t for t in titles)
+    assert any("ementie" in t for t in titles)  # the dementia network
+    qtbot.waitUntil(lambda: "wijziging" in w.status_text.text(), timeout=5000)
+    header = w.shell.inspections.headerData(0, Qt.Orientation.Horizontal)
+    assert header == "Titel"
+    _shot(w, "inspections.png")
+
+
+def test_lock_wrong_passphrase_then_unlock(qtbot, window: MainWindow) -> None:
+    w = window
+    _create(qtbot, w)
+    _wait_rows(qtbot, w, 4)
+    qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert w.workspace is None and w.stack.currentWidget() is w.unlock_page
+    assert w.shell.inspections.rowCount() == 0  # no snapshots kept while locked
+    page = w.unlock_page
+    assert not page.creating and page.submit_button.text() == "Ontgrendelen"
+    qtbot.keyClicks(page.passphrase, "helemaal fout")
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.error.text() != "", timeout=10000)
+    assert "wachtwoordzin" in page.error.text().lower()
+    assert "Nothing was changed" not in page.error.text()
+    _shot(w, "unlock-wrong-passphrase.png")
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    _wait_rows(qtbot, w, 4)
+
+
+def test_auto_lock_after_idle_time(qtbot, window: MainWindow) -> None:
+    w = window
+    _create(qtbot, w, demo=False)
+    qtbot.waitUntil(lambda: w.workspace is not None, timeout=10000)
+    w.set_idle_limit_seconds(0.4)
+    qtbot.waitUntil(lambda: w.workspace is None, timeout=5000)
+    assert w.stack.currentWidget() is w.unlock_page
+
+
+def test_activity_postpones_auto_lock(qtbot, window: MainWindow) -> None:
+    w = window
+    _create(qtbot, w, demo=False)
+    qtbot.waitUntil(lambda: w.workspace is not None, timeout=10000)
+    w.set_idle_limit_seconds(1.0)
+    for _ in range(6):
+        qtbot.wait(250)
+        qtbot.keyClick(w.shell.table, Qt.Key.Key_Down)
+    assert w.workspace is not None
+
+
+def test_language_switch_at_runtime(qtbot, window: MainWindow) -> None:
+    w = window
+    page = w.unlock_page
+    qtbot.mouseClick(page.lang_en, Qt.MouseButton.LeftButton)
+    assert page.submit_button.text() == "Create database"
+    assert w.settings.language == "en"
+    qtbot.mouseClick(page.lang_nl, Qt.MouseButton.LeftButton)
+    assert page.submit_button.text() == "Database aanmaken"
+
+
+def test_search_everything_from_the_keyboard(qtbot, window: MainWindow) -> None:
+    w = window
+    _create(qtbot, w)
+    _wait_rows(qtbot, w, 4)
+    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.shell.search.field.hasFocus()
+    qtbot.keyClicks(w.shell.search.field, "bestuur")
+    qtbot.waitUntil(lambda: w.shell.search.results.count() > 0, timeout=10000)
+    _shot(w, "search.png")
+
+
+def test_inspection_model_passes_qt_model_tester(qtmodeltester) -> None:
+    from datetime import date
+
+    from inspectorapp.domain.snapshots import InspectionRow
+
+    model = InspectionTableModel()
+    model.set_rows(
+        [
+            InspectionRow(
+                "a",
+                "Ziekenhuis A",
+                ("Ziekenhuis A",),
+                "risico",
+                "veldwerk",
+                "naleving",
+                date(2026, 12, 1),
+                None,
+                7,
+                "igj-starter 2026.1",
+            ),
+            InspectionRow(
+                "b",
+                "Netwerk",
+                ("Dementienetwerk",),
+                "netwerk",
+                "voorbereiding",
+                "agenderen_stimuleren",
+                None,
+                date(2026, 1, 2),
+                0,
+                "igj-starter 2026.1",
+            ),
+        ]
+    )
+    qtmodeltester.check(model)
+
+
+def test_no_unlock_form_for_gui_layer_sql() -> None:
+    """The UI package imports no database module (checked statically too, by import-linter)."""
+    for path in (ROOT / "ui").glob("*.py"):
+        source = path.read_text("utf-8")
+        for forbidden in ("import sqlalchemy", "from sqlalchemy", "from storage", "import storage"):
+            assert forbidden not in source, f"{path.name}: {forbidden}"

@@ -1,0 +1,207 @@
+"""Bad input is refused with a clear reason, and nothing is half-written."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from inspectorapp.domain import limits
+from inspectorapp.domain.framework_file import parse_framework
+from inspectorapp.errors import DemoDataError, FrameworkFileError, ValidationError
+from inspectorapp.services import demo, frameworks, inspections, signals
+from resources import path as resource_path
+from storage import models as m
+from storage.engine import Store
+
+from . import helpers
+
+
+def _counts(store: Store) -> dict[str, int]:
+    with store.session() as s:
+        return {
+            t: s.scalar(select(func.count()).select_from(m.Base.metadata.tables[t])) or 0
+            for t in m.Base.metadata.tables
+        }
+
+
+def _framework() -> dict[str, Any]:
+    return json.loads(resource_path("frameworks", "igj-starter-2026.1.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("mutate", "reason"),
+    [
+        (lambda d: d.update(format="iets-anders"), "format"),
+        (lambda d: d.update(format_version=99), "format_version"),
+        (lambda d: d.update(published_on="2026-13-45"), "published_on"),
+        (lambda d: d["taxonomies"].pop("meso_theme"), "missing meso_theme"),
+        (
+            lambda d: d["taxonomies"]["meso_theme"]["items"].append(
+                dict(d["taxonomies"]["meso_theme"]["items"][0])
+            ),
+            "duplicate code",
+        ),
+        (lambda d: d["taxonomies"]["entrance"]["items"][0]["label"].pop("nl"), "items[0].label.nl"),
+        (
+            lambda d: d["taxonomies"]["entrance"]["items"][0].update(label={"nl": "x" * 500, "en": "x"}),
+            "longer than",
+        ),
+        (
+            lambda d: d["taxonomies"]["entrance"]["items"][0].update(parent="GEEN"),
+            "not an earlier code",
+        ),
+        (lambda d: d["taxonomies"]["entrance"]["items"][0].update(kleur="rood"), "unknown key"),
+        (lambda d: d["taxonomies"]["signal_status"]["items"].pop(0), "missing required code"),
+        (lambda d: d["taxonomies"]["entrance"]["items"][0].update(code="met spatie"), "code"),
+    ],
+)
+def test_malformed_framework_refused_with_place(mutate, reason: str) -> None:
+    doc = _framework()
+    mutate(doc)
+    with pytest.raises(FrameworkFileError) as err:
+        parse_framework(json.dumps(doc).encode(), "kader.json")
+    assert reason in str(err.value)
+    assert err.value.source == "kader.json"
+
+
+@pytest.mark.parametrize("data", [b"", b"{", b"\xff\xfe\x00", b"[]", b'"x"', b"null"])
+def test_garbage_framework_files(data: bytes) -> None:
+    with pytest.raises(FrameworkFileError):
+        parse_framework(data, "rommel.json")
+
+
+def test_framework_version_is_immutable(store: Store, ctx) -> None:
+    doc = _framework()
+    doc["taxonomies"]["entrance"]["items"][0]["label"]["nl"] = "Gewijzigd label"
+    before = _counts(store)
+    with pytest.raises(FrameworkFileError, match="already loaded"), store.transaction() as s:
+        frameworks.load_framework_file(s, ctx, json.dumps(doc).encode(), "kader.json")
+    assert _counts(store) == before
+
+
+def test_new_framework_version_loads_beside_the_old(store: Store, ctx) -> None:
+    doc = _framework()
+    doc["version"] = "2027.1"
+    doc["published_on"] = "2027-01-01"
+    with store.transaction() as s:
+        summary = frameworks.load_framework_file(s, ctx, json.dumps(doc).encode(), "kader.json").value
+        assert summary.version == "2027.1" and summary.item_count > 100
+        assert {f.version for f in frameworks.list_frameworks(s)} == {"2026.1", "2027.1"}
+
+
+def test_unknown_enum_value_and_code_refused(store: Store, ctx) -> None:
+    with store.transaction() as s:
+        org, _ = helpers.conversation(s, ctx)
+    before = _counts(store)
+    with pytest.raises(ValidationError) as err, store.transaction() as s:
+        signals.capture_signal(
+            s,
+            ctx,
+            {
+                "organisation_id": org,
+                "kind": "lauw",
+                "valence": "negatief",
+                "observation": "Wachtlijst",
+                "entrance": "POSTDUIF",
+                "categories": ["BES", "XYZ"],
+            },
+        )
+    problems = {(i.field, i.problem) for i in err.value.issues}
+    assert problems == {
+        ("kind", "invalid_choice"),
+        ("entrance", "unknown_code"),
+        ("categories", "unknown_code"),
+    }
+    assert _counts(store) == before
+
+
+def test_over_long_text_refused(store: Store, ctx) -> None:
+    with store.transaction() as s:
+        org, _ = helpers.conversation(s, ctx)
+    before = _counts(store)
+    with pytest.raises(ValidationError) as err, store.transaction() as s:
+        signals.capture_signal(
+            s,
+            ctx,
+            {
+                "organisation_id": org,
+                "kind": "zacht",
+                "valence": "negatief",
+                "observation": "x" * (limits.PARAGRAPH + 1),
+            },
+        )
+    assert err.value.issues[0].problem == "too_long"
+    assert err.value.issues[0].params["max"] == limits.PARAGRAPH
+    with pytest.raises(ValidationError), store.transaction() as s:
+        inspections.create_inspection(
+            s, ctx, {"title": "T" * 201, "inspection_type": "risico", "declared_role": "naleving"}
+        )
+    assert _counts(store) == before
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "morgen", "12-03-2026", "0001-01-01", "2026-03-12T10:00:00"])
+def test_invalid_dates_refused(store: Store, ctx, bad: str) -> None:
+    with store.transaction() as s:
+        org, _ = helpers.conversation(s, ctx)
+    before = _counts(store)
+    with pytest.raises(ValidationError) as err, store.transaction() as s:
+        signals.capture_signal(
+            s,
+            ctx,
+            {
+                "organisation_id": org,
+                "kind": "hard",
+                "valence": "negatief",
+                "observation": "Bezetting",
+                "observed_at": bad if "T" in bad else None,
+                "review_by": None if "T" in bad else bad,
+            },
+        )
+    assert err.value.issues[0].problem in {"invalid_date", "out_of_range"}
+    with pytest.raises(ValidationError), store.transaction() as s:
+        inspections.create_inspection(
+            s,
+            ctx,
+            {
+                "title": "Periode",
+                "inspection_type": "risico",
+                "declared_role": "naleving",
+                "started_on": "2026-05-01",
+                "ended_on": "2026-04-01",
+            },
+        )
+    assert _counts(store) == before
+
+
+def test_database_constraints_back_up_the_services(store: Store, ctx) -> None:
+    """Even bypassing validation, the schema refuses unknown enum values."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError, StatementError
+
+    with store.transaction() as s:
+        org, _ = helpers.conversation(s, ctx)
+    with pytest.raises((IntegrityError, StatementError)), store.transaction() as s:
+        s.execute(
+            text(
+                "INSERT INTO signal (id, organisation_id, kind, valence, observed_at, recorded_at, observation,"
+                " status, report_use, confidentiality, shared_with_institution, created_at, updated_at)"
+                " VALUES ('01900000-0000-7000-8000-00000000000a', :org, 'lauw', 'negatief', 'x', 'x', 'obs',"
+                " 'NIEUW', 'intern', 'TEAM', 'nee', 'x', 'x')"
+            ),
+            {"org": org},
+        )
+
+
+def test_corrupt_demo_file_writes_nothing(store: Store, ctx) -> None:
+    data = json.loads(demo.demo_bytes())
+    data["signals"][-1]["kind"] = "lauw"  # the very last item is wrong
+    before = _counts(store)
+    with pytest.raises(DemoDataError, match=r"signals\[\d+\]\.kind"), store.transaction() as s:
+        demo.load_demo(s, ctx, json.dumps(data).encode())
+    assert _counts(store) == before
+    with pytest.raises(DemoDataError), store.transaction() as s:
+        demo.load_demo(s, ctx, b"{niet json")
+    assert _counts(store) == before

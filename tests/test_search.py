@@ -1,0 +1,53 @@
+"""Full-text search: diacritics folded, prefixes, hostile query text, soft deletes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from inspectorapp.services import notes, search, signals
+from storage import models as m
+from storage.engine import Store
+
+from . import helpers
+
+
+def test_search_folds_diacritics_and_finds_notes_and_signals(store: Store, ctx) -> None:
+    with store.transaction() as s:
+        org, conv = helpers.conversation(s, ctx)
+        n1 = notes.add_paragraph(
+            s, ctx, conv, {"text": "De cliëntenraad voelt zich niet gehoord", "kind": "waarneming"}
+        ).value
+        sig = signals.capture_signal(
+            s,
+            ctx,
+            {
+                "organisation_id": org,
+                "kind": "zacht",
+                "valence": "negatief",
+                "observation": "Coördinatie van de nachtzorg ontbreekt",
+                "quote": "Wij hebben alles op orde",
+            },
+        ).value
+    with store.session() as s:
+        assert [h.ref_id for h in search.search(s, "clientenraad")] == [n1.id]
+        assert [h.ref_id for h in search.search(s, "CLIËNTENRAAD gehoord")] == [n1.id]
+        assert [h.ref_id for h in search.search(s, "coordinatie")] == [sig.id]
+        assert [h.ref_id for h in search.search(s, "nachtzo")] == [sig.id]  # prefix of the last word
+        assert [h.source for h in search.search(s, "orde")] == ["signal"]
+        for hostile in ['"', "NEAR(", "a OR", "*", "-", "')--", "x AND NOT y", "^start", ""]:
+            search.search(s, hostile)  # never an FTS syntax error
+
+
+def test_edits_and_soft_deletes_update_the_index(store: Store, ctx) -> None:
+    with store.transaction() as s:
+        _, conv = helpers.conversation(s, ctx)
+        note = notes.add_paragraph(s, ctx, conv, {"text": "Overdracht tussen diensten"}).value
+    with store.transaction() as s:
+        notes.update_text(s, ctx, note.id, "Overdracht loopt via de teamleider")
+    with store.session() as s:
+        assert search.search(s, "diensten") == []
+        assert len(search.search(s, "teamleider")) == 1
+    with store.transaction() as s:
+        s.get(m.NoteParagraph, note.id).deleted_at = datetime.now(UTC)
+    with store.session() as s:
+        assert search.search(s, "teamleider") == []

@@ -1,0 +1,99 @@
+"""Encryption at rest: no plaintext on disk, wrong passphrase fails cleanly."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from inspectorapp.errors import (
+    StoreExistsError,
+    StoreNotFoundError,
+    ValidationError,
+    WrongPassphraseError,
+)
+from inspectorapp.services import demo
+from inspectorapp.store_access import create_store, open_store
+from storage import models as m
+from storage.engine import Store
+
+from .conftest import PASSPHRASE
+
+
+def _files(path: Path) -> list[Path]:
+    return [p for p in path.parent.iterdir() if p.name.startswith(path.name)]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_file_has_no_sqlite_header_and_no_demo_text(store: Store, store_path: Path, ctx) -> None:
+    with store.transaction() as session:
+        assert demo.load_demo(session, ctx).value.loaded
+    with store.session() as session:
+        samples = [n for n in session.scalars(select(m.NoteParagraph.text).limit(30))]
+        samples += list(session.scalars(select(m.Signal.observation).limit(30)))
+        samples += list(session.scalars(select(m.Organisation.name)))
+    assert len(samples) > 40
+    blobs = b"".join(p.read_bytes() for p in _files(store_path))  # db, -wal, -shm
+    assert not blobs.startswith(b"SQLite format 3")
+    assert b"SQLite format 3\x00" not in blobs
+    for text in samples:
+        words = [w for w in text.split() if len(w) >= 9][:2] or [text[:12]]
+        for word in words:
+            assert word.encode("utf-8") not in blobs, f"{word!r} found in clear on disk"
+    store.close()
+    assert not store_path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_wrong_passphrase_fails_cleanly_and_leaves_file_intact(store: Store, store_path: Path) -> None:
+    store.close()
+    before = {p.name: _digest(p) for p in _files(store_path)}
+    for wrong in (
+        "verkeerd wachtwoord",
+        PASSPHRASE + " ",
+        PASSPHRASE.upper(),
+        "'; DROP TABLE x; --",
+    ):
+        with pytest.raises(WrongPassphraseError):
+            open_store(store_path, wrong)
+    after = {p.name: _digest(p) for p in _files(store_path)}
+    assert before == after
+    reopened = open_store(store_path, PASSPHRASE)
+    assert reopened.integrity_check() == "ok"
+    reopened.close()
+
+
+def test_not_a_store_is_refused_without_change(tmp_path: Path) -> None:
+    junk = tmp_path / "veldwerk.db"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    before = _digest(junk)
+    with pytest.raises(WrongPassphraseError):
+        open_store(junk, PASSPHRASE)
+    assert _digest(junk) == before
+
+
+def test_create_refuses_weak_or_mismatched_passphrase_and_existing_store(
+    tmp_path: Path, store_path: Path, store: Store
+) -> None:
+    with pytest.raises(ValidationError) as weak:
+        create_store(tmp_path / "a.db", "kort")
+    assert weak.value.issues[0].problem == "too_short"
+    with pytest.raises(ValidationError) as mismatch:
+        create_store(tmp_path / "b.db", PASSPHRASE, PASSPHRASE + "x")
+    assert mismatch.value.issues[0].problem == "mismatch"
+    assert not (tmp_path / "a.db").exists() and not (tmp_path / "b.db").exists()
+    with pytest.raises(StoreExistsError):
+        create_store(store_path, PASSPHRASE)
+    with pytest.raises(StoreNotFoundError):
+        open_store(tmp_path / "missing.db", PASSPHRASE)
+
+
+def test_pragmas_of_an_open_store(store: Store) -> None:
+    assert store.pragma("journal_mode")[0][0] == "wal"
+    assert store.pragma("foreign_keys")[0][0] == 1
+    assert store.pragma("synchronous")[0][0] == 2  # FULL
+    assert store.pragma("cipher_version")[0][0].startswith("4.")

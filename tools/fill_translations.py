@@ -1,0 +1,151 @@
+"""Fill Dutch translations into the .ts file from a reviewed table, then compile .qm.
+
+Usage: python tools/fill_translations.py  (after pyside6-lupdate added new strings).
+The .ts file stays the source of truth for translators (Qt Linguist); this
+script only fills entries that are still unfinished and reports what is missing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "veldwerk_nl.ts"
+QM = TS.with_suffix(".qm")
+
+NL: dict[str, str | tuple[str, str]] = {
+    "Veldwerk": "Veldwerk",
+    "🔒 Lock": "🔒 Vergrendel",
+    "Lock": "Vergrendel",
+    "Search everything": "Alles doorzoeken",
+    "Locked": "Vergrendeld",
+    "Loading demo data…": "Demogegevens laden…",
+    "Not synced yet · %n change(s) waiting": (
+        "Nog niet gesynchroniseerd · %n wijziging wacht",
+        "Nog niet gesynchroniseerd · %n wijzigingen wachten",
+    ),
+    "Search notes, quotes, signals and observations…": "Zoek in notities, citaten, signalen en observaties…",
+    "Search": "Zoeken",
+    "Search results": "Zoekresultaten",
+    "%n result(s)": ("%n resultaat", "%n resultaten"),
+    "Inspections": "Inspecties",
+    "Navigation": "Navigatie",
+    "No inspections yet.": "Nog geen inspecties.",
+    "Welcome. Choose a passphrase to encrypt your database on this laptop. It cannot be recovered: write it down somewhere safe.": "Welkom. Kies een wachtwoordzin om uw database op deze laptop te versleutelen. "
+    "Die is niet te herstellen: bewaar hem op een veilige plek.",
+    "Create database": "Database aanmaken",
+    "Enter your passphrase to unlock your database.": "Voer uw wachtwoordzin in om uw database te ontgrendelen.",
+    "Unlock": "Ontgrendelen",
+    "Passphrase": "Wachtwoordzin",
+    "Repeat passphrase": "Herhaal wachtwoordzin",
+    "Repeated passphrase": "Herhaalde wachtwoordzin",
+    "Your name": "Uw naam",
+    "Load demo data": "Demogegevens laden",
+    "Language:": "Taal:",
+    "Dutch": "Nederlands",
+    "English": "Engels",
+    "too short": "te kort",
+    "weak": "zwak",
+    "reasonable": "redelijk",
+    "strong": "sterk",
+    "Strength: {0}": "Sterkte: {0}",
+    "Unexpected error": "Onverwachte fout",
+    "Something unexpected went wrong. Your work is saved. Details are in {0}": "Er ging iets onverwachts mis. Uw werk is opgeslagen. Details staan in {0}",
+    "preparation": "voorbereiding",
+    "fieldwork": "veldwerk",
+    "analysis": "analyse",
+    "reporting": "rapportage",
+    "follow-up": "vervolg",
+    "closed": "afgesloten",
+    "risk-based": "risicogestuurd",
+    "thematic": "thematisch",
+    "network": "netwerk",
+    "incident": "incident",
+    "agenda-setting": "agenderen/stimuleren",
+    "sparring partner": "sparringpartner",
+    "compliance": "naleving",
+    "enforcement": "handhaving",
+    "note": "notitie",
+    "signal": "signaal",
+    "session event": "sessiegebeurtenis",
+    "observation": "observatie",
+    "Title": "Titel",
+    "Subject": "Onderwerp",
+    "Type": "Type",
+    "Status": "Status",
+    "Visit": "Bezoek",
+    "Signals": "Signalen",
+    "Name": "Naam",
+    "Observation": "Waarneming",
+    "Organisation": "Organisatie",
+    "Kind": "Soort",
+    "Valence": "Valentie",
+    "Text": "Tekst",
+    "Observed at": "Waargenomen op",
+    "Review by": "Herbeoordelen op",
+    "Start date": "Startdatum",
+    "End date": "Einddatum",
+    "{field} is required.": "{field} is verplicht.",
+    "{field} is too long ({actual} characters; at most {max}).": "{field} is te lang ({actual} tekens; hoogstens {max}).",
+    "{field} is too short (at least {min} characters).": "{field} is te kort (minstens {min} tekens).",
+    "The two passphrases differ.": "De twee wachtwoordzinnen verschillen.",
+    "{field}: “{value}” is not one of the allowed values.": "{field}: “{value}” is geen toegestane waarde.",
+    "{field}: “{value}” is not in the framework.": "{field}: “{value}” staat niet in het kader.",
+    "{field}: “{value}” is not a valid date.": "{field}: “{value}” is geen geldige datum.",
+    "{field} is out of range.": "{field} valt buiten het toegestane bereik.",
+    "{field} has an invalid format.": "{field} heeft een ongeldige vorm.",
+    "{field} refers to something that does not exist.": "{field} verwijst naar iets dat niet bestaat.",
+    "{field} lies before the start date.": "{field} ligt vóór de startdatum.",
+    "{field} is invalid.": "{field} is ongeldig.",
+    "This passphrase does not open the database. Nothing was changed; try again.": "Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.",
+    "No database found. Create a new one.": "Geen database gevonden. Maak een nieuwe aan.",
+    "A database already exists here; unlock it instead.": "Hier staat al een database; ontgrendel die.",
+    "The database is damaged. A backup is in the backups folder; contact support.": "De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.",
+    "This database was made by a newer version of Veldwerk. Update the app.": "Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.",
+    "The framework file was refused: {reason}": "Het kaderbestand is geweigerd: {reason}",
+    "The demo data could not be loaded: {error}": "De demogegevens konden niet worden geladen: {error}",
+    "This item no longer exists.": "Dit item bestaat niet meer.",
+    "Something went wrong: {error}": "Er ging iets mis: {error}",
+}
+
+
+def fill() -> list[str]:
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if translation.get("type") != "unfinished":
+            continue
+        value = NL.get(source)
+        if value is None:
+            missing.append(source)
+            continue
+        if message.get("numerus") == "yes":
+            for child in list(translation):
+                translation.remove(child)
+            forms = value if isinstance(value, tuple) else (value, value)
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+        else:
+            translation.text = value if isinstance(value, str) else value[0]
+        del translation.attrib["type"]
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def compile_qm() -> None:
+    tool = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(tool), "-silent", str(TS), "-qm", str(QM)], check=True)
+
+
+if __name__ == "__main__":
+    gaps = fill()
+    compile_qm()
+    for gap in gaps:
+        print("untranslated:", gap)
+    raise SystemExit(1 if gaps else 0)

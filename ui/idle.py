@@ -1,0 +1,49 @@
+"""Idle detection for the auto-lock: any key, mouse or touch input resets the clock."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+_INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress,
+}
+
+
+class IdleWatcher(QObject):
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._last = time.monotonic()
+        self._limit_s = 0.0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._check)
+
+    def set_limit(self, seconds: float) -> None:
+        """0 disables the lock."""
+        self._limit_s = seconds
+        self.reset()
+        if seconds > 0:
+            self._timer.start(int(min(5.0, max(0.05, seconds / 4)) * 1000))
+        else:
+            self._timer.stop()
+
+    def reset(self) -> None:
+        self._last = time.monotonic()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self._last = time.monotonic()
+        return False
+
+    def _check(self) -> None:
+        if self._limit_s > 0 and time.monotonic() - self._last >= self._limit_s:
+            self._timer.stop()
+            self.idle.emit()

@@ -1,0 +1,231 @@
+"""The main window: unlock screen or workspace, auto-lock, status bar, shortcuts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget
+
+from inspectorapp import settings as settings_io
+from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.snapshots import InspectionRow, SearchHit
+from inspectorapp.paths import AppPaths
+from inspectorapp.services import demo, inspections, search, status
+from inspectorapp.settings import Settings
+from inspectorapp.workspace import Workspace
+
+from . import ops
+from .idle import IdleWatcher
+from .messages import message_for
+from .shell import Shell
+from .unlock_page import UnlockPage
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, paths: AppPaths, settings: Settings, set_language: Callable[[str], None]) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self._set_language = set_language
+        self.workspace: Workspace | None = None
+        self.keep_alive: list[object] = []  # objects that live as long as the window
+        self.setObjectName("mainWindow")
+        self.resize(1180, 760)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.unlock_page = self._new_unlock_page()
+        self.shell = Shell()
+        self.stack.addWidget(self.unlock_page)
+        self.stack.addWidget(self.shell)
+        self.shell.search.query_changed.connect(self._run_search)
+
+        self.status_text = QLabel()
+        self.status_text.setObjectName("syncStatus")
+        self.lock_button = QPushButton()
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setFlat(True)
+        self.lock_button.clicked.connect(self.lock)
+        self.statusBar().addWidget(self.status_text, 1)
+        self.statusBar().addPermanentWidget(self.lock_button)
+
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self._focus_search)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        for action in (self.search_action, self.lock_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self._show_unlocked(False)
+        self.retranslate()
+
+    # ----- language -------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Veldwerk"))
+        self.lock_button.setText(self.tr("🔒 Lock"))
+        self.lock_button.setAccessibleName(self.tr("Lock"))
+        self.search_action.setText(self.tr("Search everything"))
+        self.lock_action.setText(self.tr("Lock"))
+        if self.workspace is None:
+            self.status_text.setText(self.tr("Locked"))
+
+    def change_language(self, language: str) -> None:
+        self.settings = replace(self.settings, language=language)
+        self._save_settings()
+        self._set_language(language)
+        self.unlock_page.set_language(language)
+
+    # ----- unlock / lock ----------------------------------------------------------
+    def _new_unlock_page(self) -> UnlockPage:
+        page = UnlockPage(creating=not Workspace.exists(self.paths))
+        page.set_language(self.settings.language)
+        page.create_requested.connect(self._create)
+        page.unlock_requested.connect(self._unlock)
+        page.language_requested.connect(self.change_language)
+        return page
+
+    def _create(self, passphrase: str, repeated: str, load_demo: bool, name: str) -> None:
+        self.unlock_page.set_busy(True)
+        if name:
+            self.settings = replace(self.settings, inspector_name=name)
+            self._save_settings()
+        ops.in_thread(
+            lambda: Workspace.create(self.paths, passphrase, repeated, self._actor()),
+            lambda ws: self._unlocked(ws, load_demo),
+            lambda exc: self.unlock_page.show_error(message_for(exc)),
+        )
+
+    def _unlock(self, passphrase: str) -> None:
+        self.unlock_page.set_busy(True)
+        ops.in_thread(
+            lambda: Workspace.unlock(self.paths, passphrase, self._actor()),
+            lambda ws: self._unlocked(ws, False),
+            lambda exc: self.unlock_page.show_error(message_for(exc)),
+        )
+
+    def _actor(self) -> str:
+        return self.settings.inspector_name or "inspecteur"
+
+    def _unlocked(self, workspace: Workspace, load_demo: bool) -> None:
+        self.workspace = workspace
+        if self.unlock_page.creating:  # next lock asks for the passphrase, not a new one
+            self._replace_unlock_page()
+        self.unlock_page.clear()
+        self._show_unlocked(True)
+        self.idle.set_limit(self.settings.idle_lock_minutes * 60)
+        if load_demo:
+            self.load_demo()
+        else:
+            self.refresh(ChangeSet.all())
+
+    def _replace_unlock_page(self) -> None:
+        old = self.unlock_page
+        self.unlock_page = self._new_unlock_page()
+        self.stack.insertWidget(0, self.unlock_page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+
+    def lock(self) -> None:
+        """Close the store (queued writes finish first) and forget every snapshot."""
+        ws, self.workspace = self.workspace, None
+        self.idle.set_limit(0)
+        if ws is not None:
+            ws.close()
+        self.shell.set_inspections([])
+        self.shell.search.results.clear()
+        self.shell.search.field.clear()
+        self._show_unlocked(False)
+        self.retranslate()
+
+    def set_idle_limit_seconds(self, seconds: float) -> None:
+        self.idle.set_limit(seconds if self.workspace is not None else 0)
+
+    def _show_unlocked(self, unlocked: bool) -> None:
+        self.stack.setCurrentWidget(self.shell if unlocked else self.unlock_page)
+        self.lock_button.setVisible(unlocked)
+        self.search_action.setEnabled(unlocked)
+        self.lock_action.setEnabled(unlocked)
+        if not unlocked:
+            self.unlock_page.passphrase.setFocus()
+
+    # ----- data ---------------------------------------------------------------------
+    def load_demo(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        self.status_text.setText(self.tr("Loading demo data…"))
+        ops.submit(
+            ws,
+            demo.load_demo,
+            ws.ctx,
+            on_done=lambda result: self.refresh(result.changes),
+            on_error=self._error,
+        )
+
+    def refresh(self, changes: ChangeSet) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        if changes.touches("inspection") or changes.touches("visit") or changes.touches("signal"):
+            ops.submit(
+                ws,
+                inspections.list_inspections,
+                on_done=self._show_inspections,
+                on_error=self._error,
+            )
+        ops.submit(ws, status.store_status, on_done=self._show_status, on_error=self._error)
+
+    def _show_inspections(self, rows: list[InspectionRow]) -> None:
+        if self.workspace is not None:
+            self.shell.set_inspections(rows)
+
+    def _show_status(self, st: status.StoreStatus) -> None:
+        if self.workspace is not None:
+            self.status_text.setText(self.tr("Not synced yet · %n change(s) waiting", "", st.pending_changes))
+
+    def _focus_search(self) -> None:
+        if self.workspace is not None:
+            self.shell.focus_search()
+
+    def _run_search(self, query: str) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+
+        def show(hits: list[SearchHit]) -> None:
+            if self.workspace is not None:
+                self.shell.search.show_hits(query, hits)
+
+        ops.submit(ws, search.search, query, on_done=show, on_error=self._error)
+
+    def _error(self, exc: BaseException) -> None:
+        log.error("operation failed: %s", exc, exc_info=exc)
+        self.statusBar().showMessage(message_for(exc), 15000)
+
+    def _save_settings(self) -> None:
+        try:
+            settings_io.save(self.paths.settings_file, self.settings)
+        except OSError as exc:
+            log.warning("settings not saved: %s", exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock()
+        super().closeEvent(event)

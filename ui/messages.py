@@ -1,0 +1,94 @@
+"""Typed errors to translated, plain-language messages (the edge where codes become words)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from inspectorapp.errors import (
+    FieldIssue,
+    ValidationError,
+    VeldwerkError,
+)
+
+
+def _t(text: object) -> str:
+    return QCoreApplication.translate("messages", str(text))
+
+
+def field_name(field: str) -> str:
+    names = {
+        "passphrase": QT_TRANSLATE_NOOP("messages", "Passphrase"),
+        "passphrase_repeat": QT_TRANSLATE_NOOP("messages", "Repeated passphrase"),
+        "title": QT_TRANSLATE_NOOP("messages", "Title"),
+        "name": QT_TRANSLATE_NOOP("messages", "Name"),
+        "observation": QT_TRANSLATE_NOOP("messages", "Observation"),
+        "organisation_id": QT_TRANSLATE_NOOP("messages", "Organisation"),
+        "kind": QT_TRANSLATE_NOOP("messages", "Kind"),
+        "valence": QT_TRANSLATE_NOOP("messages", "Valence"),
+        "text": QT_TRANSLATE_NOOP("messages", "Text"),
+        "observed_at": QT_TRANSLATE_NOOP("messages", "Observed at"),
+        "review_by": QT_TRANSLATE_NOOP("messages", "Review by"),
+        "started_on": QT_TRANSLATE_NOOP("messages", "Start date"),
+        "ended_on": QT_TRANSLATE_NOOP("messages", "End date"),
+    }
+    base = field.split("[", 1)[0]
+    return _t(names.get(base, base))
+
+
+def issue_text(issue: FieldIssue) -> str:
+    name = field_name(issue.field)
+    p = issue.params
+    texts = {
+        "required": QT_TRANSLATE_NOOP("messages", "{field} is required."),
+        "too_long": QT_TRANSLATE_NOOP(
+            "messages", "{field} is too long ({actual} characters; at most {max})."
+        ),
+        "too_short": QT_TRANSLATE_NOOP("messages", "{field} is too short (at least {min} characters)."),
+        "mismatch": QT_TRANSLATE_NOOP("messages", "The two passphrases differ."),
+        "invalid_choice": QT_TRANSLATE_NOOP(
+            "messages", "{field}: “{value}” is not one of the allowed values."
+        ),
+        "unknown_code": QT_TRANSLATE_NOOP("messages", "{field}: “{value}” is not in the framework."),
+        "invalid_date": QT_TRANSLATE_NOOP("messages", "{field}: “{value}” is not a valid date."),
+        "out_of_range": QT_TRANSLATE_NOOP("messages", "{field} is out of range."),
+        "invalid_format": QT_TRANSLATE_NOOP("messages", "{field} has an invalid format."),
+        "invalid_reference": QT_TRANSLATE_NOOP(
+            "messages", "{field} refers to something that does not exist."
+        ),
+        "before_start": QT_TRANSLATE_NOOP("messages", "{field} lies before the start date."),
+    }
+    template = _t(texts.get(issue.problem, QT_TRANSLATE_NOOP("messages", "{field} is invalid.")))
+    return template.format(field=name, **{k: v for k, v in p.items() if k != "field"})
+
+
+def message_for(error: BaseException) -> str:
+    """One or more sentences for the user. Unknown errors get a generic text; the
+    details go to the log, never a traceback in a dialog."""
+    if isinstance(error, ValidationError):
+        return " ".join(issue_text(i) for i in error.issues)
+    if isinstance(error, VeldwerkError):
+        texts = {
+            "wrong_passphrase": QT_TRANSLATE_NOOP(
+                "messages",
+                "This passphrase does not open the database. Nothing was changed; try again.",
+            ),
+            "store_not_found": QT_TRANSLATE_NOOP("messages", "No database found. Create a new one."),
+            "store_exists": QT_TRANSLATE_NOOP(
+                "messages", "A database already exists here; unlock it instead."
+            ),
+            "store_corrupt": QT_TRANSLATE_NOOP(
+                "messages",
+                "The database is damaged. A backup is in the backups folder; contact support.",
+            ),
+            "store_too_new": QT_TRANSLATE_NOOP(
+                "messages", "This database was made by a newer version of Veldwerk. Update the app."
+            ),
+            "framework_file": QT_TRANSLATE_NOOP("messages", "The framework file was refused: {reason}"),
+            "demo_data": QT_TRANSLATE_NOOP("messages", "The demo data could not be loaded: {error}"),
+            "not_found": QT_TRANSLATE_NOOP("messages", "This item no longer exists."),
+        }
+        template = _t(texts.get(error.code, QT_TRANSLATE_NOOP("messages", "Something went wrong: {error}")))
+        return template.format(error=str(error), **error.params)
+    return _t(QT_TRANSLATE_NOOP("messages", "Something went wrong: {error}")).format(
+        error=type(error).__name__
+    )

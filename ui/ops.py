@@ -1,0 +1,95 @@
+"""Background operations with results posted to the GUI thread (the Picard/Anki way).
+
+Database work goes to the workspace's single database thread; slow one-off
+work (key derivation, migrations) to a short-lived worker thread. Either way
+the callbacks run on the GUI thread, in order.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+
+from inspectorapp.workspace import Workspace
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class _Relay(QObject):
+    deliver = Signal(object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.deliver.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object)
+    def _run(self, callback: Callable[[Any], None], payload: Any) -> None:
+        callback(payload)
+
+
+_relay: _Relay | None = None
+
+
+def _get_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _relay.moveToThread(app.thread())
+    return _relay
+
+
+def _route(
+    future: Future[T], on_done: Callable[[T], None], on_error: Callable[[BaseException], None]
+) -> None:
+    relay = _get_relay()
+
+    def finished(f: Future[T]) -> None:
+        exc = f.exception()
+        if exc is not None:
+            log.debug("operation failed", exc_info=exc)
+            relay.deliver.emit(on_error, exc)
+        else:
+            relay.deliver.emit(on_done, f.result())
+
+    future.add_done_callback(finished)
+
+
+def submit(
+    workspace: Workspace,
+    fn: Callable[..., T],
+    *args: Any,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]:
+    """Run a service function on the database thread; callbacks on the GUI thread."""
+    future = workspace.submit(fn, *args)
+    _route(future, on_done, on_error)
+    return future
+
+
+def in_thread(
+    fn: Callable[[], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]:
+    """Run ``fn`` on a fresh daemon thread (unlocking: key derivation, migrations)."""
+    future: Future[T] = Future()
+
+    def work() -> None:
+        try:
+            future.set_result(fn())
+        except BaseException as exc:  # delivered to on_error, never lost
+            future.set_exception(exc)
+
+    _get_relay()  # created on the GUI thread before the worker starts
+    _route(future, on_done, on_error)
+    threading.Thread(target=work, name="veldwerk-unlock", daemon=True).start()
+    return future

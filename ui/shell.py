@@ -1,0 +1,116 @@
+"""The unlocked workspace: navigation, the inspections list, search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspectorapp.domain.snapshots import InspectionRow
+
+from .inspection_table import InspectionTableModel
+from .search_view import SearchView
+
+
+class Shell(QWidget):
+    inspection_activated = Signal(str)
+
+    PAGES = ("inspections", "search")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(180)
+        self.nav.setMinimumWidth(120)
+        for _ in self.PAGES:
+            self.nav.addItem("")
+        self.pages = QStackedWidget()
+
+        self.inspections = InspectionTableModel()
+        self.table = QTableView()
+        self.table.setObjectName("inspectionsTable")
+        self.table.setModel(self.inspections)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(
+            lambda idx: self.inspection_activated.emit(self.inspections.row_at(idx.row()).id)
+        )
+        self.inspections_title = QLabel()
+        self.inspections_title.setObjectName("pageTitle")
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        inspections_page = QWidget()
+        box = QVBoxLayout(inspections_page)
+        box.addWidget(self.inspections_title)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.empty_hint)
+        self.pages.addWidget(inspections_page)
+
+        self.search = SearchView()
+        self.pages.addWidget(self.search)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        texts = {"inspections": self.tr("Inspections"), "search": self.tr("Search")}
+        for n, key in enumerate(self.PAGES):
+            self.nav.item(n).setText(texts[key])
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.table.setAccessibleName(self.tr("Inspections"))
+        self.inspections_title.setText(self.tr("Inspections"))
+        self.empty_hint.setText(self.tr("No inspections yet."))
+        self.inspections.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.inspections.columnCount() - 1
+        )
+        self._update_empty()
+
+    def show_page(self, name: str) -> None:
+        self.nav.setCurrentRow(self.PAGES.index(name))
+
+    def focus_search(self) -> None:
+        self.show_page("search")
+        self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.field.selectAll()
+
+    def set_inspections(self, rows: list[InspectionRow]) -> None:
+        self.inspections.set_rows(rows)
+        if rows:
+            self.table.selectionModel().select(
+                self.inspections.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        self.empty_hint.setVisible(self.inspections.rowCount() == 0)
