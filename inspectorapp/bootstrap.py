@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -115,7 +116,12 @@ def build_main_window(app: QApplication, paths: AppPaths):  # type: ignore[no-un
     return window
 
 
-def run_gui(argv: list[str], paths: AppPaths | None = None, quit_after_ms: int | None = None) -> int:
+def run_gui(
+    argv: list[str],
+    paths: AppPaths | None = None,
+    quit_after_ms: int | None = None,
+    screenshot: Path | None = None,
+) -> int:
     paths = (paths or app_paths()).ensure()
     setup_logging(paths)
     install_crash_handler(paths)
@@ -123,5 +129,11 @@ def run_gui(argv: list[str], paths: AppPaths | None = None, quit_after_ms: int |
     window = build_main_window(app, paths)
     window.show()
     if quit_after_ms is not None:
-        QTimer.singleShot(quit_after_ms, app.quit)
+
+        def finish() -> None:
+            if screenshot is not None:
+                window.grab().save(str(screenshot))
+            app.quit()
+
+        QTimer.singleShot(quit_after_ms, finish)
     return app.exec()

@@ -19,6 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"veldwerk {__version__}")
     p.add_argument("--home", type=Path, help="keep data, settings and logs in this folder")
     p.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    p.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)  # with --quit-after
     sub = p.add_subparsers(dest="command")
     sub.add_parser("gui", help="start the desktop app (default)")
     demo = sub.add_parser("load-demo", help="create or unlock the database and load the demo data")
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from inspectorapp.bootstrap import run_gui
 
-        return run_gui(sys.argv[:1], paths, args.quit_after)
+        return run_gui(sys.argv[:1], paths, args.quit_after, args.screenshot)
 
     from inspectorapp.errors import VeldwerkError
     from inspectorapp.services import demo, inspections
