@@ -13,8 +13,9 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import ClassVar
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspectorapp import settings as settings_io
@@ -57,25 +58,32 @@ def install_crash_handler(paths: AppPaths) -> None:
 
 
 class Translations:
-    """Dutch by default; English are the source strings. Switchable at runtime."""
+    """Dutch by default; English are the source strings. Switchable at runtime.
+
+    Translators are installed on the application, so the set installed is shared by
+    every ``Translations`` of the process (tests build several windows)."""
+
+    _installed: ClassVar[list[QTranslator]] = []
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
-        self._installed: list[QTranslator] = []
 
     def set_language(self, language: str) -> None:
-        for t in self._installed:
+        for t in Translations._installed:
             self.app.removeTranslator(t)
-        self._installed = []
+        Translations._installed.clear()
         QLocale.setDefault(
             QLocale(
                 QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,
                 QLocale.Country.Netherlands,
             )
         )
-        if language != "nl":
-            self.app.sendEvent(self.app, _language_change_event())
-            return
+        if language == "nl":
+            self._install_dutch()
+        # Translator changes are posted events; deliver them now so the switch is immediate.
+        self.app.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+    def _install_dutch(self) -> None:
         own = QTranslator(self.app)
         if own.load(str(resource_path("translations", "veldwerk_nl.qm"))):
             self.app.installTranslator(own)
@@ -86,12 +94,6 @@ class Translations:
         if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self.app.installTranslator(qt)
             self._installed.append(qt)
-
-
-def _language_change_event():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QEvent
-
-    return QEvent(QEvent.Type.LanguageChange)
 
 
 def create_app(argv: list[str]) -> QApplication:

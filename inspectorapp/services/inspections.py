@@ -63,13 +63,14 @@ def list_inspections(session: Session, today: date | None = None) -> list[Inspec
         select(Visit.inspection_id, Visit.visit_date).where(Visit.deleted_at.is_(None))
     ):
         visits.setdefault(insp_id, []).append(vdate)
-    signal_counts = dict(
-        session.execute(
+    signal_counts: dict[str | None, int] = {
+        insp_id: count
+        for insp_id, count in session.execute(
             select(Signal.inspection_id, func.count())
             .where(Signal.deleted_at.is_(None), Signal.inspection_id.is_not(None))
             .group_by(Signal.inspection_id)
-        ).tuples()
-    )
+        )
+    }
     rows = []
     for insp, fw_key, fw_version in inspections:
         dates = sorted(visits.get(insp.id, []))

@@ -1,0 +1,1 @@
+"""Benchmarks against the budgets of DESIGN.md (run: python -m bench)."""

@@ -1,0 +1,96 @@
+"""Run the benchmarks and print a summary table.
+
+    python -m bench [cold_start autosave fts] [--paragraphs N] [--signals N]
+
+Without names, all run. The generated store is built first (cached in bench/.cache/);
+the summary is also written to bench/results/<time>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from . import autosave, cold_start, fts
+from .common import RESULTS, Result, Size, print_result
+from .generate import ensure_store
+
+BENCHMARKS: dict[str, Callable[[Size], Result]] = {
+    "cold_start": lambda size: cold_start.run(),
+    "autosave": lambda size: autosave.run(size),
+    "fts": lambda size: fts.run(size),
+}
+NEEDS_STORE = {"autosave", "fts"}
+
+
+def machine() -> str:
+    conn = sqlcipher.connect(":memory:")
+    cipher = conn.execute("PRAGMA cipher_version").fetchone()
+    conn.close()
+    return (
+        f"{platform.platform()}, {os.cpu_count()} cpus, Python {platform.python_version()}, "
+        f"SQLite {sqlcipher.sqlite_version}, SQLCipher {cipher[0] if cipher else '?'}"
+    )
+
+
+def table(results: list[Result]) -> str:
+    rows = [("benchmark", "measured", "baseline (same run)", "ratio", "budget", "verdict")]
+    rows += [(r.name, r.measured, r.baseline, f"{r.ratio:.2f}×", r.budget, r.verdict) for r in results]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench", description="Veldwerk performance budgets")
+    p.add_argument(
+        "names", nargs="*", metavar="name", help=f"benchmarks to run (default all): {', '.join(BENCHMARKS)}"
+    )
+    p.add_argument("--paragraphs", type=int, default=Size().paragraphs)
+    p.add_argument("--signals", type=int, default=Size().signals)
+    args = p.parse_args(argv)
+    names = args.names or list(BENCHMARKS)
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        p.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+    size = Size(args.paragraphs, args.signals)
+    print(f"machine: {machine()}")
+    if NEEDS_STORE & set(names):
+        print(f"store: {ensure_store(size)}")
+    results: list[Result] = []
+    for name in names:
+        print(f"\n== {name} ==")
+        sys.stdout.flush()
+        result = BENCHMARKS[name](size)
+        print_result(result)
+        results.append(result)
+    print("\n" + table(results))
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{datetime.now():%Y%m%dT%H%M%S}-{size.key}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "machine": machine(),
+                "size": size.key,
+                "results": [asdict(r) | {"verdict": r.verdict} for r in results],
+            },
+            indent=2,
+            ensure_ascii=False,
+        ),
+        "utf-8",
+    )
+    print(f"\nwritten to {out}")
+    return 0 if all(r.passed for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
