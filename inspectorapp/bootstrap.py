@@ -108,8 +108,10 @@ def create_app(argv: list[str]) -> QApplication:
 
 def build_main_window(app: QApplication, paths: AppPaths):  # type: ignore[no-untyped-def]
     """Settings, translations and the window, ready to show (used by tests too)."""
+    from ui import style
     from ui.main_window import MainWindow
 
+    style.apply(app)
     settings = settings_io.load(paths.settings_file)
     translations = Translations(app)
     translations.set_language(settings.language)
@@ -130,6 +132,9 @@ def run_gui(
     app = create_app(argv)
     window = build_main_window(app, paths)
     window.show()
+    from ui.main_window import warm_up
+
+    QTimer.singleShot(0, warm_up)
     if quit_after_ms is not None:
 
         def finish() -> None:

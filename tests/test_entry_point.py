@@ -19,8 +19,13 @@ def _veldwerk() -> str:
 def test_veldwerk_command_starts_the_app_on_first_start(tmp_path: Path) -> None:
     shot = tmp_path / "first-start.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VELDWERK_HOME": str(tmp_path / "home")}
-    run = subprocess.run([_veldwerk(), "--quit-after", "1200", "--screenshot", str(shot)],
-                         env=env, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [_veldwerk(), "--quit-after", "1200", "--screenshot", str(shot)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     image = QImage(str(shot))
     assert image.width() >= 800 and image.height() >= 500
@@ -29,13 +34,20 @@ def test_veldwerk_command_starts_the_app_on_first_start(tmp_path: Path) -> None:
 
 def test_command_line_demo_load_and_list(tmp_path: Path) -> None:
     env = {**os.environ, "VELDWERK_HOME": str(tmp_path / "home"), "VELDWERK_PASSPHRASE": PASSPHRASE}
-    first = subprocess.run([_veldwerk(), "load-demo", "--create"], env=env, capture_output=True, text=True, timeout=120)
+    first = subprocess.run(
+        [_veldwerk(), "load-demo", "--create"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert first.returncode == 0, first.stderr
     assert "Demogegevens geladen" in first.stdout
     again = subprocess.run([_veldwerk(), "load-demo"], env=env, capture_output=True, text=True, timeout=120)
     assert "al geladen" in again.stdout
     listed = subprocess.run([_veldwerk(), "list"], env=env, capture_output=True, text=True, timeout=120)
     assert "Ziekenhuis A" in listed.stdout
-    wrong = subprocess.run([_veldwerk(), "list"], env={**env, "VELDWERK_PASSPHRASE": "fout fout fout"},
-                           capture_output=True, text=True, timeout=120)
+    wrong = subprocess.run(
+        [_veldwerk(), "list"],
+        env={**env, "VELDWERK_PASSPHRASE": "fout fout fout"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert wrong.returncode == 2 and "passphrase" in wrong.stderr

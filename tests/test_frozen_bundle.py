@@ -20,9 +20,21 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("frozen")
     pyinstaller = Path(sys.executable).with_name("pyinstaller")
     result = subprocess.run(
-        [str(pyinstaller), "--noconfirm", "--log-level", "WARN", "--distpath", str(out / "dist"),
-         "--workpath", str(out / "build"), str(ROOT / "build.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=1500,
+        [
+            str(pyinstaller),
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(out / "dist"),
+            "--workpath",
+            str(out / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1500,
     )
     assert result.returncode == 0, result.stderr[-4000:]
     exe = out / "dist" / "veldwerk" / "veldwerk"
@@ -40,20 +52,29 @@ def test_frozen_app_creates_store_loads_demo_and_starts_gui(bundle: Path, tmp_pa
     home = tmp_path / "home"
     made = subprocess.run(
         [str(bundle), "--home", str(home), "load-demo", "--create"],
-        env=_env(VELDWERK_PASSPHRASE=PASSPHRASE), capture_output=True, text=True, timeout=120,
+        env=_env(VELDWERK_PASSPHRASE=PASSPHRASE),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert made.returncode == 0, made.stdout + made.stderr
     assert "Demogegevens geladen" in made.stdout
     listed = subprocess.run(
         [str(bundle), "--home", str(home), "list"],
-        env=_env(VELDWERK_PASSPHRASE=PASSPHRASE), capture_output=True, text=True, timeout=120,
+        env=_env(VELDWERK_PASSPHRASE=PASSPHRASE),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert listed.returncode == 0, listed.stderr
     assert "Ziekenhuis A" in listed.stdout
     shot = tmp_path / "frozen.png"
     gui = subprocess.run(
         [str(bundle), "--home", str(home), "--quit-after", "1500", "--screenshot", str(shot)],
-        env=_env(), capture_output=True, text=True, timeout=120,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert gui.returncode == 0, gui.stderr[-3000:]
     assert shot.exists() and shot.stat().st_size > 5000

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -14,9 +17,7 @@ from inspectorapp import settings as settings_io
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.snapshots import InspectionRow, SearchHit
 from inspectorapp.paths import AppPaths
-from inspectorapp.services import demo, inspections, search, status
 from inspectorapp.settings import Settings
-from inspectorapp.workspace import Workspace
 
 from . import ops
 from .idle import IdleWatcher
@@ -24,7 +25,36 @@ from .messages import message_for
 from .shell import Shell
 from .unlock_page import UnlockPage
 
+if TYPE_CHECKING:
+    from inspectorapp.services.status import StoreStatus
+    from inspectorapp.workspace import Workspace
+
 log = logging.getLogger(__name__)
+
+# Imported after the unlock screen is shown (cold start budget), warmed up in the background.
+HEAVY_MODULES = (
+    "inspectorapp.workspace",
+    "inspectorapp.services.demo",
+    "inspectorapp.services.inspections",
+    "inspectorapp.services.search",
+    "inspectorapp.services.status",
+)
+
+
+def warm_up() -> None:
+    """Import the database stack on a background thread while the user types."""
+
+    def work() -> None:
+        for name in HEAVY_MODULES:
+            importlib.import_module(name)
+
+    threading.Thread(target=work, name="veldwerk-warm-up", daemon=True).start()
+
+
+def _services():  # type: ignore[no-untyped-def]
+    from inspectorapp.services import demo, inspections, search, status
+
+    return demo, inspections, search, status
 
 
 class MainWindow(QMainWindow):
@@ -95,7 +125,7 @@ class MainWindow(QMainWindow):
 
     # ----- unlock / lock ----------------------------------------------------------
     def _new_unlock_page(self) -> UnlockPage:
-        page = UnlockPage(creating=not Workspace.exists(self.paths))
+        page = UnlockPage(creating=not self.paths.store_file.exists())
         page.set_language(self.settings.language)
         page.create_requested.connect(self._create)
         page.unlock_requested.connect(self._unlock)
@@ -107,6 +137,8 @@ class MainWindow(QMainWindow):
         if name:
             self.settings = replace(self.settings, inspector_name=name)
             self._save_settings()
+        from inspectorapp.workspace import Workspace
+
         ops.in_thread(
             lambda: Workspace.create(self.paths, passphrase, repeated, self._actor()),
             lambda ws: self._unlocked(ws, load_demo),
@@ -115,6 +147,8 @@ class MainWindow(QMainWindow):
 
     def _unlock(self, passphrase: str) -> None:
         self.unlock_page.set_busy(True)
+        from inspectorapp.workspace import Workspace
+
         ops.in_thread(
             lambda: Workspace.unlock(self.paths, passphrase, self._actor()),
             lambda ws: self._unlocked(ws, False),
@@ -172,6 +206,7 @@ class MainWindow(QMainWindow):
         if ws is None:
             return
         self.status_text.setText(self.tr("Loading demo data…"))
+        demo = _services()[0]
         ops.submit(
             ws,
             demo.load_demo,
@@ -184,6 +219,7 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None:
             return
+        _, inspections, _, status = _services()
         if changes.touches("inspection") or changes.touches("visit") or changes.touches("signal"):
             ops.submit(
                 ws,
@@ -197,7 +233,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.shell.set_inspections(rows)
 
-    def _show_status(self, st: status.StoreStatus) -> None:
+    def _show_status(self, st: StoreStatus) -> None:
         if self.workspace is not None:
             self.status_text.setText(self.tr("Not synced yet · %n change(s) waiting", "", st.pending_changes))
 
@@ -214,7 +250,7 @@ class MainWindow(QMainWindow):
             if self.workspace is not None:
                 self.shell.search.show_hits(query, hits)
 
-        ops.submit(ws, search.search, query, on_done=show, on_error=self._error)
+        ops.submit(ws, _services()[2].search, query, on_done=show, on_error=self._error)
 
     def _error(self, exc: BaseException) -> None:
         log.error("operation failed: %s", exc, exc_info=exc)

@@ -11,11 +11,12 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
-from inspectorapp.workspace import Workspace
+if TYPE_CHECKING:
+    from inspectorapp.workspace import Workspace
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -69,7 +69,6 @@ class UnlockPage(QWidget):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
         self.lang_nl = QPushButton("NL")
         self.lang_en = QPushButton("EN")
         for button, code in ((self.lang_nl, "nl"), (self.lang_en, "en")):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import select
@@ -86,7 +87,14 @@ def load_demo(session: Session, ctx: ActionContext, data: bytes | None = None) -
         raise DemoDataError(f"demo file is not valid JSON: {exc}") from exc
     loader = _Loader(session, raw)
     loader.run()
-    session.add_all(loader.rows)
+    # Insert table by table in foreign-key order: the models carry no relationship()s
+    # for the unit of work to order by, and foreign keys are enforced.
+    order = {t.name: n for n, t in enumerate(m.Base.metadata.sorted_tables)}
+    for _, group in groupby(
+        sorted(loader.rows, key=lambda r: order[r.__tablename__]), key=lambda r: order[r.__tablename__]
+    ):
+        session.add_all(list(group))
+        session.flush()
     session.add(m.StoreMeta(key=MARKER, value=utc_now().isoformat()))
     session.flush()
     audit.record(session, ctx, "demo.load", details_count=len(loader.rows))
