@@ -150,3 +150,16 @@ def test_kill_at_random_moments_outbox_matches_rows(store: Store, store_path: Pa
     # an organisation has its update row exactly when the region was committed
     assert sorted(updates) == sorted(o.id for o in orgs.values() if o.region is not None)
     s_store.close()
+
+
+def test_demo_data_is_not_queued_for_the_office_but_later_edits_are(store: Store, ctx) -> None:
+    from inspectorapp.services import demo
+
+    before = len(_outbox(store))
+    with store.transaction() as s:
+        assert demo.load_demo(s, ctx).value.loaded
+    assert len(_outbox(store)) == before
+    with store.transaction() as s:
+        note_id = s.scalar(select(m.NoteParagraph.id).limit(1))
+        notes.update_text(s, ctx, note_id, "Aangevuld na het bezoek")
+    assert [r[2] for r in _outbox(store)[before:]] == ["update"]

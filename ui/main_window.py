@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Veldwerk"))
-        self.lock_button.setText(self.tr("🔒 Lock"))
+        self.lock_button.setText(self.tr("Lock"))
         self.lock_button.setAccessibleName(self.tr("Lock"))
         self.search_action.setText(self.tr("Search everything"))
         self.lock_action.setText(self.tr("Lock"))

@@ -14,7 +14,7 @@ QPushButton#submit {{
 QPushButton#submit:disabled {{ background: palette(mid); }}
 QPushButton#submit:focus {{ outline: 2px solid palette(highlight); }}
 QLabel#pageTitle {{ font-size: 16pt; font-weight: 600; padding: 4px 0 8px 0; }}
-QListWidget#navigation {{ border: none; background: palette(window); font-size: 11pt; }}
+QListWidget#navigation {{ border: none; background: palette(window); font-size: 11pt; outline: none; }}
 QListWidget#navigation::item {{ padding: 8px 12px; }}
 QListWidget#navigation::item:selected {{
     background: palette(base); color: {ACCENT}; border-left: 3px solid {ACCENT};

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.clock import utc_now
@@ -86,6 +86,7 @@ def load_demo(session: Session, ctx: ActionContext, data: bytes | None = None) -
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DemoDataError(f"demo file is not valid JSON: {exc}") from exc
     loader = _Loader(session, raw)
+    outbox_before = session.scalar(select(func.max(m.Outbox.seq))) or 0
     loader.run()
     # Insert table by table in foreign-key order: the models carry no relationship()s
     # for the unit of work to order by, and foreign keys are enforced.
@@ -97,6 +98,8 @@ def load_demo(session: Session, ctx: ActionContext, data: bytes | None = None) -
         session.flush()
     session.add(m.StoreMeta(key=MARKER, value=utc_now().isoformat()))
     session.flush()
+    # Demo data is local only: it must never reach the office store (docs/decisions/0005).
+    session.execute(delete(m.Outbox).where(m.Outbox.seq > outbox_before))
     audit.record(session, ctx, "demo.load", details_count=len(loader.rows))
     summary = DemoSummary(True, loader.count["inspection"], loader.count["signal"], loader.count["note"])
     return OpResult(summary, ChangeSet.all())

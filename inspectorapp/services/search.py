@@ -78,7 +78,7 @@ def _details(session: Session, ids: dict[str, list[str]]) -> dict[str, Detail]:
     for source, model, body_col, at_col in (
         ("note", NoteParagraph, NoteParagraph.text, NoteParagraph.occurred_at),
         ("event", SessionEvent, SessionEvent.text, SessionEvent.occurred_at),
-        ("observation", ObservationScore, ObservationScore.comment, ObservationScore.updated_at),
+        ("observation", ObservationScore, ObservationScore.comment, Conversation.starts_at),
     ):
         wanted: Sequence[str] = ids.get(source, [])
         if not wanted:

@@ -3,32 +3,32 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../../ui/inspection_table.py" line="47" />
+        <location filename="../../ui/inspection_table.py" line="57" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_table.py" line="48" />
+        <location filename="../../ui/inspection_table.py" line="58" />
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_table.py" line="49" />
+        <location filename="../../ui/inspection_table.py" line="59" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_table.py" line="50" />
+        <location filename="../../ui/inspection_table.py" line="60" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_table.py" line="51" />
+        <location filename="../../ui/inspection_table.py" line="61" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_table.py" line="52" />
+        <location filename="../../ui/inspection_table.py" line="62" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
@@ -36,41 +36,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
-        <source>🔒 Lock</source>
-        <translation>🔒 Vergrendel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="83" />
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
-            <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform><numerusform>Nog niet gesynchroniseerd · %n wijzigingen wachten</numerusform></translation>
+            <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
+            <numerusform>Nog niet gesynchroniseerd · %n wijzigingen wachten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -94,30 +92,32 @@
         <location filename="../../ui/search_view.py" line="58" />
         <source>%n result(s)</source>
         <translation>
-            <numerusform>%n resultaat</numerusform><numerusform>%n resultaten</numerusform></translation>
+            <numerusform>%n resultaat</numerusform>
+            <numerusform>%n resultaten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="82" />
-        <location filename="../../ui/shell.py" line="86" />
-        <location filename="../../ui/shell.py" line="87" />
+        <location filename="../../ui/shell.py" line="84" />
+        <location filename="../../ui/shell.py" line="88" />
+        <location filename="../../ui/shell.py" line="89" />
         <source>Inspections</source>
         <translation>Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="82" />
+        <location filename="../../ui/shell.py" line="84" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="85" />
+        <location filename="../../ui/shell.py" line="87" />
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="88" />
+        <location filename="../../ui/shell.py" line="90" />
         <source>No inspections yet.</source>
         <translation>Nog geen inspecties.</translation>
     </message>
@@ -130,80 +130,80 @@
         <translation>Welkom. Kies een wachtwoordzin om uw database op deze laptop te versleutelen. Die is niet te herstellen: bewaar hem op een veilige plek.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="146" />
+        <location filename="../../ui/unlock_page.py" line="148" />
         <source>Create database</source>
         <translation>Database aanmaken</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="148" />
+        <location filename="../../ui/unlock_page.py" line="150" />
         <source>Enter your passphrase to unlock your database.</source>
         <translation>Voer uw wachtwoordzin in om uw database te ontgrendelen.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="149" />
+        <location filename="../../ui/unlock_page.py" line="151" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="150" />
-        <location filename="../../ui/unlock_page.py" line="155" />
+        <location filename="../../ui/unlock_page.py" line="152" />
+        <location filename="../../ui/unlock_page.py" line="157" />
         <source>Passphrase</source>
         <translation>Wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="151" />
-        <location filename="../../ui/unlock_page.py" line="156" />
+        <location filename="../../ui/unlock_page.py" line="153" />
+        <location filename="../../ui/unlock_page.py" line="158" />
         <source>Repeat passphrase</source>
         <translation>Herhaal wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="152" />
-        <location filename="../../ui/unlock_page.py" line="157" />
+        <location filename="../../ui/unlock_page.py" line="154" />
+        <location filename="../../ui/unlock_page.py" line="159" />
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="153" />
+        <location filename="../../ui/unlock_page.py" line="155" />
         <source>Load demo data</source>
         <translation>Demogegevens laden</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="154" />
+        <location filename="../../ui/unlock_page.py" line="156" />
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="158" />
+        <location filename="../../ui/unlock_page.py" line="160" />
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="159" />
+        <location filename="../../ui/unlock_page.py" line="161" />
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="163" />
+        <location filename="../../ui/unlock_page.py" line="165" />
         <source>too short</source>
         <translation>te kort</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="163" />
+        <location filename="../../ui/unlock_page.py" line="165" />
         <source>weak</source>
         <translation>zwak</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="163" />
+        <location filename="../../ui/unlock_page.py" line="165" />
         <source>reasonable</source>
         <translation>redelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="163" />
+        <location filename="../../ui/unlock_page.py" line="165" />
         <source>strong</source>
         <translation>sterk</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="164" />
+        <location filename="../../ui/unlock_page.py" line="166" />
         <source>Strength: {0}</source>
         <translation>Sterkte: {0}</translation>
     </message>
@@ -211,12 +211,12 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="48" />
+        <location filename="../../inspectorapp/bootstrap.py" line="50" />
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="49" />
+        <location filename="../../inspectorapp/bootstrap.py" line="51" />
         <source>Something unexpected went wrong. Your work is saved. Details are in {0}</source>
         <translation>Er ging iets onverwachts mis. Uw werk is opgeslagen. Details staan in {0}</translation>
     </message>
@@ -224,93 +224,93 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="15" />
+        <location filename="../../ui/labels.py" line="16" />
         <source>preparation</source>
         <translation>voorbereiding</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16" />
+        <location filename="../../ui/labels.py" line="17" />
         <source>fieldwork</source>
         <translation>veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17" />
+        <location filename="../../ui/labels.py" line="18" />
         <source>analysis</source>
         <translation>analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18" />
+        <location filename="../../ui/labels.py" line="19" />
         <source>reporting</source>
         <translation>rapportage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="33" />
         <source>follow-up</source>
         <translation>vervolg</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="21" />
         <source>closed</source>
         <translation>afgesloten</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
+        <location filename="../../ui/labels.py" line="29" />
         <source>risk-based</source>
         <translation>risicogestuurd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>thematic</source>
         <translation>thematisch</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="31" />
         <source>network</source>
         <translation>netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="32" />
         <source>incident</source>
         <translation>incident</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="41" />
         <source>agenda-setting</source>
         <translation>agenderen/stimuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="42" />
         <source>sparring partner</source>
         <translation>sparringpartner</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="43" />
         <source>compliance</source>
         <translation>naleving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="44" />
         <source>enforcement</source>
         <translation>handhaving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="52" />
         <source>note</source>
         <translation>notitie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="53" />
         <source>signal</source>
         <translation>signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47" />
+        <location filename="../../ui/labels.py" line="54" />
         <source>session event</source>
         <translation>sessiegebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../ui/labels.py" line="55" />
         <source>observation</source>
         <translation>observatie</translation>
     </message>
@@ -393,98 +393,98 @@
         <translation>{field} is te lang ({actual} tekens; hoogstens {max}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44" />
+        <location filename="../../ui/messages.py" line="46" />
         <source>{field} is too short (at least {min} characters).</source>
         <translation>{field} is te kort (minstens {min} tekens).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="47" />
         <source>The two passphrases differ.</source>
         <translation>De twee wachtwoordzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="48" />
         <source>{field}: “{value}” is not one of the allowed values.</source>
         <translation>{field}: “{value}” is geen toegestane waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>{field}: “{value}” is not in the framework.</source>
         <translation>{field}: “{value}” staat niet in het kader.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>{field}: “{value}” is not a valid date.</source>
         <translation>{field}: “{value}” is geen geldige datum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>{field} is out of range.</source>
         <translation>{field} valt buiten het toegestane bereik.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>{field} has an invalid format.</source>
         <translation>{field} heeft een ongeldige vorm.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="55" />
         <source>{field} refers to something that does not exist.</source>
         <translation>{field} verwijst naar iets dat niet bestaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="58" />
         <source>{field} lies before the start date.</source>
         <translation>{field} ligt vóór de startdatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../ui/messages.py" line="75" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="76" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="83" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="86" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="88" />
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>
