@@ -32,9 +32,12 @@ def test_search_folds_diacritics_and_finds_notes_and_signals(store: Store, ctx) 
         assert [h.ref_id for h in search.search(s, "clientenraad")] == [n1.id]
         assert [h.ref_id for h in search.search(s, "CLIËNTENRAAD gehoord")] == [n1.id]
         assert [h.ref_id for h in search.search(s, "coordinatie")] == [sig.id]
-        assert [h.ref_id for h in search.search(s, "nachtzo")] == [sig.id]  # prefix of the last word
+        assert search.search(s, "nachtzo") == []  # words match whole ...
+        assert [h.ref_id for h in search.search(s, "nachtzo*")] == [sig.id]  # ... or as an explicit prefix
+        assert search.search(s, "nac*") == []  # too short a prefix is a plain word
+        assert [h.ref_id for h in search.search(s, "coörd* nachtzorg")] == [sig.id]
         assert [h.source for h in search.search(s, "orde")] == ["signal"]
-        for hostile in ['"', "NEAR(", "a OR", "*", "-", "')--", "x AND NOT y", "^start", ""]:
+        for hostile in ['"', "NEAR(", "a OR", "*", "-", "')--", "x AND NOT y", "^start", "", "**", 'a"*"b']:
             search.search(s, hostile)  # never an FTS syntax error
 
 

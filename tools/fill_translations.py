@@ -30,6 +30,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "Search notes, quotes, signals and observations…": "Zoek in notities, citaten, signalen en observaties…",
     "Search": "Zoeken",
     "Search results": "Zoekresultaten",
+    "Words match whole words; end a word with * to match its beginning.": "Woorden zoeken op het hele woord; eindig een woord met * om op het begin te zoeken.",
     "%n result(s)": ("%n resultaat", "%n resultaten"),
     "Inspections": "Inspecties",
     "Navigation": "Navigatie",

@@ -22,12 +22,13 @@ from inspectorapp.settings import Settings
 from . import ops
 from .idle import IdleWatcher
 from .messages import message_for
-from .shell import Shell
 from .unlock_page import UnlockPage
 
 if TYPE_CHECKING:
     from inspectorapp.services.status import StoreStatus
     from inspectorapp.workspace import Workspace
+
+    from .shell import Shell
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +71,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.unlock_page = self._new_unlock_page()
-        self.shell = Shell()
         self.stack.addWidget(self.unlock_page)
-        self.stack.addWidget(self.shell)
-        self.shell.search.query_changed.connect(self._run_search)
+        # Built at unlock and destroyed at lock: no snapshot outlives the unlocked session,
+        # and cold start paints only the unlock screen.
+        self.shell: Shell | None = None
 
         self.status_text = QLabel()
         self.status_text.setObjectName("syncStatus")
@@ -183,17 +184,27 @@ class MainWindow(QMainWindow):
         self.idle.set_limit(0)
         if ws is not None:
             ws.close()
-        self.shell.set_inspections([])
-        self.shell.search.results.clear()
-        self.shell.search.field.clear()
         self._show_unlocked(False)
+        if self.shell is not None:
+            self.stack.removeWidget(self.shell)
+            self.shell.deleteLater()
+            self.shell = None
         self.retranslate()
 
     def set_idle_limit_seconds(self, seconds: float) -> None:
         self.idle.set_limit(seconds if self.workspace is not None else 0)
 
+    def _ensure_shell(self) -> Shell:
+        if self.shell is None:
+            from .shell import Shell
+
+            self.shell = Shell()
+            self.shell.search.query_changed.connect(self._run_search)
+            self.stack.addWidget(self.shell)
+        return self.shell
+
     def _show_unlocked(self, unlocked: bool) -> None:
-        self.stack.setCurrentWidget(self.shell if unlocked else self.unlock_page)
+        self.stack.setCurrentWidget(self._ensure_shell() if unlocked else self.unlock_page)
         self.lock_button.setVisible(unlocked)
         self.search_action.setEnabled(unlocked)
         self.lock_action.setEnabled(unlocked)
@@ -230,7 +241,7 @@ class MainWindow(QMainWindow):
         ops.submit(ws, status.store_status, on_done=self._show_status, on_error=self._error)
 
     def _show_inspections(self, rows: list[InspectionRow]) -> None:
-        if self.workspace is not None:
+        if self.workspace is not None and self.shell is not None:
             self.shell.set_inspections(rows)
 
     def _show_status(self, st: StoreStatus) -> None:
@@ -238,7 +249,7 @@ class MainWindow(QMainWindow):
             self.status_text.setText(self.tr("Not synced yet · %n change(s) waiting", "", st.pending_changes))
 
     def _focus_search(self) -> None:
-        if self.workspace is not None:
+        if self.workspace is not None and self.shell is not None:
             self.shell.focus_search()
 
     def _run_search(self, query: str) -> None:
@@ -247,7 +258,7 @@ class MainWindow(QMainWindow):
             return
 
         def show(hits: list[SearchHit]) -> None:
-            if self.workspace is not None:
+            if self.workspace is not None and self.shell is not None:
                 self.shell.search.show_hits(query, hits)
 
         ops.submit(ws, _services()[2].search, query, on_done=show, on_error=self._error)

@@ -43,6 +43,7 @@ class SearchView(QWidget):
     def retranslate(self) -> None:
         self.field.setPlaceholderText(self.tr("Search notes, quotes, signals and observations…"))
         self.field.setAccessibleName(self.tr("Search"))
+        self.field.setToolTip(self.tr("Words match whole words; end a word with * to match its beginning."))
         self.results.setAccessibleName(self.tr("Search results"))
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:

@@ -85,11 +85,16 @@
     </message>
     <message>
         <location filename="../../ui/search_view.py" line="46" />
+        <source>Words match whole words; end a word with * to match its beginning.</source>
+        <translation>Woorden zoeken op het hele woord; eindig een woord met * om op het begin te zoeken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="47" />
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_view.py" line="58" />
+        <location filename="../../ui/search_view.py" line="59" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultaat</numerusform>
