@@ -8,7 +8,6 @@ shown, to keep cold start close to a bare Qt window.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from pathlib import Path
@@ -26,6 +25,8 @@ log = logging.getLogger("veldwerk")
 
 
 def setup_logging(paths: AppPaths) -> None:
+    import logging.handlers
+
     paths.log_dir.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         paths.log_dir / "veldwerk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
@@ -127,13 +128,13 @@ def run_gui(
     screenshot: Path | None = None,
 ) -> int:
     paths = (paths or app_paths()).ensure()
-    setup_logging(paths)
     install_crash_handler(paths)
     app = create_app(argv)
     window = build_main_window(app, paths)
     window.show()
     from ui.main_window import warm_up
 
+    QTimer.singleShot(0, lambda: setup_logging(paths))  # the file handler is not needed to paint
     QTimer.singleShot(0, warm_up)
     if quit_after_ms is not None:
 

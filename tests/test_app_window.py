@@ -172,3 +172,31 @@ def test_no_unlock_form_for_gui_layer_sql() -> None:
         source = path.read_text("utf-8")
         for forbidden in ("import sqlalchemy", "from sqlalchemy", "from storage", "import storage"):
             assert forbidden not in source, f"{path.name}: {forbidden}"
+
+
+def test_bad_passphrase_on_create_gives_dutch_reasons_and_creates_nothing(qtbot, window: MainWindow) -> None:
+    w = window
+    page = w.unlock_page
+    qtbot.keyClicks(page.passphrase, "kort")
+    qtbot.keyClicks(page.repeat, "anders")
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error.text() != "", timeout=10000)
+    assert "te kort (minstens 8 tekens)" in page.error.text()
+    assert "De twee wachtwoordzinnen verschillen." in page.error.text()
+    assert not w.paths.store_file.exists()
+    assert w.workspace is None and page.submit_button.isEnabled()
+
+
+def test_validation_messages_are_translated(qtbot, window: MainWindow) -> None:
+    from inspectorapp.errors import FieldIssue, ValidationError
+    from ui.messages import message_for
+
+    error = ValidationError([
+        FieldIssue("observation", "too_long", {"max": 100000, "actual": 100001}),
+        FieldIssue("review_by", "invalid_date", {"value": "30-02-2026"}),
+        FieldIssue("kind", "invalid_choice", {"value": "lauw"}),
+    ])
+    text = message_for(error)
+    assert "Waarneming is te lang (100001 tekens; hoogstens 100000)." in text
+    assert "Herbeoordelen op: “30-02-2026” is geen geldige datum." in text
+    assert "Soort: “lauw” is geen toegestane waarde." in text

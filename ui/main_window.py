@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QS
 
 from inspectorapp import settings as settings_io
 from inspectorapp.domain.changes import ChangeSet
-from inspectorapp.domain.snapshots import InspectionRow, SearchHit
 from inspectorapp.paths import AppPaths
 from inspectorapp.settings import Settings
 
@@ -25,6 +24,7 @@ from .messages import message_for
 from .unlock_page import UnlockPage
 
 if TYPE_CHECKING:
+    from inspectorapp.domain.snapshots import InspectionRow, SearchHit
     from inspectorapp.services.status import StoreStatus
     from inspectorapp.workspace import Workspace
 

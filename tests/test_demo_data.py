@@ -1,0 +1,57 @@
+"""The demo data tells the stories of DOMAIN.md, through the real loader and schema."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from inspectorapp.services import demo, inspections, search
+from storage import models as m
+from storage.engine import Store
+
+
+def test_demo_stories_are_all_there(store: Store, ctx) -> None:
+    with store.transaction() as s:
+        summary = demo.load_demo(s, ctx).value
+    assert summary.loaded and summary.inspections >= 4 and summary.signals >= 25 and summary.notes >= 80
+    with store.session() as s:
+        orgs = set(s.scalars(select(m.Organisation.name)))
+        assert {"Ziekenhuis A", "Ziekenhuis B"} <= orgs
+        # Case A: the board's story is incongruent with the shop floor; case B: a hook.
+        link_types = set(s.scalars(select(m.SignalLink.link_type)))
+        assert {"incongruent_met", "is_haakje_voor"} <= {t.value for t in link_types}
+        # Soft and hard, positive and negative signals.
+        kinds = {(k, v) for k, v in s.execute(select(m.Signal.kind, m.Signal.valence))}
+        assert len({k for k, _ in kinds}) == 2 and len({v for _, v in kinds}) >= 2
+        # At least two networks with an observed network meeting: turns, events, scores.
+        observed = s.scalars(
+            select(m.InspectionSubject.network_id).distinct()
+            .join(m.Visit, m.Visit.inspection_id == m.InspectionSubject.inspection_id)
+            .join(m.Conversation, m.Conversation.visit_id == m.Visit.id)
+            .join(m.SpeakingTurn, m.SpeakingTurn.conversation_id == m.Conversation.id)
+            .join(m.SessionEvent, m.SessionEvent.conversation_id == m.Conversation.id)
+            .join(m.ObservationScore, m.ObservationScore.conversation_id == m.Conversation.id)
+            .where(m.InspectionSubject.network_id.is_not(None))
+        ).all()
+        assert len(observed) >= 2
+        # Every non-neutral score has evidence from its own session.
+        unevidenced = s.scalar(
+            select(func.count()).select_from(m.ObservationScore)
+            .where(m.ObservationScore.value.is_not(None), m.ObservationScore.value != 0,
+                   ~m.ObservationScore.id.in_(select(m.ObservationEvidence.score_id)))
+        )
+        assert unevidenced == 0
+        assert s.scalar(select(func.count()).select_from(m.Finding)) >= 3
+        rows = inspections.list_inspections(s)
+        assert {r.status for r in rows} >= {"voorbereiding", "veldwerk", "analyse"}
+        assert search.search(s, "gloria")  # the "gloria en victoria" story is searchable
+
+
+def test_demo_load_is_idempotent(store: Store, ctx) -> None:
+    with store.transaction() as s:
+        assert demo.load_demo(s, ctx).value.loaded
+    with store.session() as s:
+        count = s.scalar(select(func.count()).select_from(m.Signal))
+    with store.transaction() as s:
+        assert not demo.load_demo(s, ctx).value.loaded
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.Signal)) == count
