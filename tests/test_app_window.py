@@ -191,11 +191,13 @@ def test_validation_messages_are_translated(qtbot, window: MainWindow) -> None:
     from inspectorapp.errors import FieldIssue, ValidationError
     from ui.messages import message_for
 
-    error = ValidationError([
-        FieldIssue("observation", "too_long", {"max": 100000, "actual": 100001}),
-        FieldIssue("review_by", "invalid_date", {"value": "30-02-2026"}),
-        FieldIssue("kind", "invalid_choice", {"value": "lauw"}),
-    ])
+    error = ValidationError(
+        [
+            FieldIssue("observation", "too_long", {"max": 100000, "actual": 100001}),
+            FieldIssue("review_by", "invalid_date", {"value": "30-02-2026"}),
+            FieldIssue("kind", "invalid_choice", {"value": "lauw"}),
+        ]
+    )
     text = message_for(error)
     assert "Waarneming is te lang (100001 tekens; hoogstens 100000)." in text
     assert "Herbeoordelen op: “30-02-2026” is geen geldige datum." in text

@@ -24,7 +24,8 @@ def test_demo_stories_are_all_there(store: Store, ctx) -> None:
         assert len({k for k, _ in kinds}) == 2 and len({v for _, v in kinds}) >= 2
         # At least two networks with an observed network meeting: turns, events, scores.
         observed = s.scalars(
-            select(m.InspectionSubject.network_id).distinct()
+            select(m.InspectionSubject.network_id)
+            .distinct()
             .join(m.Visit, m.Visit.inspection_id == m.InspectionSubject.inspection_id)
             .join(m.Conversation, m.Conversation.visit_id == m.Visit.id)
             .join(m.SpeakingTurn, m.SpeakingTurn.conversation_id == m.Conversation.id)
@@ -35,9 +36,13 @@ def test_demo_stories_are_all_there(store: Store, ctx) -> None:
         assert len(observed) >= 2
         # Every non-neutral score has evidence from its own session.
         unevidenced = s.scalar(
-            select(func.count()).select_from(m.ObservationScore)
-            .where(m.ObservationScore.value.is_not(None), m.ObservationScore.value != 0,
-                   ~m.ObservationScore.id.in_(select(m.ObservationEvidence.score_id)))
+            select(func.count())
+            .select_from(m.ObservationScore)
+            .where(
+                m.ObservationScore.value.is_not(None),
+                m.ObservationScore.value != 0,
+                ~m.ObservationScore.id.in_(select(m.ObservationEvidence.score_id)),
+            )
         )
         assert unevidenced == 0
         assert s.scalar(select(func.count()).select_from(m.Finding)) >= 3
