@@ -32,6 +32,7 @@ from storage.models import (
 )
 
 from . import audit, frameworks
+from .refs import existing
 
 
 def list_inspections(session: Session, today: date | None = None) -> list[InspectionRow]:
@@ -155,21 +156,13 @@ def _subjects(session: Session, c: Checker, raw: list[Any]) -> list[tuple[Subjec
         if not isinstance(s, dict):
             c.add(field, "invalid_format")
         elif s.get("organisation_id"):
-            oid = c.ref(field, s["organisation_id"])
-            if oid and session.get(Organisation, oid) is None:
-                c.add(field, "invalid_reference")
-            elif oid:
+            if oid := existing(session, c, field, Organisation, s["organisation_id"]):
                 out.append((SubjectKind.ORGANISATION, oid))
         elif s.get("network_id"):
-            nid = c.ref(field, s["network_id"])
-            if nid and session.get(Network, nid) is None:
-                c.add(field, "invalid_reference")
-            elif nid:
+            if nid := existing(session, c, field, Network, s["network_id"]):
                 out.append((SubjectKind.NETWORK, nid))
-        else:
-            desc = c.text(field, s.get("description"), limits.SHORT_TEXT, required=True)
-            if desc:
-                out.append((SubjectKind.CLIENT_NETWORK, desc))
+        elif desc := c.text(field, s.get("description"), limits.SHORT_TEXT, required=True):
+            out.append((SubjectKind.CLIENT_NETWORK, desc))
     return out
 
 

@@ -17,6 +17,7 @@ from inspectorapp.errors import NotFoundError
 from storage.models import Conversation, NoteParagraph
 
 from . import frameworks
+from .refs import existing
 
 POSITION_GAP = 1024  # room to insert between paragraphs without renumbering
 
@@ -25,8 +26,7 @@ def add_paragraph(
     session: Session, ctx: ActionContext, conversation_id: str, draft: dict[str, Any]
 ) -> OpResult[NoteSnapshot]:
     c = Checker()
-    if session.get(Conversation, conversation_id) is None:
-        c.add("conversation_id", "invalid_reference")
+    existing(session, c, "conversation_id", Conversation, conversation_id, required=True)
     kind = c.choice("kind", draft.get("kind") or "waarneming", NoteKind)
     text = c.text("text", draft.get("text") or "", limits.PARAGRAPH) or ""
     at = c.moment("occurred_at", draft.get("occurred_at")) or utc_now()

@@ -25,6 +25,7 @@ from inspectorapp.domain.validation import Checker
 from storage.models import Organisation, Signal, SignalCategory, SignalInterpretation
 
 from . import audit, frameworks
+from .refs import existing
 
 _OPTIONAL_REFS = (
     "unit_id",
@@ -40,9 +41,9 @@ def check_signal(session: Session, draft: dict[str, Any]) -> dict[str, Any]:
     """Validate a signal draft; returns the clean column values or raises ValidationError."""
     c = Checker()
     v: dict[str, Any] = {}
-    v["organisation_id"] = c.ref("organisation_id", draft.get("organisation_id"), required=True)
-    if v["organisation_id"] and session.get(Organisation, v["organisation_id"]) is None:
-        c.add("organisation_id", "invalid_reference")
+    v["organisation_id"] = existing(
+        session, c, "organisation_id", Organisation, draft.get("organisation_id"), required=True
+    )
     for key in _OPTIONAL_REFS:
         v[key] = c.ref(key, draft.get(key))
     v["kind"] = c.choice("kind", draft.get("kind"), SignalKind)
