@@ -202,3 +202,29 @@ def test_validation_messages_are_translated(qtbot, window: MainWindow) -> None:
     assert "Waarneming is te lang (100001 tekens; hoogstens 100000)." in text
     assert "Herbeoordelen op: “30-02-2026” is geen geldige datum." in text
     assert "Soort: “lauw” is geen toegestane waarde." in text
+
+
+def test_settings_dialog_changes_lock_time_language_and_name(qtbot, window: MainWindow) -> None:
+    from inspectorapp import settings as settings_io
+    from ui.settings_dialog import SettingsDialog
+
+    w = window
+    _create(qtbot, w, demo=False)
+    qtbot.waitUntil(lambda: w.workspace is not None, timeout=10000)
+    dialog = SettingsDialog(w.settings, w)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Instellingen"
+    dialog.idle.setValue(0)
+    assert dialog.idle.text() == "nooit"
+    dialog.idle.setValue(1)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.name.setText("  Inspecteur Bakker ")
+    w.apply_settings(dialog.result_settings())
+    stored = settings_io.load(w.paths.settings_file)
+    assert (stored.idle_lock_minutes, stored.language, stored.inspector_name) == (
+        1,
+        "en",
+        "Inspecteur Bakker",
+    )
+    assert w.lock_button.text() == "Lock"
+    assert w.idle._limit_s == 60

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from inspectorapp.services import notes, search, signals
 from storage import models as m
 from storage.engine import Store
@@ -54,3 +57,18 @@ def test_edits_and_soft_deletes_update_the_index(store: Store, ctx) -> None:
         s.get(m.NoteParagraph, note.id).deleted_at = datetime.now(UTC)
     with store.session() as s:
         assert search.search(s, "teamleider") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_user_text_is_a_valid_fts_query(text: str) -> None:
+    """Whatever an inspector types, the FTS5 engine accepts the query we build."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    query = search.fts_query(text)
+    if query is None:
+        return
+    conn = sqlcipher.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')")
+    conn.execute("INSERT INTO t (body) VALUES ('cliëntenraad overleg')")
+    conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (query,)).fetchall()

@@ -88,10 +88,18 @@ class MainWindow(QMainWindow):
         self.search_action = QAction(self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self._focus_search)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_button = QPushButton()
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setFlat(True)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.statusBar().addPermanentWidget(self.settings_button)
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
-        for action in (self.search_action, self.lock_action):
+        for action in (self.search_action, self.lock_action, self.settings_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
 
@@ -115,6 +123,9 @@ class MainWindow(QMainWindow):
         self.lock_button.setAccessibleName(self.tr("Lock"))
         self.search_action.setText(self.tr("Search everything"))
         self.lock_action.setText(self.tr("Lock"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.settings_button.setText(self.tr("Settings…"))
+        self.settings_button.setToolTip(self.tr("Settings (Ctrl+,)"))
         if self.workspace is None:
             self.status_text.setText(self.tr("Locked"))
 
@@ -123,6 +134,23 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self._set_language(language)
         self.unlock_page.set_language(language)
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.result_settings())
+
+    def apply_settings(self, new: Settings) -> None:
+        old, self.settings = self.settings, new
+        self._save_settings()
+        if new.language != old.language:
+            self._set_language(new.language)
+            self.unlock_page.set_language(new.language)
+        if self.workspace is not None:
+            self.idle.set_limit(new.idle_lock_minutes * 60)
 
     # ----- unlock / lock ----------------------------------------------------------
     def _new_unlock_page(self) -> UnlockPage:

@@ -36,34 +36,45 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
-        <location filename="../../ui/main_window.py" line="114" />
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
+        <source>Settings…</source>
+        <translation>Instellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128" />
+        <source>Settings (Ctrl+,)</source>
+        <translation>Instellingen (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
@@ -100,6 +111,42 @@
             <numerusform>%n resultaat</numerusform>
             <numerusform>%n resultaten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="24" />
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="33" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="34" />
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="37" />
+        <location filename="../../ui/settings_dialog.py" line="42" />
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="43" />
+        <source>Lock after inactivity</source>
+        <translation>Vergrendelen na inactiviteit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="39" />
+        <location filename="../../ui/settings_dialog.py" line="44" />
+        <source>Your name</source>
+        <translation>Uw naam</translation>
     </message>
 </context>
 <context>
@@ -216,12 +263,12 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="50" />
+        <location filename="../../inspectorapp/bootstrap.py" line="51" />
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="51" />
+        <location filename="../../inspectorapp/bootstrap.py" line="52" />
         <source>Something unexpected went wrong. Your work is saved. Details are in {0}</source>
         <translation>Er ging iets onverwachts mis. Uw werk is opgeslagen. Details staan in {0}</translation>
     </message>

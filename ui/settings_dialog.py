@@ -1,0 +1,60 @@
+"""Preferences: language, auto-lock time, the name that goes into the audit log."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from inspectorapp.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+        self.language = QComboBox()
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 24 * 60)
+        self.idle.setValue(settings.idle_lock_minutes)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("never"))
+        self.name = QLineEdit(settings.inspector_name)
+        self.name.setMaxLength(200)
+        for widget, label in (
+            (self.language, self.tr("Language")),
+            (self.idle, self.tr("Lock after inactivity")),
+            (self.name, self.tr("Your name")),
+        ):
+            widget.setAccessibleName(label)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Lock after inactivity"), self.idle)
+        form.addRow(self.tr("Your name"), self.name)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def result_settings(self) -> Settings:
+        return replace(
+            self._settings,
+            language=str(self.language.currentData()),
+            idle_lock_minutes=self.idle.value(),
+            inspector_name=self.name.text().strip(),
+        ).validated()
