@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,7 +15,8 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.enums import Confidentiality, NoteKind, PartialInterest
 from inspectorapp.domain.snapshots import ActionContext, NoteSnapshot, OpResult
 from inspectorapp.domain.validation import Checker
-from inspectorapp.errors import NotFoundError
+from inspectorapp.domain.visit_views import ParagraphEdit, SavedEdits
+from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import Conversation, NoteParagraph
 
 from . import frameworks
@@ -82,4 +85,67 @@ def list_paragraphs(session: Session, conversation_id: str) -> list[NoteSnapshot
 def _snap(n: NoteParagraph) -> NoteSnapshot:
     return NoteSnapshot(
         n.id, n.conversation_id, n.position, n.occurred_at, n.kind.value, n.text, n.updated_at
+    )
+
+
+def save_edits(
+    session: Session,
+    ctx: ActionContext,
+    conversation_id: str,
+    upserts: Sequence[ParagraphEdit],
+    deletes: Sequence[str] = (),
+) -> OpResult[SavedEdits]:
+    """The note editor's autosave: paragraphs upserted by their client-made id, removed
+    ones soft-deleted, all in one transaction. Unchanged paragraphs write nothing (the
+    outbox trigger fires only on a real change), so re-sending is harmless."""
+    c = Checker()
+    existing(session, c, "conversation_id", Conversation, conversation_id, required=True)
+    roles = frameworks.codes(session, "person_role")
+    clean: list[tuple[ParagraphEdit, NoteKind | None, str | None, datetime | None]] = []
+    for n, p in enumerate(upserts):
+        f = f"paragraphs[{n}]"
+        c.ref(f"{f}.id", p.id, required=True)
+        kind = c.choice(f"{f}.kind", p.kind, NoteKind)
+        text = c.text(f"{f}.text", p.text, limits.PARAGRAPH)
+        at = c.moment(f"{f}.occurred_at", p.occurred_at, required=True)
+        c.code(f"{f}.speaker_role", p.speaker_role, roles)
+        c.integer(f"{f}.position", p.position, 0, 2**62, required=True)
+        clean.append((p, kind, text, at))
+    for n, note_id in enumerate(deletes):
+        c.ref(f"deletes[{n}]", note_id, required=True)
+    c.done()
+    ids = [p.id for p in upserts] + list(deletes)
+    rows = {n.id: n for n in session.scalars(select(NoteParagraph).where(NoteParagraph.id.in_(ids)))}
+    foreign = [i for i, n in rows.items() if n.conversation_id != conversation_id]
+    if foreign:
+        raise ValidationError([FieldIssue("paragraphs", "invalid_reference", {"value": foreign[0]})])
+    for p, kind, text, at in clean:
+        row = rows.get(p.id)
+        if row is None:
+            session.add(
+                NoteParagraph(
+                    id=p.id,
+                    conversation_id=conversation_id,
+                    position=p.position,
+                    occurred_at=at,
+                    kind=kind,
+                    text=text or "",
+                    speaker_role=p.speaker_role,
+                )
+            )
+            continue
+        row.text = text or ""
+        row.kind = kind  # type: ignore[assignment]
+        row.position = p.position
+        row.speaker_role = p.speaker_role
+        row.deleted_at = None  # an undo brings a removed paragraph back
+    now = utc_now()
+    for note_id in deletes:
+        row = rows.get(note_id)
+        if row is not None and row.deleted_at is None:
+            row.deleted_at = now
+    session.flush()
+    return OpResult(
+        SavedEdits(conversation_id, tuple(p.id for p in upserts), tuple(deletes)),
+        ChangeSet.of(note_paragraph=ids),
     )

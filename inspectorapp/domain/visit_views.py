@@ -1,0 +1,100 @@
+"""Frozen views for the inspection and visit screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: str
+    visit_date: date
+    location: str
+    announced: bool
+    conversation_count: int
+
+
+@dataclass(frozen=True)
+class SubjectRow:
+    kind: str
+    name: str
+    organisation_id: str | None
+    network_id: str | None
+
+
+@dataclass(frozen=True)
+class InspectionDetail:
+    id: str
+    title: str
+    purpose: str
+    inspection_type: str
+    status: str
+    declared_role: str
+    framework: str
+    theme_labels: tuple[str, ...]
+    subjects: tuple[SubjectRow, ...]
+    visits: tuple[VisitRow, ...]
+    team: tuple[str, ...]
+    known_signals: int
+    open_concerns: int
+
+
+@dataclass(frozen=True)
+class ConversationRow:
+    id: str
+    conversation_type: str
+    type_nl: str
+    type_en: str
+    title: str
+    starts_at: datetime | None
+    group_session: bool
+    participants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignalCard:
+    id: str
+    organisation: str
+    kind: str
+    valence: str
+    observation: str
+    status: str
+    observed_at: datetime
+
+
+@dataclass(frozen=True)
+class OrganisationOption:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class VisitWorkspace:
+    visit_id: str
+    inspection_id: str
+    inspection_title: str
+    visit_date: date
+    location: str
+    conversations: tuple[ConversationRow, ...]
+    signals: tuple[SignalCard, ...]
+    organisations: tuple[OrganisationOption, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphEdit:
+    """One paragraph as the editor holds it; the service upserts by id."""
+
+    id: str
+    position: int
+    kind: str
+    text: str
+    occurred_at: datetime
+    speaker_role: str | None = None
+
+
+@dataclass(frozen=True)
+class SavedEdits:
+    conversation_id: str
+    upserted: tuple[str, ...]
+    deleted: tuple[str, ...]

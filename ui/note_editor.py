@@ -1,0 +1,287 @@
+"""The note editor: one block per timestamped paragraph, autosaved while typing.
+
+Edits are written within ~300 ms of the last keystroke and at least once a second
+during continuous typing; there is no save button. One save is in flight at a
+time, so saves reach the store in order. Text undo/redo is the document's own
+stack, and an undone edit is saved like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from inspectorapp.clock import utc_now
+from inspectorapp.domain.snapshots import NoteSnapshot
+from inspectorapp.domain.visit_views import ParagraphEdit, SavedEdits
+from inspectorapp.ids import new_id
+
+from .paragraph_model import LINE_SEPARATOR, Para, ParagraphList
+
+DEBOUNCE_MS = 300
+MAX_WAIT_MS = 1000
+RETRY_MS = 2000
+KINDS = ("waarneming", "citaat", "interpretatie", "vraag", "actie")  # Ctrl+1..5
+KIND_LETTER = {"waarneming": "W", "citaat": "C", "interpretatie": "I", "vraag": "V", "actie": "A"}
+KIND_COLOUR = {
+    "waarneming": "#5f6b73",
+    "citaat": "#1f6f8b",
+    "interpretatie": "#8e6c00",
+    "vraag": "#6a4c93",
+    "actie": "#2e7d32",
+}
+
+SaveFn = Callable[
+    [list[ParagraphEdit], list[str], Callable[[SavedEdits], None], Callable[[BaseException], None]], None
+]
+
+
+class _Gutter(QWidget):
+    def __init__(self, editor: NoteEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.editor.gutter_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.editor.paint_gutter(event)
+
+
+class NoteEditor(QPlainTextEdit):
+    saved = Signal(object)  # SavedEdits
+    save_failed = Signal(object)  # the exception
+    status_changed = Signal(str)  # "saving" | "saved" | "failed"
+
+    def __init__(self, save: SaveFn) -> None:
+        super().__init__()
+        self.setObjectName("noteEditor")
+        self._save = save
+        self._model = ParagraphList(self._new_para)
+        self._loading = False
+        self._in_flight = False
+        self._again = False
+        self.conversation_id: str | None = None
+        self.gutter = _Gutter(self)
+        self._debounce = self._timer(DEBOUNCE_MS)
+        self._max_wait = self._timer(MAX_WAIT_MS)
+        self._retry = self._timer(RETRY_MS)
+        self.document().contentsChange.connect(self._on_change)
+        self.blockCountChanged.connect(lambda _n: self._update_margins())
+        self.updateRequest.connect(self._update_gutter)
+        self.setTabChangesFocus(True)
+        for n, kind in enumerate(KINDS, start=1):
+            QShortcut(
+                QKeySequence(f"Ctrl+{n}"),
+                self,
+                lambda k=kind: self.set_kind(k),
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.make_quote, context=Qt.ShortcutContext.WidgetShortcut)
+        self._update_margins()
+
+    def _timer(self, ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(self.flush)
+        return timer
+
+    # ----- loading ------------------------------------------------------------------
+    def load(self, conversation_id: str, notes: list[NoteSnapshot]) -> None:
+        self._detach()
+        self._loading = True
+        try:
+            self.conversation_id = conversation_id
+            paras = [
+                Para(n.id, n.kind, n.occurred_at, None, n.position, n.text.replace("\n", LINE_SEPARATOR))
+                for n in notes
+            ]
+            for p in paras:
+                p.saved = p.state()
+            self._model = ParagraphList(self._new_para, paras)
+            self.setPlainText("\n".join(p.text for p in paras))
+            if not paras:
+                self._model.align([""])
+            self.document().clearUndoRedoStacks()
+        finally:
+            self._loading = False
+        self.moveCursor(self.textCursor().MoveOperation.End)
+        self._update_margins()
+
+    def _new_para(self) -> Para:
+        return Para(new_id(), "waarneming", utc_now(), None)
+
+    # ----- editing ----------------------------------------------------------------------
+    def _texts(self) -> list[str]:
+        doc = self.document()
+        return [doc.findBlockByNumber(i).text() for i in range(doc.blockCount())]
+
+    def _on_change(self, position: int, removed: int, added: int) -> None:
+        if self._loading or self.conversation_id is None:
+            return
+        paras = self._model.paras
+        block = self.document().findBlock(position)
+        within_one_block = block.position() <= position and block.contains(position + added)
+        if len(paras) == self.document().blockCount() and within_one_block:
+            paras[block.blockNumber()].text = block.text()  # typing inside one paragraph
+        else:
+            self._model.align(self._texts())
+        self.gutter.update()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        self.status_changed.emit("saving")
+        self._debounce.start()
+        if not self._max_wait.isActive():
+            self._max_wait.start()
+
+    def current_para(self) -> Para | None:
+        number = self.textCursor().blockNumber()
+        paras = self._model.paras
+        return paras[number] if 0 <= number < len(paras) else None
+
+    def set_kind(self, kind: str) -> None:
+        para = self.current_para()
+        if para is not None and kind in KINDS:
+            para.kind = kind
+            self.gutter.update()
+            self._schedule()
+
+    def set_speaker(self, role: str | None) -> None:
+        para = self.current_para()
+        if para is not None:
+            para.speaker_role = role
+            self.gutter.update()
+            self._schedule()
+
+    def make_quote(self) -> None:
+        """The selection becomes a paragraph of its own, of kind quote."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or "\u2029" in cursor.selectedText():
+            self.set_kind("citaat")
+            return
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        cursor.beginEditBlock()
+        cursor.setPosition(end)
+        if not cursor.atBlockEnd():
+            cursor.insertBlock()
+        cursor.setPosition(start)
+        if not cursor.atBlockStart():
+            cursor.insertBlock()
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.set_kind("citaat")
+
+    def paragraphs(self) -> list[Para]:
+        return list(self._model.paras)
+
+    # ----- saving -------------------------------------------------------------------------
+    def _detach(self) -> None:
+        """Before showing another conversation, send everything this one still owes.
+        The database thread runs saves in submission order, so this lands after any
+        save already in flight."""
+        self._debounce.stop()
+        self._max_wait.stop()
+        if self.conversation_id is None:
+            return
+        upserts, deletes = self._model.pending()
+        if upserts or deletes:
+            self._save(
+                [p.edit() for p in upserts], [p.id for p in deletes], self.saved.emit, self.save_failed.emit
+            )
+        self.conversation_id = None
+
+    def has_unsaved(self) -> bool:
+        upserts, deletes = self._model.pending()
+        return bool(upserts or deletes) or self._in_flight
+
+    def flush(self) -> None:
+        """Send what changed now (idempotent; one save in flight at a time)."""
+        self._debounce.stop()
+        self._max_wait.stop()
+        if self.conversation_id is None:
+            return
+        if self._in_flight:
+            self._again = True
+            return
+        upserts, deletes = self._model.pending()
+        if not upserts and not deletes:
+            self.status_changed.emit("saved")
+            return
+        sent = {p.id: p.state() for p in upserts}
+        self._in_flight = True
+        conversation = self.conversation_id
+
+        def done(result: SavedEdits) -> None:
+            self._in_flight = False
+            if conversation == self.conversation_id:
+                for para in self._model.paras:
+                    if para.id in sent:
+                        para.saved = sent[para.id]
+                for pid in result.deleted:
+                    self._model.removed.pop(pid, None)
+            self.saved.emit(result)
+            if self._again or self.has_unsaved():
+                self._again = False
+                self.flush()
+            else:
+                self.status_changed.emit("saved")
+
+        def failed(exc: BaseException) -> None:
+            self._in_flight = False
+            self.status_changed.emit("failed")
+            self.save_failed.emit(exc)
+            self._retry.start()
+
+        self._save([p.edit() for p in upserts], [p.id for p in deletes], done, failed)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.flush()
+        super().focusOutEvent(event)
+
+    # ----- gutter -------------------------------------------------------------------------
+    def gutter_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("00:00  W  ") + 12
+
+    def _update_margins(self) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _update_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.gutter.scroll(0, dy)
+        else:
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self.gutter.setGeometry(QRect(cr.left(), cr.top(), self.gutter_width(), cr.height()))
+
+    def paint_gutter(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.gutter)
+        painter.fillRect(event.rect(), self.palette().alternateBase())
+        block = self.firstVisibleBlock()
+        paras = self._model.paras
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        while block.isValid() and top <= event.rect().bottom():
+            n = block.blockNumber()
+            if block.isVisible() and n < len(paras):
+                para = paras[n]
+                local: datetime = para.occurred_at.astimezone()
+                painter.setPen(self.palette().placeholderText().color())
+                painter.drawText(4, top, 44, height, Qt.AlignmentFlag.AlignLeft, local.strftime("%H:%M"))
+                painter.setPen(QColor(KIND_COLOUR.get(para.kind, "#5f6b73")))
+                painter.drawText(
+                    50, top, 20, height, Qt.AlignmentFlag.AlignLeft, KIND_LETTER.get(para.kind, "?")
+                )
+                if para.dirty():
+                    painter.drawText(64, top, 10, height, Qt.AlignmentFlag.AlignLeft, "•")
+            top += round(self.blockBoundingRect(block).height())
+            block = block.next()
+        painter.end()
