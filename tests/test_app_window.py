@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from inspectorapp.bootstrap import build_main_window
 from inspectorapp.paths import app_paths
@@ -45,7 +45,7 @@ def _wait_rows(qtbot, w: MainWindow, at_least: int) -> None:
     qtbot.waitUntil(lambda: w.shell is not None and w.shell.inspections.rowCount() >= at_least, timeout=20000)
 
 
-def _shot(w: MainWindow, name: str) -> None:
+def _shot(w: QWidget, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         w.grab().save(str(Path(SHOTS) / name))

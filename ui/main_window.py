@@ -7,7 +7,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,10 +25,12 @@ from .unlock_page import UnlockPage
 
 if TYPE_CHECKING:
     from inspectorapp.domain.snapshots import InspectionRow, SearchHit
+    from inspectorapp.domain.visit_views import InspectionDetail
     from inspectorapp.services.status import StoreStatus
     from inspectorapp.workspace import Workspace
 
     from .shell import Shell
+    from .signal_capture import SignalCapture
 
 log = logging.getLogger(__name__)
 
@@ -96,10 +98,13 @@ class MainWindow(QMainWindow):
         self.settings_button.setFlat(True)
         self.settings_button.clicked.connect(self.open_settings)
         self.statusBar().addPermanentWidget(self.settings_button)
+        self.signal_action = QAction(self)
+        self.signal_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.signal_action.triggered.connect(self._signal_shortcut)
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
-        for action in (self.search_action, self.lock_action, self.settings_action):
+        for action in (self.search_action, self.lock_action, self.settings_action, self.signal_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
 
@@ -123,6 +128,7 @@ class MainWindow(QMainWindow):
         self.lock_button.setAccessibleName(self.tr("Lock"))
         self.search_action.setText(self.tr("Search everything"))
         self.lock_action.setText(self.tr("Lock"))
+        self.signal_action.setText(self.tr("Capture a signal"))
         self.settings_action.setText(self.tr("Settings…"))
         self.settings_button.setText(self.tr("Settings…"))
         self.settings_button.setToolTip(self.tr("Settings (Ctrl+,)"))
@@ -208,6 +214,8 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Close the store (queued writes finish first) and forget every snapshot."""
+        if self.shell is not None:
+            self.shell.visit_page.flush()  # typed notes go to the store before it closes
         ws, self.workspace = self.workspace, None
         self.idle.set_limit(0)
         if ws is not None:
@@ -226,8 +234,11 @@ class MainWindow(QMainWindow):
         if self.shell is None:
             from .shell import Shell
 
-            self.shell = Shell()
+            assert self.workspace is not None
+            self.shell = Shell(self.workspace)
             self.shell.search.query_changed.connect(self._run_search)
+            self.shell.inspection_activated.connect(self.open_inspection)
+            self.shell.visit_page.signal_requested.connect(self.capture_signal)
             self.stack.addWidget(self.shell)
         return self.shell
 
@@ -235,6 +246,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self._ensure_shell() if unlocked else self.unlock_page)
         self.lock_button.setVisible(unlocked)
         self.search_action.setEnabled(unlocked)
+        self.signal_action.setEnabled(unlocked)
         self.lock_action.setEnabled(unlocked)
         if not unlocked:
             self.unlock_page.passphrase.setFocus()
@@ -275,6 +287,42 @@ class MainWindow(QMainWindow):
     def _show_status(self, st: StoreStatus) -> None:
         if self.workspace is not None:
             self.status_text.setText(self.tr("Not synced yet · %n change(s) waiting", "", st.pending_changes))
+
+    def open_inspection(self, inspection_id: str) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        from inspectorapp.services import visits
+
+        def show(detail: InspectionDetail) -> None:
+            if self.shell is not None:
+                self.shell.show_inspection(detail)
+
+        ops.submit(ws, visits.inspection_detail, inspection_id, on_done=show, on_error=self._error)
+
+    def _signal_shortcut(self) -> None:
+        if self.shell is not None and self.shell.pages.currentWidget() is self.shell.visit_page:
+            self.shell.visit_page.request_signal()
+        else:
+            self.capture_signal({})
+
+    def capture_signal(self, prefill: dict[str, Any]) -> SignalCapture | None:
+        ws = self.workspace
+        if ws is None:
+            return None
+        from .signal_capture import SignalCapture
+
+        dialog = SignalCapture(ws, prefill, self)
+        dialog.captured.connect(lambda _s: self._signal_captured())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _signal_captured(self) -> None:
+        self.refresh(ChangeSet.of(signal=[]))
+        shell = self.shell
+        if shell is not None and shell.visit_page.data is not None:
+            shell.visit_page.open_visit(shell.visit_page.data.visit_id)
 
     def _focus_search(self) -> None:
         if self.workspace is not None and self.shell is not None:

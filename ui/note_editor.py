@@ -35,9 +35,9 @@ KIND_COLOUR = {
     "actie": "#2e7d32",
 }
 
-SaveFn = Callable[
-    [list[ParagraphEdit], list[str], Callable[[SavedEdits], None], Callable[[BaseException], None]], None
-]
+OnDone = Callable[[SavedEdits], None]
+OnError = Callable[[BaseException], None]
+SaveFn = Callable[[list[ParagraphEdit], list[str], OnDone, OnError], None]
 
 
 class _Gutter(QWidget):

@@ -31,7 +31,12 @@ class _Relay(QObject):
 
     @Slot(object, object)
     def _run(self, callback: Callable[[Any], None], payload: Any) -> None:
-        callback(payload)
+        try:
+            callback(payload)
+        except RuntimeError as exc:  # the widget that asked was closed meanwhile (lock)
+            if "already deleted" not in str(exc):
+                raise
+            log.debug("result for a closed widget dropped: %s", exc)
 
 
 _relay: _Relay | None = None

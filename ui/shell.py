@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from inspectorapp.domain.snapshots import InspectionRow
+from inspectorapp.domain.visit_views import InspectionDetail
 
+from .inspection_page import InspectionPage
 from .inspection_table import InspectionTableModel
 from .search_view import SearchView
+from .visit_page import VisitPage
+
+if TYPE_CHECKING:
+    from inspectorapp.workspace import Workspace
 
 
 class Shell(QWidget):
@@ -26,7 +34,7 @@ class Shell(QWidget):
 
     PAGES = ("inspections", "search")
 
-    def __init__(self) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -47,7 +55,7 @@ class Shell(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(
+        self.table.activated.connect(
             lambda idx: self.inspection_activated.emit(self.inspections.row_at(idx.row()).id)
         )
         self.inspections_title = QLabel()
@@ -63,6 +71,13 @@ class Shell(QWidget):
 
         self.search = SearchView()
         self.pages.addWidget(self.search)
+        self.inspection_page = InspectionPage()
+        self.pages.addWidget(self.inspection_page)
+        self.visit_page = VisitPage(workspace)
+        self.pages.addWidget(self.visit_page)
+        self.inspection_page.back_requested.connect(lambda: self.show_page("inspections"))
+        self.visit_page.back_requested.connect(lambda: self.pages.setCurrentWidget(self.inspection_page))
+        self.inspection_page.visit_opened.connect(self.open_visit)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -72,6 +87,7 @@ class Shell(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.itemClicked.connect(lambda _item: self.pages.setCurrentIndex(self.nav.currentRow()))
         self.nav.setCurrentRow(0)
         self.retranslate()
 
@@ -95,6 +111,17 @@ class Shell(QWidget):
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(self.PAGES.index(name))
+        self.pages.setCurrentIndex(self.PAGES.index(name))
+
+    def show_inspection(self, detail: InspectionDetail) -> None:
+        self.inspection_page.show_detail(detail)
+        self.pages.setCurrentWidget(self.inspection_page)
+        self.inspection_page.visits.setFocus()
+
+    def open_visit(self, visit_id: str) -> None:
+        self.visit_page.open_visit(visit_id)
+        self.pages.setCurrentWidget(self.visit_page)
+        self.visit_page.editor.setFocus()
 
     def focus_search(self) -> None:
         self.show_page("search")

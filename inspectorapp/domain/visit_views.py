@@ -98,3 +98,20 @@ class SavedEdits:
     conversation_id: str
     upserted: tuple[str, ...]
     deleted: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CodeLabel:
+    code: str
+    nl: str
+    en: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class SignalFormOptions:
+    organisations: tuple[OrganisationOption, ...]
+    entrances: tuple[CodeLabel, ...]
+    channels: tuple[CodeLabel, ...]
+    categories: tuple[CodeLabel, ...]
+    roles: tuple[CodeLabel, ...]

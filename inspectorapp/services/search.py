@@ -48,6 +48,19 @@ def fts_query(user_text: str) -> str | None:
     return " ".join(parts) if parts else None
 
 
+_STOPWORD_TEXT = (
+    "de het een en van in op te dat die is met voor niet zijn er aan ook als bij om maar dan door "
+    "naar wordt worden was wij we ze zij hij ik je u hun dit deze nog wel geen al over uit tot"
+)
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def fts_words(text: str) -> list[str]:
+    """Distinct content words of a text (for "related" look-ups), longest first."""
+    words = {w.lower() for w in _TOKEN.findall(text) if len(w) > 3 and w.lower() not in STOPWORDS}
+    return sorted(words, key=len, reverse=True)
+
+
 def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     match = fts_query(query)
     if match is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
 from inspectorapp.clock import utc_now
@@ -22,6 +23,7 @@ from inspectorapp.domain.enums import (
 )
 from inspectorapp.domain.snapshots import ActionContext, OpResult, SignalSnapshot
 from inspectorapp.domain.validation import Checker
+from inspectorapp.domain.visit_views import CodeLabel, OrganisationOption, SignalFormOptions
 from storage.models import Organisation, Signal, SignalCategory, SignalInterpretation
 
 from . import audit, frameworks
@@ -141,4 +143,66 @@ def snapshot(session: Session, s: Signal) -> SignalSnapshot:
         s.status,
         s.observed_at,
         cats,
+    )
+
+
+def related(
+    session: Session, organisation_id: str, text: str = "", exclude_id: str | None = None, limit: int = 5
+) -> list[SignalSnapshot]:
+    """Earlier signals about the same organisation, those sharing words with ``text``
+    first ("didn't we already think something was going on there?"). Signals that
+    stayed soft are included on purpose."""
+    from .search import fts_words
+
+    base = select(Signal).where(Signal.organisation_id == organisation_id, Signal.deleted_at.is_(None))
+    if exclude_id:
+        base = base.where(Signal.id != exclude_id)
+    picked: list[Signal] = []
+    words = fts_words(text)
+    if words:
+        match = " OR ".join(f'"{w}"' for w in words[:12])
+        ids = session.execute(
+            text_sql(
+                "SELECT r.ref_id FROM search_fts JOIN search_ref r ON r.seq = search_fts.rowid "
+                "WHERE search_fts MATCH :q AND r.source = 'signal' ORDER BY rank LIMIT 50"
+            ),
+            {"q": match},
+        ).scalars()
+        wanted = list(ids)
+        if wanted:
+            rows = {s.id: s for s in session.scalars(base.where(Signal.id.in_(wanted)))}
+            picked = [rows[i] for i in wanted if i in rows][:limit]
+    if len(picked) < limit:
+        recent = session.scalars(
+            base.where(Signal.id.not_in([s.id for s in picked]))
+            .order_by(Signal.observed_at.desc())
+            .limit(limit)
+        )
+        picked += list(recent)[: limit - len(picked)]
+    return [snapshot(session, s) for s in picked]
+
+
+def form_options(session: Session) -> SignalFormOptions:
+    """Everything the signal form offers, from the loaded frameworks (newest labels)."""
+    from storage.models import TaxonomyItem
+
+    def codes_of(taxonomy: str) -> tuple[CodeLabel, ...]:
+        parents = dict(
+            session.execute(
+                select(TaxonomyItem.code, TaxonomyItem.parent_code).where(TaxonomyItem.taxonomy == taxonomy)
+            ).all()
+        )
+        return tuple(
+            CodeLabel(lab.code, lab.nl, lab.en, parents.get(lab.code))
+            for lab in frameworks.labels(session, taxonomy)
+        )
+
+    orgs = tuple(
+        OrganisationOption(o.id, o.name)
+        for o in session.scalars(
+            select(Organisation).where(Organisation.deleted_at.is_(None)).order_by(Organisation.name)
+        )
+    )
+    return SignalFormOptions(
+        orgs, codes_of("entrance"), codes_of("channel"), codes_of("signal_category"), codes_of("person_role")
     )

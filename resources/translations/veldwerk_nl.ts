@@ -1,6 +1,74 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>InspectionPage</name>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="75" />
+        <source>← Inspections</source>
+        <translation>← Inspecties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="79" />
+        <source>Declared role</source>
+        <translation>Rol van de inspectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="80" />
+        <source>Framework</source>
+        <translation>Kader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="81" />
+        <source>Subjects</source>
+        <translation>Onderwerpen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="82" />
+        <source>Themes</source>
+        <translation>Thema's</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="83" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="84" />
+        <source>What we already know</source>
+        <translation>Wat weten we al</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="89" />
+        <source>Visits (Enter opens)</source>
+        <translation>Bezoeken (Enter opent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="90" />
+        <source>Visits</source>
+        <translation>Bezoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="104" />
+        <source>{0} signals about these subjects, {1} open concerns</source>
+        <translation>{0} signalen over deze onderwerpen, {1} open aandachtspunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="110" />
+        <source>announced</source>
+        <translation>aangekondigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="110" />
+        <source>unannounced</source>
+        <translation>onaangekondigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="111" />
+        <source>{0} · {1} · {2} · {3} conversations</source>
+        <translation>{0} · {1} · {2} · {3} gesprekken</translation>
+    </message>
+</context>
+<context>
     <name>InspectionTableModel</name>
     <message>
         <location filename="../../ui/inspection_table.py" line="57" />
@@ -36,45 +104,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
-        <location filename="../../ui/main_window.py" line="123" />
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="131" />
+        <source>Capture a signal</source>
+        <translation>Signaal vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
@@ -131,20 +204,20 @@
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37" />
-        <location filename="../../ui/settings_dialog.py" line="42" />
+        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="44" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
-        <location filename="../../ui/settings_dialog.py" line="43" />
+        <location filename="../../ui/settings_dialog.py" line="39" />
+        <location filename="../../ui/settings_dialog.py" line="45" />
         <source>Lock after inactivity</source>
         <translation>Vergrendelen na inactiviteit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39" />
-        <location filename="../../ui/settings_dialog.py" line="44" />
+        <location filename="../../ui/settings_dialog.py" line="40" />
+        <location filename="../../ui/settings_dialog.py" line="46" />
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
@@ -152,26 +225,167 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="84" />
-        <location filename="../../ui/shell.py" line="88" />
-        <location filename="../../ui/shell.py" line="89" />
+        <location filename="../../ui/shell.py" line="100" />
+        <location filename="../../ui/shell.py" line="104" />
+        <location filename="../../ui/shell.py" line="105" />
         <source>Inspections</source>
         <translation>Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="84" />
+        <location filename="../../ui/shell.py" line="100" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="87" />
+        <location filename="../../ui/shell.py" line="103" />
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="90" />
+        <location filename="../../ui/shell.py" line="106" />
         <source>No inspections yet.</source>
         <translation>Nog geen inspecties.</translation>
+    </message>
+</context>
+<context>
+    <name>SignalCapture</name>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="54" />
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="84" />
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Opslaan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="89" />
+        <location filename="../../ui/signal_capture.py" line="116" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="95" />
+        <source>Kind · valence</source>
+        <translation>Soort · valentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="96" />
+        <location filename="../../ui/signal_capture.py" line="117" />
+        <source>Observation</source>
+        <translation>Waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="97" />
+        <source>More (Tab)</source>
+        <translation>Meer (Tab)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="99" />
+        <location filename="../../ui/signal_capture.py" line="118" />
+        <source>Quote</source>
+        <translation>Citaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="100" />
+        <source>Entrance</source>
+        <translation>Ingang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="101" />
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="102" />
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="103" />
+        <source>Strength</source>
+        <translation>Sterkte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="104" />
+        <source>Certainty</source>
+        <translation>Zekerheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="105" />
+        <source>Interpretation</source>
+        <translation>Duiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="106" />
+        <source>Hook</source>
+        <translation>Haakje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="107" />
+        <source>Confidentiality</source>
+        <translation>Vertrouwelijkheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="111" />
+        <source>Possibly related</source>
+        <translation>Mogelijk verwant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="119" />
+        <source>Possibly related signals</source>
+        <translation>Mogelijk verwante signalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="155" />
+        <source>1 hint</source>
+        <translation>1 aanwijzing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="156" />
+        <source>2 clear signal</source>
+        <translation>2 duidelijk signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="157" />
+        <source>3 strong signal</source>
+        <translation>3 sterk signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="162" />
+        <source>impression</source>
+        <translation>indruk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="163" />
+        <source>probable</source>
+        <translation>waarschijnlijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="164" />
+        <source>established</source>
+        <translation>vastgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="168" />
+        <source>team / account holders</source>
+        <translation>team / accounthouders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="169" />
+        <source>internal</source>
+        <translation>intern IGJ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="170" />
+        <source>restricted (named users)</source>
+        <translation>beperkt (persoonsgebonden)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="280" />
+        <source>stayed soft</source>
+        <translation>bleef zacht</translation>
     </message>
 </context>
 <context>
@@ -258,6 +472,65 @@
         <location filename="../../ui/unlock_page.py" line="166" />
         <source>Strength: {0}</source>
         <translation>Sterkte: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPage</name>
+    <message>
+        <location filename="../../ui/visit_page.py" line="101" />
+        <source>← Inspection</source>
+        <translation>← Inspectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="102" />
+        <location filename="../../ui/visit_page.py" line="103" />
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="104" />
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="107" />
+        <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
+        <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="111" />
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="112" />
+        <source>New signal (Ctrl+Shift+S)</source>
+        <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="147" />
+        <source>Signals ({0})</source>
+        <translation>Signalen ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="150" />
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="198" />
+        <source>saving…</source>
+        <translation>opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="199" />
+        <source>saved ✓</source>
+        <translation>opgeslagen ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="200" />
+        <source>not saved, retrying</source>
+        <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
 </context>
 <context>

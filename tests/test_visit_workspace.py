@@ -1,0 +1,132 @@
+"""On site: open an inspection, a visit, type notes (autosaved), capture a signal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from inspectorapp.bootstrap import build_main_window
+from inspectorapp.paths import app_paths
+from inspectorapp.store_access import open_store
+from storage import models as m
+from ui.main_window import MainWindow
+
+from .conftest import PASSPHRASE
+from .test_app_window import _create, _shot, _wait_rows
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:
+    paths = app_paths(tmp_path / "home").ensure()
+    w = build_main_window(QApplication.instance(), paths)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    _create(qtbot, w)
+    _wait_rows(qtbot, w, 4)
+    yield w
+    w.lock()
+
+
+def _type(qtbot, widget, text: str) -> None:
+    """Dutch text, one key event per character (QTest.keyClicks aborts on non-ASCII)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
+
+
+def _open_first_visit_of(qtbot, w: MainWindow, title_part: str) -> None:
+    shell = w.shell
+    row = next(
+        r for r in range(shell.inspections.rowCount()) if title_part in shell.inspections.row_at(r).title
+    )
+    shell.table.setCurrentIndex(shell.inspections.index(row, 0))
+    shell.table.setFocus()
+    qtbot.keyClick(shell.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.pages.currentWidget() is shell.inspection_page, timeout=10000)
+    qtbot.waitUntil(lambda: shell.inspection_page.visits.count() > 0, timeout=10000)
+    qtbot.keyClick(shell.inspection_page.visits, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.visit_page.editor.conversation_id is not None, timeout=10000)
+
+
+def test_notes_typed_in_a_visit_are_autosaved_and_survive_lock(qtbot, window: MainWindow) -> None:
+    w = window
+    _open_first_visit_of(qtbot, w, "Ziekenhuis A")
+    page = w.shell.visit_page
+    editor = page.editor
+    assert page.conversations.count() >= 1 and editor.document().blockCount() >= 1
+    conversation = editor.conversation_id
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    _type(qtbot, editor, "Teamleider: „wij melden alles”, maar de VIM-map is leeg. Cliënten wachten.")
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # a quote
+    qtbot.waitUntil(lambda: not editor.has_unsaved(), timeout=5000)
+    assert page.save_status.text() == "opgeslagen ✓"
+    _shot(w, "visit-workspace.png")
+    w.lock()
+    store = open_store(w.paths.store_file, PASSPHRASE)
+    with store.session() as s:
+        row = s.scalars(
+            select(m.NoteParagraph)
+            .where(m.NoteParagraph.conversation_id == conversation)
+            .order_by(m.NoteParagraph.position.desc())
+        ).first()
+        assert row.text == "Teamleider: „wij melden alles”, maar de VIM-map is leeg. Cliënten wachten."
+        assert row.kind.value == "citaat"
+    store.close()
+
+
+def test_capture_signal_from_a_selection(qtbot, window: MainWindow) -> None:
+    w = window
+    _open_first_visit_of(qtbot, w, "Ziekenhuis A")
+    page = w.shell.visit_page
+    editor = page.editor
+    before = page.signals.count()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    _type(qtbot, editor, "Nachtdienst met één verpleegkundige voor 28 bedden")
+    editor.selectAll()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.movePosition(cursor.MoveOperation.StartOfBlock, cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(
+        editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    from ui.signal_capture import SignalCapture
+
+    qtbot.waitUntil(lambda: w.findChild(SignalCapture) is not None, timeout=5000)
+    dialog = w.findChild(SignalCapture)
+    qtbot.waitUntil(lambda: dialog.organisation.count() > 0, timeout=5000)
+    assert dialog.observation.toPlainText() == "Nachtdienst met één verpleegkundige voor 28 bedden"
+    assert dialog.organisation.currentText() == "Ziekenhuis A"
+    qtbot.waitUntil(lambda: dialog.related.count() > 0, timeout=5000)  # earlier signals about A
+    dialog.save_button.setFocus()
+    qtbot.keyClick(dialog, Qt.Key.Key_Z)
+    qtbot.keyClick(dialog, Qt.Key.Key_Minus)
+    _shot(dialog, "signal-capture.png")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.signals.count() == before + 1, timeout=10000)
+
+
+def test_signal_without_required_fields_explains_and_keeps_input(qtbot, window: MainWindow) -> None:
+    w = window
+    from ui.signal_capture import SignalCapture
+
+    dialog = w.capture_signal({})
+    assert isinstance(dialog, SignalCapture)
+    qtbot.waitUntil(lambda: dialog.organisation.count() > 0, timeout=5000)
+    _type(qtbot, dialog.observation, "Sfeer op de afdeling gespannen")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
+    assert "Soort is verplicht." in dialog.error.text() and "Valentie is verplicht." in dialog.error.text()
+    assert dialog.observation.toPlainText() == "Sfeer op de afdeling gespannen" and dialog.isVisible()

@@ -1,0 +1,121 @@
+"""Inspection detail: purpose, declared role, framework, subjects, team, what is
+already known, and the visits to open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspectorapp.domain.visit_views import InspectionDetail
+
+from . import labels
+
+
+class InspectionPage(QWidget):
+    visit_opened = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("inspectionPage")
+        self.detail: InspectionDetail | None = None
+        self.back = QPushButton()
+        self.back.setFlat(True)
+        self.back.clicked.connect(self.back_requested)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.purpose = QLabel()
+        self.purpose.setWordWrap(True)
+        self.facts = QFormLayout()
+        self.role = QLabel()
+        self.framework = QLabel()
+        self.subjects = QLabel()
+        self.subjects.setWordWrap(True)
+        self.themes = QLabel()
+        self.themes.setWordWrap(True)
+        self.team = QLabel()
+        self.known = QLabel()
+        self.known.setObjectName("knownPanel")
+        self.known.setWordWrap(True)
+        self._labels = [QLabel() for _ in range(6)]
+        for label, value in zip(
+            self._labels,
+            (self.role, self.framework, self.subjects, self.themes, self.team, self.known),
+            strict=True,
+        ):
+            self.facts.addRow(label, value)
+        self.visits_label = QLabel()
+        self.visits = QListWidget()
+        self.visits.setObjectName("visitsList")
+        self.visits.itemActivated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.title)
+        layout.addWidget(self.purpose)
+        layout.addLayout(self.facts)
+        layout.addWidget(self.visits_label)
+        layout.addWidget(self.visits, 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.back.setText(self.tr("← Inspections"))
+        for label, text in zip(
+            self._labels,
+            (
+                self.tr("Declared role"),
+                self.tr("Framework"),
+                self.tr("Subjects"),
+                self.tr("Themes"),
+                self.tr("Team"),
+                self.tr("What we already know"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.visits_label.setText(self.tr("Visits (Enter opens)"))
+        self.visits.setAccessibleName(self.tr("Visits"))
+        if self.detail is not None:
+            self.show_detail(self.detail)
+
+    def show_detail(self, d: InspectionDetail) -> None:
+        self.detail = d
+        self.title.setText(d.title)
+        self.purpose.setText(d.purpose)
+        self.role.setText(f"{labels.declared_role(d.declared_role)} · {labels.status(d.status)}")
+        self.framework.setText(d.framework)
+        self.subjects.setText(", ".join(s.name for s in d.subjects))
+        self.themes.setText(", ".join(d.theme_labels))
+        self.team.setText(", ".join(d.team))
+        self.known.setText(
+            self.tr("{0} signals about these subjects, {1} open concerns").format(
+                d.known_signals, d.open_concerns
+            )
+        )
+        self.visits.clear()
+        for v in d.visits:
+            kind = self.tr("announced") if v.announced else self.tr("unannounced")
+            text = self.tr("{0} · {1} · {2} · {3} conversations").format(
+                v.visit_date.strftime("%d-%m-%Y"), v.location, kind, v.conversation_count
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, v.id)
+            self.visits.addItem(item)
+        if d.visits:
+            self.visits.setCurrentRow(0)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.visit_opened.emit(item.data(Qt.ItemDataRole.UserRole))

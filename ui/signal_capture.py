@@ -1,0 +1,281 @@
+"""Quick signal capture (Ctrl+Shift+S): four required things, the rest one Tab away.
+
+Keys when the observation field does not have focus: h / z set hard or soft, + - ?
+set the valence. Ctrl+Enter saves. Earlier signals about the same organisation
+appear while typing, including ones that stayed soft.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspectorapp.domain.snapshots import SignalSnapshot
+from inspectorapp.domain.visit_views import CodeLabel, SignalFormOptions
+
+from . import ops
+from .messages import message_for
+
+if TYPE_CHECKING:
+    from inspectorapp.workspace import Workspace
+
+
+def _label(c: CodeLabel) -> str:
+    return c.en if QLocale().language() == QLocale.Language.English else c.nl
+
+
+class SignalCapture(QDialog):
+    captured = Signal(object)  # SignalSnapshot
+
+    def __init__(self, workspace: Workspace, prefill: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signalCapture")
+        self.workspace = workspace
+        self.prefill = dict(prefill)
+        self.setWindowTitle(self.tr("Signal"))
+        self.setMinimumWidth(640)
+        self.organisation = QComboBox()
+        self.organisation.setObjectName("signalOrganisation")
+        self.kind = QButtonGroup(self)
+        self.valence = QButtonGroup(self)
+        kind_row, valence_row = QHBoxLayout(), QHBoxLayout()
+        self.kind_buttons = self._toggles(self.kind, kind_row, (("hard", "H"), ("zacht", "Z")))
+        self.valence_buttons = self._toggles(
+            self.valence, valence_row, (("positief", "+"), ("negatief", "−"), ("ambigu", "?"))
+        )
+        self.observation = QPlainTextEdit(self.prefill.get("observation", ""))
+        self.observation.setObjectName("signalObservation")
+        self.observation.setTabChangesFocus(True)
+        self.observation.setMaximumHeight(110)
+        self.quote = QLineEdit(self.prefill.get("quote", ""))
+        self.entrance, self.channel, self.certainty, self.strength = (QComboBox() for _ in range(4))
+        self.confidentiality = QComboBox()
+        self.categories = QListWidget()
+        self.categories.setMaximumHeight(120)
+        self.interpretation = QPlainTextEdit()
+        self.interpretation.setTabChangesFocus(True)
+        self.interpretation.setMaximumHeight(70)
+        self.hook = QLineEdit()
+        self.related = QListWidget()
+        self.related.setObjectName("relatedSignals")
+        self.related.setMaximumHeight(110)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"))
+        self.save_button.setObjectName("submit")
+        self.save_button.clicked.connect(self.save)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Organisation"), self.organisation)
+        toggles = QHBoxLayout()
+        toggles.addLayout(kind_row)
+        toggles.addSpacing(24)
+        toggles.addLayout(valence_row)
+        toggles.addStretch(1)
+        form.addRow(self.tr("Kind · valence"), toggles)
+        form.addRow(self.tr("Observation"), self.observation)
+        more = QGroupBox(self.tr("More (Tab)"))
+        more_form = QFormLayout(more)
+        more_form.addRow(self.tr("Quote"), self.quote)
+        more_form.addRow(self.tr("Entrance"), self.entrance)
+        more_form.addRow(self.tr("Channel"), self.channel)
+        more_form.addRow(self.tr("Categories"), self.categories)
+        more_form.addRow(self.tr("Strength"), self.strength)
+        more_form.addRow(self.tr("Certainty"), self.certainty)
+        more_form.addRow(self.tr("Interpretation"), self.interpretation)
+        more_form.addRow(self.tr("Hook"), self.hook)
+        more_form.addRow(self.tr("Confidentiality"), self.confidentiality)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(more)
+        layout.addWidget(QLabel(self.tr("Possibly related")))
+        layout.addWidget(self.related)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignRight)
+        for widget, name in (
+            (self.organisation, self.tr("Organisation")),
+            (self.observation, self.tr("Observation")),
+            (self.quote, self.tr("Quote")),
+            (self.related, self.tr("Possibly related signals")),
+        ):
+            widget.setAccessibleName(name)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self.save)
+        self._fill_fixed_choices()
+        self._related_timer = QTimer(self)
+        self._related_timer.setSingleShot(True)
+        self._related_timer.setInterval(250)
+        self._related_timer.timeout.connect(self._load_related)
+        self.observation.textChanged.connect(self._related_timer.start)
+        self.organisation.currentIndexChanged.connect(lambda _i: self._related_timer.start())
+        self.observation.setFocus()
+        from inspectorapp.services import signals
+
+        ops.submit(workspace, signals.form_options, on_done=self._fill_options, on_error=self._show_error)
+
+    def _toggles(
+        self, group: QButtonGroup, row: QHBoxLayout, items: tuple[tuple[str, str], ...]
+    ) -> dict[str, QToolButton]:
+        buttons = {}
+        for code, text in items:
+            b = QToolButton()
+            b.setText(text)
+            b.setCheckable(True)
+            b.setMinimumWidth(36)
+            b.setAccessibleName(code)
+            b.setProperty("code", code)
+            group.addButton(b)
+            row.addWidget(b)
+            buttons[code] = b
+        return buttons
+
+    def _fill_fixed_choices(self) -> None:
+        self.strength.addItem("—", None)
+        for n, text in (
+            (1, self.tr("1 hint")),
+            (2, self.tr("2 clear signal")),
+            (3, self.tr("3 strong signal")),
+        ):
+            self.strength.addItem(text, n)
+        self.certainty.addItem("—", None)
+        for code, text in (
+            ("indruk", self.tr("impression")),
+            ("waarschijnlijk", self.tr("probable")),
+            ("vastgesteld", self.tr("established")),
+        ):
+            self.certainty.addItem(text, code)
+        for code, text in (
+            ("TEAM", self.tr("team / account holders")),
+            ("IGJ_INTERN", self.tr("internal")),
+            ("BEPERKT", self.tr("restricted (named users)")),
+        ):
+            self.confidentiality.addItem(text, code)
+
+    def _fill_options(self, options: SignalFormOptions) -> None:
+        wanted = self.prefill.get("organisation_id")
+        for o in options.organisations:
+            self.organisation.addItem(o.name, o.id)
+        if wanted:
+            self.organisation.setCurrentIndex(max(0, self.organisation.findData(wanted)))
+        for combo, items in ((self.entrance, options.entrances), (self.channel, options.channels)):
+            combo.addItem("—", None)
+            for c in items:
+                combo.addItem(_label(c), c.code)
+        if self.prefill.get("channel"):
+            self.channel.setCurrentIndex(max(0, self.channel.findData(self.prefill["channel"])))
+        for c in options.categories:
+            item = QListWidgetItem(("    " if c.parent else "") + f"{c.code} {_label(c)}")
+            item.setData(Qt.ItemDataRole.UserRole, c.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.categories.addItem(item)
+        self._load_related()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().lower()
+        typing = self.focusWidget() in (self.observation, self.quote, self.interpretation, self.hook)
+        shortcuts = {
+            "h": self.kind_buttons["hard"],
+            "z": self.kind_buttons["zacht"],
+            "+": self.valence_buttons["positief"],
+            "-": self.valence_buttons["negatief"],
+            "?": self.valence_buttons["ambigu"],
+        }
+        if not typing and text in shortcuts:
+            shortcuts[text].setChecked(True)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not typing:
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def draft(self) -> dict[str, Any]:
+        kind = self.kind.checkedButton()
+        valence = self.valence.checkedButton()
+        cats = [
+            self.categories.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.categories.count())
+            if self.categories.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        draft = {k: v for k, v in self.prefill.items() if k.endswith("_id")}
+        draft.update(
+            organisation_id=self.organisation.currentData(),
+            kind=kind.property("code") if kind else None,
+            valence=valence.property("code") if valence else None,
+            observation=self.observation.toPlainText(),
+            quote=self.quote.text() or None,
+            entrance=self.entrance.currentData(),
+            channel=self.channel.currentData(),
+            strength=self.strength.currentData(),
+            certainty=self.certainty.currentData(),
+            interpretation=self.interpretation.toPlainText() or None,
+            hook=self.hook.text() or None,
+            confidentiality=self.confidentiality.currentData(),
+            categories=cats,
+        )
+        return draft
+
+    def save(self) -> None:
+        from inspectorapp.services import signals
+
+        self.save_button.setEnabled(False)
+        ops.submit(
+            self.workspace,
+            signals.capture_signal,
+            self.workspace.ctx,
+            self.draft(),
+            on_done=lambda r: self._saved(r.value),
+            on_error=self._show_error,
+        )
+
+    def _saved(self, snapshot: SignalSnapshot) -> None:
+        self.captured.emit(snapshot)
+        self.accept()
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.error.setText(message_for(exc))
+
+    def _load_related(self) -> None:
+        org = self.organisation.currentData()
+        if not org:
+            return
+        from inspectorapp.services import signals
+
+        ops.submit(
+            self.workspace,
+            signals.related,
+            org,
+            self.observation.toPlainText(),
+            on_done=self._show_related,
+            on_error=lambda _e: None,
+        )
+
+    def _show_related(self, rows: list[SignalSnapshot]) -> None:
+        self.related.clear()
+        for s in rows:
+            marker = ("H" if s.kind == "hard" else "Z") + {"positief": "+", "negatief": "−"}.get(
+                s.valence, "?"
+            )
+            soft = " · " + self.tr("stayed soft") if s.status == "BLIJFT_ZACHT" else ""
+            self.related.addItem(f"[{marker}] {s.observed_at.astimezone():%d-%m-%Y} {s.observation}{soft}")

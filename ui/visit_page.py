@@ -1,0 +1,232 @@
+"""The visit workspace: conversations left, notes in the middle, signals right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspectorapp.domain.visit_views import ConversationRow, ParagraphEdit, SavedEdits, VisitWorkspace
+
+from . import ops
+from .messages import message_for
+from .note_editor import NoteEditor, OnDone, OnError
+
+if TYPE_CHECKING:
+    from inspectorapp.workspace import Workspace
+
+VALENCE_COLOUR = {"positief": "#2e7d32", "negatief": "#d35400", "ambigu": "#7f8c8d"}
+
+
+class VisitPage(QWidget):
+    back_requested = Signal()
+    signal_requested = Signal(dict)  # prefill for the signal form
+    changed = Signal(object)  # ChangeSet
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.setObjectName("visitPage")
+        self.workspace = workspace
+        self.data: VisitWorkspace | None = None
+        self.back = QPushButton()
+        self.back.setFlat(True)
+        self.back.clicked.connect(self.back_requested)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.heading.setWordWrap(True)
+        self.conversations = QListWidget()
+        self.conversations.setObjectName("conversationList")
+        self.conversations.currentItemChanged.connect(lambda item, _prev: self._open_conversation(item))
+        self.conversation_title = QLabel()
+        self.conversation_title.setWordWrap(True)
+        self.save_status = QLabel()
+        self.save_status.setObjectName("saveStatus")
+        self.editor = NoteEditor(self._save_notes)
+        self.editor.status_changed.connect(self._show_save_status)
+        self.editor.save_failed.connect(lambda exc: self.save_status.setText(message_for(exc)))
+        self.signals = QListWidget()
+        self.signals.setObjectName("signalList")
+        self.signals.setWordWrap(True)
+        self.signals_label = QLabel()
+        self.new_signal = QPushButton()
+        self.new_signal.setObjectName("newSignal")
+        self.new_signal.clicked.connect(self.request_signal)
+
+        left = QWidget()
+        lbox = QVBoxLayout(left)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        self.conversations_label = QLabel()
+        lbox.addWidget(self.conversations_label)
+        lbox.addWidget(self.conversations, 1)
+        centre = QWidget()
+        cbox = QVBoxLayout(centre)
+        cbox.setContentsMargins(0, 0, 0, 0)
+        cbox.addWidget(self.conversation_title)
+        cbox.addWidget(self.editor, 1)
+        cbox.addWidget(self.save_status, alignment=Qt.AlignmentFlag.AlignRight)
+        right = QWidget()
+        rbox = QVBoxLayout(right)
+        rbox.setContentsMargins(0, 0, 0, 0)
+        rbox.addWidget(self.signals_label)
+        rbox.addWidget(self.signals, 1)
+        rbox.addWidget(self.new_signal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for w, stretch in ((left, 2), (centre, 5), (right, 3)):
+            splitter.addWidget(w)
+            splitter.setStretchFactor(splitter.count() - 1, stretch)
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.heading, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.back.setText(self.tr("← Inspection"))
+        self.conversations_label.setText(self.tr("Conversations"))
+        self.conversations.setAccessibleName(self.tr("Conversations"))
+        self.editor.setAccessibleName(self.tr("Notes"))
+        self.editor.setPlaceholderText(
+            self.tr(
+                "Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind "
+                "(observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote."
+            )
+        )
+        self.signals.setAccessibleName(self.tr("Signals"))
+        self.new_signal.setText(self.tr("New signal (Ctrl+Shift+S)"))
+        if self.data is not None:
+            self._show_heading(self.data)
+
+    # ----- loading ----------------------------------------------------------------------
+    def open_visit(self, visit_id: str) -> None:
+        from inspectorapp.services import visits
+
+        ops.submit(
+            self.workspace, visits.visit_workspace, visit_id, on_done=self.show_visit, on_error=self._error
+        )
+
+    def show_visit(self, data: VisitWorkspace) -> None:
+        self.data = data
+        self._show_heading(data)
+        current = self.conversations.currentItem()
+        current_id = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.conversations.blockSignals(True)
+        self.conversations.clear()
+        for c in data.conversations:
+            item = QListWidgetItem(self._conversation_text(c))
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            self.conversations.addItem(item)
+        self.conversations.blockSignals(False)
+        ids = [c.id for c in data.conversations]
+        if ids:
+            self.conversations.setCurrentRow(ids.index(current_id) if current_id in ids else 0)
+        self.signals.clear()
+        for s in data.signals:
+            marker = "H" if s.kind == "hard" else "Z"
+            sign = {"positief": "+", "negatief": "−", "ambigu": "?"}.get(s.valence, "?")
+            item = QListWidgetItem(f"[{marker}{sign}] {s.observation}")
+            item.setForeground(QColor(VALENCE_COLOUR.get(s.valence, "#7f8c8d")))
+            item.setToolTip(f"{s.organisation} · {s.observed_at.astimezone():%d-%m-%Y %H:%M} · {s.status}")
+            self.signals.addItem(item)
+        self.signals_label.setText(self.tr("Signals ({0})").format(len(data.signals)))
+
+    def _show_heading(self, data: VisitWorkspace) -> None:
+        kind = self.tr("Visit")
+        self.heading.setText(f"{kind} {data.visit_date:%d-%m-%Y} · {data.location} — {data.inspection_title}")
+
+    def _conversation_text(self, c: ConversationRow) -> str:
+        when = c.starts_at.astimezone().strftime("%H:%M") if c.starts_at else "--:--"
+        kind = c.type_en if QLocale().language() == QLocale.Language.English else c.type_nl
+        return f"{when}  {kind}\n{c.title}"
+
+    def _open_conversation(self, item: QListWidgetItem | None) -> None:
+        if item is None or self.data is None:
+            return
+        from inspectorapp.services import notes
+
+        conv_id = item.data(Qt.ItemDataRole.UserRole)
+        row = next(c for c in self.data.conversations if c.id == conv_id)
+        people = ", ".join(row.participants)
+        self.conversation_title.setText(f"{row.title} · {people}" if people else row.title)
+        ops.submit(
+            self.workspace,
+            notes.list_paragraphs,
+            conv_id,
+            on_done=lambda paras: self.editor.load(conv_id, paras),
+            on_error=self._error,
+        )
+
+    # ----- saving -----------------------------------------------------------------------
+    def _save_notes(
+        self, upserts: list[ParagraphEdit], deletes: list[str], done: OnDone, failed: OnError
+    ) -> None:
+        from inspectorapp.services import notes
+
+        conv_id = self.editor.conversation_id
+        ops.submit(
+            self.workspace,
+            notes.save_edits,
+            self.workspace.ctx,
+            conv_id,
+            upserts,
+            deletes,
+            on_done=lambda r: self._saved(r.value, done),
+            on_error=failed,
+        )
+
+    def _saved(self, result: SavedEdits, done: OnDone) -> None:
+        done(result)
+
+    def _show_save_status(self, state: str) -> None:
+        self.save_status.setText(
+            {
+                "saving": self.tr("saving…"),
+                "saved": self.tr("saved ✓"),
+                "failed": self.tr("not saved, retrying"),
+            }.get(state, "")
+        )
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    # ----- signals ----------------------------------------------------------------------
+    def request_signal(self) -> None:
+        """Open the signal form, prefilled from the selection and the open conversation."""
+        if self.data is None:
+            return
+        cursor = self.editor.textCursor()
+        selected = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n").strip()
+        para = self.editor.current_para()
+        prefill: dict[str, Any] = {
+            "inspection_id": self.data.inspection_id,
+            "visit_id": self.data.visit_id,
+            "conversation_id": self.editor.conversation_id,
+            "organisation_id": self.data.organisations[0].id if self.data.organisations else None,
+        }
+        if selected:
+            prefill["observation"] = selected
+            if para is not None and para.kind == "citaat":
+                prefill["quote"] = selected
+            if para is not None and para.saved is not None:
+                prefill["note_paragraph_id"] = para.id
+        self.signal_requested.emit(prefill)
+
+    def _error(self, exc: BaseException) -> None:
+        self.save_status.setText(message_for(exc))
