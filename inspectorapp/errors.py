@@ -89,3 +89,71 @@ class FrameworkFileError(VeldwerkError):
 
 class DemoDataError(VeldwerkError):
     code = "demo_data"
+
+
+class AttachmentError(VeldwerkError):
+    """An attachment was refused, or its encrypted bytes cannot be read. Nothing was
+    written. ``reason`` names the case; ``code`` (``attachment_<reason>``) selects the
+    translated message."""
+
+    code = "attachment"
+    reason = "error"
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message, reason=self.reason, **params)
+
+
+class AttachmentEmptyError(AttachmentError):
+    code = "attachment_empty"
+    reason = "empty"
+
+
+class AttachmentTooLargeError(AttachmentError):
+    """Params: ``size`` and ``max`` in bytes."""
+
+    code = "attachment_too_large"
+    reason = "too_large"
+
+
+class UnsupportedFileTypeError(AttachmentError):
+    """The bytes are none of the accepted photo or document types. Param ``filename``."""
+
+    code = "attachment_unsupported_type"
+    reason = "unsupported_type"
+
+
+class UnreadableImageError(AttachmentError):
+    """The file is (or is named as) an image but is truncated or damaged.
+    Params ``filename`` and ``detail`` (English, for the log)."""
+
+    code = "attachment_unreadable_image"
+    reason = "unreadable_image"
+
+
+class DuplicateAttachmentError(AttachmentError):
+    """The same bytes are already attached to this target. Params ``existing_id`` and
+    ``existing_filename`` name the attachment that is already there."""
+
+    code = "attachment_duplicate"
+    reason = "duplicate"
+
+
+class BlobMissingError(AttachmentError):
+    """The encrypted bytes are not on this device (yet: sync downloads them lazily)."""
+
+    code = "attachment_missing"
+    reason = "missing"
+
+
+class BlobTamperedError(AttachmentError):
+    """The encrypted file fails verification: damaged, truncated, edited or foreign."""
+
+    code = "attachment_tampered"
+    reason = "tampered"
+
+
+class BlobNameError(AttachmentError):
+    """A blob name that is not a SHA-256 hex digest (it could point outside the folder)."""
+
+    code = "attachment_invalid_hash"
+    reason = "invalid_hash"

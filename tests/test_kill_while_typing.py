@@ -52,7 +52,7 @@ def test_kill_during_typing_loses_nothing_confirmed(tmp_path: Path, ctx) -> None
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "READY"
         lines: list[str] = []
-        reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)  # type: ignore[arg-type]
+        reader = threading.Thread(target=lines.extend, args=(proc.stdout,), daemon=True)
         reader.start()
         time.sleep(rng.uniform(0.4, 2.5))
         proc.send_signal(signal.SIGKILL)

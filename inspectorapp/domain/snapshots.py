@@ -103,3 +103,170 @@ class SearchHit:
     organisation_id: str | None
     at: datetime | None
     score: float
+
+
+# Group sessions: participants, the live board, the timeline and the synthesis.
+
+
+@dataclass(frozen=True)
+class ParticipantSnapshot:
+    id: str
+    conversation_id: str
+    position: int
+    role: Label  # taxonomy person_role
+    category: Label  # the role's parent in person_role (a CAT_* code), or the role itself
+    organisation_id: str | None
+    organisation_name: str | None
+    label: str | None  # tile caption typed by the inspector
+    presence: str  # aanwezig | afwezig | deels
+    has_mandate: bool | None
+    mandate_note: str | None
+
+    @property
+    def caption(self) -> str:
+        return self.label or self.role.nl
+
+
+@dataclass(frozen=True)
+class TurnSnapshot:
+    id: str
+    conversation_id: str
+    participant_id: str
+    occurred_at: datetime
+
+
+@dataclass(frozen=True)
+class TurnTally:
+    """A counted (or undone) speaking turn and the counts the tiles show after it."""
+
+    turn: TurnSnapshot
+    participant_total: int
+    conversation_total: int
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One button of the board (taxonomy session_event)."""
+
+    code: str
+    label: Label
+    hotkey: str | None
+    creates_signal: bool
+
+
+@dataclass(frozen=True)
+class SessionEventSnapshot:
+    id: str
+    conversation_id: str
+    event_code: str
+    label: Label
+    participant_id: str | None
+    participant_label: str | None
+    occurred_at: datetime
+    text: str | None
+    signal_id: str | None
+    # For events that create a signal and have none linked yet: a draft for the
+    # signal form (keys of services.signals.capture_signal).
+    signal_prefill: dict[str, object] | None = None
+
+
+@dataclass(frozen=True)
+class BoardTile:
+    participant: ParticipantSnapshot
+    turns: int
+
+
+@dataclass(frozen=True)
+class BoardState:
+    conversation_id: str
+    title: str
+    conversation_type: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    tiles: tuple[BoardTile, ...]  # in participant order, absent ones included
+    event_types: tuple[EventType, ...]
+    events: tuple[SessionEventSnapshot, ...]  # in time order
+    total_turns: int
+    last_turn_at: datetime | None
+
+
+@dataclass(frozen=True)
+class TurnCount:
+    participant_id: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    at: datetime
+    kind: str  # note | event | turns
+    ref_id: str | None  # the note or event (what a score's evidence points to); None for turns
+    code: str | None  # note kind or event code
+    code_label: Label | None  # the event's label
+    text: str
+    participant_id: str | None
+    participant_label: str | None
+    turns: tuple[TurnCount, ...] = ()  # kind "turns": the turns of that minute per participant
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    kind: str  # EvidenceKind value: notitie | sessiegebeurtenis | signaal
+    id: str
+    text: str
+    at: datetime | None
+
+
+@dataclass(frozen=True)
+class ScoreSnapshot:
+    id: str
+    conversation_id: str
+    item_code: str
+    value: int | None
+    value_code: str | None
+    not_applicable: bool
+    discussed: bool | None
+    deliberate_choice: bool | None
+    comment: str | None
+    evidence: tuple[EvidenceRef, ...]
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SchemeItem:
+    code: str
+    taxonomy: str  # observation_item | dilemma
+    label: Label
+    description: Label | None
+    scale: str  # AANW | BIPOOL | TELLING | PERCENT | ENUM | BOOL | REF | TEKST (dilemmas: BIPOOL)
+    options: tuple[Label, ...]
+    poles: tuple[Label, Label] | None  # (-2 end, +2 end)
+    evidence_text: bool
+    score: ScoreSnapshot | None
+
+
+@dataclass(frozen=True)
+class SchemeSection:
+    code: str
+    taxonomy: str
+    label: Label
+    items: tuple[SchemeItem, ...]
+
+
+@dataclass(frozen=True)
+class AttachmentSnapshot:
+    """A photo or document's metadata; the bytes stay encrypted in the blob store."""
+
+    id: str
+    sha256: str
+    filename: str
+    media_type: str
+    size_bytes: int
+    visit_id: str | None
+    note_paragraph_id: str | None
+    signal_id: str | None
+    caption: str | None
+    taken_at: datetime | None
+    confidentiality: str
+    created_at: datetime
