@@ -38,7 +38,6 @@ def test_kill_during_typing_loses_nothing_confirmed(tmp_path: Path, ctx) -> None
     rng = random.Random(int(os.environ.get("VELDWERK_KILL_SEED", "7")))
     confirmed: dict[str, str] = {}
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    saved_runs = 0
     for run in range(runs):
         proc = subprocess.Popen(
             [sys.executable, "-m", "tests.procs.typing_app", str(home), PASSPHRASE, visit_id, str(run)],
@@ -54,12 +53,15 @@ def test_kill_during_typing_loses_nothing_confirmed(tmp_path: Path, ctx) -> None
         lines: list[str] = []
         reader = threading.Thread(target=lines.extend, args=(proc.stdout,), daemon=True)
         reader.start()
-        time.sleep(rng.uniform(0.4, 2.5))
+        deadline = time.monotonic() + 20
+        while not any(ln.startswith("SAVED ") for ln in list(lines)) and time.monotonic() < deadline:
+            time.sleep(0.02)  # typing has produced at least one confirmed save ...
+        time.sleep(rng.uniform(0.0, 1.5))  # ... then kill at a random moment
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
         reader.join(10)
         lines = [ln for ln in lines if ln.startswith("SAVED ") and ln.endswith("\n")]  # complete lines only
-        saved_runs += bool(lines)  # a kill within the first second may precede any save
+        assert lines, f"run {run}: no save confirmed within 20 s"
         for line in lines:
             entry = json.loads(line[len("SAVED ") :])
             confirmed[entry["id"]] = entry["text"]
@@ -77,4 +79,4 @@ def test_kill_during_typing_loses_nothing_confirmed(tmp_path: Path, ctx) -> None
         for pid, text in confirmed.items():
             assert pid in stored, f"run {run}: confirmed paragraph {pid} missing"
             assert stored[pid].startswith(text), f"run {run}: {pid} lost typed text"
-    assert saved_runs >= runs // 2 and len(confirmed) >= 2
+    assert len(confirmed) >= 2

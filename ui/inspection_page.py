@@ -21,6 +21,7 @@ from . import labels
 
 class InspectionPage(QWidget):
     visit_opened = Signal(str)
+    add_visit_requested = Signal(str)
     back_requested = Signal()
 
     def __init__(self) -> None:
@@ -54,6 +55,9 @@ class InspectionPage(QWidget):
         ):
             self.facts.addRow(label, value)
         self.visits_label = QLabel()
+        self.add_visit = QPushButton()
+        self.add_visit.setObjectName("addVisit")
+        self.add_visit.clicked.connect(lambda: self.detail and self.add_visit_requested.emit(self.detail.id))
         self.visits = QListWidget()
         self.visits.setObjectName("visitsList")
         self.visits.itemActivated.connect(self._activated)
@@ -64,6 +68,7 @@ class InspectionPage(QWidget):
         layout.addLayout(self.facts)
         layout.addWidget(self.visits_label)
         layout.addWidget(self.visits, 1)
+        layout.addWidget(self.add_visit, alignment=Qt.AlignmentFlag.AlignLeft)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -87,6 +92,7 @@ class InspectionPage(QWidget):
         ):
             label.setText(text)
         self.visits_label.setText(self.tr("Visits (Enter opens)"))
+        self.add_visit.setText(self.tr("+ Visit"))
         self.visits.setAccessibleName(self.tr("Visits"))
         if self.detail is not None:
             self.show_detail(self.detail)

@@ -98,13 +98,22 @@ class MainWindow(QMainWindow):
         self.settings_button.setFlat(True)
         self.settings_button.clicked.connect(self.open_settings)
         self.statusBar().addPermanentWidget(self.settings_button)
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_inspection)
         self.signal_action = QAction(self)
         self.signal_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.signal_action.triggered.connect(self._signal_shortcut)
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
-        for action in (self.search_action, self.lock_action, self.settings_action, self.signal_action):
+        for action in (
+            self.search_action,
+            self.lock_action,
+            self.settings_action,
+            self.signal_action,
+            self.new_action,
+        ):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
 
@@ -129,6 +138,7 @@ class MainWindow(QMainWindow):
         self.search_action.setText(self.tr("Search everything"))
         self.lock_action.setText(self.tr("Lock"))
         self.signal_action.setText(self.tr("Capture a signal"))
+        self.new_action.setText(self.tr("New inspection"))
         self.settings_action.setText(self.tr("Settings…"))
         self.settings_button.setText(self.tr("Settings…"))
         self.settings_button.setToolTip(self.tr("Settings (Ctrl+,)"))
@@ -238,6 +248,8 @@ class MainWindow(QMainWindow):
             self.shell = Shell(self.workspace)
             self.shell.search.query_changed.connect(self._run_search)
             self.shell.inspection_activated.connect(self.open_inspection)
+            self.shell.new_inspection_requested.connect(self.new_inspection)
+            self.shell.inspection_page.add_visit_requested.connect(self.new_visit)
             self.shell.visit_page.signal_requested.connect(self.capture_signal)
             self.stack.addWidget(self.shell)
         return self.shell
@@ -247,6 +259,7 @@ class MainWindow(QMainWindow):
         self.lock_button.setVisible(unlocked)
         self.search_action.setEnabled(unlocked)
         self.signal_action.setEnabled(unlocked)
+        self.new_action.setEnabled(unlocked)
         self.lock_action.setEnabled(unlocked)
         if not unlocked:
             self.unlock_page.passphrase.setFocus()
@@ -299,6 +312,30 @@ class MainWindow(QMainWindow):
                 self.shell.show_inspection(detail)
 
         ops.submit(ws, visits.inspection_detail, inspection_id, on_done=show, on_error=self._error)
+
+    def new_inspection(self) -> None:
+        if self.workspace is None:
+            return
+        from .inspection_form import InspectionForm
+
+        form = InspectionForm(self.workspace, self)
+        form.created.connect(self._inspection_created)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.open()
+
+    def _inspection_created(self, inspection_id: str) -> None:
+        self.refresh(ChangeSet.of(inspection=[inspection_id]))
+        self.open_inspection(inspection_id)
+
+    def new_visit(self, inspection_id: str) -> None:
+        if self.workspace is None:
+            return
+        from .visit_forms import VisitForm
+
+        form = VisitForm(self.workspace, inspection_id, self)
+        form.saved.connect(lambda _v: self.open_inspection(inspection_id))
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.open()
 
     def _signal_shortcut(self) -> None:
         if self.shell is not None and self.shell.pages.currentWidget() is self.shell.visit_page:

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 
 class Shell(QWidget):
     inspection_activated = Signal(str)
+    new_inspection_requested = Signal()
 
     PAGES = ("inspections", "search")
 
@@ -60,11 +63,17 @@ class Shell(QWidget):
         )
         self.inspections_title = QLabel()
         self.inspections_title.setObjectName("pageTitle")
+        self.new_inspection = QPushButton()
+        self.new_inspection.setObjectName("newInspection")
+        self.new_inspection.clicked.connect(self.new_inspection_requested)
         self.empty_hint = QLabel()
         self.empty_hint.setWordWrap(True)
         inspections_page = QWidget()
         box = QVBoxLayout(inspections_page)
-        box.addWidget(self.inspections_title)
+        header = QHBoxLayout()
+        header.addWidget(self.inspections_title, 1)
+        header.addWidget(self.new_inspection)
+        box.addLayout(header)
         box.addWidget(self.table, 1)
         box.addWidget(self.empty_hint)
         self.pages.addWidget(inspections_page)
@@ -103,6 +112,7 @@ class Shell(QWidget):
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.table.setAccessibleName(self.tr("Inspections"))
         self.inspections_title.setText(self.tr("Inspections"))
+        self.new_inspection.setText(self.tr("+ New inspection (Ctrl+N)"))
         self.empty_hint.setText(self.tr("No inspections yet."))
         self.inspections.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.inspections.columnCount() - 1

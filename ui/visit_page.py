@@ -39,6 +39,7 @@ class VisitPage(QWidget):
         self.setObjectName("visitPage")
         self.workspace = workspace
         self.data: VisitWorkspace | None = None
+        self._select_after_load: str | None = None
         self.back = QPushButton()
         self.back.setFlat(True)
         self.back.clicked.connect(self.back_requested)
@@ -67,8 +68,12 @@ class VisitPage(QWidget):
         lbox = QVBoxLayout(left)
         lbox.setContentsMargins(0, 0, 0, 0)
         self.conversations_label = QLabel()
+        self.add_conversation = QPushButton()
+        self.add_conversation.setObjectName("addConversation")
+        self.add_conversation.clicked.connect(self.new_conversation)
         lbox.addWidget(self.conversations_label)
         lbox.addWidget(self.conversations, 1)
+        lbox.addWidget(self.add_conversation)
         centre = QWidget()
         cbox = QVBoxLayout(centre)
         cbox.setContentsMargins(0, 0, 0, 0)
@@ -101,6 +106,7 @@ class VisitPage(QWidget):
     def retranslate(self) -> None:
         self.back.setText(self.tr("← Inspection"))
         self.conversations_label.setText(self.tr("Conversations"))
+        self.add_conversation.setText(self.tr("+ Conversation"))
         self.conversations.setAccessibleName(self.tr("Conversations"))
         self.editor.setAccessibleName(self.tr("Notes"))
         self.editor.setPlaceholderText(
@@ -135,8 +141,10 @@ class VisitPage(QWidget):
             self.conversations.addItem(item)
         self.conversations.blockSignals(False)
         ids = [c.id for c in data.conversations]
+        wanted = self._select_after_load or current_id
+        self._select_after_load = None
         if ids:
-            self.conversations.setCurrentRow(ids.index(current_id) if current_id in ids else 0)
+            self.conversations.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
         self.signals.clear()
         for s in data.signals:
             marker = "H" if s.kind == "hard" else "Z"
@@ -172,6 +180,21 @@ class VisitPage(QWidget):
             on_done=lambda paras: self.editor.load(conv_id, paras),
             on_error=self._error,
         )
+
+    def new_conversation(self) -> None:
+        if self.data is None:
+            return
+        from .visit_forms import ConversationForm
+
+        form = ConversationForm(self.workspace, self.data.visit_id, self)
+        form.saved.connect(self._conversation_added)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.open()
+
+    def _conversation_added(self, conversation_id: str) -> None:
+        self._select_after_load = conversation_id
+        if self.data is not None:
+            self.open_visit(self.data.visit_id)
 
     # ----- saving -----------------------------------------------------------------------
     def _save_notes(

@@ -115,3 +115,12 @@ class SignalFormOptions:
     channels: tuple[CodeLabel, ...]
     categories: tuple[CodeLabel, ...]
     roles: tuple[CodeLabel, ...]
+
+
+@dataclass(frozen=True)
+class InspectionFormOptions:
+    framework_version_id: str
+    organisations: tuple[OrganisationOption, ...]
+    networks: tuple[OrganisationOption, ...]
+    themes: tuple[CodeLabel, ...]
+    conversation_types: tuple[CodeLabel, ...]

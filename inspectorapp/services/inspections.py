@@ -17,6 +17,7 @@ from inspectorapp.domain.enums import (
     InspectorateRole,
     SubjectKind,
     SupervisionLevel,
+    TeamRole,
 )
 from inspectorapp.domain.snapshots import ActionContext, InspectionRow, OpResult
 from inspectorapp.domain.validation import Checker
@@ -24,6 +25,7 @@ from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import (
     FrameworkVersion,
     Inspection,
+    InspectionMember,
     InspectionSubject,
     Network,
     Organisation,
@@ -114,6 +116,10 @@ def create_inspection(session: Session, ctx: ActionContext, draft: dict[str, Any
         c.add("framework_version_id", "invalid_reference")
     themes = c.codes("theme_codes", draft.get("theme_codes"), frameworks.codes(session, "meso_theme", fv_id))
     subjects = _subjects(session, c, draft.get("subjects") or [])
+    if not subjects and not any(i.field.startswith("subjects") for i in c.issues):
+        c.add("subjects", "required")
+    open_questions = c.text("open_questions", draft.get("open_questions"), limits.LONG_TEXT)
+    team = _team(c, draft.get("team") or [])
     c.done()
     insp = Inspection(
         title=title,
@@ -126,7 +132,7 @@ def create_inspection(session: Session, ctx: ActionContext, draft: dict[str, Any
         theme_codes=themes,
         started_on=started,
         ended_on=ended,
-        open_questions=draft.get("open_questions"),
+        open_questions=open_questions,
     )
     session.add(insp)
     session.flush()
@@ -140,6 +146,7 @@ def create_inspection(session: Session, ctx: ActionContext, draft: dict[str, Any
                 description=target if kind is SubjectKind.CLIENT_NETWORK else None,
             )
         )
+    session.add_all(InspectionMember(inspection_id=insp.id, display_name=n, team_role=r) for n, r in team)
     session.flush()
     audit.record(session, ctx, "inspection.create", "inspection", insp.id)
     row = next(r for r in list_inspections(session) if r.id == insp.id)
@@ -163,6 +170,22 @@ def _subjects(session: Session, c: Checker, raw: list[Any]) -> list[tuple[Subjec
                 out.append((SubjectKind.NETWORK, nid))
         elif desc := c.text(field, s.get("description"), limits.SHORT_TEXT, required=True):
             out.append((SubjectKind.CLIENT_NETWORK, desc))
+    return out
+
+
+def _team(c: Checker, raw: Any) -> list[tuple[str, TeamRole]]:
+    out: list[tuple[str, TeamRole]] = []
+    if not isinstance(raw, list):
+        c.add("team", "invalid_format")
+        return out
+    for n, member in enumerate(raw):
+        if not isinstance(member, dict):
+            c.add(f"team[{n}]", "invalid_format")
+            continue
+        name = c.text(f"team[{n}].display_name", member.get("display_name"), limits.NAME, required=True)
+        role = c.choice(f"team[{n}].team_role", member.get("team_role") or "inspecteur", TeamRole)
+        if name and role:
+            out.append((name, role))
     return out
 
 

@@ -1,69 +1,145 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name>InspectionPage</name>
+    <name>ConversationForm</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="75" />
-        <source>← Inspections</source>
-        <translation>← Inspecties</translation>
+        <location filename="../../ui/visit_forms.py" line="104" />
+        <source>New conversation</source>
+        <translation>Nieuw gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="79" />
+        <location filename="../../ui/visit_forms.py" line="110" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="111" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="112" />
+        <source>Starts at</source>
+        <translation>Begint om</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionForm</name>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="57" />
+        <source>New inspection</source>
+        <translation>Nieuwe inspectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="80" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="81" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="82" />
         <source>Declared role</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="80" />
-        <source>Framework</source>
-        <translation>Kader</translation>
+        <location filename="../../ui/inspection_form.py" line="83" />
+        <source>Purpose</source>
+        <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="81" />
+        <location filename="../../ui/inspection_form.py" line="84" />
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="82" />
+        <location filename="../../ui/inspection_form.py" line="85" />
+        <source>Or: the providers around one client</source>
+        <translation>Of: de aanbieders rond één cliënt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="86" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="83" />
+        <location filename="../../ui/inspection_form.py" line="87" />
+        <source>Team (names, comma separated)</source>
+        <translation>Team (namen, gescheiden door komma's)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="80" />
+        <source>← Inspections</source>
+        <translation>← Inspecties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="84" />
+        <source>Declared role</source>
+        <translation>Rol van de inspectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="85" />
+        <source>Framework</source>
+        <translation>Kader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="86" />
+        <source>Subjects</source>
+        <translation>Onderwerpen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="87" />
+        <source>Themes</source>
+        <translation>Thema's</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="88" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="84" />
+        <location filename="../../ui/inspection_page.py" line="89" />
         <source>What we already know</source>
         <translation>Wat weten we al</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="89" />
+        <location filename="../../ui/inspection_page.py" line="94" />
         <source>Visits (Enter opens)</source>
         <translation>Bezoeken (Enter opent)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="90" />
+        <location filename="../../ui/inspection_page.py" line="95" />
+        <source>+ Visit</source>
+        <translation>+ Bezoek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="96" />
         <source>Visits</source>
         <translation>Bezoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="104" />
+        <location filename="../../ui/inspection_page.py" line="110" />
         <source>{0} signals about these subjects, {1} open concerns</source>
         <translation>{0} signalen over deze onderwerpen, {1} open aandachtspunten</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="110" />
+        <location filename="../../ui/inspection_page.py" line="116" />
         <source>announced</source>
         <translation>aangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="110" />
+        <location filename="../../ui/inspection_page.py" line="116" />
         <source>unannounced</source>
         <translation>onaangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="111" />
+        <location filename="../../ui/inspection_page.py" line="117" />
         <source>{0} · {1} · {2} · {3} conversations</source>
         <translation>{0} · {1} · {2} · {3} gesprekken</translation>
     </message>
@@ -104,50 +180,55 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
-        <location filename="../../ui/main_window.py" line="128" />
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Capture a signal</source>
         <translation>Signaal vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="141" />
+        <source>New inspection</source>
+        <translation>Nieuwe inspectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
@@ -225,24 +306,29 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="100" />
-        <location filename="../../ui/shell.py" line="104" />
-        <location filename="../../ui/shell.py" line="105" />
+        <location filename="../../ui/shell.py" line="109" />
+        <location filename="../../ui/shell.py" line="113" />
+        <location filename="../../ui/shell.py" line="114" />
         <source>Inspections</source>
         <translation>Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="100" />
+        <location filename="../../ui/shell.py" line="109" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="103" />
+        <location filename="../../ui/shell.py" line="112" />
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="106" />
+        <location filename="../../ui/shell.py" line="115" />
+        <source>+ New inspection (Ctrl+N)</source>
+        <translation>+ Nieuwe inspectie (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="116" />
         <source>No inspections yet.</source>
         <translation>Nog geen inspecties.</translation>
     </message>
@@ -475,60 +561,88 @@
     </message>
 </context>
 <context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="66" />
+        <source>New visit</source>
+        <translation>Nieuw bezoek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="72" />
+        <source>Announced</source>
+        <translation>Aangekondigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="74" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="75" />
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+</context>
+<context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="101" />
+        <location filename="../../ui/visit_page.py" line="107" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="102" />
-        <location filename="../../ui/visit_page.py" line="103" />
+        <location filename="../../ui/visit_page.py" line="108" />
+        <location filename="../../ui/visit_page.py" line="110" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="104" />
+        <location filename="../../ui/visit_page.py" line="109" />
+        <source>+ Conversation</source>
+        <translation>+ Gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="111" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="107" />
+        <location filename="../../ui/visit_page.py" line="114" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="111" />
+        <location filename="../../ui/visit_page.py" line="118" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="112" />
+        <location filename="../../ui/visit_page.py" line="119" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="147" />
+        <location filename="../../ui/visit_page.py" line="156" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="150" />
+        <location filename="../../ui/visit_page.py" line="159" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="198" />
+        <location filename="../../ui/visit_page.py" line="223" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="199" />
+        <location filename="../../ui/visit_page.py" line="224" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="200" />
+        <location filename="../../ui/visit_page.py" line="225" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>

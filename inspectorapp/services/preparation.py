@@ -1,0 +1,110 @@
+"""Preparing an inspection: what the forms offer, adding visits and conversations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspectorapp.domain import limits
+from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.snapshots import ActionContext, OpResult
+from inspectorapp.domain.validation import Checker
+from inspectorapp.domain.visit_views import CodeLabel, InspectionFormOptions, OrganisationOption, VisitRow
+from storage.models import Conversation, Inspection, Network, Organisation, TaxonomyItem, Visit
+
+from . import audit, frameworks
+from .refs import existing
+
+
+def _codes(session: Session, taxonomy: str, framework_version_id: str | None = None) -> tuple[CodeLabel, ...]:
+    q = select(TaxonomyItem).where(TaxonomyItem.taxonomy == taxonomy)
+    if framework_version_id:
+        q = q.where(TaxonomyItem.framework_version_id == framework_version_id)
+    seen: dict[str, CodeLabel] = {}
+    for item in session.scalars(q.order_by(TaxonomyItem.position)):
+        seen[item.code] = CodeLabel(item.code, item.label_nl, item.label_en, item.parent_code)
+    return tuple(seen.values())
+
+
+def form_options(session: Session) -> InspectionFormOptions:
+    fv = frameworks.latest_version_id(session)
+    orgs = tuple(
+        OrganisationOption(o.id, o.name)
+        for o in session.scalars(
+            select(Organisation).where(Organisation.deleted_at.is_(None)).order_by(Organisation.name)
+        )
+    )
+    networks = tuple(
+        OrganisationOption(n.id, n.name)
+        for n in session.scalars(select(Network).where(Network.deleted_at.is_(None)).order_by(Network.name))
+    )
+    return InspectionFormOptions(
+        framework_version_id=fv,
+        organisations=orgs,
+        networks=networks,
+        themes=_codes(session, "meso_theme", fv),
+        conversation_types=_codes(session, "conversation_type", fv),
+    )
+
+
+def add_visit(
+    session: Session, ctx: ActionContext, inspection_id: str, draft: dict[str, Any]
+) -> OpResult[VisitRow]:
+    c = Checker()
+    existing(session, c, "inspection_id", Inspection, inspection_id, required=True)
+    visit_date = c.date("visit_date", draft.get("visit_date"), required=True)
+    location = c.text("location", draft.get("location"), limits.NAME) or ""
+    announced = c.boolean("announced", draft.get("announced"), default=True)
+    description = c.text("description", draft.get("description"), limits.LONG_TEXT)
+    c.done()
+    assert visit_date is not None
+    visit = Visit(
+        inspection_id=inspection_id,
+        visit_date=visit_date,
+        location=location,
+        announced=announced,
+        description=description,
+    )
+    session.add(visit)
+    session.flush()
+    audit.record(session, ctx, "visit.add", "visit", visit.id)
+    return OpResult(VisitRow(visit.id, visit_date, location, announced, 0), ChangeSet.of(visit=[visit.id]))
+
+
+def add_conversation(
+    session: Session, ctx: ActionContext, visit_id: str, draft: dict[str, Any]
+) -> OpResult[str]:
+    c = Checker()
+    visit_ref = existing(session, c, "visit_id", Visit, visit_id, required=True)
+    fv = None
+    if visit_ref:
+        fv = session.scalar(
+            select(Inspection.framework_version_id)
+            .join(Visit, Visit.inspection_id == Inspection.id)
+            .where(Visit.id == visit_ref)
+        )
+    kind = c.code(
+        "conversation_type",
+        draft.get("conversation_type"),
+        frameworks.codes(session, "conversation_type", fv),
+        required=True,
+    )
+    title = c.text("title", draft.get("title"), limits.NAME, required=True)
+    starts = c.moment("starts_at", draft.get("starts_at"))
+    ends = c.moment("ends_at", draft.get("ends_at"))
+    if starts and ends and ends < starts:
+        c.add("ends_at", "before_start")
+    c.done()
+    conv = Conversation(
+        visit_id=visit_id, conversation_type=kind, title=title, starts_at=starts, ends_at=ends
+    )
+    session.add(conv)
+    session.flush()
+    audit.record(session, ctx, "conversation.add", "conversation", conv.id)
+    return OpResult(conv.id, ChangeSet.of(conversation=[conv.id]))
+
+
+def visit_count(session: Session, inspection_id: str) -> int:
+    return session.scalar(select(func.count()).where(Visit.inspection_id == inspection_id)) or 0

@@ -1,0 +1,138 @@
+"""Small forms: a visit to an inspection, a conversation to a visit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from inspectorapp.domain.visit_views import InspectionFormOptions
+
+from . import ops
+from .messages import message_for
+
+if TYPE_CHECKING:
+    from inspectorapp.workspace import Workspace
+
+
+class _Form(QDialog):
+    saved = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.form = QFormLayout(self)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+
+    def finish_layout(self) -> None:
+        self.form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.form.addRow(buttons)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def done_with(self, new_id: str) -> None:
+        self.saved.emit(new_id)
+        self.accept()
+
+    def show_error(self, exc: BaseException) -> None:
+        self.error.setText(message_for(exc))
+
+
+class VisitForm(_Form):
+    def __init__(self, workspace: Workspace, inspection_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.setObjectName("visitForm")
+        self.setWindowTitle(self.tr("New visit"))
+        self.inspection_id = inspection_id
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd-MM-yyyy")
+        self.location = QLineEdit()
+        self.announced = QCheckBox(self.tr("Announced"))
+        self.announced.setChecked(True)
+        self.form.addRow(self.tr("Date"), self.date)
+        self.form.addRow(self.tr("Location"), self.location)
+        self.form.addRow("", self.announced)
+        self.finish_layout()
+
+    def draft(self) -> dict[str, Any]:
+        return {
+            "visit_date": self.date.date().toString("yyyy-MM-dd"),
+            "location": self.location.text(),
+            "announced": self.announced.isChecked(),
+        }
+
+    def save(self) -> None:
+        from inspectorapp.services import preparation
+
+        ops.submit(
+            self.workspace,
+            preparation.add_visit,
+            self.workspace.ctx,
+            self.inspection_id,
+            self.draft(),
+            on_done=lambda r: self.done_with(r.value.id),
+            on_error=self.show_error,
+        )
+
+
+class ConversationForm(_Form):
+    def __init__(self, workspace: Workspace, visit_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.setObjectName("conversationForm")
+        self.setWindowTitle(self.tr("New conversation"))
+        self.visit_id = visit_id
+        self.kind = QComboBox()
+        self.title = QLineEdit()
+        self.starts = QDateTimeEdit(QDateTime.currentDateTime())
+        self.starts.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.tr("Starts at"), self.starts)
+        self.finish_layout()
+        from inspectorapp.services import preparation
+
+        ops.submit(workspace, preparation.form_options, on_done=self._fill, on_error=self.show_error)
+
+    def _fill(self, options: InspectionFormOptions) -> None:
+        english = QLocale().language() == QLocale.Language.English
+        for t in options.conversation_types:
+            self.kind.addItem(t.en if english else t.nl, t.code)
+
+    def draft(self) -> dict[str, Any]:
+        starts = datetime.fromtimestamp(self.starts.dateTime().toSecsSinceEpoch(), UTC)
+        return {"conversation_type": self.kind.currentData(), "title": self.title.text(), "starts_at": starts}
+
+    def save(self) -> None:
+        from inspectorapp.services import preparation
+
+        ops.submit(
+            self.workspace,
+            preparation.add_conversation,
+            self.workspace.ctx,
+            self.visit_id,
+            self.draft(),
+            on_done=lambda r: self.done_with(r.value),
+            on_error=self.show_error,
+        )
