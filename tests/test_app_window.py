@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from inspectorapp.bootstrap import build_main_window
 from inspectorapp.paths import app_paths
@@ -228,3 +228,22 @@ def test_settings_dialog_changes_lock_time_language_and_name(qtbot, window: Main
     )
     assert w.lock_button.text() == "Lock"
     assert w.idle._limit_s == 60
+
+
+def test_f1_shows_every_shortcut_in_dutch(qtbot, window: MainWindow) -> None:
+    w = window
+    _create(qtbot, w, demo=False)
+    qtbot.waitUntil(lambda: w.workspace is not None, timeout=10000)
+    qtbot.keyClick(w, Qt.Key.Key_F1)
+    overlay = w._help
+    assert overlay is not None and overlay.isVisible()
+    texts = {lab.text() for lab in overlay.findChildren(QLabel)}
+    for key in ("Ctrl+N", "Ctrl+F", "Ctrl+Shift+S", "Ctrl+L", "Ctrl+Q", "Ctrl+1 … Ctrl+5", "h / z"):
+        assert key in texts
+    assert "Sneltoetsen" in texts
+    for action in w.actions():  # every window action is listed in the overview
+        shortcut = action.shortcut().toString()
+        assert not shortcut or shortcut in texts or shortcut == "F1", shortcut
+    _shot(w, "help-overlay.png")
+    qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+    assert not overlay.isVisible()

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from inspectorapp.services.status import StoreStatus
     from inspectorapp.workspace import Workspace
 
+    from .help_overlay import HelpOverlay
     from .shell import Shell
     from .signal_capture import SignalCapture
 
@@ -67,7 +68,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._set_language = set_language
         self.workspace: Workspace | None = None
-        self.keep_alive: list[object] = []  # objects that live as long as the window
+        self.keep_alive: list[object] = []
+        self._help: HelpOverlay | None = None  # objects that live as long as the window
         self.setObjectName("mainWindow")
         self.resize(1180, 760)
         self.stack = QStackedWidget()
@@ -98,6 +100,9 @@ class MainWindow(QMainWindow):
         self.settings_button.setFlat(True)
         self.settings_button.clicked.connect(self.open_settings)
         self.statusBar().addPermanentWidget(self.settings_button)
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.triggered.connect(self.toggle_help)
         self.new_action = QAction(self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_inspection)
@@ -113,6 +118,7 @@ class MainWindow(QMainWindow):
             self.settings_action,
             self.signal_action,
             self.new_action,
+            self.help_action,
         ):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
@@ -139,6 +145,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("Lock"))
         self.signal_action.setText(self.tr("Capture a signal"))
         self.new_action.setText(self.tr("New inspection"))
+        self.help_action.setText(self.tr("Keyboard shortcuts"))
         self.settings_action.setText(self.tr("Settings…"))
         self.settings_button.setText(self.tr("Settings…"))
         self.settings_button.setToolTip(self.tr("Settings (Ctrl+,)"))
@@ -312,6 +319,13 @@ class MainWindow(QMainWindow):
                 self.shell.show_inspection(detail)
 
         ops.submit(ws, visits.inspection_detail, inspection_id, on_done=show, on_error=self._error)
+
+    def toggle_help(self) -> None:
+        if self._help is None:
+            from .help_overlay import HelpOverlay
+
+            self._help = HelpOverlay(self)
+        self._help.toggle()
 
     def new_inspection(self) -> None:
         if self.workspace is None:

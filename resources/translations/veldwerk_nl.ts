@@ -24,6 +24,105 @@
     </message>
 </context>
 <context>
+    <name>HelpOverlay</name>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="15" />
+        <location filename="../../ui/help_overlay.py" line="70" />
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="36" />
+        <source>Everywhere</source>
+        <translation>Overal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="38" />
+        <source>New inspection</source>
+        <translation>Nieuwe inspectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="39" />
+        <source>Search everything</source>
+        <translation>Alles doorzoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="40" />
+        <source>Capture a signal (from the selection in notes)</source>
+        <translation>Signaal vastleggen (uit de selectie in notities)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="41" />
+        <source>Lock</source>
+        <translation>Vergrendel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="42" />
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="43" />
+        <source>This overview</source>
+        <translation>Dit overzicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="47" />
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="49" />
+        <source>New paragraph</source>
+        <translation>Nieuwe alinea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="52" />
+        <source>Kind: observation, quote, interpretation, question, action</source>
+        <translation>Soort: waarneming, citaat, interpretatie, vraag, actie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="54" />
+        <source>Make the selection a quote</source>
+        <translation>Selectie wordt citaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="55" />
+        <source>Undo / redo (saved automatically)</source>
+        <translation>Ongedaan maken / opnieuw (automatisch opgeslagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="59" />
+        <source>Signal form</source>
+        <translation>Signaalformulier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="61" />
+        <source>Hard / soft</source>
+        <translation>Hard / zacht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="62" />
+        <source>Positive / negative / ambiguous</source>
+        <translation>Positief / negatief / ambigu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="63" />
+        <source>More fields</source>
+        <translation>Meer velden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="64" />
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="71" />
+        <source>Esc or F1 closes this overview.</source>
+        <translation>Esc of F1 sluit dit overzicht.</translation>
+    </message>
+</context>
+<context>
     <name>InspectionForm</name>
     <message>
         <location filename="../../ui/inspection_form.py" line="57" />
@@ -180,55 +279,60 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
-        <location filename="../../ui/main_window.py" line="137" />
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Capture a signal</source>
         <translation>Signaal vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="148" />
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
