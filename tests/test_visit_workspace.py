@@ -130,3 +130,36 @@ def test_signal_without_required_fields_explains_and_keeps_input(qtbot, window: 
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
     assert "Soort is verplicht." in dialog.error.text() and "Valentie is verplicht." in dialog.error.text()
     assert dialog.observation.toPlainText() == "Sfeer op de afdeling gespannen" and dialog.isVisible()
+
+
+def test_search_filters_and_opens_a_note_in_place(qtbot, window: MainWindow) -> None:
+    w = window
+    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    view = w.shell.search
+    qtbot.waitUntil(lambda: view.organisation.count() > 1 and view.theme.count() > 20, timeout=5000)
+    qtbot.keyClicks(view.field, "bestuur")
+    qtbot.waitUntil(lambda: view.results.count() > 0, timeout=10000)
+    view.source.setCurrentIndex(view.source.findData("signal"))
+    qtbot.waitUntil(
+        lambda: view.results.count() > 0 and all(h.source == "signal" for h in view._hits.values()),
+        timeout=10000,
+    )
+    view.source.setCurrentIndex(view.source.findData("note"))
+    view.organisation.setCurrentIndex(view.organisation.findText("Ziekenhuis A"))
+    qtbot.waitUntil(
+        lambda: view.results.count() > 0 and all(h.source == "note" for h in view._hits.values()),
+        timeout=10000,
+    )
+    qtbot.wait(400)  # let the last filter change settle
+    view.results.setCurrentRow(0)
+    with qtbot.waitSignal(view.open_requested, timeout=5000) as opened:
+        qtbot.keyClick(view.results, Qt.Key.Key_Return)
+    hit = opened.args[0]
+    assert hit.source == "note"
+    page = w.shell.visit_page
+    qtbot.waitUntil(
+        lambda: w.shell.pages.currentWidget() is page and page.editor.conversation_id == hit.conversation_id,
+        timeout=10000,
+    )
+    current = page.editor.current_para()
+    assert current is not None and current.id == hit.ref_id

@@ -107,7 +107,12 @@ class HelpOverlay(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         parent = self.parentWidget()
-        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize and self.isVisible():
+        if (
+            parent is not None
+            and watched is parent
+            and event.type() == QEvent.Type.Resize
+            and self.isVisible()
+        ):
             self.setGeometry(parent.rect())
         return False
 

@@ -24,7 +24,7 @@ from .messages import message_for
 from .unlock_page import UnlockPage
 
 if TYPE_CHECKING:
-    from inspectorapp.domain.snapshots import InspectionRow, SearchHit
+    from inspectorapp.domain.snapshots import InspectionRow, SearchFilters, SearchHit
     from inspectorapp.domain.visit_views import InspectionDetail
     from inspectorapp.services.status import StoreStatus
     from inspectorapp.workspace import Workspace
@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
             assert self.workspace is not None
             self.shell = Shell(self.workspace)
             self.shell.search.query_changed.connect(self._run_search)
+            self.shell.search.open_requested.connect(self.open_hit)
             self.shell.inspection_activated.connect(self.open_inspection)
             self.shell.new_inspection_requested.connect(self.new_inspection)
             self.shell.inspection_page.add_visit_requested.connect(self.new_visit)
@@ -376,10 +377,29 @@ class MainWindow(QMainWindow):
             shell.visit_page.open_visit(shell.visit_page.data.visit_id)
 
     def _focus_search(self) -> None:
-        if self.workspace is not None and self.shell is not None:
+        ws = self.workspace
+        if ws is not None and self.shell is not None:
+            from inspectorapp.services import preparation
+
+            search_view = self.shell.search
+            if search_view.organisation.count() == 0:
+                ops.submit(
+                    ws, preparation.form_options, on_done=search_view.set_options, on_error=self._error
+                )
             self.shell.focus_search()
 
-    def _run_search(self, query: str) -> None:
+    def open_hit(self, hit: SearchHit) -> None:
+        """Open a search result where it was written: the visit, the conversation, the paragraph."""
+        if self.shell is None:
+            return
+        if hit.visit_id:
+            self.shell.open_visit(
+                hit.visit_id, hit.conversation_id, hit.ref_id if hit.source == "note" else None
+            )
+        elif hit.inspection_id:
+            self.open_inspection(hit.inspection_id)
+
+    def _run_search(self, query: str, filters: SearchFilters | None = None) -> None:
         ws = self.workspace
         if ws is None:
             return
@@ -388,7 +408,7 @@ class MainWindow(QMainWindow):
             if self.workspace is not None and self.shell is not None:
                 self.shell.search.show_hits(query, hits)
 
-        ops.submit(ws, _services()[2].search, query, on_done=show, on_error=self._error)
+        ops.submit(ws, _services()[2].search, query, 50, filters, on_done=show, on_error=self._error)
 
     def _error(self, exc: BaseException) -> None:
         log.error("operation failed: %s", exc, exc_info=exc)

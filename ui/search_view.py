@@ -1,38 +1,67 @@
-"""Search everything (Ctrl+F): notes, quotes, signals, observations."""
+"""Search everything (Ctrl+F): notes, quotes, signals, observations, with filters;
+a result opens where it was written."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from datetime import date, timedelta
 
-from inspectorapp.domain.snapshots import SearchHit
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspectorapp.domain.snapshots import SearchFilters, SearchHit
+from inspectorapp.domain.visit_views import InspectionFormOptions
 
 from . import labels
 
 
 class SearchView(QWidget):
-    query_changed = Signal(str)
+    query_changed = Signal(str, object)  # text, SearchFilters
+    open_requested = Signal(object)  # SearchHit
 
     def __init__(self) -> None:
         super().__init__()
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
         self.field.setClearButtonEnabled(True)
+        self.organisation = QComboBox()
+        self.period = QComboBox()
+        self.source = QComboBox()
+        self.valence = QComboBox()
+        self.theme = QComboBox()
+        self.organisation.setMinimumWidth(180)
+        self.theme.setMinimumWidth(160)
+        filters = QHBoxLayout()
+        for combo in (self.organisation, self.period, self.source, self.valence, self.theme):
+            filters.addWidget(combo)
+            combo.currentIndexChanged.connect(lambda _i: self._emit())
+        filters.addStretch(1)
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
+        self.results.itemActivated.connect(self._activated)
         self.summary = QLabel()
+        self._hits: dict[str, SearchHit] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
+        layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
-        self._debounce.timeout.connect(lambda: self.query_changed.emit(self.field.text()))
+        self._debounce.timeout.connect(self._emit)
         self.field.textChanged.connect(lambda _t: self._debounce.start())
-        self.field.returnPressed.connect(lambda: self.query_changed.emit(self.field.text()))
+        self.field.returnPressed.connect(self._emit)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -45,11 +74,79 @@ class SearchView(QWidget):
         self.field.setAccessibleName(self.tr("Search"))
         self.field.setToolTip(self.tr("Words match whole words; end a word with * to match its beginning."))
         self.results.setAccessibleName(self.tr("Search results"))
+        self._fill(
+            self.period,
+            [(self.tr("Any time"), None), (self.tr("Last 30 days"), 30), (self.tr("Last year"), 365)],
+        )
+        self._fill(
+            self.source,
+            [
+                (self.tr("Everything"), None),
+                (self.tr("Notes"), "note"),
+                (self.tr("Signals"), "signal"),
+                (self.tr("Session events"), "event"),
+                (self.tr("Observations"), "observation"),
+            ],
+        )
+        self._fill(
+            self.valence,
+            [
+                (self.tr("Any valence"), None),
+                (self.tr("positive"), "positief"),
+                (self.tr("negative"), "negatief"),
+                (self.tr("ambiguous"), "ambigu"),
+            ],
+        )
+        for combo, name in (
+            (self.organisation, self.tr("Organisation")),
+            (self.period, self.tr("Period")),
+            (self.source, self.tr("Kind")),
+            (self.valence, self.tr("Valence")),
+            (self.theme, self.tr("Theme")),
+        ):
+            combo.setAccessibleName(name)
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        current = combo.currentIndex()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(0, current))
+        combo.blockSignals(False)
+
+    def set_options(self, options: InspectionFormOptions) -> None:
+        english = QLocale().language() == QLocale.Language.English
+        self._fill(
+            self.organisation,
+            [(self.tr("All organisations"), None)] + [(o.name, o.id) for o in options.organisations],
+        )
+        self._fill(
+            self.theme,
+            [(self.tr("All themes"), None)]
+            + [(f"{t.code} {t.en if english else t.nl}", t.code) for t in options.themes],
+        )
+
+    def filters(self) -> SearchFilters:
+        days = self.period.currentData()
+        source = self.source.currentData()
+        return SearchFilters(
+            organisation_id=self.organisation.currentData(),
+            since=date.today() - timedelta(days=days) if days else None,
+            sources=frozenset({source}) if source else frozenset(),
+            valence=self.valence.currentData(),
+            theme_code=self.theme.currentData(),
+        )
+
+    def _emit(self) -> None:
+        self.query_changed.emit(self.field.text(), self.filters())
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.field.text():
             return  # a newer query is on its way
         self.results.clear()
+        self._hits = {h.ref_id: h for h in hits}
         for hit in hits:
             when = hit.at.astimezone().strftime("%d-%m-%Y") if hit.at else ""
             text = hit.text if len(hit.text) <= 240 else hit.text[:239] + "…"
@@ -57,3 +154,8 @@ class SearchView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, hit.ref_id)
             self.results.addItem(item)
         self.summary.setText(self.tr("%n result(s)", "", len(hits)) if query.strip() else "")
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        hit = self._hits.get(item.data(Qt.ItemDataRole.UserRole))
+        if hit is not None:
+            self.open_requested.emit(hit)

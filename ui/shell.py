@@ -128,8 +128,10 @@ class Shell(QWidget):
         self.pages.setCurrentWidget(self.inspection_page)
         self.inspection_page.visits.setFocus()
 
-    def open_visit(self, visit_id: str) -> None:
-        self.visit_page.open_visit(visit_id)
+    def open_visit(
+        self, visit_id: str, conversation_id: str | None = None, note_id: str | None = None
+    ) -> None:
+        self.visit_page.open_visit(visit_id, conversation_id, note_id)
         self.pages.setCurrentWidget(self.visit_page)
         self.visit_page.editor.setFocus()
 

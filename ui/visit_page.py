@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.snapshots import NoteSnapshot
 from inspectorapp.domain.visit_views import ConversationRow, ParagraphEdit, SavedEdits, VisitWorkspace
 
 from . import ops
@@ -40,6 +41,7 @@ class VisitPage(QWidget):
         self.workspace = workspace
         self.data: VisitWorkspace | None = None
         self._select_after_load: str | None = None
+        self._focus_note: str | None = None
         self.back = QPushButton()
         self.back.setFlat(True)
         self.back.clicked.connect(self.back_requested)
@@ -121,8 +123,15 @@ class VisitPage(QWidget):
             self._show_heading(self.data)
 
     # ----- loading ----------------------------------------------------------------------
-    def open_visit(self, visit_id: str) -> None:
+    def open_visit(
+        self, visit_id: str, conversation_id: str | None = None, note_id: str | None = None
+    ) -> None:
+        """Load the visit; optionally show one conversation with the cursor on one paragraph."""
         from inspectorapp.services import visits
+
+        if conversation_id:
+            self._select_after_load = conversation_id
+        self._focus_note = note_id
 
         ops.submit(
             self.workspace, visits.visit_workspace, visit_id, on_done=self.show_visit, on_error=self._error
@@ -177,9 +186,21 @@ class VisitPage(QWidget):
             self.workspace,
             notes.list_paragraphs,
             conv_id,
-            on_done=lambda paras: self.editor.load(conv_id, paras),
+            on_done=lambda paras: self._show_notes(conv_id, paras),
             on_error=self._error,
         )
+
+    def _show_notes(self, conversation_id: str, paras: list[NoteSnapshot]) -> None:
+        self.editor.load(conversation_id, paras)
+        focus, self._focus_note = self._focus_note, None
+        ids = [p.id for p in self.editor.paragraphs()]
+        if focus in ids:
+            block = self.editor.document().findBlockByNumber(ids.index(focus))
+            cursor = self.editor.textCursor()
+            cursor.setPosition(block.position())
+            self.editor.setTextCursor(cursor)
+            self.editor.centerCursor()
+            self.editor.setFocus()
 
     def new_conversation(self) -> None:
         if self.data is None:

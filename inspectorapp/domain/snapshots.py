@@ -103,6 +103,31 @@ class SearchHit:
     organisation_id: str | None
     at: datetime | None
     score: float
+    visit_id: str | None = None
+    conversation_id: str | None = None
+    valence: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Narrowing of a search. Empty fields do not filter."""
+
+    organisation_id: str | None = None
+    since: date | None = None
+    until: date | None = None
+    sources: frozenset[str] = frozenset()  # note | signal | event | observation
+    valence: str | None = None  # signals only
+    theme_code: str | None = None  # notes tagged with the theme
+
+    def active(self) -> bool:
+        return bool(
+            self.organisation_id
+            or self.since
+            or self.until
+            or self.sources
+            or self.valence
+            or self.theme_code
+        )
 
 
 # Group sessions: participants, the live board, the timeline and the synthesis.

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import replace
 
-from sqlalchemy import select, text
+from sqlalchemy import literal, select, text
 from sqlalchemy.orm import Session
 
-from inspectorapp.domain.snapshots import SearchHit
+from inspectorapp.domain.snapshots import SearchFilters, SearchHit
 from storage.models import (
     Conversation,
+    InspectionSubject,
+    NetworkMembership,
     NoteParagraph,
     ObservationScore,
     SessionEvent,
@@ -61,40 +63,51 @@ def fts_words(text: str) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
-def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
+def search(
+    session: Session, query: str, limit: int = 50, filters: SearchFilters | None = None
+) -> list[SearchHit]:
     match = fts_query(query)
     if match is None:
         return []
+    filters = filters or SearchFilters()
+    sources = filters.sources or frozenset(("note", "signal", "event", "observation"))
     candidates = session.execute(
         text(
             "SELECT r.source, r.ref_id, bm25(search_fts) AS score FROM search_fts "
             "JOIN search_ref r ON r.seq = search_fts.rowid "
             "WHERE search_fts MATCH :q ORDER BY search_fts.rowid DESC LIMIT :n"
         ),
-        {"q": match, "n": CANDIDATES},
+        # Filters drop candidates after the match: look at more of them then.
+        {"q": match, "n": CANDIDATES * (5 if filters.active() else 1)},
     ).all()
-    best = sorted(candidates, key=lambda r: r.score)[:limit]  # bm25: lower is better
+    candidates = [r for r in candidates if r.source in sources]
     by_source: dict[str, list[str]] = {}
-    for row in best:
+    for row in candidates:
         by_source.setdefault(row.source, []).append(row.ref_id)
     details = _details(session, by_source)
-    hits = []
-    for row in best:
-        d = details.get(row.ref_id)
-        if d is not None:
-            body, insp, org, at = d
-            hits.append(SearchHit(row.source, row.ref_id, body, insp, org, at, float(row.score)))
-    return hits
+    keep = _filter(session, details, filters)
+    ranked = sorted((r for r in candidates if r.ref_id in keep), key=lambda r: r.score)[:limit]
+    return [replace(keep[r.ref_id], score=float(r.score)) for r in ranked]  # bm25: lower is better
 
 
-Detail = tuple[str, str | None, str | None, datetime | None]
-
-
-def _details(session: Session, ids: dict[str, list[str]]) -> dict[str, Detail]:
-    out: dict[str, Detail] = {}
+def _details(session: Session, ids: dict[str, list[str]]) -> dict[str, tuple[SearchHit, tuple[str, ...]]]:
+    """Hit per id, with the note's theme codes (for the theme filter)."""
+    out: dict[str, tuple[SearchHit, tuple[str, ...]]] = {}
     if ids.get("signal"):
-        for s in session.scalars(select(Signal).where(Signal.id.in_(ids["signal"]))):
-            out[s.id] = (s.observation, s.inspection_id, s.organisation_id, s.observed_at)
+        for sig in session.scalars(select(Signal).where(Signal.id.in_(ids["signal"]))):
+            hit = SearchHit(
+                "signal",
+                sig.id,
+                sig.observation,
+                sig.inspection_id,
+                sig.organisation_id,
+                sig.observed_at,
+                0.0,
+                sig.visit_id,
+                sig.conversation_id,
+                sig.valence.value,
+            )
+            out[sig.id] = (hit, ())
     for source, model, body_col, at_col in (
         ("note", NoteParagraph, NoteParagraph.text, NoteParagraph.occurred_at),
         ("event", SessionEvent, SessionEvent.text, SessionEvent.occurred_at),
@@ -103,12 +116,60 @@ def _details(session: Session, ids: dict[str, list[str]]) -> dict[str, Detail]:
         wanted: Sequence[str] = ids.get(source, [])
         if not wanted:
             continue
+        themes = NoteParagraph.theme_codes if model is NoteParagraph else literal(None)
         rows = session.execute(
-            select(model.id, body_col, at_col, Visit.inspection_id)
+            select(model.id, body_col, at_col, Visit.inspection_id, Visit.id, Conversation.id, themes)
             .join(Conversation, model.conversation_id == Conversation.id)
             .join(Visit, Conversation.visit_id == Visit.id)
-            .where(model.id.in_(wanted))
+            .where(model.id.in_(wanted), model.deleted_at.is_(None))
         )
-        for rid, body, at, insp in rows:
-            out[rid] = (body or "", insp, None, at)
+        for rid, body, at, insp, visit, conv, codes in rows:
+            hit = SearchHit(source, rid, body or "", insp, None, at, 0.0, visit, conv)
+            out[rid] = (hit, tuple(codes or ()))
+    return out
+
+
+def _filter(
+    session: Session, details: dict[str, tuple[SearchHit, tuple[str, ...]]], f: SearchFilters
+) -> dict[str, SearchHit]:
+    orgs_of = _inspection_organisations(
+        session, {h.inspection_id for h, _ in details.values() if h.inspection_id}
+    )
+    keep: dict[str, SearchHit] = {}
+    for ref, (hit, themes) in details.items():
+        day = hit.at.date() if hit.at else None
+        if f.since and (day is None or day < f.since):
+            continue
+        if f.until and (day is None or day > f.until):
+            continue
+        if f.valence and hit.valence != f.valence:
+            continue
+        if f.theme_code and f.theme_code not in themes:
+            continue
+        if f.organisation_id:
+            involved = (
+                {hit.organisation_id} if hit.organisation_id else orgs_of.get(hit.inspection_id or "", set())
+            )
+            if f.organisation_id not in involved:
+                continue
+        keep[ref] = hit
+    return keep
+
+
+def _inspection_organisations(session: Session, inspection_ids: set[str]) -> dict[str, set[str]]:
+    """Organisations an inspection is about: subjects, and members of subject networks."""
+    out: dict[str, set[str]] = {}
+    if not inspection_ids:
+        return out
+    rows = session.execute(
+        select(
+            InspectionSubject.inspection_id,
+            InspectionSubject.organisation_id,
+            NetworkMembership.organisation_id,
+        )
+        .outerjoin(NetworkMembership, NetworkMembership.network_id == InspectionSubject.network_id)
+        .where(InspectionSubject.inspection_id.in_(inspection_ids))
+    )
+    for insp, org, member in rows:
+        out.setdefault(insp, set()).update(o for o in (org, member) if o)
     return out

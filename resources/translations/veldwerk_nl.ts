@@ -27,97 +27,97 @@
     <name>HelpOverlay</name>
     <message>
         <location filename="../../ui/help_overlay.py" line="15" />
-        <location filename="../../ui/help_overlay.py" line="70" />
+        <location filename="../../ui/help_overlay.py" line="71" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="36" />
+        <location filename="../../ui/help_overlay.py" line="37" />
         <source>Everywhere</source>
         <translation>Overal</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="38" />
+        <location filename="../../ui/help_overlay.py" line="39" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="39" />
+        <location filename="../../ui/help_overlay.py" line="40" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="40" />
+        <location filename="../../ui/help_overlay.py" line="41" />
         <source>Capture a signal (from the selection in notes)</source>
         <translation>Signaal vastleggen (uit de selectie in notities)</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="41" />
+        <location filename="../../ui/help_overlay.py" line="42" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="42" />
+        <location filename="../../ui/help_overlay.py" line="43" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="43" />
+        <location filename="../../ui/help_overlay.py" line="44" />
         <source>This overview</source>
         <translation>Dit overzicht</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="47" />
+        <location filename="../../ui/help_overlay.py" line="48" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="49" />
+        <location filename="../../ui/help_overlay.py" line="50" />
         <source>New paragraph</source>
         <translation>Nieuwe alinea</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="52" />
+        <location filename="../../ui/help_overlay.py" line="53" />
         <source>Kind: observation, quote, interpretation, question, action</source>
         <translation>Soort: waarneming, citaat, interpretatie, vraag, actie</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="54" />
+        <location filename="../../ui/help_overlay.py" line="55" />
         <source>Make the selection a quote</source>
         <translation>Selectie wordt citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="55" />
+        <location filename="../../ui/help_overlay.py" line="56" />
         <source>Undo / redo (saved automatically)</source>
         <translation>Ongedaan maken / opnieuw (automatisch opgeslagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="59" />
+        <location filename="../../ui/help_overlay.py" line="60" />
         <source>Signal form</source>
         <translation>Signaalformulier</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="61" />
+        <location filename="../../ui/help_overlay.py" line="62" />
         <source>Hard / soft</source>
         <translation>Hard / zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="62" />
+        <location filename="../../ui/help_overlay.py" line="63" />
         <source>Positive / negative / ambiguous</source>
         <translation>Positief / negatief / ambigu</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="63" />
+        <location filename="../../ui/help_overlay.py" line="64" />
         <source>More fields</source>
         <translation>Meer velden</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="64" />
+        <location filename="../../ui/help_overlay.py" line="65" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="71" />
+        <location filename="../../ui/help_overlay.py" line="72" />
         <source>Esc or F1 closes this overview.</source>
         <translation>Esc of F1 sluit dit overzicht.</translation>
     </message>
@@ -327,12 +327,12 @@
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="280" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
@@ -343,27 +343,122 @@
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../ui/search_view.py" line="44" />
+        <location filename="../../ui/search_view.py" line="73" />
         <source>Search notes, quotes, signals and observations…</source>
         <translation>Zoek in notities, citaten, signalen en observaties…</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="45" />
+        <location filename="../../ui/search_view.py" line="74" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="46" />
+        <location filename="../../ui/search_view.py" line="75" />
         <source>Words match whole words; end a word with * to match its beginning.</source>
         <translation>Woorden zoeken op het hele woord; eindig een woord met * om op het begin te zoeken.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="47" />
+        <location filename="../../ui/search_view.py" line="76" />
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="79" />
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="79" />
+        <source>Last 30 days</source>
+        <translation>Afgelopen 30 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="79" />
+        <source>Last year</source>
+        <translation>Afgelopen jaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="84" />
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="85" />
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="86" />
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="87" />
+        <source>Session events</source>
+        <translation>Sessiegebeurtenissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="88" />
+        <source>Observations</source>
+        <translation>Observaties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="94" />
+        <source>Any valence</source>
+        <translation>Elke valentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="95" />
+        <source>positive</source>
+        <translation>positief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="96" />
+        <source>negative</source>
+        <translation>negatief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="97" />
+        <source>ambiguous</source>
+        <translation>ambigu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="101" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="102" />
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="103" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="104" />
+        <source>Valence</source>
+        <translation>Valentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="105" />
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="123" />
+        <source>All organisations</source>
+        <translation>Alle organisaties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_view.py" line="127" />
+        <source>All themes</source>
+        <translation>Alle thema's</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/search_view.py" line="59" />
+        <location filename="../../ui/search_view.py" line="156" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultaat</numerusform>
@@ -690,63 +785,63 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="107" />
+        <location filename="../../ui/visit_page.py" line="109" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="108" />
         <location filename="../../ui/visit_page.py" line="110" />
+        <location filename="../../ui/visit_page.py" line="112" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="109" />
+        <location filename="../../ui/visit_page.py" line="111" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="111" />
+        <location filename="../../ui/visit_page.py" line="113" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="114" />
+        <location filename="../../ui/visit_page.py" line="116" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="118" />
+        <location filename="../../ui/visit_page.py" line="120" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="119" />
+        <location filename="../../ui/visit_page.py" line="121" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="156" />
+        <location filename="../../ui/visit_page.py" line="165" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="159" />
+        <location filename="../../ui/visit_page.py" line="168" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="223" />
+        <location filename="../../ui/visit_page.py" line="244" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="224" />
+        <location filename="../../ui/visit_page.py" line="245" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="225" />
+        <location filename="../../ui/visit_page.py" line="246" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
