@@ -365,16 +365,33 @@ class MainWindow(QMainWindow):
         from .signal_capture import SignalCapture
 
         dialog = SignalCapture(ws, prefill, self)
-        dialog.captured.connect(lambda _s: self._signal_captured())
+        event_id = prefill.get("session_event_id")
+        dialog.captured.connect(lambda s: self._signal_captured(s, event_id))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
-    def _signal_captured(self) -> None:
+    def _signal_captured(self, signal: Any, event_id: str | None = None) -> None:
+        if event_id and self.workspace is not None:  # EV-SIG: the event now points at its signal
+            from inspectorapp.services import group_sessions
+
+            ops.submit(
+                self.workspace,
+                group_sessions.link_event_signal,
+                self.workspace.ctx,
+                event_id,
+                signal.id,
+                on_done=lambda _r: self._refresh_board(),
+                on_error=self._error,
+            )
         self.refresh(ChangeSet.of(signal=[]))
         shell = self.shell
         if shell is not None and shell.visit_page.data is not None:
             shell.visit_page.open_visit(shell.visit_page.data.visit_id)
+
+    def _refresh_board(self) -> None:
+        if self.shell is not None and self.shell.visit_page.board is not None:
+            self.shell.visit_page.board.refresh()
 
     def _focus_search(self) -> None:
         ws = self.workspace

@@ -181,8 +181,12 @@ class SignalCapture(QDialog):
             combo.addItem("—", None)
             for c in items:
                 combo.addItem(_label(c), c.code)
-        if self.prefill.get("channel"):
-            self.channel.setCurrentIndex(max(0, self.channel.findData(self.prefill["channel"])))
+        for combo, key in ((self.channel, "channel"), (self.entrance, "entrance")):
+            if self.prefill.get(key):
+                combo.setCurrentIndex(max(0, combo.findData(self.prefill[key])))
+        for buttons, key in ((self.kind_buttons, "kind"), (self.valence_buttons, "valence")):
+            if self.prefill.get(key) in buttons:
+                buttons[self.prefill[key]].setChecked(True)
         for c in options.categories:
             item = QListWidgetItem(("    " if c.parent else "") + f"{c.code} {_label(c)}")
             item.setData(Qt.ItemDataRole.UserRole, c.code)
@@ -217,7 +221,12 @@ class SignalCapture(QDialog):
             for i in range(self.categories.count())
             if self.categories.item(i).checkState() == Qt.CheckState.Checked
         ]
-        draft = {k: v for k, v in self.prefill.items() if k.endswith("_id")}
+        passthrough = ("observed_at", "source_type", "quote_speaker_role")
+        draft = {
+            k: v
+            for k, v in self.prefill.items()
+            if (k.endswith("_id") and k != "session_event_id") or k in passthrough
+        }
         draft.update(
             organisation_id=self.organisation.currentData(),
             kind=kind.property("code") if kind else None,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,8 @@ from .note_editor import NoteEditor, OnDone, OnError
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
 
+    from .session_board import SessionBoard
+
 VALENCE_COLOUR = {"positief": "#2e7d32", "negatief": "#d35400", "ambigu": "#7f8c8d"}
 
 
@@ -34,6 +37,7 @@ class VisitPage(QWidget):
     back_requested = Signal()
     signal_requested = Signal(dict)  # prefill for the signal form
     changed = Signal(object)  # ChangeSet
+    synthesis_requested = Signal(str)  # conversation id
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -56,6 +60,9 @@ class VisitPage(QWidget):
         self.save_status = QLabel()
         self.save_status.setObjectName("saveStatus")
         self.editor = NoteEditor(self._save_notes)
+        self.board: SessionBoard | None = None
+        self.centre_stack = QStackedWidget()
+        self.centre_stack.addWidget(self.editor)
         self.editor.status_changed.connect(self._show_save_status)
         self.editor.save_failed.connect(lambda exc: self.save_status.setText(message_for(exc)))
         self.signals = QListWidget()
@@ -80,7 +87,7 @@ class VisitPage(QWidget):
         cbox = QVBoxLayout(centre)
         cbox.setContentsMargins(0, 0, 0, 0)
         cbox.addWidget(self.conversation_title)
-        cbox.addWidget(self.editor, 1)
+        cbox.addWidget(self.centre_stack, 1)
         cbox.addWidget(self.save_status, alignment=Qt.AlignmentFlag.AlignRight)
         right = QWidget()
         rbox = QVBoxLayout(right)
@@ -180,6 +187,12 @@ class VisitPage(QWidget):
 
         conv_id = item.data(Qt.ItemDataRole.UserRole)
         row = next(c for c in self.data.conversations if c.id == conv_id)
+        if row.group_session:
+            board = self._ensure_board()
+            self.centre_stack.setCurrentWidget(board)
+            board.load(conv_id)
+        else:
+            self.centre_stack.setCurrentWidget(self.editor)
         people = ", ".join(row.participants)
         self.conversation_title.setText(f"{row.title} · {people}" if people else row.title)
         ops.submit(
@@ -189,6 +202,16 @@ class VisitPage(QWidget):
             on_done=lambda paras: self._show_notes(conv_id, paras),
             on_error=self._error,
         )
+
+    def _ensure_board(self) -> SessionBoard:
+        if self.board is None:
+            from .session_board import SessionBoard
+
+            self.board = SessionBoard(self.workspace)
+            self.board.signal_requested.connect(self.signal_requested)
+            self.board.synthesis_requested.connect(self.synthesis_requested)
+            self.centre_stack.addWidget(self.board)
+        return self.board
 
     def _show_notes(self, conversation_id: str, paras: list[NoteSnapshot]) -> None:
         self.editor.load(conversation_id, paras)

@@ -467,6 +467,54 @@
     </message>
 </context>
 <context>
+    <name>SessionBoard</name>
+    <message>
+        <location filename="../../ui/session_board.py" line="133" />
+        <source>Finish: synthesis</source>
+        <translation>Afronden: synthese</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="134" />
+        <source>Note for the timeline, Enter adds it</source>
+        <translation>Notitie voor de tijdlijn, Enter voegt toe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="135" />
+        <source>Timeline note</source>
+        <translation>Notitie tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="136" />
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="197" />
+        <source>mandate ✓</source>
+        <translation>mandaat ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="197" />
+        <source>no mandate</source>
+        <translation>geen mandaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="199" />
+        <source>absent</source>
+        <translation>afwezig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="219" />
+        <source>Speaking share by role</source>
+        <translation>Spreekaandeel per rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="220" />
+        <source>Speaking share by organisation</source>
+        <translation>Spreekaandeel per organisatie</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="24" />
@@ -668,7 +716,7 @@
         <translation>beperkt (persoonsgebonden)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="280" />
+        <location filename="../../ui/signal_capture.py" line="289" />
         <source>stayed soft</source>
         <translation>bleef zacht</translation>
     </message>
@@ -785,63 +833,63 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="109" />
+        <location filename="../../ui/visit_page.py" line="116" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="110" />
-        <location filename="../../ui/visit_page.py" line="112" />
+        <location filename="../../ui/visit_page.py" line="117" />
+        <location filename="../../ui/visit_page.py" line="119" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="111" />
+        <location filename="../../ui/visit_page.py" line="118" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="113" />
+        <location filename="../../ui/visit_page.py" line="120" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="116" />
+        <location filename="../../ui/visit_page.py" line="123" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="120" />
+        <location filename="../../ui/visit_page.py" line="127" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="121" />
+        <location filename="../../ui/visit_page.py" line="128" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="165" />
+        <location filename="../../ui/visit_page.py" line="172" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="168" />
+        <location filename="../../ui/visit_page.py" line="175" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="244" />
+        <location filename="../../ui/visit_page.py" line="267" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="245" />
+        <location filename="../../ui/visit_page.py" line="268" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="246" />
+        <location filename="../../ui/visit_page.py" line="269" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>

@@ -1,0 +1,117 @@
+"""The live group-session board driven by keys and clicks, on the demo network meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from inspectorapp.bootstrap import build_main_window
+from inspectorapp.paths import app_paths
+from ui.main_window import MainWindow
+from ui.signal_capture import SignalCapture
+
+from .test_app_window import _create, _shot, _wait_rows
+from .test_visit_workspace import _type
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:
+    paths = app_paths(tmp_path / "home").ensure()
+    w = build_main_window(QApplication.instance(), paths)
+    w.resize(1400, 860)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    _create(qtbot, w)
+    _wait_rows(qtbot, w, 4)
+    yield w
+    w.lock()
+
+
+def _open_meeting(qtbot, w: MainWindow) -> None:
+    shell = w.shell
+    row = next(
+        r for r in range(shell.inspections.rowCount()) if "dementie" in shell.inspections.row_at(r).title
+    )
+    shell.inspection_activated.emit(shell.inspections.row_at(row).id)
+    page = shell.inspection_page
+    qtbot.waitUntil(
+        lambda: page.visits.count() > 0 and page.detail.title.startswith("Netwerktoezicht dementie"),
+        timeout=10000,
+    )
+    visit_page = shell.visit_page
+    for n in range(page.visits.count()):
+        shell.open_visit(page.visits.item(n).data(Qt.ItemDataRole.UserRole))
+        qtbot.waitUntil(
+            lambda: visit_page.data is not None and visit_page.conversations.count() > 0, timeout=10000
+        )
+        rows = [c for c in visit_page.data.conversations if c.conversation_type == "NETWERKOVERLEG"]
+        if rows:
+            ids = [c.id for c in visit_page.data.conversations]
+            visit_page.conversations.setCurrentRow(ids.index(rows[0].id))
+            qtbot.waitUntil(
+                lambda: (
+                    visit_page.board is not None
+                    and visit_page.board.state is not None
+                    and len(visit_page.board.tile_buttons) > 3
+                ),
+                timeout=10000,
+            )
+            return
+    raise AssertionError("no observed network meeting in the demo")
+
+
+def test_board_counts_turns_events_and_undo(qtbot, window: MainWindow) -> None:
+    w = window
+    _open_meeting(qtbot, w)
+    board = w.shell.visit_page.board
+    state = board.state
+    first = state.tiles[0]
+    before, total = first.turns, state.total_turns
+    board.setFocus()
+    qtbot.keyClick(board, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: board.state.tiles[0].turns == before + 1, timeout=5000)
+    qtbot.mouseClick(board.tile_buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: board.state.total_turns == total + 2, timeout=5000)
+    qtbot.keyClick(board, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the click
+    qtbot.waitUntil(lambda: board.state.total_turns == total + 1, timeout=5000)
+    events = len(board.state.events)
+    qtbot.keyClick(board, Qt.Key.Key_B)  # EV-BES: decision taken, by the last speaker
+    qtbot.waitUntil(lambda: len(board.state.events) == events + 1, timeout=5000)
+    assert board.state.events[-1].event_code == "EV-BES"
+    assert board.state.events[-1].participant_id == first.participant.id
+    board.note.setFocus()
+    _type(qtbot, board.note, "Cliëntvertegenwoordiger komt niet aan bod")
+    qtbot.keyClick(board.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: any(
+            "komt niet aan bod" in board.timeline.item(i).text() for i in range(board.timeline.count())
+        ),
+        timeout=5000,
+    )
+    assert board.by_category.shares and abs(sum(s.share for s in board.by_category.shares) - 1) < 1e-6
+    _shot(w, "group-session-board.png")
+
+
+def test_possible_signal_event_opens_a_prefilled_signal_and_links_it(qtbot, window: MainWindow) -> None:
+    w = window
+    _open_meeting(qtbot, w)
+    board = w.shell.visit_page.board
+    events = len(board.state.events)
+    board.setFocus()
+    qtbot.keyClick(board, Qt.Key.Key_2)
+    qtbot.waitUntil(lambda: board.last_participant is not None, timeout=5000)
+    qtbot.keyClick(board, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: w.findChild(SignalCapture) is not None, timeout=5000)
+    dialog = w.findChild(SignalCapture)
+    qtbot.waitUntil(lambda: dialog.organisation.count() > 0, timeout=5000)
+    assert dialog.kind_buttons["zacht"].isChecked() and dialog.channel.currentData() == "GROEPSGESPREK"
+    _type(qtbot, dialog.observation, "Huisarts zegt dat nachtzorg 'niet te regelen' is")
+    dialog.save()
+    qtbot.waitUntil(
+        lambda: len(board.state.events) == events + 1 and board.state.events[-1].signal_id is not None,
+        timeout=10000,
+    )
