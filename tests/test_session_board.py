@@ -115,3 +115,49 @@ def test_possible_signal_event_opens_a_prefilled_signal_and_links_it(qtbot, wind
         lambda: len(board.state.events) == events + 1 and board.state.events[-1].signal_id is not None,
         timeout=10000,
     )
+
+
+def test_synthesis_needs_evidence_for_non_neutral_scores(qtbot, window: MainWindow) -> None:
+    from sqlalchemy import select
+
+    from inspectorapp.store_access import open_store
+    from storage import models as m
+    from ui.synthesis_form import SynthesisForm
+
+    from .conftest import PASSPHRASE
+
+    w = window
+    _open_meeting(qtbot, w)
+    board = w.shell.visit_page.board
+    conversation = board.conversation_id
+    qtbot.mouseClick(board.finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.findChild(SynthesisForm) is not None, timeout=5000)
+    form = w.findChild(SynthesisForm)
+    qtbot.waitUntil(lambda: "C03" in form.rows and "K2.3" in form.rows and bool(form.timeline), timeout=10000)
+    row = form.rows["C03"]  # front-line professionals heard (AANW)
+    row.evidence = []
+    row.value.setCurrentIndex(row.value.findData(2))  # "clearly", without evidence
+    qtbot.waitUntil(lambda: "bewijs" in row.status.text(), timeout=5000)
+    note = next(it for it in form.timeline if it.kind == "note")
+    row.evidence = [("notitie", note.ref_id)]
+    row.save()
+    qtbot.waitUntil(lambda: row.status.text() == "", timeout=5000)
+    dilemma = form.rows["K2.3"]
+    dilemma.evidence = [("notitie", note.ref_id)]
+    dilemma.discussed.setChecked(True)
+    dilemma.value.setCurrentIndex(dilemma.value.findData(-1))
+    qtbot.waitUntil(lambda: dilemma.status.text() == "", timeout=5000)
+    form.grab().save(str(w.paths.data_dir / "synthesis.png"))
+    _shot(form, "synthesis.png")
+    form.close()
+    w.lock()
+    store = open_store(w.paths.store_file, PASSPHRASE)
+    with store.session() as s:
+        scores = {
+            sc.item_code: sc
+            for sc in s.scalars(
+                select(m.ObservationScore).where(m.ObservationScore.conversation_id == conversation)
+            )
+        }
+        assert scores["C03"].value == 2 and scores["K2.3"].value == -1 and scores["K2.3"].discussed
+    store.close()

@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
             self.shell.new_inspection_requested.connect(self.new_inspection)
             self.shell.inspection_page.add_visit_requested.connect(self.new_visit)
             self.shell.visit_page.signal_requested.connect(self.capture_signal)
+            self.shell.visit_page.synthesis_requested.connect(self.open_synthesis)
             self.stack.addWidget(self.shell)
         return self.shell
 
@@ -388,6 +389,15 @@ class MainWindow(QMainWindow):
         shell = self.shell
         if shell is not None and shell.visit_page.data is not None:
             shell.visit_page.open_visit(shell.visit_page.data.visit_id)
+
+    def open_synthesis(self, conversation_id: str) -> None:
+        if self.workspace is None:
+            return
+        from .synthesis_form import SynthesisForm
+
+        form = SynthesisForm(self.workspace, conversation_id, self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.open()
 
     def _refresh_board(self) -> None:
         if self.shell is not None and self.shell.visit_page.board is not None:

@@ -56,6 +56,12 @@ def issue_text(issue: FieldIssue) -> str:
             "messages", "{field} refers to something that does not exist."
         ),
         "before_start": QT_TRANSLATE_NOOP("messages", "{field} lies before the start date."),
+        "participant_absent": QT_TRANSLATE_NOOP("messages", "This participant is marked absent."),
+        "not_in_conversation": QT_TRANSLATE_NOOP("messages", "{field} belongs to another conversation."),
+        "not_allowed": QT_TRANSLATE_NOOP("messages", "{field} does not fit this item."),
+        "evidence_required": QT_TRANSLATE_NOOP(
+            "messages", "A score other than neutral needs evidence: pick a note or event from the session."
+        ),
     }
     template = _t(texts.get(issue.problem, QT_TRANSLATE_NOOP("messages", "{field} is invalid.")))
     return template.format(field=name, **{k: v for k, v in p.items() if k != "field"})
@@ -86,6 +92,22 @@ def message_for(error: BaseException) -> str:
             "framework_file": QT_TRANSLATE_NOOP("messages", "The framework file was refused: {reason}"),
             "demo_data": QT_TRANSLATE_NOOP("messages", "The demo data could not be loaded: {error}"),
             "not_found": QT_TRANSLATE_NOOP("messages", "This item no longer exists."),
+            "attachment_empty": QT_TRANSLATE_NOOP("messages", "The file is empty."),
+            "attachment_too_large": QT_TRANSLATE_NOOP("messages", "The file is too large to attach."),
+            "attachment_unsupported_type": QT_TRANSLATE_NOOP(
+                "messages", "This kind of file cannot be attached (photos, PDF, Office and text files can)."
+            ),
+            "attachment_unreadable_image": QT_TRANSLATE_NOOP(
+                "messages", "The image cannot be read: the file is damaged or not an image."
+            ),
+            "attachment_duplicate": QT_TRANSLATE_NOOP("messages", "This file is already attached here."),
+            "attachment_missing": QT_TRANSLATE_NOOP(
+                "messages", "The attachment's file is missing on this laptop."
+            ),
+            "attachment_tampered": QT_TRANSLATE_NOOP(
+                "messages", "The attachment's file was changed outside Veldwerk and is not shown."
+            ),
+            "attachment_invalid_hash": QT_TRANSLATE_NOOP("messages", "The attachment reference is invalid."),
         }
         template = _t(texts.get(error.code, QT_TRANSLATE_NOOP("messages", "Something went wrong: {error}")))
         return template.format(error=str(error), **error.params)

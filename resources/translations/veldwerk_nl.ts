@@ -24,6 +24,14 @@
     </message>
 </context>
 <context>
+    <name>EvidencePicker</name>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="49" />
+        <source>Evidence from the session</source>
+        <translation>Bewijs uit de sessie</translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
         <location filename="../../ui/help_overlay.py" line="15" />
@@ -327,12 +335,12 @@
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
@@ -719,6 +727,80 @@
         <location filename="../../ui/signal_capture.py" line="289" />
         <source>stayed soft</source>
         <translation>bleef zacht</translation>
+    </message>
+</context>
+<context>
+    <name>SynthesisForm</name>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="93" />
+        <source>evidence in words</source>
+        <translation>bewijs in woorden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="100" />
+        <source>discussed</source>
+        <translation>besproken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="101" />
+        <source>deliberate choice</source>
+        <translation>bewuste keuze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="134" />
+        <source>0 not observed</source>
+        <translation>0 niet waargenomen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="135" />
+        <source>1 somewhat</source>
+        <translation>1 enigszins</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="136" />
+        <source>2 clearly</source>
+        <translation>2 duidelijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="139" />
+        <source>not applicable</source>
+        <translation>niet van toepassing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="148" />
+        <source>balanced</source>
+        <translation>in balans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="152" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="153" />
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/synthesis_form.py" line="197" />
+        <source>Evidence (%n)</source>
+        <translation>
+            <numerusform>Bewijs (%n)</numerusform><numerusform>Bewijs (%n)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="205" />
+        <source>Synthesis of the session</source>
+        <translation>Synthese van de sessie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="218" />
+        <source>Every change is saved at once. A score other than neutral needs evidence from the session: use the Evidence button.</source>
+        <translation>Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt bewijs uit de sessie: gebruik de knop Bewijs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="260" />
+        <source>saving…</source>
+        <translation>opslaan…</translation>
     </message>
 </context>
 <context>
@@ -1124,53 +1206,113 @@
         <translation>{field} ligt vóór de startdatum.</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="59" />
+        <source>This participant is marked absent.</source>
+        <translation>Deze deelnemer staat als afwezig.</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="60" />
+        <source>{field} belongs to another conversation.</source>
+        <translation>{field} hoort bij een ander gesprek.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61" />
+        <source>{field} does not fit this item.</source>
+        <translation>{field} past niet bij dit item.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62" />
+        <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
+        <translation>Een score anders dan neutraal vraagt bewijs: kies een notitie of gebeurtenis uit de sessie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="77" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="82" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="85" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="93" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="94" />
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="95" />
+        <source>The file is empty.</source>
+        <translation>Het bestand is leeg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="96" />
+        <source>The file is too large to attach.</source>
+        <translation>Het bestand is te groot om toe te voegen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97" />
+        <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
+        <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="100" />
+        <source>The image cannot be read: the file is damaged or not an image.</source>
+        <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="103" />
+        <source>This file is already attached here.</source>
+        <translation>Dit bestand is hier al toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="104" />
+        <source>The attachment's file is missing on this laptop.</source>
+        <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="107" />
+        <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
+        <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="110" />
+        <source>The attachment reference is invalid.</source>
+        <translation>De verwijzing naar de bijlage is ongeldig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>

@@ -1,0 +1,280 @@
+"""After the session: the synthesis on the observation scheme. Each change is saved
+at once; a non-neutral score needs evidence picked from the session's timeline
+(notes and events), and the store refuses it otherwise."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspectorapp.domain.snapshots import Label, SchemeItem, SchemeSection, TimelineItem
+
+from . import ops
+from .messages import message_for
+
+if TYPE_CHECKING:
+    from inspectorapp.workspace import Workspace
+
+EVIDENCE_KIND = {"note": "notitie", "event": "sessiegebeurtenis"}
+
+
+def _t(label: Label | None) -> str:
+    if label is None:
+        return ""
+    return label.en if QLocale().language() == QLocale.Language.English else label.nl
+
+
+class EvidencePicker(QDialog):
+    def __init__(self, items: list[TimelineItem], chosen: set[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Evidence from the session"))
+        self.setMinimumSize(620, 420)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        for it in items:
+            if it.kind not in EVIDENCE_KIND or it.ref_id is None:
+                continue
+            code = f"[{it.code}] " if it.kind == "event" else ""
+            entry = QListWidgetItem(f"{it.at.astimezone():%H:%M} {code}{it.text}")
+            entry.setData(Qt.ItemDataRole.UserRole, (EVIDENCE_KIND[it.kind], it.ref_id))
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if it.ref_id in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(entry)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[tuple[str, str]]:
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class _Row:
+    """The controls of one scheme item."""
+
+    def __init__(self, form: SynthesisForm, item: SchemeItem, grid: QGridLayout, row: int) -> None:
+        self.form = form
+        self.item = item
+        score = item.score
+        self.evidence: list[tuple[str, str]] = [(e.kind, e.id) for e in score.evidence] if score else []
+        name = QLabel(f"{item.code} {_t(item.label)}")
+        name.setWordWrap(True)
+        if item.description:
+            name.setToolTip(_t(item.description))
+        self.value = self._value_control()
+        self.comment = QLineEdit(score.comment or "" if score else "")
+        self.comment.setPlaceholderText(QCoreApplication.translate("SynthesisForm", "evidence in words"))
+        self.comment.editingFinished.connect(self.save)
+        self.evidence_button = QPushButton()
+        self.evidence_button.clicked.connect(self.pick_evidence)
+        self.status = QLabel()
+        self.status.setObjectName("error")
+        self.status.setWordWrap(True)
+        self.discussed = QCheckBox(QCoreApplication.translate("SynthesisForm", "discussed"))
+        self.deliberate = QCheckBox(QCoreApplication.translate("SynthesisForm", "deliberate choice"))
+        for box, flag in (
+            (self.discussed, score.discussed if score else None),
+            (self.deliberate, score.deliberate_choice if score else None),
+        ):
+            box.setChecked(bool(flag))
+            box.setVisible(item.taxonomy == "dilemma")
+            box.toggled.connect(lambda _on: self.save())
+        for col, widget in enumerate(
+            (name, self.value, self.evidence_button, self.comment, self.discussed, self.deliberate)
+        ):
+            grid.addWidget(widget, row * 2, col)
+            widget.setAccessibleName(f"{item.code} {_t(item.label)}")
+        grid.addWidget(self.status, row * 2 + 1, 0, 1, 6)
+        self._update_evidence_text()
+
+    def _value_control(self) -> QWidget:
+        item, score = self.item, self.item.score
+        current = score.value if score else None
+        if item.scale in ("TELLING", "PERCENT"):
+            spin = QSpinBox()
+            spin.setRange(-1, 100 if item.scale == "PERCENT" else 100000)
+            spin.setSpecialValueText("—")
+            spin.setValue(current if current is not None else -1)
+            spin.editingFinished.connect(self.save)
+            return spin
+        if item.scale == "TEKST":
+            return QLabel("")
+        combo = QComboBox()
+        combo.addItem("—", None)
+        if item.scale == "AANW":
+            for v, text in (
+                (0, QCoreApplication.translate("SynthesisForm", "0 not observed")),
+                (1, QCoreApplication.translate("SynthesisForm", "1 somewhat")),
+                (2, QCoreApplication.translate("SynthesisForm", "2 clearly")),
+            ):
+                combo.addItem(text, v)
+            combo.addItem(QCoreApplication.translate("SynthesisForm", "not applicable"), "NVT")
+        elif item.scale == "BIPOOL":
+            a, b = item.poles or (None, None)
+            for v in (-2, -1, 0, 1, 2):
+                pole = (
+                    _t(a)
+                    if v < 0
+                    else _t(b)
+                    if v > 0
+                    else QCoreApplication.translate("SynthesisForm", "balanced")
+                )
+                combo.addItem(f"{v:+d} {pole}" if v else f"0 {pole}", v)
+        elif item.scale == "BOOL":
+            combo.addItem(QCoreApplication.translate("SynthesisForm", "yes"), 1)
+            combo.addItem(QCoreApplication.translate("SynthesisForm", "no"), 0)
+        else:  # ENUM, REF: a code
+            for option in item.options:
+                combo.addItem(_t(option), option.code)
+        wanted: Any = (
+            "NVT" if score and score.not_applicable else (score.value_code or current if score else None)
+        )
+        if score and item.scale in ("AANW", "BIPOOL", "BOOL") and not score.not_applicable:
+            wanted = current
+        index = combo.findData(wanted)
+        combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.currentIndexChanged.connect(lambda _i: self.save())
+        return combo
+
+    def values(self) -> dict[str, Any]:
+        v: dict[str, Any] = {"value": None, "value_code": None, "not_applicable": False}
+        if isinstance(self.value, QSpinBox):
+            v["value"] = None if self.value.value() < 0 else self.value.value()
+        elif isinstance(self.value, QComboBox):
+            data = self.value.currentData()
+            if data == "NVT":
+                v["not_applicable"] = True
+            elif isinstance(data, int):
+                v["value"] = data
+            elif isinstance(data, str):
+                v["value_code"] = data
+        if self.item.taxonomy == "dilemma":
+            v["discussed"] = self.discussed.isChecked()
+            v["deliberate_choice"] = self.deliberate.isChecked()
+        v["comment"] = self.comment.text().strip() or None
+        return v
+
+    def save(self) -> None:
+        self.form.save_row(self)
+
+    def pick_evidence(self) -> None:
+        picker = EvidencePicker(self.form.timeline, {i for _, i in self.evidence}, self.form)
+        if picker.exec() == QDialog.DialogCode.Accepted:
+            self.evidence = picker.chosen()
+            self._update_evidence_text()
+            self.save()
+
+    def _update_evidence_text(self) -> None:
+        self.evidence_button.setText(
+            QCoreApplication.translate("SynthesisForm", "Evidence (%n)", "", len(self.evidence))
+        )
+
+
+class SynthesisForm(QDialog):
+    def __init__(self, workspace: Workspace, conversation_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("synthesisForm")
+        self.setWindowTitle(self.tr("Synthesis of the session"))
+        self.resize(1100, 760)
+        self.workspace = workspace
+        self.conversation_id = conversation_id
+        self.rows: dict[str, _Row] = {}
+        self.timeline: list[TimelineItem] = []
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        intro = QLabel(
+            self.tr(
+                "Every change is saved at once. A score other than neutral needs evidence "
+                "from the session: use the Evidence button."
+            )
+        )
+        intro.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(close)
+        from inspectorapp.services import group_sessions
+
+        ops.submit(
+            workspace,
+            partial(group_sessions.timeline, with_turns=False),
+            conversation_id,
+            on_done=self._set_timeline,
+            on_error=self._error,
+        )
+        ops.submit(
+            workspace, group_sessions.synthesis, conversation_id, on_done=self._build, on_error=self._error
+        )
+
+    def _set_timeline(self, items: list[TimelineItem]) -> None:
+        self.timeline = items
+
+    def _build(self, sections: list[SchemeSection]) -> None:
+        for section in sections:
+            box = QGroupBox(f"{section.code} {_t(section.label)}")
+            grid = QGridLayout(box)
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(3, 2)
+            for n, item in enumerate(section.items):
+                self.rows[item.code] = _Row(self, item, grid, n)
+            self.body_layout.addWidget(box)
+        self.body_layout.addStretch(1)
+
+    def save_row(self, row: _Row) -> None:
+        from inspectorapp.services import group_sessions
+
+        v = row.values()
+        row.status.setText(self.tr("saving…"))
+        ops.submit(
+            self.workspace,
+            group_sessions.save_score,
+            self.workspace.ctx,
+            self.conversation_id,
+            row.item.code,
+            v["value"],
+            v["value_code"],
+            v["not_applicable"],
+            v.get("discussed"),
+            v.get("deliberate_choice"),
+            v["comment"],
+            list(row.evidence),
+            on_done=lambda _r: row.status.setText(""),
+            on_error=lambda exc: row.status.setText(message_for(exc)),
+        )
+
+    def _error(self, exc: BaseException) -> None:
+        label = QLabel(message_for(exc))
+        label.setObjectName("error")
+        self.body_layout.addWidget(label)
