@@ -19,9 +19,10 @@ T = TypeVar("T")
 
 
 class Workspace:
-    def __init__(self, executor: DbExecutor, ctx: ActionContext) -> None:
+    def __init__(self, executor: DbExecutor, ctx: ActionContext, paths: AppPaths) -> None:
         self._executor = executor
         self.ctx = ctx
+        self.paths = paths
 
     @classmethod
     def exists(cls, paths: AppPaths) -> bool:
@@ -30,12 +31,12 @@ class Workspace:
     @classmethod
     def create(cls, paths: AppPaths, passphrase: str, repeated: str, actor: str) -> Workspace:
         store = create_store(paths.ensure().store_file, passphrase, repeated)
-        return cls(DbExecutor(store), ActionContext(actor or "inspecteur", device_id(store)))
+        return cls(DbExecutor(store), ActionContext(actor or "inspecteur", device_id(store)), paths)
 
     @classmethod
     def unlock(cls, paths: AppPaths, passphrase: str, actor: str) -> Workspace:
         store = open_store(paths.store_file, passphrase)
-        return cls(DbExecutor(store), ActionContext(actor or "inspecteur", device_id(store)))
+        return cls(DbExecutor(store), ActionContext(actor or "inspecteur", device_id(store)), paths)
 
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         """Run ``fn(session, *args)`` as one transaction on the database thread."""

@@ -163,3 +163,33 @@ def test_search_filters_and_opens_a_note_in_place(qtbot, window: MainWindow) -> 
     )
     current = page.editor.current_para()
     assert current is not None and current.id == hit.ref_id
+
+
+def test_attachments_added_shown_and_bad_files_refused(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    w = window
+    _open_first_visit_of(qtbot, w, "Ziekenhuis A")
+    panel = w.shell.visit_page.attachments
+    photo = tmp_path / "gang-3-oost.png"
+    image = QImage(320, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f6f8b"))
+    assert image.save(str(photo))
+    garbage = tmp_path / "foto.jpg"
+    garbage.write_bytes(b"dit is geen foto" * 100)
+    pdf = tmp_path / "rooster.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    before = panel.list.count()
+    panel.add_files([photo, pdf])
+    qtbot.waitUntil(lambda: panel.list.count() == before + 2, timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(not panel.list.item(i).icon().isNull() for i in range(panel.list.count())), timeout=5000
+    )  # the photo has a thumbnail
+    panel.add_files([garbage])
+    qtbot.waitUntil(lambda: "foto.jpg" in panel.status.text(), timeout=5000)
+    assert "onleesbaar" in panel.status.text()
+    panel.add_files([photo])  # the same photo again
+    qtbot.waitUntil(lambda: "al toegevoegd" in panel.status.text(), timeout=5000)
+    assert panel.list.count() == before + 2
+    blobs = list((w.paths.attachments_dir).rglob("*"))
+    assert all(b"\x89PNG" not in p.read_bytes()[:16] for p in blobs if p.is_file())  # encrypted on disk

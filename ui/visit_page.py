@@ -95,6 +95,10 @@ class VisitPage(QWidget):
         rbox.addWidget(self.signals_label)
         rbox.addWidget(self.signals, 1)
         rbox.addWidget(self.new_signal)
+        from .attachments_panel import AttachmentsPanel
+
+        self.attachments = AttachmentsPanel(workspace)
+        rbox.addWidget(self.attachments)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for w, stretch in ((left, 2), (centre, 5), (right, 3)):
             splitter.addWidget(w)
@@ -145,6 +149,8 @@ class VisitPage(QWidget):
         )
 
     def show_visit(self, data: VisitWorkspace) -> None:
+        if self.data is None or self.data.visit_id != data.visit_id:
+            self.attachments.load(data.visit_id)
         self.data = data
         self._show_heading(data)
         current = self.conversations.currentItem()

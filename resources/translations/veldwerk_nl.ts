@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../ui/attachments_panel.py" line="69" />
+        <source>Attachments (drop files here)</source>
+        <translation>Bijlagen (sleep bestanden hierheen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_panel.py" line="70" />
+        <source>+ Photo or document</source>
+        <translation>+ Foto of document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_panel.py" line="71" />
+        <source>Attachments</source>
+        <translation>Bijlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_panel.py" line="126" />
+        <source>Add photos or documents</source>
+        <translation>Foto's of documenten toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_panel.py" line="182" />
+        <source>Save attachment</source>
+        <translation>Bijlage opslaan</translation>
+    </message>
+</context>
+<context>
     <name>ConversationForm</name>
     <message>
         <location filename="../../ui/visit_forms.py" line="104" />
@@ -747,58 +775,60 @@
         <translation>bewuste keuze</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="134" />
+        <location filename="../../ui/synthesis_form.py" line="133" />
         <source>0 not observed</source>
         <translation>0 niet waargenomen</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="135" />
+        <location filename="../../ui/synthesis_form.py" line="134" />
         <source>1 somewhat</source>
         <translation>1 enigszins</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="136" />
+        <location filename="../../ui/synthesis_form.py" line="135" />
         <source>2 clearly</source>
         <translation>2 duidelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="139" />
+        <location filename="../../ui/synthesis_form.py" line="138" />
         <source>not applicable</source>
         <translation>niet van toepassing</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="148" />
+        <location filename="../../ui/synthesis_form.py" line="147" />
         <source>balanced</source>
         <translation>in balans</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="152" />
+        <location filename="../../ui/synthesis_form.py" line="151" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="153" />
+        <location filename="../../ui/synthesis_form.py" line="152" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/synthesis_form.py" line="197" />
+        <location filename="../../ui/synthesis_form.py" line="196" />
         <source>Evidence (%n)</source>
         <translation>
-            <numerusform>Bewijs (%n)</numerusform><numerusform>Bewijs (%n)</numerusform></translation>
+            <numerusform>Bewijs (%n)</numerusform>
+            <numerusform>Bewijs (%n)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="205" />
+        <location filename="../../ui/synthesis_form.py" line="204" />
         <source>Synthesis of the session</source>
         <translation>Synthese van de sessie</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="218" />
+        <location filename="../../ui/synthesis_form.py" line="217" />
         <source>Every change is saved at once. A score other than neutral needs evidence from the session: use the Evidence button.</source>
         <translation>Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt bewijs uit de sessie: gebruik de knop Bewijs.</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="260" />
+        <location filename="../../ui/synthesis_form.py" line="259" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
@@ -915,63 +945,63 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="116" />
+        <location filename="../../ui/visit_page.py" line="120" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="117" />
-        <location filename="../../ui/visit_page.py" line="119" />
+        <location filename="../../ui/visit_page.py" line="121" />
+        <location filename="../../ui/visit_page.py" line="123" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="118" />
+        <location filename="../../ui/visit_page.py" line="122" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="120" />
+        <location filename="../../ui/visit_page.py" line="124" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="123" />
+        <location filename="../../ui/visit_page.py" line="127" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="127" />
+        <location filename="../../ui/visit_page.py" line="131" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="128" />
+        <location filename="../../ui/visit_page.py" line="132" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="172" />
+        <location filename="../../ui/visit_page.py" line="178" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="175" />
+        <location filename="../../ui/visit_page.py" line="181" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="267" />
+        <location filename="../../ui/visit_page.py" line="273" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="268" />
+        <location filename="../../ui/visit_page.py" line="274" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="269" />
+        <location filename="../../ui/visit_page.py" line="275" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>

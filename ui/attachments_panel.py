@@ -1,0 +1,199 @@
+"""Photos and documents of a visit: thumbnails, add by file dialog or drag-and-drop,
+open (images shown, other files saved where the inspector chooses)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspectorapp.domain.snapshots import AttachmentSnapshot
+
+from . import ops
+from .messages import message_for
+
+if TYPE_CHECKING:
+    from inspectorapp.workspace import Workspace
+
+THUMB = 96
+
+
+class AttachmentsPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.setObjectName("attachmentsPanel")
+        self.workspace = workspace
+        self.visit_id: str | None = None
+        self.items: dict[str, AttachmentSnapshot] = {}
+        self.title = QLabel()
+        self.list = QListWidget()
+        self.list.setObjectName("attachmentList")
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMaximumHeight(THUMB + 60)
+        self.list.itemActivated.connect(self._open)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addAttachment")
+        self.add_button.clicked.connect(self.choose_files)
+        self.status = QLabel()
+        self.status.setObjectName("error")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.status)
+        self.setAcceptDrops(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Attachments (drop files here)"))
+        self.add_button.setText(self.tr("+ Photo or document"))
+        self.list.setAccessibleName(self.tr("Attachments"))
+
+    def load(self, visit_id: str) -> None:
+        from inspectorapp.services import attachments
+
+        self.visit_id = visit_id
+        self.status.clear()
+        ops.submit(
+            self.workspace,
+            partial(attachments.list_attachments, visit_id=visit_id),
+            on_done=self._show,
+            on_error=self._error,
+        )
+
+    def _show(self, rows: list[AttachmentSnapshot]) -> None:
+        self.list.clear()
+        self.items = {a.id: a for a in rows}
+        for a in rows:
+            item = QListWidgetItem(a.filename if len(a.filename) < 24 else a.filename[:22] + "…")
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setToolTip(f"{a.filename} · {a.media_type} · {a.size_bytes // 1024} kB")
+            self.list.addItem(item)
+            if a.media_type.startswith("image/"):
+                self._thumbnail(a.id, item)
+
+    def _thumbnail(self, attachment_id: str, item: QListWidgetItem) -> None:
+        from inspectorapp.services import attachment_files
+
+        def show(result: tuple[AttachmentSnapshot, bytes]) -> None:
+            image = QImage.fromData(result[1])
+            if not image.isNull():
+                item.setIcon(
+                    QIcon(
+                        QPixmap.fromImage(
+                            image.scaled(
+                                THUMB,
+                                THUMB,
+                                Qt.AspectRatioMode.KeepAspectRatio,
+                                Qt.TransformationMode.SmoothTransformation,
+                            )
+                        )
+                    )
+                )
+
+        ops.submit(
+            self.workspace,
+            attachment_files.preview_bytes,
+            self.workspace.paths.attachments_dir,
+            attachment_id,
+            on_done=show,
+            on_error=self._error,
+        )
+
+    # ----- adding -------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(self, self.tr("Add photos or documents"))
+        self.add_files([Path(f) for f in files])
+
+    def add_files(self, files: list[Path]) -> None:
+        from inspectorapp.services import attachment_files
+
+        if self.visit_id is None:
+            return
+        self.status.clear()
+        add = partial(attachment_files.add_file, visit_id=self.visit_id)
+        for path in files:
+            ops.submit(
+                self.workspace,
+                add,
+                self.workspace.ctx,
+                self.workspace.paths.attachments_dir,
+                path,
+                on_done=lambda _r: self._added(),
+                on_error=partial(self._failed, path),
+            )
+
+    def _added(self) -> None:
+        if self.visit_id is not None:
+            self.load(self.visit_id)
+        self.changed.emit()
+
+    def _failed(self, path: Path, exc: BaseException) -> None:
+        self.status.setText(f"{path.name}: {message_for(exc)}")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_files([Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()])
+        event.acceptProposedAction()
+
+    # ----- opening ------------------------------------------------------------------------
+    def _open(self, item: QListWidgetItem) -> None:
+        from inspectorapp.services import attachment_files
+
+        attachment_id = item.data(Qt.ItemDataRole.UserRole)
+        meta = self.items[attachment_id]
+        ops.submit(
+            self.workspace,
+            attachment_files.open_bytes,
+            self.workspace.ctx,
+            self.workspace.paths.attachments_dir,
+            attachment_id,
+            on_done=lambda data: self._view(meta, data),
+            on_error=self._error,
+        )
+
+    def _view(self, meta: AttachmentSnapshot, data: bytes) -> None:
+        image = QImage.fromData(data) if meta.media_type.startswith("image/") else QImage()
+        if image.isNull():  # a document: saved where the inspector chooses, never a temp copy
+            target, _f = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), meta.filename)
+            if target:
+                Path(target).write_bytes(data)
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(meta.filename)
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(image))
+        scroll = QScrollArea()
+        scroll.setWidget(label)
+        box = QVBoxLayout(dialog)
+        box.addWidget(scroll)
+        dialog.resize(min(image.width() + 40, 1200), min(image.height() + 40, 900))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _error(self, exc: BaseException) -> None:
+        self.status.setText(message_for(exc))
