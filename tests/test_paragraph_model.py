@@ -11,12 +11,18 @@ _ids = count(1)
 
 
 def _new() -> Para:
-    return Para(f"new-{next(_ids)}", "waarneming", datetime(2026, 3, 12, 9, tzinfo=UTC), None)
+    return Para(f"new-{next(_ids)}", "waarneming", datetime(2026, 3, 12, 9, tzinfo=UTC))
 
 
 def _loaded(*texts: str) -> ParagraphList:
     paras = [
-        Para(f"p{n}", "waarneming", datetime(2026, 3, 12, 9, tzinfo=UTC), None, (n + 1) * POSITION_GAP, t)
+        Para(
+            f"p{n}",
+            "waarneming",
+            datetime(2026, 3, 12, 9, tzinfo=UTC),
+            position=(n + 1) * POSITION_GAP,
+            text=t,
+        )
         for n, t in enumerate(texts)
     ]
     for p in paras:

@@ -193,3 +193,43 @@ def test_attachments_added_shown_and_bad_files_refused(qtbot, window: MainWindow
     assert panel.list.count() == before + 2
     blobs = list((w.paths.attachments_dir).rglob("*"))
     assert all(b"\x89PNG" not in p.read_bytes()[:16] for p in blobs if p.is_file())  # encrypted on disk
+
+
+def test_paragraph_speaker_themes_confidentiality_are_saved(qtbot, window: MainWindow) -> None:
+    from ui.paragraph_dialog import ParagraphDialog
+
+    w = window
+    _open_first_visit_of(qtbot, w, "Ziekenhuis A")
+    page = w.shell.visit_page
+    editor = page.editor
+    conversation = editor.conversation_id
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    _type(qtbot, editor, "De arts noemt de teamleider bij naam als oorzaak.")
+    qtbot.keyClick(editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.findChild(ParagraphDialog) is not None, timeout=5000)
+    dialog = page.findChild(ParagraphDialog)
+    dialog.speaker.setCurrentIndex(dialog.speaker.findData("ARTS"))
+    for i in range(dialog.themes.count()):
+        if dialog.themes.item(i).data(Qt.ItemDataRole.UserRole) == "T09":
+            dialog.themes.item(i).setCheckState(Qt.CheckState.Checked)
+    dialog.confidentiality.setCurrentIndex(dialog.confidentiality.findData("BEPERKT"))
+    dialog.absent.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: not editor.has_unsaved(), timeout=5000)
+    w.lock()
+    store = open_store(w.paths.store_file, PASSPHRASE)
+    with store.session() as s:
+        row = s.scalars(
+            select(m.NoteParagraph)
+            .where(m.NoteParagraph.conversation_id == conversation)
+            .order_by(m.NoteParagraph.position.desc())
+        ).first()
+        assert row.text.startswith("De arts noemt")
+        assert (row.speaker_role, row.theme_codes, row.confidentiality.value, row.about_absent_party) == (
+            "ARTS",
+            ["T09"],
+            "BEPERKT",
+            True,
+        )
+    store.close()

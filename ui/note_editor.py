@@ -9,14 +9,16 @@ stack, and an undone edit is saved like any other.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from inspectorapp.clock import utc_now
-from inspectorapp.domain.snapshots import NoteSnapshot
+from inspectorapp.domain.snapshots import NoteAttrs, NoteSnapshot
 from inspectorapp.domain.visit_views import ParagraphEdit, SavedEdits
 from inspectorapp.ids import new_id
 
@@ -98,7 +100,7 @@ class NoteEditor(QPlainTextEdit):
         try:
             self.conversation_id = conversation_id
             paras = [
-                Para(n.id, n.kind, n.occurred_at, None, n.position, n.text.replace("\n", LINE_SEPARATOR))
+                Para(n.id, n.kind, n.occurred_at, n.attrs, n.position, n.text.replace("\n", LINE_SEPARATOR))
                 for n in notes
             ]
             for p in paras:
@@ -114,7 +116,10 @@ class NoteEditor(QPlainTextEdit):
         self._update_margins()
 
     def _new_para(self) -> Para:
-        return Para(new_id(), "waarneming", utc_now(), None)
+        # A new paragraph continues the speaker and themes of the one before it.
+        before = self.current_para()
+        attrs = NoteAttrs(before.attrs.speaker_role, before.attrs.theme_codes) if before else NoteAttrs()
+        return Para(new_id(), "waarneming", utc_now(), attrs)
 
     # ----- editing ----------------------------------------------------------------------
     def _texts(self) -> list[str]:
@@ -132,9 +137,9 @@ class NoteEditor(QPlainTextEdit):
         else:
             self._model.align(self._texts())
         self.gutter.update()
-        self._schedule()
+        self.schedule_save()
 
-    def _schedule(self) -> None:
+    def schedule_save(self) -> None:
         self.status_changed.emit("saving")
         self._debounce.start()
         if not self._max_wait.isActive():
@@ -150,14 +155,15 @@ class NoteEditor(QPlainTextEdit):
         if para is not None and kind in KINDS:
             para.kind = kind
             self.gutter.update()
-            self._schedule()
+            self.schedule_save()
 
-    def set_speaker(self, role: str | None) -> None:
+    def set_attrs(self, **changes: Any) -> None:
+        """Change speaker role, themes, confidentiality or flags of the current paragraph."""
         para = self.current_para()
         if para is not None:
-            para.speaker_role = role
+            para.attrs = replace(para.attrs, **changes)
             self.gutter.update()
-            self._schedule()
+            self.schedule_save()
 
     def make_quote(self) -> None:
         """The selection becomes a paragraph of its own, of kind quote."""
@@ -280,6 +286,8 @@ class NoteEditor(QPlainTextEdit):
                 painter.drawText(
                     50, top, 20, height, Qt.AlignmentFlag.AlignLeft, KIND_LETTER.get(para.kind, "?")
                 )
+                if para.attrs.confidentiality == "BEPERKT":
+                    painter.drawText(58, top, 10, height, Qt.AlignmentFlag.AlignLeft, "B")
                 if para.dirty():
                     painter.drawText(64, top, 10, height, Qt.AlignmentFlag.AlignLeft, "•")
             top += round(self.blockBoundingRect(block).height())

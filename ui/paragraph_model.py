@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from difflib import SequenceMatcher
 
+from inspectorapp.domain.snapshots import NoteAttrs
 from inspectorapp.domain.visit_views import ParagraphEdit
 
 POSITION_GAP = 1024
@@ -27,13 +28,13 @@ class Para:
     id: str
     kind: str
     occurred_at: datetime
-    speaker_role: str | None
+    attrs: NoteAttrs = field(default_factory=NoteAttrs)
     position: int = 0
     text: str = ""
-    saved: tuple[str, str, int, str | None] | None = None  # what the store holds
+    saved: tuple[str, str, int, NoteAttrs] | None = None  # what the store holds
 
-    def state(self) -> tuple[str, str, int, str | None]:
-        return (self.text, self.kind, self.position, self.speaker_role)
+    def state(self) -> tuple[str, str, int, NoteAttrs]:
+        return (self.text, self.kind, self.position, self.attrs)
 
     def dirty(self) -> bool:
         if self.saved is None:
@@ -47,7 +48,7 @@ class Para:
             self.kind,
             self.text.replace(LINE_SEPARATOR, "\n"),
             self.occurred_at,
-            self.speaker_role,
+            self.attrs,
         )
 
 

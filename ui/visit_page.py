@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,8 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspectorapp.domain.snapshots import NoteSnapshot
-from inspectorapp.domain.visit_views import ConversationRow, ParagraphEdit, SavedEdits, VisitWorkspace
+from inspectorapp.domain.snapshots import NoteAttrs, NoteSnapshot
+from inspectorapp.domain.visit_views import (
+    ConversationRow,
+    ParagraphEdit,
+    ParagraphOptions,
+    SavedEdits,
+    VisitWorkspace,
+)
 
 from . import ops
 from .messages import message_for
@@ -64,6 +70,12 @@ class VisitPage(QWidget):
         self.centre_stack = QStackedWidget()
         self.centre_stack.addWidget(self.editor)
         self.editor.status_changed.connect(self._show_save_status)
+        QShortcut(
+            QKeySequence("Ctrl+E"),
+            self.editor,
+            self.edit_paragraph,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.editor.save_failed.connect(lambda exc: self.save_status.setText(message_for(exc)))
         self.signals = QListWidget()
         self.signals.setObjectName("signalList")
@@ -230,6 +242,31 @@ class VisitPage(QWidget):
             self.editor.setTextCursor(cursor)
             self.editor.centerCursor()
             self.editor.setFocus()
+
+    def edit_paragraph(self) -> None:
+        """Speaker, themes, confidentiality and flags of the paragraph under the cursor."""
+        para = self.editor.current_para()
+        conv = self.editor.conversation_id
+        if para is None or conv is None:
+            return
+        from inspectorapp.services import notes
+
+        from .paragraph_dialog import ParagraphDialog
+
+        def show(options: ParagraphOptions) -> None:
+            dialog = ParagraphDialog(para.attrs, options, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._apply_attrs(para.id, dialog.result_attrs()))
+            dialog.open()
+
+        ops.submit(self.workspace, notes.paragraph_options, conv, on_done=show, on_error=self._error)
+
+    def _apply_attrs(self, para_id: str, attrs: NoteAttrs) -> None:
+        para = next((p for p in self.editor.paragraphs() if p.id == para_id), None)
+        if para is not None:
+            para.attrs = attrs
+            self.editor.gutter.update()
+            self.editor.schedule_save()
 
     def new_conversation(self) -> None:
         if self.data is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
@@ -84,6 +84,18 @@ class SignalSnapshot:
 
 
 @dataclass(frozen=True)
+class NoteAttrs:
+    """What a note paragraph carries besides its text and kind."""
+
+    speaker_role: str | None = None
+    theme_codes: tuple[str, ...] = ()
+    confidentiality: str = "TEAM"
+    about_absent_party: bool = False
+    partial_interest: str = "geen"  # geen | impliciet | expliciet
+    followed_up: bool = False
+
+
+@dataclass(frozen=True)
 class NoteSnapshot:
     id: str
     conversation_id: str
@@ -92,6 +104,7 @@ class NoteSnapshot:
     kind: str
     text: str
     updated_at: datetime
+    attrs: NoteAttrs = field(default_factory=NoteAttrs)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from .snapshots import NoteAttrs
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class ParagraphEdit:
     kind: str
     text: str
     occurred_at: datetime
-    speaker_role: str | None = None
+    attrs: NoteAttrs = field(default_factory=NoteAttrs)
 
 
 @dataclass(frozen=True)
@@ -124,3 +126,10 @@ class InspectionFormOptions:
     networks: tuple[OrganisationOption, ...]
     themes: tuple[CodeLabel, ...]
     conversation_types: tuple[CodeLabel, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphOptions:
+    speakers: tuple[CodeLabel, ...]  # role code with the participant's caption
+    roles: tuple[CodeLabel, ...]
+    themes: tuple[CodeLabel, ...]  # the inspection's themes first

@@ -13,9 +13,9 @@ from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.enums import Confidentiality, NoteKind, PartialInterest
-from inspectorapp.domain.snapshots import ActionContext, NoteSnapshot, OpResult
+from inspectorapp.domain.snapshots import ActionContext, NoteAttrs, NoteSnapshot, OpResult
 from inspectorapp.domain.validation import Checker
-from inspectorapp.domain.visit_views import ParagraphEdit, SavedEdits
+from inspectorapp.domain.visit_views import CodeLabel, ParagraphEdit, ParagraphOptions, SavedEdits
 from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import Conversation, NoteParagraph
 
@@ -82,9 +82,29 @@ def list_paragraphs(session: Session, conversation_id: str) -> list[NoteSnapshot
     return [_snap(n) for n in rows]
 
 
+def _attr_columns(p: ParagraphEdit) -> dict[str, Any]:
+    a = p.attrs
+    return {
+        "speaker_role": a.speaker_role,
+        "theme_codes": list(a.theme_codes),
+        "confidentiality": Confidentiality(a.confidentiality),
+        "about_absent_party": a.about_absent_party,
+        "partial_interest": PartialInterest(a.partial_interest),
+        "followed_up": a.followed_up,
+    }
+
+
 def _snap(n: NoteParagraph) -> NoteSnapshot:
+    attrs = NoteAttrs(
+        n.speaker_role,
+        tuple(n.theme_codes or ()),
+        n.confidentiality.value,
+        n.about_absent_party,
+        n.partial_interest.value,
+        n.followed_up,
+    )
     return NoteSnapshot(
-        n.id, n.conversation_id, n.position, n.occurred_at, n.kind.value, n.text, n.updated_at
+        n.id, n.conversation_id, n.position, n.occurred_at, n.kind.value, n.text, n.updated_at, attrs
     )
 
 
@@ -101,6 +121,7 @@ def save_edits(
     c = Checker()
     existing(session, c, "conversation_id", Conversation, conversation_id, required=True)
     roles = frameworks.codes(session, "person_role")
+    themes = frameworks.codes(session, "meso_theme")
     clean: list[tuple[ParagraphEdit, NoteKind | None, str | None, datetime | None]] = []
     for n, p in enumerate(upserts):
         f = f"paragraphs[{n}]"
@@ -108,7 +129,10 @@ def save_edits(
         kind = c.choice(f"{f}.kind", p.kind, NoteKind)
         text = c.text(f"{f}.text", p.text, limits.PARAGRAPH)
         at = c.moment(f"{f}.occurred_at", p.occurred_at, required=True)
-        c.code(f"{f}.speaker_role", p.speaker_role, roles)
+        c.code(f"{f}.speaker_role", p.attrs.speaker_role, roles)
+        c.codes(f"{f}.theme_codes", p.attrs.theme_codes, themes)
+        c.choice(f"{f}.confidentiality", p.attrs.confidentiality, Confidentiality)
+        c.choice(f"{f}.partial_interest", p.attrs.partial_interest, PartialInterest)
         c.integer(f"{f}.position", p.position, 0, 2**62, required=True)
         clean.append((p, kind, text, at))
     for n, note_id in enumerate(deletes):
@@ -130,14 +154,15 @@ def save_edits(
                     occurred_at=at,
                     kind=kind,
                     text=text or "",
-                    speaker_role=p.speaker_role,
+                    **_attr_columns(p),
                 )
             )
             continue
         row.text = text or ""
         row.kind = kind  # type: ignore[assignment]
         row.position = p.position
-        row.speaker_role = p.speaker_role
+        for column, value in _attr_columns(p).items():
+            setattr(row, column, value)
         row.deleted_at = None  # an undo brings a removed paragraph back
     now = utc_now()
     for note_id in deletes:
@@ -149,3 +174,39 @@ def save_edits(
         SavedEdits(conversation_id, tuple(p.id for p in upserts), tuple(deletes)),
         ChangeSet.of(note_paragraph=ids),
     )
+
+
+def paragraph_options(session: Session, conversation_id: str) -> ParagraphOptions:
+    """Speakers of this conversation first, then every role; the inspection's themes first."""
+    from storage.models import Inspection, Participant, TaxonomyItem, Visit
+
+    conv = session.get(Conversation, conversation_id)
+    if conv is None:
+        raise NotFoundError("conversation", conversation_id)
+    insp = session.scalar(
+        select(Inspection).join(Visit, Visit.inspection_id == Inspection.id).where(Visit.id == conv.visit_id)
+    )
+    fv = insp.framework_version_id if insp else None
+
+    def items(taxonomy: str) -> list[TaxonomyItem]:
+        q = select(TaxonomyItem).where(TaxonomyItem.taxonomy == taxonomy)
+        if fv:
+            q = q.where(TaxonomyItem.framework_version_id == fv)
+        return list(session.scalars(q.order_by(TaxonomyItem.position)))
+
+    speakers = tuple(
+        CodeLabel(p.role_code, p.label or p.role_code, p.label or p.role_code)
+        for p in session.scalars(
+            select(Participant)
+            .where(Participant.conversation_id == conversation_id, Participant.deleted_at.is_(None))
+            .order_by(Participant.position)
+        )
+    )
+    roles = tuple(
+        CodeLabel(i.code, i.label_nl, i.label_en, i.parent_code)
+        for i in items("person_role")
+        if i.parent_code is not None or not i.code.startswith("CAT_")
+    )
+    chosen = set(insp.theme_codes) if insp else set()
+    themes = sorted(items("meso_theme"), key=lambda i: (i.code not in chosen, i.position))
+    return ParagraphOptions(speakers, roles, tuple(CodeLabel(i.code, i.label_nl, i.label_en) for i in themes))

@@ -63,7 +63,7 @@
     <name>HelpOverlay</name>
     <message>
         <location filename="../../ui/help_overlay.py" line="15" />
-        <location filename="../../ui/help_overlay.py" line="71" />
+        <location filename="../../ui/help_overlay.py" line="72" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -124,36 +124,41 @@
     </message>
     <message>
         <location filename="../../ui/help_overlay.py" line="56" />
+        <source>Speaker, themes, confidentiality and flags of the paragraph</source>
+        <translation>Spreker, thema's, vertrouwelijkheid en vlaggen van de alinea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="57" />
         <source>Undo / redo (saved automatically)</source>
         <translation>Ongedaan maken / opnieuw (automatisch opgeslagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="60" />
+        <location filename="../../ui/help_overlay.py" line="61" />
         <source>Signal form</source>
         <translation>Signaalformulier</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="62" />
+        <location filename="../../ui/help_overlay.py" line="63" />
         <source>Hard / soft</source>
         <translation>Hard / zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="63" />
+        <location filename="../../ui/help_overlay.py" line="64" />
         <source>Positive / negative / ambiguous</source>
         <translation>Positief / negatief / ambigu</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="64" />
+        <location filename="../../ui/help_overlay.py" line="65" />
         <source>More fields</source>
         <translation>Meer velden</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="65" />
+        <location filename="../../ui/help_overlay.py" line="66" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="72" />
+        <location filename="../../ui/help_overlay.py" line="73" />
         <source>Esc or F1 closes this overview.</source>
         <translation>Esc of F1 sluit dit overzicht.</translation>
     </message>
@@ -374,6 +379,74 @@
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
             <numerusform>Nog niet gesynchroniseerd · %n wijzigingen wachten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphDialog</name>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="31" />
+        <source>Paragraph</source>
+        <translation>Alinea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="54" />
+        <source>team / account holders</source>
+        <translation>team / accounthouders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="55" />
+        <source>internal</source>
+        <translation>intern IGJ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="56" />
+        <source>restricted (named users)</source>
+        <translation>beperkt (persoonsgebonden)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="60" />
+        <source>about a party that is not present</source>
+        <translation>over een partij die niet aanwezig is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="64" />
+        <source>no partial interest</source>
+        <translation>geen deelbelang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="65" />
+        <source>partial interest, implicit</source>
+        <translation>deelbelang, impliciet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="66" />
+        <source>partial interest, explicit</source>
+        <translation>deelbelang, expliciet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="70" />
+        <source>followed up</source>
+        <translation>opgevolgd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="74" />
+        <source>Speaker</source>
+        <translation>Spreker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="75" />
+        <source>Themes</source>
+        <translation>Thema's</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="76" />
+        <source>Confidentiality</source>
+        <translation>Vertrouwelijkheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paragraph_dialog.py" line="78" />
+        <source>Interest</source>
+        <translation>Belang</translation>
     </message>
 </context>
 <context>
@@ -945,63 +1018,63 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="120" />
+        <location filename="../../ui/visit_page.py" line="132" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="121" />
-        <location filename="../../ui/visit_page.py" line="123" />
+        <location filename="../../ui/visit_page.py" line="133" />
+        <location filename="../../ui/visit_page.py" line="135" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="122" />
+        <location filename="../../ui/visit_page.py" line="134" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="124" />
+        <location filename="../../ui/visit_page.py" line="136" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="127" />
+        <location filename="../../ui/visit_page.py" line="139" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="131" />
+        <location filename="../../ui/visit_page.py" line="143" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="132" />
+        <location filename="../../ui/visit_page.py" line="144" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="178" />
+        <location filename="../../ui/visit_page.py" line="190" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="181" />
+        <location filename="../../ui/visit_page.py" line="193" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="273" />
+        <location filename="../../ui/visit_page.py" line="310" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="274" />
+        <location filename="../../ui/visit_page.py" line="311" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="275" />
+        <location filename="../../ui/visit_page.py" line="312" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
