@@ -161,3 +161,30 @@ def test_synthesis_needs_evidence_for_non_neutral_scores(qtbot, window: MainWind
         }
         assert scores["C03"].value == 2 and scores["K2.3"].value == -1 and scores["K2.3"].discussed
     store.close()
+
+
+def test_participants_added_and_marked_absent_show_on_the_board(qtbot, window: MainWindow) -> None:
+    from ui.participants_dialog import ParticipantsDialog
+
+    w = window
+    _open_meeting(qtbot, w)
+    page = w.shell.visit_page
+    board = page.board
+    tiles = len(board.state.tiles)
+    qtbot.mouseClick(page.participants_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.findChild(ParticipantsDialog) is not None, timeout=5000)
+    dialog = page.findChild(ParticipantsDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == tiles, timeout=5000)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == tiles + 1, timeout=5000)
+    row = tiles
+    role = dialog.table.cellWidget(row, 0)
+    role.setCurrentIndex(role.findData("HUISARTS"))
+    presence = dialog.table.cellWidget(row, 3)
+    presence.setCurrentIndex(presence.findData("afwezig"))
+    qtbot.wait(300)
+    dialog.reject()
+    qtbot.waitUntil(lambda: len(board.state.tiles) == tiles + 1, timeout=5000)
+    added = board.state.tiles[-1].participant
+    assert added.role.code == "HUISARTS" and added.presence == "afwezig"
+    assert not board.tile_buttons[-1].isEnabled()  # absent: no turns to count

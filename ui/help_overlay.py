@@ -53,7 +53,7 @@ class HelpOverlay(QWidget):
                         self.tr("Kind: observation, quote, interpretation, question, action"),
                     ),
                     ("Ctrl+Q", self.tr("Make the selection a quote")),
-                ("Ctrl+E", self.tr("Speaker, themes, confidentiality and flags of the paragraph")),
+                    ("Ctrl+E", self.tr("Speaker, themes, confidentiality and flags of the paragraph")),
                     ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Undo / redo (saved automatically)")),
                 ],
             ),

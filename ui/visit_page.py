@@ -98,7 +98,13 @@ class VisitPage(QWidget):
         centre = QWidget()
         cbox = QVBoxLayout(centre)
         cbox.setContentsMargins(0, 0, 0, 0)
-        cbox.addWidget(self.conversation_title)
+        self.participants_button = QPushButton()
+        self.participants_button.setObjectName("participantsButton")
+        self.participants_button.clicked.connect(self.edit_participants)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.conversation_title, 1)
+        title_row.addWidget(self.participants_button)
+        cbox.addLayout(title_row)
         cbox.addWidget(self.centre_stack, 1)
         cbox.addWidget(self.save_status, alignment=Qt.AlignmentFlag.AlignRight)
         right = QWidget()
@@ -132,6 +138,7 @@ class VisitPage(QWidget):
         self.back.setText(self.tr("← Inspection"))
         self.conversations_label.setText(self.tr("Conversations"))
         self.add_conversation.setText(self.tr("+ Conversation"))
+        self.participants_button.setText(self.tr("Participants…"))
         self.conversations.setAccessibleName(self.tr("Conversations"))
         self.editor.setAccessibleName(self.tr("Notes"))
         self.editor.setPlaceholderText(
@@ -242,6 +249,25 @@ class VisitPage(QWidget):
             self.editor.setTextCursor(cursor)
             self.editor.centerCursor()
             self.editor.setFocus()
+
+    def edit_participants(self) -> None:
+        conv = self._current_conversation_id()
+        if conv is None or self.data is None:
+            return
+        from .participants_dialog import ParticipantsDialog
+
+        dialog = ParticipantsDialog(self.workspace, conv, self.data, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._reopen(conv))
+        dialog.open()
+
+    def _reopen(self, conversation_id: str) -> None:
+        if self.data is not None:
+            self.open_visit(self.data.visit_id, conversation_id)
+
+    def _current_conversation_id(self) -> str | None:
+        item = self.conversations.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def edit_paragraph(self) -> None:
         """Speaker, themes, confidentiality and flags of the paragraph under the cursor."""

@@ -450,6 +450,64 @@
     </message>
 </context>
 <context>
+    <name>ParticipantsDialog</name>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="42" />
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="51" />
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="52" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="53" />
+        <source>Caption</source>
+        <translation>Naam op tegel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="54" />
+        <source>Presence</source>
+        <translation>Aanwezigheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="55" />
+        <source>Mandate</source>
+        <translation>Mandaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="59" />
+        <source>+ Participant</source>
+        <translation>+ Deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="112" />
+        <source>present</source>
+        <translation>aanwezig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="112" />
+        <source>absent</source>
+        <translation>afwezig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="112" />
+        <source>partly</source>
+        <translation>deels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants_dialog.py" line="116" />
+        <source>can decide for the organisation</source>
+        <translation>kan besluiten namens de organisatie</translation>
+    </message>
+</context>
+<context>
     <name>SearchView</name>
     <message>
         <location filename="../../ui/search_view.py" line="73" />
@@ -1018,63 +1076,68 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="132" />
+        <location filename="../../ui/visit_page.py" line="138" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="133" />
-        <location filename="../../ui/visit_page.py" line="135" />
+        <location filename="../../ui/visit_page.py" line="139" />
+        <location filename="../../ui/visit_page.py" line="142" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="134" />
+        <location filename="../../ui/visit_page.py" line="140" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="136" />
+        <location filename="../../ui/visit_page.py" line="141" />
+        <source>Participants…</source>
+        <translation>Deelnemers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="143" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="139" />
+        <location filename="../../ui/visit_page.py" line="146" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="143" />
+        <location filename="../../ui/visit_page.py" line="150" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="144" />
+        <location filename="../../ui/visit_page.py" line="151" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="190" />
+        <location filename="../../ui/visit_page.py" line="197" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="193" />
+        <location filename="../../ui/visit_page.py" line="200" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="310" />
+        <location filename="../../ui/visit_page.py" line="336" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="311" />
+        <location filename="../../ui/visit_page.py" line="337" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="312" />
+        <location filename="../../ui/visit_page.py" line="338" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
