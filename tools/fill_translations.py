@@ -30,6 +30,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "Search notes, quotes, signals and observations…": "Zoek in notities, citaten, signalen en observaties…",
     "Search": "Zoeken",
     "Search results": "Zoekresultaten",
+    "Or: a new organisation": "Of: een nieuwe organisatie",
     "Participants": "Deelnemers",
     "Role": "Rol",
     "Caption": "Naam op tegel",

@@ -69,6 +69,7 @@ class InspectionForm(QDialog):
         self.subjects = QListWidget()
         self.subjects.setMaximumHeight(140)
         self.client_network = QLineEdit()
+        self.new_organisation = QLineEdit()
         self.themes = QListWidget()
         self.themes.setMaximumHeight(140)
         self.team = QLineEdit()
@@ -82,6 +83,7 @@ class InspectionForm(QDialog):
             (self.tr("Declared role"), self.role),
             (self.tr("Purpose"), self.purpose),
             (self.tr("Subjects"), self.subjects),
+            (self.tr("Or: a new organisation"), self.new_organisation),
             (self.tr("Or: the providers around one client"), self.client_network),
             (self.tr("Themes"), self.themes),
             (self.tr("Team (names, comma separated)"), self.team),
@@ -113,6 +115,8 @@ class InspectionForm(QDialog):
 
     def draft(self) -> dict[str, Any]:
         subjects = _checked(self.subjects)
+        if self.new_organisation.text().strip():
+            subjects.append({"new_organisation": self.new_organisation.text().strip()})
         if self.client_network.text().strip():
             subjects.append({"description": self.client_network.text().strip()})
         team = [

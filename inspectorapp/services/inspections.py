@@ -165,6 +165,12 @@ def _subjects(session: Session, c: Checker, raw: list[Any]) -> list[tuple[Subjec
         elif s.get("organisation_id"):
             if oid := existing(session, c, field, Organisation, s["organisation_id"]):
                 out.append((SubjectKind.ORGANISATION, oid))
+        elif "new_organisation" in s:  # prepared on site: the provider is not in the store yet
+            if name := c.text(f"{field}.name", s.get("new_organisation"), limits.NAME, required=True):
+                org = Organisation(name=name)
+                session.add(org)
+                session.flush()
+                out.append((SubjectKind.ORGANISATION, org.id))
         elif s.get("network_id"):
             if nid := existing(session, c, field, Network, s["network_id"]):
                 out.append((SubjectKind.NETWORK, nid))

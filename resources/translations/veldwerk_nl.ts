@@ -171,42 +171,47 @@
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="80" />
+        <location filename="../../ui/inspection_form.py" line="81" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="81" />
+        <location filename="../../ui/inspection_form.py" line="82" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="82" />
+        <location filename="../../ui/inspection_form.py" line="83" />
         <source>Declared role</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="83" />
+        <location filename="../../ui/inspection_form.py" line="84" />
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="84" />
+        <location filename="../../ui/inspection_form.py" line="85" />
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="85" />
+        <location filename="../../ui/inspection_form.py" line="86" />
+        <source>Or: a new organisation</source>
+        <translation>Of: een nieuwe organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="87" />
         <source>Or: the providers around one client</source>
         <translation>Of: de aanbieders rond één cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="86" />
+        <location filename="../../ui/inspection_form.py" line="88" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="87" />
+        <location filename="../../ui/inspection_form.py" line="89" />
         <source>Team (names, comma separated)</source>
         <translation>Team (namen, gescheiden door komma's)</translation>
     </message>
