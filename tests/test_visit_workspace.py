@@ -233,3 +233,22 @@ def test_paragraph_speaker_themes_confidentiality_are_saved(qtbot, window: MainW
             True,
         )
     store.close()
+
+
+def test_huge_paste_is_refused_with_a_reason_and_kept_in_the_editor(qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    w = window
+    _open_first_visit_of(qtbot, w, "Ziekenhuis A")
+    page = w.shell.visit_page
+    editor = page.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    huge = "Onverantwoord lange plak. " * 5000  # 130,000 characters in one paragraph
+    QGuiApplication.clipboard().setText(huge)
+    editor.paste()
+    qtbot.waitUntil(lambda: "te lang" in page.save_status.text(), timeout=5000)
+    assert "hoogstens 100000" in page.save_status.text()
+    assert editor.current_para().text == huge.rstrip("\n") or huge in editor.toPlainText()
+    editor.undo()  # the inspector takes the paste back: the rest saves normally
+    qtbot.waitUntil(lambda: not editor.has_unsaved(), timeout=8000)

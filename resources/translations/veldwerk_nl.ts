@@ -1303,187 +1303,217 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="29" />
+        <source>Paragraph</source>
+        <translation>Alinea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="30" />
+        <source>Subjects</source>
+        <translation>Onderwerpen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="31" />
+        <source>Evidence</source>
+        <translation>Bewijs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="32" />
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="33" />
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="34" />
         <source>Observed at</source>
         <translation>Waargenomen op</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30" />
+        <location filename="../../ui/messages.py" line="35" />
         <source>Review by</source>
         <translation>Herbeoordelen op</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="36" />
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../ui/messages.py" line="37" />
         <source>End date</source>
         <translation>Einddatum</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="47" />
         <source>{field} is required.</source>
         <translation>{field} is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../ui/messages.py" line="48" />
         <source>{field} is too long ({actual} characters; at most {max}).</source>
         <translation>{field} is te lang ({actual} tekens; hoogstens {max}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>{field} is too short (at least {min} characters).</source>
         <translation>{field} is te kort (minstens {min} tekens).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>The two passphrases differ.</source>
         <translation>De twee wachtwoordzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>{field}: “{value}” is not one of the allowed values.</source>
         <translation>{field}: “{value}” is geen toegestane waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="56" />
         <source>{field}: “{value}” is not in the framework.</source>
         <translation>{field}: “{value}” staat niet in het kader.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="57" />
         <source>{field}: “{value}” is not a valid date.</source>
         <translation>{field}: “{value}” is geen geldige datum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="58" />
         <source>{field} is out of range.</source>
         <translation>{field} valt buiten het toegestane bereik.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="59" />
         <source>{field} has an invalid format.</source>
         <translation>{field} heeft een ongeldige vorm.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>{field} refers to something that does not exist.</source>
         <translation>{field} verwijst naar iets dat niet bestaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="63" />
         <source>{field} lies before the start date.</source>
         <translation>{field} ligt vóór de startdatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="64" />
+        <source>The file “{value}” cannot be read.</source>
+        <translation>Het bestand “{value}” is niet te lezen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65" />
         <source>This participant is marked absent.</source>
         <translation>Deze deelnemer staat als afwezig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="66" />
         <source>{field} belongs to another conversation.</source>
         <translation>{field} hoort bij een ander gesprek.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="67" />
         <source>{field} does not fit this item.</source>
         <translation>{field} past niet bij dit item.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
         <translation>Een score anders dan neutraal vraagt bewijs: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../ui/messages.py" line="72" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
+        <location filename="../../ui/messages.py" line="83" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="88" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>The file is empty.</source>
         <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>The file is too large to attach.</source>
         <translation>Het bestand is te groot om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
         <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>The image cannot be read: the file is damaged or not an image.</source>
         <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>This file is already attached here.</source>
         <translation>Dit bestand is hier al toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>The attachment's file is missing on this laptop.</source>
         <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
         <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>The attachment reference is invalid.</source>
         <translation>De verwijzing naar de bijlage is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>
