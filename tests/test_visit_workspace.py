@@ -14,6 +14,7 @@ from inspectorapp.paths import app_paths
 from inspectorapp.store_access import open_store
 from storage import models as m
 from ui.main_window import MainWindow
+from ui.signal_capture import SignalCapture
 
 from .conftest import PASSPHRASE
 from .test_app_window import _create, _shot, _wait_rows
@@ -252,3 +253,42 @@ def test_huge_paste_is_refused_with_a_reason_and_kept_in_the_editor(qtbot, windo
     assert editor.current_para().text == huge.rstrip("\n") or huge in editor.toPlainText()
     editor.undo()  # the inspector takes the paste back: the rest saves normally
     qtbot.waitUntil(lambda: not editor.has_unsaved(), timeout=8000)
+
+
+def test_incongruence_pair_then_reinterpret_and_link_in_the_signal_view(qtbot, window: MainWindow) -> None:
+    from ui.signal_detail import SignalDetailDialog
+
+    w = window
+    _open_first_visit_of(qtbot, w, "Ziekenhuis A")
+    page = w.shell.visit_page
+    before = page.signals.count()
+    page.request_signal()
+    qtbot.waitUntil(lambda: w.findChild(SignalCapture) is not None, timeout=5000)
+    dialog = w.findChild(SignalCapture)
+    qtbot.waitUntil(lambda: dialog.organisation.count() > 0, timeout=5000)
+    dialog.valence_buttons["negatief"].setChecked(True)
+    dialog.pair.setChecked(True)
+    assert dialog.floor.isVisibleTo(dialog)
+    _type(qtbot, dialog.observation, "Bestuur: 'alle incidenten worden besproken in het teamoverleg'")
+    _type(qtbot, dialog.floor, "Teamoverleg 3 Oost is sinds maart niet doorgegaan; VIM-map leeg")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.signals.count() == before + 2, timeout=10000)
+
+    page.signals.setCurrentRow(page.signals.count() - 2)  # the board's claim
+    qtbot.keyClick(page.signals, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.findChild(SignalDetailDialog) is not None, timeout=5000)
+    detail = page.findChild(SignalDetailDialog)
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.links.count() == 1, timeout=5000)
+    assert "incongruent" in detail.links.item(0).text()
+    _type(qtbot, detail.new_interpretation, "Glorieverhaal; verifiëren op de werkvloer")
+    detail._reinterpret()
+    qtbot.waitUntil(lambda: detail.history.count() == 1, timeout=5000)
+    _type(qtbot, detail.new_interpretation, "Na rondgang: bevestigd als incongruent")
+    detail._reinterpret()
+    qtbot.waitUntil(lambda: detail.history.count() == 2, timeout=5000)  # the first one is kept
+    qtbot.waitUntil(lambda: detail.link_target.count() > 0, timeout=5000)
+    detail.link_type.setCurrentIndex(detail.link_type.findData("hangt_samen_met"))
+    detail._link()
+    qtbot.waitUntil(lambda: detail.links.count() == 2, timeout=5000)
+    detail._link()  # the same link twice is refused with a reason
+    qtbot.waitUntil(lambda: "bestaat al" in detail.status.text(), timeout=5000)

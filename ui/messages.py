@@ -61,6 +61,7 @@ def issue_text(issue: FieldIssue) -> str:
             "messages", "{field} refers to something that does not exist."
         ),
         "before_start": QT_TRANSLATE_NOOP("messages", "{field} lies before the start date."),
+        "duplicate": QT_TRANSLATE_NOOP("messages", "{field}: this already exists."),
         "unreadable_file": QT_TRANSLATE_NOOP("messages", "The file “{value}” cannot be read."),
         "participant_absent": QT_TRANSLATE_NOOP("messages", "This participant is marked absent."),
         "not_in_conversation": QT_TRANSLATE_NOOP("messages", "{field} belongs to another conversation."),

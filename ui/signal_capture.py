@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -66,6 +67,17 @@ class SignalCapture(QDialog):
         self.observation.setObjectName("signalObservation")
         self.observation.setTabChangesFocus(True)
         self.observation.setMaximumHeight(110)
+        self.pair = QCheckBox(self.tr("Incongruence pair: the board says ↔ the shop floor shows"))
+        self.pair.setObjectName("incongruencePair")
+        self.floor = QPlainTextEdit()
+        self.floor.setObjectName("floorShows")
+        self.floor.setTabChangesFocus(True)
+        self.floor.setMaximumHeight(80)
+        self.floor.setVisible(False)
+        self.floor_label = QLabel(self.tr("Shop floor shows"))
+        self.floor_label.setVisible(False)
+        self.pair.toggled.connect(self.floor.setVisible)
+        self.pair.toggled.connect(self.floor_label.setVisible)
         self.quote = QLineEdit(self.prefill.get("quote", ""))
         self.entrance, self.channel, self.certainty, self.strength = (QComboBox() for _ in range(4))
         self.confidentiality = QComboBox()
@@ -94,6 +106,8 @@ class SignalCapture(QDialog):
         toggles.addStretch(1)
         form.addRow(self.tr("Kind · valence"), toggles)
         form.addRow(self.tr("Observation"), self.observation)
+        form.addRow("", self.pair)
+        form.addRow(self.floor_label, self.floor)
         more = QGroupBox(self.tr("More (Tab)"))
         more_form = QFormLayout(more)
         more_form.addRow(self.tr("Quote"), self.quote)
@@ -197,7 +211,13 @@ class SignalCapture(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().lower()
-        typing = self.focusWidget() in (self.observation, self.quote, self.interpretation, self.hook)
+        typing = self.focusWidget() in (
+            self.observation,
+            self.quote,
+            self.interpretation,
+            self.hook,
+            self.floor,
+        )
         shortcuts = {
             "h": self.kind_buttons["hard"],
             "z": self.kind_buttons["zacht"],
@@ -248,6 +268,21 @@ class SignalCapture(QDialog):
         from inspectorapp.services import signals
 
         self.save_button.setEnabled(False)
+        if self.pair.isChecked():
+            from inspectorapp.services import signal_links
+
+            board = self.draft()
+            floor = {**board, "observation": self.floor.toPlainText(), "quote": None, "interpretation": None}
+            ops.submit(
+                self.workspace,
+                signal_links.capture_incongruence,
+                self.workspace.ctx,
+                board,
+                floor,
+                on_done=lambda r: self._saved(r.value[0]),
+                on_error=self._show_error,
+            )
+            return
         ops.submit(
             self.workspace,
             signals.capture_signal,

@@ -80,6 +80,7 @@ class VisitPage(QWidget):
         self.signals = QListWidget()
         self.signals.setObjectName("signalList")
         self.signals.setWordWrap(True)
+        self.signals.itemActivated.connect(self.open_signal)
         self.signals_label = QLabel()
         self.new_signal = QPushButton()
         self.new_signal.setObjectName("newSignal")
@@ -192,6 +193,7 @@ class VisitPage(QWidget):
             sign = {"positief": "+", "negatief": "−", "ambigu": "?"}.get(s.valence, "?")
             item = QListWidgetItem(f"[{marker}{sign}] {s.observation}")
             item.setForeground(QColor(VALENCE_COLOUR.get(s.valence, "#7f8c8d")))
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setToolTip(f"{s.organisation} · {s.observed_at.astimezone():%d-%m-%Y %H:%M} · {s.status}")
             self.signals.addItem(item)
         self.signals_label.setText(self.tr("Signals ({0})").format(len(data.signals)))
@@ -363,6 +365,13 @@ class VisitPage(QWidget):
             if para is not None and para.saved is not None:
                 prefill["note_paragraph_id"] = para.id
         self.signal_requested.emit(prefill)
+
+    def open_signal(self, item: QListWidgetItem) -> None:
+        from .signal_detail import SignalDetailDialog
+
+        dialog = SignalDetailDialog(self.workspace, item.data(Qt.ItemDataRole.UserRole), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _error(self, exc: BaseException) -> None:
         self.save_status.setText(message_for(exc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .snapshots import NoteAttrs
+from .snapshots import NoteAttrs, SignalSnapshot
 
 
 @dataclass(frozen=True)
@@ -133,3 +133,21 @@ class ParagraphOptions:
     speakers: tuple[CodeLabel, ...]  # role code with the participant's caption
     roles: tuple[CodeLabel, ...]
     themes: tuple[CodeLabel, ...]  # the inspection's themes first
+
+
+@dataclass(frozen=True)
+class SignalLinkRow:
+    id: str
+    link_type: str
+    outgoing: bool  # this signal is the "from" side
+    other_id: str
+    other_observation: str
+
+
+@dataclass(frozen=True)
+class SignalDetail:
+    signal: SignalSnapshot
+    quote: str | None
+    interpretation: str | None
+    history: tuple[tuple[datetime, str, str], ...]  # when, who, text
+    links: tuple[SignalLinkRow, ...]

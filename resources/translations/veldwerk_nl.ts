@@ -755,142 +755,235 @@
 <context>
     <name>SignalCapture</name>
     <message>
-        <location filename="../../ui/signal_capture.py" line="54" />
+        <location filename="../../ui/signal_capture.py" line="55" />
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="84" />
+        <location filename="../../ui/signal_capture.py" line="70" />
+        <source>Incongruence pair: the board says ↔ the shop floor shows</source>
+        <translation>Incongruentiepaar: bestuur zegt ↔ werkvloer toont</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="77" />
+        <source>Shop floor shows</source>
+        <translation>Werkvloer toont</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="96" />
         <source>Save (Ctrl+Enter)</source>
         <translation>Opslaan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="89" />
-        <location filename="../../ui/signal_capture.py" line="116" />
+        <location filename="../../ui/signal_capture.py" line="101" />
+        <location filename="../../ui/signal_capture.py" line="130" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="95" />
+        <location filename="../../ui/signal_capture.py" line="107" />
         <source>Kind · valence</source>
         <translation>Soort · valentie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="96" />
-        <location filename="../../ui/signal_capture.py" line="117" />
+        <location filename="../../ui/signal_capture.py" line="108" />
+        <location filename="../../ui/signal_capture.py" line="131" />
         <source>Observation</source>
         <translation>Waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="97" />
+        <location filename="../../ui/signal_capture.py" line="111" />
         <source>More (Tab)</source>
         <translation>Meer (Tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="99" />
-        <location filename="../../ui/signal_capture.py" line="118" />
+        <location filename="../../ui/signal_capture.py" line="113" />
+        <location filename="../../ui/signal_capture.py" line="132" />
         <source>Quote</source>
         <translation>Citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="100" />
+        <location filename="../../ui/signal_capture.py" line="114" />
         <source>Entrance</source>
         <translation>Ingang</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="101" />
+        <location filename="../../ui/signal_capture.py" line="115" />
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="102" />
+        <location filename="../../ui/signal_capture.py" line="116" />
         <source>Categories</source>
         <translation>Categorieën</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="103" />
+        <location filename="../../ui/signal_capture.py" line="117" />
         <source>Strength</source>
         <translation>Sterkte</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="104" />
+        <location filename="../../ui/signal_capture.py" line="118" />
         <source>Certainty</source>
         <translation>Zekerheid</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="105" />
+        <location filename="../../ui/signal_capture.py" line="119" />
         <source>Interpretation</source>
         <translation>Duiding</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="106" />
+        <location filename="../../ui/signal_capture.py" line="120" />
         <source>Hook</source>
         <translation>Haakje</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="107" />
+        <location filename="../../ui/signal_capture.py" line="121" />
         <source>Confidentiality</source>
         <translation>Vertrouwelijkheid</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="111" />
+        <location filename="../../ui/signal_capture.py" line="125" />
         <source>Possibly related</source>
         <translation>Mogelijk verwant</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="119" />
+        <location filename="../../ui/signal_capture.py" line="133" />
         <source>Possibly related signals</source>
         <translation>Mogelijk verwante signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="155" />
+        <location filename="../../ui/signal_capture.py" line="169" />
         <source>1 hint</source>
         <translation>1 aanwijzing</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="156" />
+        <location filename="../../ui/signal_capture.py" line="170" />
         <source>2 clear signal</source>
         <translation>2 duidelijk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="157" />
+        <location filename="../../ui/signal_capture.py" line="171" />
         <source>3 strong signal</source>
         <translation>3 sterk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="162" />
+        <location filename="../../ui/signal_capture.py" line="176" />
         <source>impression</source>
         <translation>indruk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="163" />
+        <location filename="../../ui/signal_capture.py" line="177" />
         <source>probable</source>
         <translation>waarschijnlijk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="164" />
+        <location filename="../../ui/signal_capture.py" line="178" />
         <source>established</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="168" />
+        <location filename="../../ui/signal_capture.py" line="182" />
         <source>team / account holders</source>
         <translation>team / accounthouders</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="169" />
+        <location filename="../../ui/signal_capture.py" line="183" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="170" />
+        <location filename="../../ui/signal_capture.py" line="184" />
         <source>restricted (named users)</source>
         <translation>beperkt (persoonsgebonden)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="289" />
+        <location filename="../../ui/signal_capture.py" line="324" />
         <source>stayed soft</source>
         <translation>bleef zacht</translation>
+    </message>
+</context>
+<context>
+    <name>SignalDetailDialog</name>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="46" />
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="60" />
+        <source>Save interpretation</source>
+        <translation>Duiding opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="69" />
+        <source>corroborates</source>
+        <translation>bevestigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="70" />
+        <source>contradicts</source>
+        <translation>weerspreekt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="71" />
+        <source>related to</source>
+        <translation>hangt samen met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="72" />
+        <source>is a hook for</source>
+        <translation>is haakje voor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="73" />
+        <source>hardens</source>
+        <translation>maakt hard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="74" />
+        <source>duplicate of</source>
+        <translation>dubbel van</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="75" />
+        <source>incongruent with</source>
+        <translation>incongruent met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="80" />
+        <source>Link</source>
+        <translation>Koppelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="86" />
+        <source>Observation</source>
+        <translation>Waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="87" />
+        <source>Quote</source>
+        <translation>Citaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="88" />
+        <source>Interpretation (history)</source>
+        <translation>Duiding (geschiedenis)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="89" />
+        <source>New interpretation</source>
+        <translation>Nieuwe duiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="91" />
+        <source>Links</source>
+        <translation>Koppelingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="96" />
+        <source>Link to</source>
+        <translation>Koppelen aan</translation>
     </message>
 </context>
 <context>
@@ -1081,68 +1174,68 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="138" />
+        <location filename="../../ui/visit_page.py" line="139" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="139" />
-        <location filename="../../ui/visit_page.py" line="142" />
+        <location filename="../../ui/visit_page.py" line="140" />
+        <location filename="../../ui/visit_page.py" line="143" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="140" />
+        <location filename="../../ui/visit_page.py" line="141" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="141" />
+        <location filename="../../ui/visit_page.py" line="142" />
         <source>Participants…</source>
         <translation>Deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="143" />
+        <location filename="../../ui/visit_page.py" line="144" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="146" />
+        <location filename="../../ui/visit_page.py" line="147" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="150" />
+        <location filename="../../ui/visit_page.py" line="151" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="151" />
+        <location filename="../../ui/visit_page.py" line="152" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="197" />
+        <location filename="../../ui/visit_page.py" line="199" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="200" />
+        <location filename="../../ui/visit_page.py" line="202" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="336" />
+        <location filename="../../ui/visit_page.py" line="338" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="337" />
+        <location filename="../../ui/visit_page.py" line="339" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="338" />
+        <location filename="../../ui/visit_page.py" line="340" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
@@ -1403,117 +1496,122 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="64" />
+        <source>{field}: this already exists.</source>
+        <translation>{field}: dit bestaat al.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65" />
         <source>The file “{value}” cannot be read.</source>
         <translation>Het bestand “{value}” is niet te lezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="66" />
         <source>This participant is marked absent.</source>
         <translation>Deze deelnemer staat als afwezig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../ui/messages.py" line="67" />
         <source>{field} belongs to another conversation.</source>
         <translation>{field} hoort bij een ander gesprek.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>{field} does not fit this item.</source>
         <translation>{field} past niet bij dit item.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="69" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
         <translation>Een score anders dan neutraal vraagt bewijs: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="88" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>The file is empty.</source>
         <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>The file is too large to attach.</source>
         <translation>Het bestand is te groot om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
         <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>The image cannot be read: the file is damaged or not an image.</source>
         <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>This file is already attached here.</source>
         <translation>Dit bestand is hier al toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>The attachment's file is missing on this laptop.</source>
         <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
         <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>The attachment reference is invalid.</source>
         <translation>De verwijzing naar de bijlage is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>
