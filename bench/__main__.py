@@ -1,6 +1,6 @@
 """Run the benchmarks and print a summary table.
 
-    python -m bench [cold_start autosave fts] [--paragraphs N] [--signals N]
+    python -m bench [cold_start autosave fts visit_open] [--paragraphs N] [--signals N]
 
 Without names, all run. The generated store is built first (cached in bench/.cache/);
 the summary is also written to bench/results/<time>.json.
@@ -19,16 +19,17 @@ from datetime import datetime
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from . import autosave, cold_start, fts
-from .common import RESULTS, Result, Size, print_result
+from . import autosave, cold_start, fts, visit_open
+from .common import RESULTS, Result, Size, add_size_args, print_result, size_from
 from .generate import ensure_store
 
 BENCHMARKS: dict[str, Callable[[Size], Result]] = {
     "cold_start": lambda size: cold_start.run(),
     "autosave": lambda size: autosave.run(size),
     "fts": lambda size: fts.run(size),
+    "visit_open": lambda size: visit_open.run(size),
 }
-NEEDS_STORE = {"autosave", "fts"}
+NEEDS_STORE = {"autosave", "fts", "visit_open"}
 
 
 def machine() -> str:
@@ -55,14 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "names", nargs="*", metavar="name", help=f"benchmarks to run (default all): {', '.join(BENCHMARKS)}"
     )
-    p.add_argument("--paragraphs", type=int, default=Size().paragraphs)
-    p.add_argument("--signals", type=int, default=Size().signals)
+    add_size_args(p)
     args = p.parse_args(argv)
     names = args.names or list(BENCHMARKS)
     unknown = [n for n in names if n not in BENCHMARKS]
     if unknown:
         p.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
-    size = Size(args.paragraphs, args.signals)
+    size = size_from(args)
     print(f"machine: {machine()}")
     if NEEDS_STORE & set(names):
         print(f"store: {ensure_store(size)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import math
 import os
 import shutil
@@ -15,6 +16,7 @@ RESULTS = BENCH_DIR / "results"
 PASSPHRASE = "bench passphrase"
 DEFAULT_PARAGRAPHS = 100_000
 DEFAULT_SIGNALS = 10_000
+SIGNALS_PER_PARAGRAPH = DEFAULT_SIGNALS / DEFAULT_PARAGRAPHS  # 1M paragraphs -> 100k signals
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,23 @@ class Size:
     @property
     def key(self) -> str:
         return f"p{self.paragraphs}-s{self.signals}"
+
+
+def add_size_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--paragraphs", type=int, default=DEFAULT_PARAGRAPHS)
+    parser.add_argument(
+        "--signals",
+        type=int,
+        default=None,
+        help=f"default: {SIGNALS_PER_PARAGRAPH:g} per paragraph (10k for 100k, 100k for 1M)",
+    )
+
+
+def size_from(args: argparse.Namespace) -> Size:
+    """The store size of ``add_size_args``' options: --paragraphs 1000000 alone means
+    the full size of the budgets (100k signals), whose store may already be cached."""
+    signals = args.signals if args.signals is not None else round(args.paragraphs * SIGNALS_PER_PARAGRAPH)
+    return Size(args.paragraphs, signals)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from inspectorapp.services import search
 from storage.engine import Store
 
-from .common import Result, Size, median, ms, percentile, print_result
+from .common import Result, Size, add_size_args, median, ms, percentile, print_result, size_from
 from .generate import ensure_store, open_bench_store
 
 BUDGET_S = 0.050
@@ -150,10 +150,9 @@ def run(size: Size, rounds: int = 5) -> Result:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.fts", description=__doc__.splitlines()[0])
     p.add_argument("--rounds", type=int, default=5)
-    p.add_argument("--paragraphs", type=int, default=Size().paragraphs)
-    p.add_argument("--signals", type=int, default=Size().signals)
+    add_size_args(p)
     args = p.parse_args(argv)
-    print_result(run(Size(args.paragraphs, args.signals), args.rounds))
+    print_result(run(size_from(args), args.rounds))
     return 0
 
 

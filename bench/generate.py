@@ -29,7 +29,7 @@ from resources import path as resource_path
 from storage.engine import Store, connect_raw, wrap
 from storage.migrate import head_revision, upgrade
 
-from .common import CACHE, PASSPHRASE, Size
+from .common import CACHE, PASSPHRASE, Size, add_size_args, size_from
 from .dataset import NOTE_SQL, SIGNAL_SQL, iso, rows_for, structure
 from .words import TextMaker
 
@@ -169,11 +169,10 @@ def build_store(size: Size, target: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.splitlines()[0])
-    p.add_argument("--paragraphs", type=int, default=Size().paragraphs)
-    p.add_argument("--signals", type=int, default=Size().signals)
+    add_size_args(p)
     p.add_argument("--force", action="store_true", help="regenerate even if cached")
     args = p.parse_args(argv)
-    path = ensure_store(Size(args.paragraphs, args.signals), force=args.force)
+    path = ensure_store(size_from(args), force=args.force)
     print(f"store: {path}")
     print((path.parent / "meta.json").read_text("utf-8"))
     return 0

@@ -18,7 +18,7 @@ from inspectorapp.errors import (
     ValidationError,
 )
 from inspectorapp.ids import new_id
-from storage.engine import Store, check_readable, connect_raw, wrap
+from storage.engine import Store, connect_raw, wrap
 from storage.migrate import upgrade
 from storage.models import StoreMeta
 
@@ -78,8 +78,7 @@ def open_store(path: Path, passphrase: str) -> Store:
     conn = connect_raw(path, passphrase)
     store = wrap(path, conn)
     try:
-        check_readable(conn)
-        backup = upgrade(store)
+        backup = upgrade(store)  # checks the file first when there is something to migrate
         if backup is not None:
             log.info("store migrated; backup at %s", backup)
         with store.transaction() as session:

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from inspectorapp.errors import StoreCorruptError, StoreTooNewError
 
-from .engine import Store
+from .engine import Store, check_readable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -66,6 +66,10 @@ def upgrade(store: Store, revision: str = "head") -> Path | None:
     target = script.get_current_head() if revision == "head" else revision
     if current == target:
         return None
+    if current is not None:
+        # Never back up or migrate a damaged file. Not on every unlock: a full check reads
+        # the whole file (seconds at a million paragraphs).
+        check_readable(store.raw)
     made = backup(store, f"pre-{current}") if current is not None else None
     store.pragma("foreign_keys = OFF")
     try:

@@ -292,3 +292,27 @@ def test_incongruence_pair_then_reinterpret_and_link_in_the_signal_view(qtbot, w
     qtbot.waitUntil(lambda: detail.links.count() == 2, timeout=5000)
     detail._link()  # the same link twice is refused with a reason
     qtbot.waitUntil(lambda: "bestaat al" in detail.status.text(), timeout=5000)
+
+
+def test_question_guide_marks_asked_and_answered(qtbot, window: MainWindow) -> None:
+    w = window
+    _open_first_visit_of(qtbot, w, "Ziekenhuis A")
+    page = w.shell.visit_page
+    qtbot.waitUntil(lambda: page.guide.count() > 0, timeout=5000)
+    assert "/" in page.guide_toggle.text() and "gesteld" in page.guide_toggle.text()
+    qtbot.mouseClick(page.guide_toggle, Qt.MouseButton.LeftButton)
+    assert page.guide.isVisible()
+    first = page.guide.item(0).data(Qt.ItemDataRole.UserRole)
+    assert first.asked_at is None
+    page.guide.setCurrentRow(0)
+    qtbot.keyClick(page.guide, Qt.Key.Key_Return)
+    editor = page.editor
+    para = editor.current_para()
+    assert (
+        para.kind == "vraag" and para.text == first.text_nl and para.attrs.theme_codes == (first.theme_code,)
+    )
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    _type(qtbot, editor, "Antwoord: dat wordt maandelijks in het MT besproken.")
+    qtbot.waitUntil(lambda: not editor.has_unsaved(), timeout=5000)
+    page._load_guide()
+    qtbot.waitUntil(lambda: page.guide.item(0).text().startswith("✓✓"), timeout=5000)

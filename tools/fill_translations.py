@@ -30,6 +30,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "Search notes, quotes, signals and observations…": "Zoek in notities, citaten, signalen en observaties…",
     "Search": "Zoeken",
     "Search results": "Zoekresultaten",
+    "Question guide ({0}/{1} asked)": "Gespreksleidraad ({0}/{1} gesteld)",
     "Incongruence pair: the board says ↔ the shop floor shows": "Incongruentiepaar: bestuur zegt ↔ werkvloer toont",
     "Shop floor shows": "Werkvloer toont",
     "Save interpretation": "Duiding opslaan",

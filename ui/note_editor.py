@@ -183,6 +183,22 @@ class NoteEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.set_kind("citaat")
 
+    def append_paragraph(self, text: str, kind: str, attrs: NoteAttrs | None = None) -> None:
+        """A new paragraph at the end (e.g. a question from the guide), saved like typing."""
+        cursor = self.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        if cursor.block().text().strip():
+            cursor.insertBlock()
+        cursor.insertText(text)
+        self.setTextCursor(cursor)
+        para = self.current_para()
+        if para is not None:
+            para.kind = kind
+            if attrs is not None:
+                para.attrs = attrs
+        self.gutter.update()
+        self.schedule_save()
+
     def paragraphs(self) -> list[Para]:
         return list(self._model.paras)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from inspectorapp.domain.snapshots import NoteAttrs, NoteSnapshot
 from inspectorapp.domain.visit_views import (
     ConversationRow,
+    GuideQuestion,
     ParagraphEdit,
     ParagraphOptions,
     SavedEdits,
@@ -106,6 +107,19 @@ class VisitPage(QWidget):
         title_row.addWidget(self.conversation_title, 1)
         title_row.addWidget(self.participants_button)
         cbox.addLayout(title_row)
+        self.guide_toggle = QPushButton()
+        self.guide_toggle.setObjectName("guideToggle")
+        self.guide_toggle.setFlat(True)
+        self.guide_toggle.setCheckable(True)
+        self.guide = QListWidget()
+        self.guide.setObjectName("questionGuide")
+        self.guide.setWordWrap(True)
+        self.guide.setMaximumHeight(140)
+        self.guide.setVisible(False)
+        self.guide.itemActivated.connect(self._ask)
+        self.guide_toggle.toggled.connect(self.guide.setVisible)
+        cbox.addWidget(self.guide_toggle, alignment=Qt.AlignmentFlag.AlignLeft)
+        cbox.addWidget(self.guide)
         cbox.addWidget(self.centre_stack, 1)
         cbox.addWidget(self.save_status, alignment=Qt.AlignmentFlag.AlignRight)
         right = QWidget()
@@ -242,6 +256,7 @@ class VisitPage(QWidget):
 
     def _show_notes(self, conversation_id: str, paras: list[NoteSnapshot]) -> None:
         self.editor.load(conversation_id, paras)
+        self._load_guide()
         focus, self._focus_note = self._focus_note, None
         ids = [p.id for p in self.editor.paragraphs()]
         if focus in ids:
@@ -251,6 +266,37 @@ class VisitPage(QWidget):
             self.editor.setTextCursor(cursor)
             self.editor.centerCursor()
             self.editor.setFocus()
+
+    def _load_guide(self) -> None:
+        from inspectorapp.services import notes
+
+        conv = self.editor.conversation_id
+        if conv is not None:
+            ops.submit(
+                self.workspace, notes.question_guide, conv, on_done=self._show_guide, on_error=self._error
+            )
+
+    def _show_guide(self, questions: list[GuideQuestion]) -> None:
+        english = QLocale().language() == QLocale.Language.English
+        self.guide.clear()
+        for q in questions:
+            mark = "✓✓" if q.answered else "✓" if q.asked_at else "○"
+            item = QListWidgetItem(f"{mark} {q.theme_code} · {q.text_en if english else q.text_nl}")
+            item.setData(Qt.ItemDataRole.UserRole, q)
+            self.guide.addItem(item)
+        asked = sum(1 for q in questions if q.asked_at)
+        self.guide_toggle.setText(self.tr("Question guide ({0}/{1} asked)").format(asked, len(questions)))
+        self.guide_toggle.setVisible(bool(questions))
+
+    def _ask(self, item: QListWidgetItem) -> None:
+        """Ask a guide question: it goes into the notes as a question paragraph with its theme."""
+        q: GuideQuestion = item.data(Qt.ItemDataRole.UserRole)
+        english = QLocale().language() == QLocale.Language.English
+        self.editor.append_paragraph(
+            q.text_en if english else q.text_nl, "vraag", NoteAttrs(theme_codes=(q.theme_code,))
+        )
+        self.editor.setFocus()
+        item.setText("✓" + item.text()[1:])
 
     def edit_participants(self) -> None:
         conv = self._current_conversation_id()

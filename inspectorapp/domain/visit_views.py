@@ -151,3 +151,14 @@ class SignalDetail:
     interpretation: str | None
     history: tuple[tuple[datetime, str, str], ...]  # when, who, text
     links: tuple[SignalLinkRow, ...]
+
+
+@dataclass(frozen=True)
+class GuideQuestion:
+    theme_code: str
+    theme_nl: str
+    theme_en: str
+    text_nl: str
+    text_en: str
+    asked_at: datetime | None
+    answered: bool

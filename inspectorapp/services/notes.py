@@ -15,7 +15,13 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.enums import Confidentiality, NoteKind, PartialInterest
 from inspectorapp.domain.snapshots import ActionContext, NoteAttrs, NoteSnapshot, OpResult
 from inspectorapp.domain.validation import Checker
-from inspectorapp.domain.visit_views import CodeLabel, ParagraphEdit, ParagraphOptions, SavedEdits
+from inspectorapp.domain.visit_views import (
+    CodeLabel,
+    GuideQuestion,
+    ParagraphEdit,
+    ParagraphOptions,
+    SavedEdits,
+)
 from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import Conversation, NoteParagraph
 
@@ -210,3 +216,53 @@ def paragraph_options(session: Session, conversation_id: str) -> ParagraphOption
     chosen = set(insp.theme_codes) if insp else set()
     themes = sorted(items("meso_theme"), key=lambda i: (i.code not in chosen, i.position))
     return ParagraphOptions(speakers, roles, tuple(CodeLabel(i.code, i.label_nl, i.label_en) for i in themes))
+
+
+def question_guide(session: Session, conversation_id: str) -> list[GuideQuestion]:
+    """The open questions of the inspection's themes (framework data), each marked asked
+    when a question paragraph with its text is in this conversation's notes, and answered
+    when a paragraph follows it."""
+    from storage.models import Inspection, TaxonomyItem, Visit
+
+    conv = session.get(Conversation, conversation_id)
+    if conv is None:
+        raise NotFoundError("conversation", conversation_id)
+    insp = session.scalar(
+        select(Inspection).join(Visit, Visit.inspection_id == Inspection.id).where(Visit.id == conv.visit_id)
+    )
+    if insp is None or not insp.theme_codes:
+        return []
+    themes = {
+        i.code: i
+        for i in session.scalars(
+            select(TaxonomyItem).where(
+                TaxonomyItem.framework_version_id == insp.framework_version_id,
+                TaxonomyItem.taxonomy == "meso_theme",
+                TaxonomyItem.code.in_(insp.theme_codes),
+            )
+        )
+    }
+    paras = list(
+        session.scalars(
+            select(NoteParagraph)
+            .where(NoteParagraph.conversation_id == conversation_id, NoteParagraph.deleted_at.is_(None))
+            .order_by(NoteParagraph.position)
+        )
+    )
+    asked: dict[str, tuple[datetime, bool]] = {}
+    for n, p in enumerate(paras):
+        if p.kind is NoteKind.QUESTION:
+            answered = any(q.kind is not NoteKind.QUESTION and q.text.strip() for q in paras[n + 1 : n + 3])
+            asked.setdefault(p.text.strip(), (p.occurred_at, answered))
+    out = []
+    for code in insp.theme_codes:
+        theme = themes.get(code)
+        if theme is None:
+            continue
+        for q in theme.attributes.get("questions", []):
+            if not isinstance(q, dict):
+                continue
+            nl, en = str(q.get("nl", "")), str(q.get("en", ""))
+            when, answered = asked.get(nl.strip()) or asked.get(en.strip()) or (None, False)
+            out.append(GuideQuestion(code, theme.label_nl, theme.label_en, nl, en, when, answered))
+    return out

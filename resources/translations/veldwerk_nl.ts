@@ -1174,68 +1174,73 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="139" />
+        <location filename="../../ui/visit_page.py" line="153" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="140" />
-        <location filename="../../ui/visit_page.py" line="143" />
+        <location filename="../../ui/visit_page.py" line="154" />
+        <location filename="../../ui/visit_page.py" line="157" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="141" />
+        <location filename="../../ui/visit_page.py" line="155" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="142" />
+        <location filename="../../ui/visit_page.py" line="156" />
         <source>Participants…</source>
         <translation>Deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="144" />
+        <location filename="../../ui/visit_page.py" line="158" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="147" />
+        <location filename="../../ui/visit_page.py" line="161" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="151" />
+        <location filename="../../ui/visit_page.py" line="165" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="152" />
+        <location filename="../../ui/visit_page.py" line="166" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="199" />
+        <location filename="../../ui/visit_page.py" line="213" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="202" />
+        <location filename="../../ui/visit_page.py" line="216" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="338" />
+        <location filename="../../ui/visit_page.py" line="288" />
+        <source>Question guide ({0}/{1} asked)</source>
+        <translation>Gespreksleidraad ({0}/{1} gesteld)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="384" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="339" />
+        <location filename="../../ui/visit_page.py" line="385" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="340" />
+        <location filename="../../ui/visit_page.py" line="386" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>

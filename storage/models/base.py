@@ -44,7 +44,7 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        return datetime.fromisoformat(value)  # 50x faster than strptime; 'Z' means UTC
 
 
 class IsoDate(TypeDecorator[date]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspectorapp.clock import utc_now
@@ -37,7 +37,10 @@ class FrameworkVersion(Base):
 
 class TaxonomyItem(Base):
     __tablename__ = "taxonomy_item"
-    __table_args__ = (UniqueConstraint("framework_version_id", "taxonomy", "code"),)
+    __table_args__ = (
+        UniqueConstraint("framework_version_id", "taxonomy", "code"),
+        Index("ix_taxonomy_item_taxonomy_code", "taxonomy", "code"),  # code look-ups across versions
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     framework_version_id: Mapped[str] = mapped_column(ForeignKey("framework_version.id"))
