@@ -119,3 +119,32 @@ def test_inspection_needs_a_subject(store: Store, ctx) -> None:
             },
         )
     assert [(i.field, i.problem) for i in err.value.issues] == [("subjects", "required")]
+
+
+def test_what_is_known_and_invitations_incl_deliberate_non_invitation(qtbot, window: MainWindow) -> None:
+    from ui.visit_forms import InvitationForm
+
+    w = window
+    shell = w.shell
+    row = next(
+        r for r in range(shell.inspections.rowCount()) if "Ziekenhuis A" in shell.inspections.row_at(r).title
+    )
+    shell.inspection_activated.emit(shell.inspections.row_at(row).id)
+    page = shell.inspection_page
+    qtbot.waitUntil(lambda: page.detail is not None and "Ziekenhuis A" in page.detail.title, timeout=10000)
+    texts = [page.earlier.item(i).text() for i in range(page.earlier.count())]
+    assert any(t.startswith("Aandachtspunt:") for t in texts)  # open concerns
+    assert any("Ziekenhuis A" in t for t in texts)  # earlier signals
+    invitations = page.invitations.count()
+    qtbot.mouseClick(page.add_invitation, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.findChild(InvitationForm) is not None, timeout=5000)
+    form = w.findChild(InvitationForm)
+    qtbot.waitUntil(lambda: form.organisation.count() > 1, timeout=5000)
+    form.save()  # neither party nor reason: refused
+    qtbot.waitUntil(lambda: form.error.text() != "", timeout=5000)
+    form.organisation.setCurrentIndex(form.organisation.findText("Ziekenhuis A"))
+    form.status.setCurrentIndex(form.status.findData("bewust_niet_uitgenodigd"))
+    _type(qtbot, form.reason, "Raad van bestuur bewust niet bij het groepsgesprek met de werkvloer")
+    form.save()
+    qtbot.waitUntil(lambda: page.invitations.count() == invitations + 1, timeout=5000)
+    assert "bewust niet uitgenodigd" in page.invitations.item(page.invitations.count() - 1).text()

@@ -73,6 +73,9 @@ class InspectionForm(QDialog):
         self.themes = QListWidget()
         self.themes.setMaximumHeight(140)
         self.team = QLineEdit()
+        self.questions = QPlainTextEdit()
+        self.questions.setTabChangesFocus(True)
+        self.questions.setMaximumHeight(70)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -87,6 +90,7 @@ class InspectionForm(QDialog):
             (self.tr("Or: the providers around one client"), self.client_network),
             (self.tr("Themes"), self.themes),
             (self.tr("Team (names, comma separated)"), self.team),
+            (self.tr("Open questions"), self.questions),
         )
         for text, widget in rows:
             form.addRow(text, widget)
@@ -130,6 +134,7 @@ class InspectionForm(QDialog):
             "declared_role": self.role.currentData(),
             "purpose": self.purpose.toPlainText(),
             "subjects": subjects,
+            "open_questions": self.questions.toPlainText() or None,
             "theme_codes": _checked(self.themes),
             "team": team,
         }

@@ -22,6 +22,7 @@ from . import labels
 class InspectionPage(QWidget):
     visit_opened = Signal(str)
     add_visit_requested = Signal(str)
+    add_invitation_requested = Signal(str)
     back_requested = Signal()
 
     def __init__(self) -> None:
@@ -47,10 +48,35 @@ class InspectionPage(QWidget):
         self.known = QLabel()
         self.known.setObjectName("knownPanel")
         self.known.setWordWrap(True)
-        self._labels = [QLabel() for _ in range(6)]
+        self.earlier = QListWidget()
+        self.earlier.setObjectName("knownList")
+        self.earlier.setWordWrap(True)
+        self.earlier.setMaximumHeight(150)
+        self.open_questions = QLabel()
+        self.open_questions.setWordWrap(True)
+        self.invitations = QListWidget()
+        self.invitations.setObjectName("invitationsList")
+        self.invitations.setWordWrap(True)
+        self.invitations.setMaximumHeight(110)
+        self.add_invitation = QPushButton()
+        self.add_invitation.setObjectName("addInvitation")
+        self.add_invitation.clicked.connect(
+            lambda: self.detail and self.add_invitation_requested.emit(self.detail.id)
+        )
+        self._labels = [QLabel() for _ in range(9)]
         for label, value in zip(
             self._labels,
-            (self.role, self.framework, self.subjects, self.themes, self.team, self.known),
+            (
+                self.role,
+                self.framework,
+                self.subjects,
+                self.themes,
+                self.open_questions,
+                self.team,
+                self.known,
+                self.earlier,
+                self.invitations,
+            ),
             strict=True,
         ):
             self.facts.addRow(label, value)
@@ -66,6 +92,7 @@ class InspectionPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.purpose)
         layout.addLayout(self.facts)
+        layout.addWidget(self.add_invitation, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.visits_label)
         layout.addWidget(self.visits, 1)
         layout.addWidget(self.add_visit, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -85,14 +112,18 @@ class InspectionPage(QWidget):
                 self.tr("Framework"),
                 self.tr("Subjects"),
                 self.tr("Themes"),
+                self.tr("Open questions"),
                 self.tr("Team"),
                 self.tr("What we already know"),
+                "",
+                self.tr("Invitations"),
             ),
             strict=True,
         ):
             label.setText(text)
         self.visits_label.setText(self.tr("Visits (Enter opens)"))
         self.add_visit.setText(self.tr("+ Visit"))
+        self.add_invitation.setText(self.tr("+ Invitation"))
         self.visits.setAccessibleName(self.tr("Visits"))
         if self.detail is not None:
             self.show_detail(self.detail)
@@ -106,6 +137,22 @@ class InspectionPage(QWidget):
         self.subjects.setText(", ".join(s.name for s in d.subjects))
         self.themes.setText(", ".join(d.theme_labels))
         self.team.setText(", ".join(d.team))
+        self.open_questions.setText(d.open_questions or "—")
+        self.earlier.clear()
+        for title in d.concern_titles:
+            self.earlier.addItem(self.tr("Concern: {0}").format(title))
+        for s in d.earlier_signals:
+            marker = ("H" if s.kind == "hard" else "Z") + {"positief": "+", "negatief": "−"}.get(
+                s.valence, "?"
+            )
+            soft = " · " + self.tr("stays soft") if s.status == "BLIJFT_ZACHT" else ""
+            self.earlier.addItem(
+                f"[{marker}] {s.observed_at.astimezone():%d-%m-%Y} {s.organisation}: {s.observation}{soft}"
+            )
+        self.invitations.clear()
+        for inv in d.invitations:
+            party = inv.party or inv.role_code or ""
+            self.invitations.addItem(f"{party} · {labels.invitation_status(inv.status)} · {inv.reason}")
         self.known.setText(
             self.tr("{0} signals about these subjects, {1} open concerns").format(
                 d.known_signals, d.open_concerns

@@ -46,6 +46,18 @@ def declared_role(value: str) -> str:
     )
 
 
+def invitation_status(value: str) -> str:
+    return _t(
+        {
+            "gepland": QT_TRANSLATE_NOOP("labels", "planned"),
+            "uitgenodigd": QT_TRANSLATE_NOOP("labels", "invited"),
+            "bevestigd": QT_TRANSLATE_NOOP("labels", "confirmed"),
+            "afgemeld": QT_TRANSLATE_NOOP("labels", "declined"),
+            "bewust_niet_uitgenodigd": QT_TRANSLATE_NOOP("labels", "deliberately not invited"),
+        }.get(value, value)
+    )
+
+
 def search_source(value: str) -> str:
     return _t(
         {

@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
             self.shell.inspection_activated.connect(self.open_inspection)
             self.shell.new_inspection_requested.connect(self.new_inspection)
             self.shell.inspection_page.add_visit_requested.connect(self.new_visit)
+            self.shell.inspection_page.add_invitation_requested.connect(self.new_invitation)
             self.shell.visit_page.signal_requested.connect(self.capture_signal)
             self.shell.visit_page.synthesis_requested.connect(self.open_synthesis)
             self.stack.addWidget(self.shell)
@@ -349,6 +350,16 @@ class MainWindow(QMainWindow):
         from .visit_forms import VisitForm
 
         form = VisitForm(self.workspace, inspection_id, self)
+        form.saved.connect(lambda _v: self.open_inspection(inspection_id))
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.open()
+
+    def new_invitation(self, inspection_id: str) -> None:
+        if self.workspace is None:
+            return
+        from .visit_forms import InvitationForm
+
+        form = InvitationForm(self.workspace, inspection_id, self)
         form.saved.connect(lambda _v: self.open_inspection(inspection_id))
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.open()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspectorapp.domain.visit_views import InspectionFormOptions
+from inspectorapp.domain.visit_views import InspectionFormOptions, SignalFormOptions
 
 from . import ops
 from .messages import message_for
@@ -132,6 +132,74 @@ class ConversationForm(_Form):
             preparation.add_conversation,
             self.workspace.ctx,
             self.visit_id,
+            self.draft(),
+            on_done=lambda r: self.done_with(r.value),
+            on_error=self.show_error,
+        )
+
+
+STATUSES = ("gepland", "uitgenodigd", "bevestigd", "afgemeld", "bewust_niet_uitgenodigd")
+
+
+class InvitationForm(_Form):
+    """Who is invited and why, or deliberately not invited and why."""
+
+    def __init__(self, workspace: Workspace, inspection_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.setObjectName("invitationForm")
+        self.setWindowTitle(self.tr("Invitation"))
+        self.inspection_id = inspection_id
+        self.organisation = QComboBox()
+        self.role = QComboBox()
+        self.reason = QLineEdit()
+        self.status = QComboBox()
+        for code, text in zip(
+            STATUSES,
+            (
+                self.tr("planned"),
+                self.tr("invited"),
+                self.tr("confirmed"),
+                self.tr("declined"),
+                self.tr("deliberately not invited"),
+            ),
+            strict=True,
+        ):
+            self.status.addItem(text, code)
+        self.form.addRow(self.tr("Organisation"), self.organisation)
+        self.form.addRow(self.tr("Role"), self.role)
+        self.form.addRow(self.tr("Why"), self.reason)
+        self.form.addRow(self.tr("Status"), self.status)
+        self.finish_layout()
+        from inspectorapp.services import signals
+
+        ops.submit(workspace, signals.form_options, on_done=self._fill, on_error=self.show_error)
+
+    def _fill(self, options: SignalFormOptions) -> None:
+        english = QLocale().language() == QLocale.Language.English
+        self.organisation.addItem("—", None)
+        for o in options.organisations:
+            self.organisation.addItem(o.name, o.id)
+        self.role.addItem("—", None)
+        for r in options.roles:
+            if r.parent is not None:
+                self.role.addItem(r.en if english else r.nl, r.code)
+
+    def draft(self) -> dict[str, Any]:
+        return {
+            "organisation_id": self.organisation.currentData(),
+            "role_code": self.role.currentData(),
+            "reason": self.reason.text(),
+            "status": self.status.currentData(),
+        }
+
+    def save(self) -> None:
+        from inspectorapp.services import preparation
+
+        ops.submit(
+            self.workspace,
+            preparation.add_invitation,
+            self.workspace.ctx,
+            self.inspection_id,
             self.draft(),
             on_done=lambda r: self.done_with(r.value),
             on_error=self.show_error,

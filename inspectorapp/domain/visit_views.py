@@ -26,6 +26,26 @@ class SubjectRow:
 
 
 @dataclass(frozen=True)
+class SignalCard:
+    id: str
+    organisation: str
+    kind: str
+    valence: str
+    observation: str
+    status: str
+    observed_at: datetime
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    id: str
+    party: str  # organisation name, or "" when by role only
+    role_code: str | None
+    reason: str
+    status: str
+
+
+@dataclass(frozen=True)
 class InspectionDetail:
     id: str
     title: str
@@ -40,6 +60,10 @@ class InspectionDetail:
     team: tuple[str, ...]
     known_signals: int
     open_concerns: int
+    open_questions: str = ""
+    earlier_signals: tuple[SignalCard, ...] = ()  # newest first, what stayed soft included
+    concern_titles: tuple[str, ...] = ()
+    invitations: tuple[InvitationRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,17 +76,6 @@ class ConversationRow:
     starts_at: datetime | None
     group_session: bool
     participants: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SignalCard:
-    id: str
-    organisation: str
-    kind: str
-    valence: str
-    observation: str
-    status: str
-    observed_at: datetime
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session
 
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.enums import InvitationStatus
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
 from inspectorapp.domain.visit_views import CodeLabel, InspectionFormOptions, OrganisationOption, VisitRow
-from storage.models import Conversation, Inspection, Network, Organisation, TaxonomyItem, Visit
+from storage.models import Conversation, Inspection, Invitation, Network, Organisation, TaxonomyItem, Visit
 
 from . import audit, frameworks
 from .refs import existing
@@ -108,3 +109,25 @@ def add_conversation(
 
 def visit_count(session: Session, inspection_id: str) -> int:
     return session.scalar(select(func.count()).where(Visit.inspection_id == inspection_id)) or 0
+
+
+def add_invitation(
+    session: Session, ctx: ActionContext, inspection_id: str, draft: dict[str, Any]
+) -> OpResult[str]:
+    """Who is invited and why, or deliberately not invited and why (the reason is required)."""
+    c = Checker()
+    existing(session, c, "inspection_id", Inspection, inspection_id, required=True)
+    org = existing(session, c, "organisation_id", Organisation, draft.get("organisation_id"))
+    role = c.code("role_code", draft.get("role_code"), frameworks.codes(session, "person_role"))
+    if org is None and role is None and not c.issues:
+        c.add("organisation_id", "required")
+    reason = c.text("reason", draft.get("reason"), limits.SHORT_TEXT, required=True)
+    status = c.choice("status", draft.get("status") or "gepland", InvitationStatus)
+    c.done()
+    row = Invitation(
+        inspection_id=inspection_id, organisation_id=org, role_code=role, reason=reason or "", status=status
+    )
+    session.add(row)
+    session.flush()
+    audit.record(session, ctx, "invitation.add", "invitation", row.id, status=row.status.value)
+    return OpResult(row.id, ChangeSet.of(invitation=[row.id]))

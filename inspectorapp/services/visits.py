@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.domain.visit_views import (
     ConversationRow,
     InspectionDetail,
+    InvitationRow,
     OrganisationOption,
     SignalCard,
     SubjectRow,
@@ -22,6 +23,7 @@ from storage.models import (
     Inspection,
     InspectionMember,
     InspectionSubject,
+    Invitation,
     Network,
     NetworkMembership,
     Organisation,
@@ -117,6 +119,35 @@ def inspection_detail(session: Session, inspection_id: str) -> InspectionDetail:
             )
         )
     )
+    earlier = tuple(
+        SignalCard(s.id, org, s.kind.value, s.valence.value, s.observation, s.status, s.observed_at)
+        for s, org in session.execute(
+            select(Signal, Organisation.name)
+            .join(Organisation, Signal.organisation_id == Organisation.id)
+            .where(Signal.organisation_id.in_(org_ids), Signal.deleted_at.is_(None))
+            .order_by(Signal.observed_at.desc())
+            .limit(12)
+        )
+    )
+    concern_titles = tuple(
+        session.scalars(
+            select(Concern.title).where(
+                Concern.organisation_id.in_(org_ids)
+                | Concern.network_id.in_([s.network_id for s in subjects]),
+                Concern.deleted_at.is_(None),
+                Concern.status.not_in(("AFGESLOTEN", "NIET_ONDERBOUWD")),
+            )
+        )
+    )
+    invitations = tuple(
+        InvitationRow(i.id, org or "", i.role_code, i.reason, i.status.value)
+        for i, org in session.execute(
+            select(Invitation, Organisation.name)
+            .outerjoin(Organisation, Invitation.organisation_id == Organisation.id)
+            .where(Invitation.inspection_id == inspection_id, Invitation.deleted_at.is_(None))
+            .order_by(Invitation.created_at)
+        )
+    )
     return InspectionDetail(
         id=insp.id,
         title=insp.title,
@@ -131,6 +162,10 @@ def inspection_detail(session: Session, inspection_id: str) -> InspectionDetail:
         team=team,
         known_signals=int(known or 0),
         open_concerns=int(concerns or 0),
+        open_questions=insp.open_questions or "",
+        earlier_signals=earlier,
+        concern_titles=concern_titles,
+        invitations=invitations,
     )
 
 

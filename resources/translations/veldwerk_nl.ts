@@ -171,120 +171,150 @@
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="81" />
+        <location filename="../../ui/inspection_form.py" line="84" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="82" />
+        <location filename="../../ui/inspection_form.py" line="85" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="83" />
+        <location filename="../../ui/inspection_form.py" line="86" />
         <source>Declared role</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="84" />
+        <location filename="../../ui/inspection_form.py" line="87" />
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="85" />
+        <location filename="../../ui/inspection_form.py" line="88" />
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="86" />
+        <location filename="../../ui/inspection_form.py" line="89" />
         <source>Or: a new organisation</source>
         <translation>Of: een nieuwe organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="87" />
+        <location filename="../../ui/inspection_form.py" line="90" />
         <source>Or: the providers around one client</source>
         <translation>Of: de aanbieders rond één cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="88" />
+        <location filename="../../ui/inspection_form.py" line="91" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="89" />
+        <location filename="../../ui/inspection_form.py" line="92" />
         <source>Team (names, comma separated)</source>
         <translation>Team (namen, gescheiden door komma's)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="93" />
+        <source>Open questions</source>
+        <translation>Open vragen</translation>
     </message>
 </context>
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="80" />
+        <location filename="../../ui/inspection_page.py" line="107" />
         <source>← Inspections</source>
         <translation>← Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="84" />
+        <location filename="../../ui/inspection_page.py" line="111" />
         <source>Declared role</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="85" />
+        <location filename="../../ui/inspection_page.py" line="112" />
         <source>Framework</source>
         <translation>Kader</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="86" />
+        <location filename="../../ui/inspection_page.py" line="113" />
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="87" />
+        <location filename="../../ui/inspection_page.py" line="114" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="88" />
+        <location filename="../../ui/inspection_page.py" line="115" />
+        <source>Open questions</source>
+        <translation>Open vragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="116" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="89" />
+        <location filename="../../ui/inspection_page.py" line="117" />
         <source>What we already know</source>
         <translation>Wat weten we al</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="94" />
+        <location filename="../../ui/inspection_page.py" line="119" />
+        <source>Invitations</source>
+        <translation>Uitnodigingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="124" />
         <source>Visits (Enter opens)</source>
         <translation>Bezoeken (Enter opent)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="95" />
+        <location filename="../../ui/inspection_page.py" line="125" />
         <source>+ Visit</source>
         <translation>+ Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="96" />
+        <location filename="../../ui/inspection_page.py" line="126" />
+        <source>+ Invitation</source>
+        <translation>+ Uitnodiging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="127" />
         <source>Visits</source>
         <translation>Bezoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="110" />
+        <location filename="../../ui/inspection_page.py" line="143" />
+        <source>Concern: {0}</source>
+        <translation>Aandachtspunt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="148" />
+        <source>stays soft</source>
+        <translation>blijft zacht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="157" />
         <source>{0} signals about these subjects, {1} open concerns</source>
         <translation>{0} signalen over deze onderwerpen, {1} open aandachtspunten</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="116" />
+        <location filename="../../ui/inspection_page.py" line="163" />
         <source>announced</source>
         <translation>aangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="116" />
+        <location filename="../../ui/inspection_page.py" line="163" />
         <source>unannounced</source>
         <translation>onaangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="117" />
+        <location filename="../../ui/inspection_page.py" line="164" />
         <source>{0} · {1} · {2} · {3} conversations</source>
         <translation>{0} · {1} · {2} · {3} gesprekken</translation>
     </message>
@@ -320,6 +350,59 @@
         <location filename="../../ui/inspection_table.py" line="62" />
         <source>Signals</source>
         <translation>Signalen</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationForm</name>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="150" />
+        <source>Invitation</source>
+        <translation>Uitnodiging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="159" />
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="160" />
+        <source>invited</source>
+        <translation>uitgenodigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="161" />
+        <source>confirmed</source>
+        <translation>bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="162" />
+        <source>declined</source>
+        <translation>afgemeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="163" />
+        <source>deliberately not invited</source>
+        <translation>bewust niet uitgenodigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="168" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="169" />
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="170" />
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_forms.py" line="171" />
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -373,12 +456,12 @@
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
@@ -1333,21 +1416,46 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="52" />
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="53" />
+        <source>invited</source>
+        <translation>uitgenodigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54" />
+        <source>confirmed</source>
+        <translation>bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="55" />
+        <source>declined</source>
+        <translation>afgemeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="56" />
+        <source>deliberately not invited</source>
+        <translation>bewust niet uitgenodigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64" />
         <source>note</source>
         <translation>notitie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="65" />
         <source>signal</source>
         <translation>signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="66" />
         <source>session event</source>
         <translation>sessiegebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="67" />
         <source>observation</source>
         <translation>observatie</translation>
     </message>
