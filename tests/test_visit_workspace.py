@@ -255,7 +255,11 @@ def test_huge_paste_is_refused_with_a_reason_and_kept_in_the_editor(qtbot, windo
     qtbot.waitUntil(lambda: not editor.has_unsaved(), timeout=8000)
 
 
-def test_incongruence_pair_then_reinterpret_and_link_in_the_signal_view(qtbot, window: MainWindow) -> None:
+def test_incongruence_pair_then_reinterpret_and_link_in_the_signal_view(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
     from ui.signal_detail import SignalDetailDialog
 
     w = window
@@ -292,6 +296,12 @@ def test_incongruence_pair_then_reinterpret_and_link_in_the_signal_view(qtbot, w
     qtbot.waitUntil(lambda: detail.links.count() == 2, timeout=5000)
     detail._link()  # the same link twice is refused with a reason
     qtbot.waitUntil(lambda: "bestaat al" in detail.status.text(), timeout=5000)
+    photo = tmp_path / "vim-map.png"
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor("#7f8c8d"))
+    image.save(str(photo))
+    detail.attachments.add_files([photo])  # a photo as evidence of this signal
+    qtbot.waitUntil(lambda: detail.attachments.list.count() == 1, timeout=5000)
 
 
 def test_question_guide_marks_asked_and_answered(qtbot, window: MainWindow) -> None:

@@ -40,7 +40,7 @@ class AttachmentsPanel(QWidget):
         super().__init__()
         self.setObjectName("attachmentsPanel")
         self.workspace = workspace
-        self.visit_id: str | None = None
+        self.target: dict[str, str] = {}  # {"visit_id" | "signal_id" | "note_paragraph_id": id}
         self.items: dict[str, AttachmentSnapshot] = {}
         self.title = QLabel()
         self.list = QListWidget()
@@ -70,14 +70,22 @@ class AttachmentsPanel(QWidget):
         self.add_button.setText(self.tr("+ Photo or document"))
         self.list.setAccessibleName(self.tr("Attachments"))
 
-    def load(self, visit_id: str) -> None:
+    def load(self, visit_id: str | None = None, *, signal_id: str | None = None) -> None:
+        """Show the attachments of a visit or of a signal."""
         from inspectorapp.services import attachments
 
-        self.visit_id = visit_id
+        self.target = {"visit_id": visit_id} if visit_id else {"signal_id": signal_id} if signal_id else {}
         self.status.clear()
+        if not self.target:  # no target would list every attachment of the store
+            self.list.clear()
+            return
         ops.submit(
             self.workspace,
-            partial(attachments.list_attachments, visit_id=visit_id),
+            partial(
+                attachments.list_attachments,
+                visit_id=self.target.get("visit_id"),
+                signal_id=self.target.get("signal_id"),
+            ),
             on_done=self._show,
             on_error=self._error,
         )
@@ -129,10 +137,14 @@ class AttachmentsPanel(QWidget):
     def add_files(self, files: list[Path]) -> None:
         from inspectorapp.services import attachment_files
 
-        if self.visit_id is None:
+        if not self.target:
             return
         self.status.clear()
-        add = partial(attachment_files.add_file, visit_id=self.visit_id)
+        add = partial(
+            attachment_files.add_file,
+            visit_id=self.target.get("visit_id"),
+            signal_id=self.target.get("signal_id"),
+        )
         for path in files:
             ops.submit(
                 self.workspace,
@@ -145,8 +157,8 @@ class AttachmentsPanel(QWidget):
             )
 
     def _added(self) -> None:
-        if self.visit_id is not None:
-            self.load(self.visit_id)
+        if self.target:
+            self.load(self.target.get("visit_id"), signal_id=self.target.get("signal_id"))
         self.changed.emit()
 
     def _failed(self, path: Path, exc: BaseException) -> None:

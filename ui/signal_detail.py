@@ -82,6 +82,10 @@ class SignalDetailDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("error")
         self.status.setWordWrap(True)
+        from .attachments_panel import AttachmentsPanel
+
+        self.attachments = AttachmentsPanel(workspace)
+        self.attachments.load(signal_id=signal_id)
         form = QFormLayout()
         form.addRow(self.tr("Observation"), self.observation)
         form.addRow(self.tr("Quote"), self.quote)
@@ -98,6 +102,7 @@ class SignalDetailDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.attachments)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.reload()
