@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from inspectorapp.domain.snapshots import AttachmentSnapshot
 
 from . import ops
+from .dialogs import open_dialog
 from .messages import message_for
 
 if TYPE_CHECKING:
@@ -204,8 +205,7 @@ class AttachmentsPanel(QWidget):
         box = QVBoxLayout(dialog)
         box.addWidget(scroll)
         dialog.resize(min(image.width() + 40, 1200), min(image.height() + 40, 900))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_dialog(dialog)
 
     def _error(self, exc: BaseException) -> None:
         self.status.setText(message_for(exc))

@@ -19,6 +19,7 @@ from inspectorapp.paths import AppPaths
 from inspectorapp.settings import Settings
 
 from . import ops
+from .dialogs import open_dialog
 from .idle import IdleWatcher
 from .messages import message_for
 from .unlock_page import UnlockPage
@@ -337,8 +338,7 @@ class MainWindow(QMainWindow):
 
         form = InspectionForm(self.workspace, self)
         form.created.connect(self._inspection_created)
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.open()
+        open_dialog(form)
 
     def _inspection_created(self, inspection_id: str) -> None:
         self.refresh(ChangeSet.of(inspection=[inspection_id]))
@@ -351,8 +351,7 @@ class MainWindow(QMainWindow):
 
         form = VisitForm(self.workspace, inspection_id, self)
         form.saved.connect(lambda _v: self.open_inspection(inspection_id))
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.open()
+        open_dialog(form)
 
     def new_invitation(self, inspection_id: str) -> None:
         if self.workspace is None:
@@ -361,8 +360,7 @@ class MainWindow(QMainWindow):
 
         form = InvitationForm(self.workspace, inspection_id, self)
         form.saved.connect(lambda _v: self.open_inspection(inspection_id))
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.open()
+        open_dialog(form)
 
     def _signal_shortcut(self) -> None:
         if self.shell is not None and self.shell.pages.currentWidget() is self.shell.visit_page:
@@ -379,8 +377,7 @@ class MainWindow(QMainWindow):
         dialog = SignalCapture(ws, prefill, self)
         event_id = prefill.get("session_event_id")
         dialog.captured.connect(lambda s: self._signal_captured(s, event_id))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_dialog(dialog)
         return dialog
 
     def _signal_captured(self, signal: Any, event_id: str | None = None) -> None:
@@ -407,8 +404,7 @@ class MainWindow(QMainWindow):
         from .synthesis_form import SynthesisForm
 
         form = SynthesisForm(self.workspace, conversation_id, self)
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.open()
+        open_dialog(form)
 
     def _refresh_board(self) -> None:
         if self.shell is not None and self.shell.visit_page.board is not None:

@@ -29,6 +29,7 @@ from inspectorapp.domain.visit_views import (
 )
 
 from . import ops
+from .dialogs import open_dialog
 from .messages import message_for
 from .note_editor import NoteEditor, OnDone, OnError
 
@@ -305,9 +306,8 @@ class VisitPage(QWidget):
         from .participants_dialog import ParticipantsDialog
 
         dialog = ParticipantsDialog(self.workspace, conv, self.data, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self._reopen(conv))
-        dialog.open()
+        open_dialog(dialog)
 
     def _reopen(self, conversation_id: str) -> None:
         if self.data is not None:
@@ -329,9 +329,8 @@ class VisitPage(QWidget):
 
         def show(options: ParagraphOptions) -> None:
             dialog = ParagraphDialog(para.attrs, options, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.accepted.connect(lambda: self._apply_attrs(para.id, dialog.result_attrs()))
-            dialog.open()
+            open_dialog(dialog)
 
         ops.submit(self.workspace, notes.paragraph_options, conv, on_done=show, on_error=self._error)
 
@@ -349,8 +348,7 @@ class VisitPage(QWidget):
 
         form = ConversationForm(self.workspace, self.data.visit_id, self)
         form.saved.connect(self._conversation_added)
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.open()
+        open_dialog(form)
 
     def _conversation_added(self, conversation_id: str) -> None:
         self._select_after_load = conversation_id
@@ -416,8 +414,7 @@ class VisitPage(QWidget):
         from .signal_detail import SignalDetailDialog
 
         dialog = SignalDetailDialog(self.workspace, item.data(Qt.ItemDataRole.UserRole), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        open_dialog(dialog)
 
     def _error(self, exc: BaseException) -> None:
         self.save_status.setText(message_for(exc))
