@@ -188,3 +188,18 @@ def test_participants_added_and_marked_absent_show_on_the_board(qtbot, window: M
     added = board.state.tiles[-1].participant
     assert added.role.code == "HUISARTS" and added.presence == "afwezig"
     assert not board.tile_buttons[-1].isEnabled()  # absent: no turns to count
+
+
+def test_board_follows_a_language_switch(qtbot, window: MainWindow) -> None:
+    w = window
+    _open_meeting(qtbot, w)
+    board = w.shell.visit_page.board
+    assert board.finish.text() == "Afronden: synthese"
+    assert "Besluit genomen" in board.event_buttons["EV-BES"].text()
+    from dataclasses import replace
+
+    w.apply_settings(replace(w.settings, language="en"))
+    qtbot.waitUntil(lambda: "Decision taken" in board.event_buttons["EV-BES"].text(), timeout=5000)
+    assert board.finish.text() == "Finish: synthesis"
+    assert w.shell.visit_page.add_conversation.text() == "+ Conversation"
+    w.apply_settings(replace(w.settings, language="nl"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -128,6 +128,16 @@ class SessionBoard(QWidget):
         self._tick.start(1000)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            for button in self.event_buttons.values():  # labels come from the framework, per language
+                button.deleteLater()
+            self.event_buttons = {}
+            if self.state is not None:
+                self._show_state(self.state)
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.finish.setText(self.tr("Finish: synthesis"))

@@ -154,3 +154,16 @@ def labels(session: Session, taxonomy: str, framework_version_id: str | None = N
 
 def label_map(session: Session, taxonomies: Iterable[str]) -> dict[tuple[str, str], Label]:
     return {(t, lab.code): lab for t in taxonomies for lab in labels(session, t)}
+
+
+def known_codes(session: Session, taxonomy: str, wanted: Iterable[str | None]) -> set[str]:
+    """Which of ``wanted`` exist in any loaded version: an indexed look-up of just those codes
+    (the autosave path checks a handful of codes; loading whole taxonomies costs more)."""
+    codes = {c for c in wanted if c}
+    if not codes:
+        return set()
+    return set(
+        session.scalars(
+            select(TaxonomyItem.code).where(TaxonomyItem.taxonomy == taxonomy, TaxonomyItem.code.in_(codes))
+        )
+    )

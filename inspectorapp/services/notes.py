@@ -125,9 +125,13 @@ def save_edits(
     ones soft-deleted, all in one transaction. Unchanged paragraphs write nothing (the
     outbox trigger fires only on a real change), so re-sending is harmless."""
     c = Checker()
-    existing(session, c, "conversation_id", Conversation, conversation_id, required=True)
-    roles = frameworks.codes(session, "person_role")
-    themes = frameworks.codes(session, "meso_theme")
+    live = session.scalar(
+        select(Conversation.id).where(Conversation.id == conversation_id, Conversation.deleted_at.is_(None))
+    )
+    if live is None:
+        c.add("conversation_id", "invalid_reference")
+    roles = frameworks.known_codes(session, "person_role", (p.attrs.speaker_role for p in upserts))
+    themes = frameworks.known_codes(session, "meso_theme", (t for p in upserts for t in p.attrs.theme_codes))
     clean: list[tuple[ParagraphEdit, NoteKind | None, str | None, datetime | None]] = []
     for n, p in enumerate(upserts):
         f = f"paragraphs[{n}]"
