@@ -109,9 +109,10 @@ def create_app(argv: list[str]) -> QApplication:
 
 def build_main_window(app: QApplication, paths: AppPaths):  # type: ignore[no-untyped-def]
     """Settings, translations and the window, ready to show (used by tests too)."""
-    from ui import style
+    from ui import gc_guard, style
     from ui.main_window import MainWindow
 
+    gc_guard.install(app)
     style.apply(app)
     settings = settings_io.load(paths.settings_file)
     translations = Translations(app)

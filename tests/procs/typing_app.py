@@ -34,6 +34,7 @@ def main() -> None:
     home, passphrase, visit_id, seed = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     rng = random.Random(seed)
     app = QApplication([])
+    gc_guard.install(app)
     ws = Workspace.unlock(app_paths(Path(home)), passphrase, "kill-test")
     page = VisitPage(ws)
     page.resize(1000, 700)
