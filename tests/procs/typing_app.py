@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from inspectorapp.paths import app_paths
 from inspectorapp.workspace import Workspace
+from ui import gc_guard
 from ui.visit_page import VisitPage
 
 TEXT = (
