@@ -247,3 +247,16 @@ def test_f1_shows_every_shortcut_in_dutch(qtbot, window: MainWindow) -> None:
     _shot(w, "help-overlay.png")
     qtbot.keyClick(overlay, Qt.Key.Key_Escape)
     assert not overlay.isVisible()
+
+
+def test_lock_closes_open_forms(qtbot, window: MainWindow) -> None:
+    from ui.signal_capture import SignalCapture
+
+    w = window
+    _create(qtbot, w)
+    _wait_rows(qtbot, w, 4)
+    dialog = w.capture_signal({})
+    qtbot.waitUntil(lambda: dialog.organisation.count() > 0, timeout=5000)
+    w.set_idle_limit_seconds(0.3)
+    qtbot.waitUntil(lambda: w.workspace is None, timeout=5000)
+    assert not any(d.isVisible() for d in w.findChildren(SignalCapture))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from inspectorapp import settings as settings_io
 from inspectorapp.domain.changes import ChangeSet
@@ -234,6 +234,9 @@ class MainWindow(QMainWindow):
         """Close the store (queued writes finish first) and forget every snapshot."""
         if self.shell is not None:
             self.shell.visit_page.flush()  # typed notes go to the store before it closes
+        for dialog in self.findChildren(QDialog):  # forms showing locked data close with the store
+            if dialog.isVisible():
+                dialog.reject()
         ws, self.workspace = self.workspace, None
         self.idle.set_limit(0)
         if ws is not None:
