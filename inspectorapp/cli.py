@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from inspectorapp import __version__
 from inspectorapp.paths import app_paths
@@ -25,6 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("load-demo", help="create or unlock the database and load the demo data")
     demo.add_argument("--create", action="store_true", help="create the database if there is none")
     sub.add_parser("list", help="list inspections")
+    export = sub.add_parser("export-json", help="write one inspection as a JSON document")
+    export.add_argument("inspection_id")
+    export.add_argument("file", type=Path)
+    restore = sub.add_parser("import-json", help="restore an inspection from its JSON export")
+    restore.add_argument("file", type=Path)
     return p
 
 
@@ -37,6 +43,26 @@ def _passphrase(confirm: bool) -> str:
     if confirm and getpass.getpass("Herhaal wachtwoordzin: ") != first:
         raise SystemExit("De wachtwoordzinnen verschillen.")
     return first
+
+
+def _json_command(args: argparse.Namespace, ws: Any) -> int:
+    import json
+
+    from inspectorapp.atomic import write_atomic
+    from inspectorapp.services import json_export
+
+    try:
+        if args.command == "export-json":
+            document = ws.call(json_export.export_inspection, ws.ctx, args.inspection_id)
+            write_atomic(args.file, json_export.dumps(document).encode("utf-8"))
+            print(f"Geëxporteerd naar {args.file}")
+        else:
+            document = json.loads(args.file.read_text("utf-8"))
+            inspection_id = ws.call(json_export.import_inspection, ws.ctx, document).value
+            print(f"Inspectie {inspection_id} hersteld.")
+    finally:
+        ws.close()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print("Demogegevens waren al geladen.")
             return 0
+        if args.command in ("export-json", "import-json"):
+            return _json_command(args, Workspace.unlock(paths, _passphrase(confirm=False), "cli"))
         if args.command == "list":
             ws = Workspace.unlock(paths, _passphrase(confirm=False), "cli")
             try:

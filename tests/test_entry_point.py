@@ -51,3 +51,39 @@ def test_command_line_demo_load_and_list(tmp_path: Path) -> None:
         timeout=120,
     )
     assert wrong.returncode == 2 and "passphrase" in wrong.stderr
+
+
+def test_command_line_json_export_and_import(tmp_path: Path) -> None:
+    env = {**os.environ, "VELDWERK_HOME": str(tmp_path / "a"), "VELDWERK_PASSPHRASE": PASSPHRASE}
+    subprocess.run(
+        [_veldwerk(), "load-demo", "--create"], env=env, check=True, capture_output=True, timeout=120
+    )
+    from inspectorapp.paths import app_paths
+    from inspectorapp.store_access import open_store
+    from storage import models as m
+
+    store = open_store(app_paths(tmp_path / "a").store_file, PASSPHRASE)
+    with store.session() as s:
+        from sqlalchemy import select
+
+        inspection_id = s.scalar(select(m.Inspection.id).limit(1))
+    store.close()
+    out = tmp_path / "inspectie.json"
+    done = subprocess.run(
+        [_veldwerk(), "export-json", inspection_id, str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    other = {**env, "VELDWERK_HOME": str(tmp_path / "b")}
+    subprocess.run([_veldwerk(), "load-demo", "--create"], env=other, capture_output=True, timeout=120)
+    first = subprocess.run(
+        [_veldwerk(), "import-json", str(out)], env=other, capture_output=True, text=True, timeout=120
+    )
+    assert first.returncode == 0 and "hersteld" in first.stdout, first.stderr
+    again = subprocess.run(
+        [_veldwerk(), "import-json", str(out)], env=other, capture_output=True, text=True, timeout=120
+    )
+    assert again.returncode == 2 and "already exists" in again.stderr  # refused whole, never merged twice
