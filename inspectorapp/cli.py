@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export-json", help="write one inspection as a JSON document")
     export.add_argument("inspection_id")
     export.add_argument("file", type=Path)
+    to_csv = sub.add_parser("export-csv", help="write one inspection as CSV files in a zip")
+    to_csv.add_argument("inspection_id")
+    to_csv.add_argument("file", type=Path)
     restore = sub.add_parser("import-json", help="restore an inspection from its JSON export")
     restore.add_argument("file", type=Path)
     return p
@@ -52,7 +55,12 @@ def _json_command(args: argparse.Namespace, ws: Any) -> int:
     from inspectorapp.services import json_export
 
     try:
-        if args.command == "export-json":
+        if args.command == "export-csv":
+            from inspectorapp.services import csv_export
+
+            write_atomic(args.file, ws.call(csv_export.export_csv, ws.ctx, args.inspection_id))
+            print(f"Geëxporteerd naar {args.file}")
+        elif args.command == "export-json":
             document = ws.call(json_export.export_inspection, ws.ctx, args.inspection_id)
             write_atomic(args.file, json_export.dumps(document).encode("utf-8"))
             print(f"Geëxporteerd naar {args.file}")
@@ -98,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print("Demogegevens waren al geladen.")
             return 0
-        if args.command in ("export-json", "import-json"):
+        if args.command in ("export-json", "export-csv", "import-json"):
             return _json_command(args, Workspace.unlock(paths, _passphrase(confirm=False), "cli"))
         if args.command == "list":
             ws = Workspace.unlock(paths, _passphrase(confirm=False), "cli")

@@ -59,6 +59,21 @@ def _ids(rows: Sequence[dict[str, Any]], column: str = "id") -> list[str]:
 
 
 def export_inspection(session: Session, ctx: ActionContext, inspection_id: str) -> dict[str, Any]:
+    framework, tables = collect_rows(session, inspection_id)
+    audit.record(session, ctx, "inspection.export", "inspection", inspection_id, format="json")
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": utc_now().isoformat(),
+        "framework": framework,
+        "tables": tables,
+    }
+
+
+def collect_rows(
+    session: Session, inspection_id: str
+) -> tuple[dict[str, str] | None, dict[str, list[dict[str, Any]]]]:
+    """The framework reference and every row of the inspection, per table in dependency order."""
     insp = session.get(Inspection, inspection_id)
     if insp is None or insp.deleted_at is not None:
         raise NotFoundError("inspection", inspection_id)
@@ -133,14 +148,8 @@ def export_inspection(session: Session, ctx: ActionContext, inspection_id: str) 
         r for r in _rows(session, "life_event", "network_id", networks) if r["organisation_id"] is None
     ]
     tables = {name: [_jsonable(Base.metadata.tables[name], r) for r in rows] for name, rows in t.items()}
-    audit.record(session, ctx, "inspection.export", "inspection", inspection_id, format="json")
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "exported_at": utc_now().isoformat(),
-        "framework": {"key": fv.key, "version": fv.version} if fv else None,
-        "tables": {name: tables[name] for name in _order() if name in tables},
-    }
+    framework = {"key": fv.key, "version": fv.version} if fv else None
+    return framework, {name: tables[name] for name in _order() if name in tables}
 
 
 def _jsonable(table: Table, row: dict[str, Any]) -> dict[str, Any]:
