@@ -203,12 +203,13 @@ class NoteEditor(QPlainTextEdit):
         return list(self._model.paras)
 
     # ----- saving -------------------------------------------------------------------------
-    def _detach(self) -> None:
-        """Before showing another conversation, send everything this one still owes.
-        The database thread runs saves in submission order, so this lands after any
-        save already in flight."""
+    def send_everything(self) -> None:
+        """Send everything still owed now, even with a save in flight (before the store
+        closes or another conversation is shown). The database thread runs saves in
+        submission order, so this lands after the one in flight."""
         self._debounce.stop()
         self._max_wait.stop()
+        self._retry.stop()
         if self.conversation_id is None:
             return
         upserts, deletes = self._model.pending()
@@ -216,6 +217,9 @@ class NoteEditor(QPlainTextEdit):
             self._save(
                 [p.edit() for p in upserts], [p.id for p in deletes], self.saved.emit, self.save_failed.emit
             )
+
+    def _detach(self) -> None:
+        self.send_everything()
         self.conversation_id = None
 
     def has_unsaved(self) -> bool:

@@ -75,8 +75,15 @@ def submit(
     on_done: Callable[[T], None],
     on_error: Callable[[BaseException], None],
 ) -> Future[T]:
-    """Run a service function on the database thread; callbacks on the GUI thread."""
-    future = workspace.submit(fn, *args)
+    """Run a service function on the database thread; callbacks on the GUI thread.
+    After a lock the store is closed: late requests of views being torn down are dropped."""
+    try:
+        future = workspace.submit(fn, *args)
+    except RuntimeError as exc:
+        log.debug("request after lock dropped: %s", exc)
+        dropped: Future[T] = Future()
+        dropped.cancel()
+        return dropped
     _route(future, on_done, on_error)
     return future
 

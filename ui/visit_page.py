@@ -386,7 +386,9 @@ class VisitPage(QWidget):
         )
 
     def flush(self) -> None:
-        self.editor.flush()
+        """Before the store closes: every typed paragraph goes out, in-flight save or not."""
+        self.editor.send_everything()
+        self.editor.conversation_id = None  # nothing more to send to a closed store
 
     # ----- signals ----------------------------------------------------------------------
     def request_signal(self) -> None:
