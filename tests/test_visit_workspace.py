@@ -326,3 +326,25 @@ def test_question_guide_marks_asked_and_answered(qtbot, window: MainWindow) -> N
     qtbot.waitUntil(lambda: not editor.has_unsaved(), timeout=5000)
     page._load_guide()
     qtbot.waitUntil(lambda: page.guide.item(0).text().startswith("✓✓"), timeout=5000)
+
+
+def test_lock_right_after_typing_keeps_everything(qtbot, window: MainWindow) -> None:
+    w = window
+    _open_first_visit_of(qtbot, w, "Ziekenhuis A")
+    editor = w.shell.visit_page.editor
+    conversation = editor.conversation_id
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    _type(qtbot, editor, "Eerste helft, ")
+    editor.flush()  # a save is now in flight ...
+    _type(qtbot, editor, "tweede helft nog niet verstuurd.")
+    w.lock()  # ... and the store closes before the debounce fires
+    store = open_store(w.paths.store_file, PASSPHRASE)
+    with store.session() as s:
+        row = s.scalars(
+            select(m.NoteParagraph)
+            .where(m.NoteParagraph.conversation_id == conversation)
+            .order_by(m.NoteParagraph.position.desc())
+        ).first()
+        assert row.text == "Eerste helft, tweede helft nog niet verstuurd."
+    store.close()
