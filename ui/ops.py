@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,13 +24,28 @@ T = TypeVar("T")
 
 
 class _Relay(QObject):
-    deliver = Signal(object, object)
+    """Carries results to the GUI thread. The callbacks and payloads stay on a Python
+    queue; only an argument-less signal crosses threads. (PySide6 6.12 corrupts the
+    reference counts of Python objects passed through a queued ``Signal(object)``:
+    ``True`` reached zero and the process aborted.)"""
+
+    wake = Signal()
 
     def __init__(self) -> None:
         super().__init__()
-        self.deliver.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._queue: deque[tuple[Callable[[Any], None], Any]] = deque()
+        self.wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(object, object)
+    def post(self, callback: Callable[[Any], None], payload: Any) -> None:
+        self._queue.append((callback, payload))  # deque.append is thread-safe
+        self.wake.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        while self._queue:
+            callback, payload = self._queue.popleft()
+            self._run(callback, payload)
+
     def _run(self, callback: Callable[[Any], None], payload: Any) -> None:
         try:
             callback(payload)
@@ -61,9 +77,9 @@ def _route(
         exc = f.exception()
         if exc is not None:
             log.debug("operation failed", exc_info=exc)
-            relay.deliver.emit(on_error, exc)
+            relay.post(on_error, exc)
         else:
-            relay.deliver.emit(on_done, f.result())
+            relay.post(on_done, f.result())
 
     future.add_done_callback(finished)
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.framework_file import FrameworkDoc, parse_framework
 from inspectorapp.domain.snapshots import ActionContext, FrameworkSummary, Label, OpResult
+from inspectorapp.domain.visit_views import CodeLabel
 from inspectorapp.errors import FrameworkFileError, NotFoundError
 from resources import path as resource_path
 from storage.models import FrameworkVersion, TaxonomyItem
@@ -167,3 +168,22 @@ def known_codes(session: Session, taxonomy: str, wanted: Iterable[str | None]) -
             select(TaxonomyItem.code).where(TaxonomyItem.taxonomy == taxonomy, TaxonomyItem.code.in_(codes))
         )
     )
+
+
+def code_labels(
+    session: Session, taxonomy: str, framework_version_id: str | None = None
+) -> tuple[CodeLabel, ...]:
+    """Codes with labels and parents in framework order, for forms. Without a version the
+    newest label of each code wins (as in ``labels``)."""
+    q = (
+        select(TaxonomyItem)
+        .join(FrameworkVersion)
+        .where(TaxonomyItem.taxonomy == taxonomy)
+        .order_by(FrameworkVersion.published_on, TaxonomyItem.position)
+    )
+    if framework_version_id is not None:
+        q = q.where(TaxonomyItem.framework_version_id == framework_version_id)
+    out: dict[str, CodeLabel] = {}
+    for item in session.scalars(q):
+        out[item.code] = CodeLabel(item.code, item.label_nl, item.label_en, item.parent_code)
+    return tuple(out.values())

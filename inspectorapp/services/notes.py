@@ -188,7 +188,7 @@ def save_edits(
 
 def paragraph_options(session: Session, conversation_id: str) -> ParagraphOptions:
     """Speakers of this conversation first, then every role; the inspection's themes first."""
-    from storage.models import Inspection, Participant, TaxonomyItem, Visit
+    from storage.models import Inspection, Participant, Visit
 
     conv = session.get(Conversation, conversation_id)
     if conv is None:
@@ -198,12 +198,6 @@ def paragraph_options(session: Session, conversation_id: str) -> ParagraphOption
     )
     fv = insp.framework_version_id if insp else None
 
-    def items(taxonomy: str) -> list[TaxonomyItem]:
-        q = select(TaxonomyItem).where(TaxonomyItem.taxonomy == taxonomy)
-        if fv:
-            q = q.where(TaxonomyItem.framework_version_id == fv)
-        return list(session.scalars(q.order_by(TaxonomyItem.position)))
-
     speakers = tuple(
         CodeLabel(p.role_code, p.label or p.role_code, p.label or p.role_code)
         for p in session.scalars(
@@ -212,14 +206,14 @@ def paragraph_options(session: Session, conversation_id: str) -> ParagraphOption
             .order_by(Participant.position)
         )
     )
-    roles = tuple(
-        CodeLabel(i.code, i.label_nl, i.label_en, i.parent_code)
-        for i in items("person_role")
-        if i.parent_code is not None or not i.code.startswith("CAT_")
+    roles = tuple(  # roles, not the role categories above them
+        r
+        for r in frameworks.code_labels(session, "person_role", fv)
+        if r.parent is not None or not r.code.startswith("CAT_")
     )
     chosen = set(insp.theme_codes) if insp else set()
-    themes = sorted(items("meso_theme"), key=lambda i: (i.code not in chosen, i.position))
-    return ParagraphOptions(speakers, roles, tuple(CodeLabel(i.code, i.label_nl, i.label_en) for i in themes))
+    themes = sorted(frameworks.code_labels(session, "meso_theme", fv), key=lambda t: t.code not in chosen)
+    return ParagraphOptions(speakers, roles, themes=tuple(themes))
 
 
 def question_guide(session: Session, conversation_id: str) -> list[GuideQuestion]:

@@ -12,21 +12,11 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.enums import InvitationStatus
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
-from inspectorapp.domain.visit_views import CodeLabel, InspectionFormOptions, OrganisationOption, VisitRow
-from storage.models import Conversation, Inspection, Invitation, Network, Organisation, TaxonomyItem, Visit
+from inspectorapp.domain.visit_views import InspectionFormOptions, OrganisationOption, VisitRow
+from storage.models import Conversation, Inspection, Invitation, Network, Organisation, Visit
 
 from . import audit, frameworks
 from .refs import existing
-
-
-def _codes(session: Session, taxonomy: str, framework_version_id: str | None = None) -> tuple[CodeLabel, ...]:
-    q = select(TaxonomyItem).where(TaxonomyItem.taxonomy == taxonomy)
-    if framework_version_id:
-        q = q.where(TaxonomyItem.framework_version_id == framework_version_id)
-    seen: dict[str, CodeLabel] = {}
-    for item in session.scalars(q.order_by(TaxonomyItem.position)):
-        seen[item.code] = CodeLabel(item.code, item.label_nl, item.label_en, item.parent_code)
-    return tuple(seen.values())
 
 
 def form_options(session: Session) -> InspectionFormOptions:
@@ -45,8 +35,8 @@ def form_options(session: Session) -> InspectionFormOptions:
         framework_version_id=fv,
         organisations=orgs,
         networks=networks,
-        themes=_codes(session, "meso_theme", fv),
-        conversation_types=_codes(session, "conversation_type", fv),
+        themes=frameworks.code_labels(session, "meso_theme", fv),
+        conversation_types=frameworks.code_labels(session, "conversation_type", fv),
     )
 
 

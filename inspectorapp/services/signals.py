@@ -23,7 +23,7 @@ from inspectorapp.domain.enums import (
 )
 from inspectorapp.domain.snapshots import ActionContext, OpResult, SignalSnapshot
 from inspectorapp.domain.validation import Checker
-from inspectorapp.domain.visit_views import CodeLabel, OrganisationOption, SignalFormOptions
+from inspectorapp.domain.visit_views import OrganisationOption, SignalFormOptions
 from storage.models import Organisation, Signal, SignalCategory, SignalInterpretation
 
 from . import audit, frameworks
@@ -184,18 +184,6 @@ def related(
 
 def form_options(session: Session) -> SignalFormOptions:
     """Everything the signal form offers, from the loaded frameworks (newest labels)."""
-    from storage.models import TaxonomyItem
-
-    def codes_of(taxonomy: str) -> tuple[CodeLabel, ...]:
-        parents = dict(
-            session.execute(
-                select(TaxonomyItem.code, TaxonomyItem.parent_code).where(TaxonomyItem.taxonomy == taxonomy)
-            ).all()
-        )
-        return tuple(
-            CodeLabel(lab.code, lab.nl, lab.en, parents.get(lab.code))
-            for lab in frameworks.labels(session, taxonomy)
-        )
 
     orgs = tuple(
         OrganisationOption(o.id, o.name)
@@ -204,5 +192,9 @@ def form_options(session: Session) -> SignalFormOptions:
         )
     )
     return SignalFormOptions(
-        orgs, codes_of("entrance"), codes_of("channel"), codes_of("signal_category"), codes_of("person_role")
+        orgs,
+        frameworks.code_labels(session, "entrance"),
+        frameworks.code_labels(session, "channel"),
+        frameworks.code_labels(session, "signal_category"),
+        frameworks.code_labels(session, "person_role"),
     )

@@ -3,27 +3,27 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="69" />
+        <location filename="../../ui/attachments_panel.py" line="70" />
         <source>Attachments (drop files here)</source>
         <translation>Bijlagen (sleep bestanden hierheen)</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="70" />
+        <location filename="../../ui/attachments_panel.py" line="71" />
         <source>+ Photo or document</source>
         <translation>+ Foto of document</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="71" />
+        <location filename="../../ui/attachments_panel.py" line="72" />
         <source>Attachments</source>
         <translation>Bijlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="126" />
+        <location filename="../../ui/attachments_panel.py" line="135" />
         <source>Add photos or documents</source>
         <translation>Foto's of documenten toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="182" />
+        <location filename="../../ui/attachments_panel.py" line="195" />
         <source>Save attachment</source>
         <translation>Bijlage opslaan</translation>
     </message>
@@ -408,60 +408,60 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
         <location filename="../../ui/main_window.py" line="143" />
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>Capture a signal</source>
         <translation>Signaal vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
         <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
@@ -724,47 +724,47 @@
 <context>
     <name>SessionBoard</name>
     <message>
-        <location filename="../../ui/session_board.py" line="133" />
+        <location filename="../../ui/session_board.py" line="143" />
         <source>Finish: synthesis</source>
         <translation>Afronden: synthese</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="134" />
+        <location filename="../../ui/session_board.py" line="144" />
         <source>Note for the timeline, Enter adds it</source>
         <translation>Notitie voor de tijdlijn, Enter voegt toe</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="135" />
+        <location filename="../../ui/session_board.py" line="145" />
         <source>Timeline note</source>
         <translation>Notitie tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="136" />
+        <location filename="../../ui/session_board.py" line="146" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="197" />
+        <location filename="../../ui/session_board.py" line="207" />
         <source>mandate ✓</source>
         <translation>mandaat ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="197" />
+        <location filename="../../ui/session_board.py" line="207" />
         <source>no mandate</source>
         <translation>geen mandaat</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="199" />
+        <location filename="../../ui/session_board.py" line="209" />
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="219" />
+        <location filename="../../ui/session_board.py" line="229" />
         <source>Speaking share by role</source>
         <translation>Spreekaandeel per rol</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="220" />
+        <location filename="../../ui/session_board.py" line="230" />
         <source>Speaking share by organisation</source>
         <translation>Spreekaandeel per organisatie</translation>
     </message>
@@ -1039,32 +1039,32 @@
         <translation>Koppelen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="86" />
+        <location filename="../../ui/signal_detail.py" line="90" />
         <source>Observation</source>
         <translation>Waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="87" />
+        <location filename="../../ui/signal_detail.py" line="91" />
         <source>Quote</source>
         <translation>Citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="88" />
+        <location filename="../../ui/signal_detail.py" line="92" />
         <source>Interpretation (history)</source>
         <translation>Duiding (geschiedenis)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="89" />
+        <location filename="../../ui/signal_detail.py" line="93" />
         <source>New interpretation</source>
         <translation>Nieuwe duiding</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="91" />
+        <location filename="../../ui/signal_detail.py" line="95" />
         <source>Links</source>
         <translation>Koppelingen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="96" />
+        <location filename="../../ui/signal_detail.py" line="100" />
         <source>Link to</source>
         <translation>Koppelen aan</translation>
     </message>
@@ -1120,14 +1120,6 @@
         <location filename="../../ui/synthesis_form.py" line="152" />
         <source>no</source>
         <translation>nee</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/synthesis_form.py" line="196" />
-        <source>Evidence (%n)</source>
-        <translation>
-            <numerusform>Bewijs (%n)</numerusform>
-            <numerusform>Bewijs (%n)</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../ui/synthesis_form.py" line="204" />
@@ -1257,73 +1249,73 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="153" />
+        <location filename="../../ui/visit_page.py" line="154" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="154" />
-        <location filename="../../ui/visit_page.py" line="157" />
+        <location filename="../../ui/visit_page.py" line="155" />
+        <location filename="../../ui/visit_page.py" line="158" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="155" />
+        <location filename="../../ui/visit_page.py" line="156" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="156" />
+        <location filename="../../ui/visit_page.py" line="157" />
         <source>Participants…</source>
         <translation>Deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="158" />
+        <location filename="../../ui/visit_page.py" line="159" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="161" />
+        <location filename="../../ui/visit_page.py" line="162" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="165" />
+        <location filename="../../ui/visit_page.py" line="166" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="166" />
+        <location filename="../../ui/visit_page.py" line="167" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="213" />
+        <location filename="../../ui/visit_page.py" line="214" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="216" />
+        <location filename="../../ui/visit_page.py" line="217" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="288" />
+        <location filename="../../ui/visit_page.py" line="289" />
         <source>Question guide ({0}/{1} asked)</source>
         <translation>Gespreksleidraad ({0}/{1} gesteld)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="384" />
+        <location filename="../../ui/visit_page.py" line="382" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="385" />
+        <location filename="../../ui/visit_page.py" line="383" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="386" />
+        <location filename="../../ui/visit_page.py" line="384" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
