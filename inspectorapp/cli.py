@@ -32,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     to_csv = sub.add_parser("export-csv", help="write one inspection as CSV files in a zip")
     to_csv.add_argument("inspection_id")
     to_csv.add_argument("file", type=Path)
+    qdpx = sub.add_parser("export-qdpx", help="write the interview notes as a REFI-QDA project (.qdpx)")
+    qdpx.add_argument("inspection_id")
+    qdpx.add_argument("file", type=Path)
     restore = sub.add_parser("import-json", help="restore an inspection from its JSON export")
     restore.add_argument("file", type=Path)
     return p
@@ -55,7 +58,16 @@ def _json_command(args: argparse.Namespace, ws: Any) -> int:
     from inspectorapp.services import json_export
 
     try:
-        if args.command == "export-csv":
+        if args.command == "export-qdpx":
+            from inspectorapp.services import qdpx_export
+
+            data, summary = ws.call(qdpx_export.export_qdpx, ws.ctx, args.inspection_id)
+            write_atomic(args.file, data)
+            print(
+                f"Geëxporteerd naar {args.file}: {summary.sources} bronnen, {summary.selections} fragmenten, "
+                f"{summary.excluded_paragraphs} vertrouwelijke alinea's weggelaten"
+            )
+        elif args.command == "export-csv":
             from inspectorapp.services import csv_export
 
             write_atomic(args.file, ws.call(csv_export.export_csv, ws.ctx, args.inspection_id))
@@ -106,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print("Demogegevens waren al geladen.")
             return 0
-        if args.command in ("export-json", "export-csv", "import-json"):
+        if args.command in ("export-json", "export-csv", "export-qdpx", "import-json"):
             return _json_command(args, Workspace.unlock(paths, _passphrase(confirm=False), "cli"))
         if args.command == "list":
             ws = Workspace.unlock(paths, _passphrase(confirm=False), "cli")

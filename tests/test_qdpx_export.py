@@ -108,7 +108,8 @@ def _check_package(
             sig.id: sig
             for sig in s.scalars(select(m.Signal).where(m.Signal.note_paragraph_id.in_(list(paras))))
         }
-        fv_id = insp.framework_version_id
+        fv = s.get(m.FrameworkVersion, insp.framework_version_id)
+        fv_id = f"{fv.key}:{fv.version}"  # the code GUID scope
         s.expunge_all()
 
     # Users: the whole team (and the actor).

@@ -32,6 +32,7 @@ from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.errors import NotFoundError
 from storage.models import (
     Conversation,
+    FrameworkVersion,
     Inspection,
     InspectionMember,
     NoteParagraph,
@@ -72,9 +73,9 @@ class QdpxSummary:
     excluded_signal_ids: tuple[str, ...] = ()
 
 
-def code_guid(framework_version_id: str, code: str) -> str:
+def code_guid(framework_scope: str, code: str) -> str:
     """The stable GUID of a codebook code."""
-    return str(uuid.uuid5(NAMESPACE, f"{framework_version_id}:{code}"))
+    return str(uuid.uuid5(NAMESPACE, f"{framework_scope}:{code}"))
 
 
 def kind_code(kind: NoteKind) -> str:
@@ -94,6 +95,10 @@ def export_qdpx(session: Session, ctx: ActionContext, inspection_id: str) -> tup
         raise NotFoundError("inspection", inspection_id)
     zone = ZoneInfo(LOCAL_ZONE)
     fv_id = insp.framework_version_id
+    framework = session.get(FrameworkVersion, fv_id)
+    # Code GUIDs follow the framework's key and version, not its store-local row id, so a
+    # theme keeps its GUID across laptops and the office.
+    code_scope = f"{framework.key}:{framework.version}" if framework else fv_id
 
     visits = list(
         session.scalars(
@@ -185,7 +190,7 @@ def export_qdpx(session: Session, ctx: ActionContext, inspection_id: str) -> tup
     order = {code: n for n, code in enumerate(themes)}
     for code in sorted(used_themes, key=lambda c: (order.get(c, len(order)), c)):
         item = themes.get(code)
-        guid = code_guid(fv_id, code)
+        guid = code_guid(code_scope, code)
         el = ET.SubElement(
             codes_el,
             _q("Code"),
@@ -199,11 +204,11 @@ def export_qdpx(session: Session, ctx: ActionContext, inspection_id: str) -> tup
     parent = ET.SubElement(
         codes_el,
         _q("Code"),
-        {"guid": code_guid(fv_id, KIND_PARENT_CODE), "name": KIND_PARENT_NAME, "isCodable": "false"},
+        {"guid": code_guid(code_scope, KIND_PARENT_CODE), "name": KIND_PARENT_NAME, "isCodable": "false"},
     )
     _text(parent, "Description", "Het soort aantekening: waarneming, citaat, interpretatie, vraag of actie.")
     for kind in NoteKind:
-        guid = code_guid(fv_id, kind_code(kind))
+        guid = code_guid(code_scope, kind_code(kind))
         ET.SubElement(parent, _q("Code"), {"guid": guid, "name": KIND_LABELS[kind], "isCodable": "true"})
         codable.add(guid)
 
@@ -246,8 +251,8 @@ def export_qdpx(session: Session, ctx: ActionContext, inspection_id: str) -> tup
                 role = roles.get(p.speaker_role or "")
                 who = role.label_nl if role else (p.speaker_role or "onbekend")
                 _text(sel, "Description", f"Citaat; spreker: {who}")
-            wanted = [code_guid(fv_id, c) for c in dict.fromkeys(p.theme_codes or [])]
-            wanted.append(code_guid(fv_id, kind_code(p.kind)))
+            wanted = [code_guid(code_scope, c) for c in dict.fromkeys(p.theme_codes or [])]
+            wanted.append(code_guid(code_scope, kind_code(p.kind)))
             for target in wanted:
                 coding = ET.SubElement(
                     sel,
