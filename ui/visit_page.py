@@ -287,7 +287,9 @@ class VisitPage(QWidget):
             self.guide.addItem(item)
         asked = sum(1 for q in questions if q.asked_at)
         self.guide_toggle.setText(self.tr("Question guide ({0}/{1} asked)").format(asked, len(questions)))
-        self.guide_toggle.setVisible(bool(questions))
+        in_notes = self.centre_stack.currentWidget() is self.editor  # the board has no guide
+        self.guide_toggle.setVisible(bool(questions) and in_notes)
+        self.guide.setVisible(self.guide_toggle.isChecked() and in_notes and bool(questions))
 
     def _ask(self, item: QListWidgetItem) -> None:
         """Ask a guide question: it goes into the notes as a question paragraph with its theme."""
