@@ -148,3 +148,26 @@ def test_what_is_known_and_invitations_incl_deliberate_non_invitation(qtbot, win
     form.save()
     qtbot.waitUntil(lambda: page.invitations.count() == invitations + 1, timeout=5000)
     assert "bewust niet uitgenodigd" in page.invitations.item(page.invitations.count() - 1).text()
+
+
+def test_export_button_writes_each_format(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    w = window
+    shell = w.shell
+    row = next(
+        r for r in range(shell.inspections.rowCount()) if "dementie" in shell.inspections.row_at(r).title
+    )
+    inspection_id = shell.inspections.row_at(row).id
+    shell.inspection_activated.emit(inspection_id)
+    page = shell.inspection_page
+    qtbot.waitUntil(lambda: page.detail is not None and page.export_menu.count() == 3, timeout=10000)
+    for kind, name in (("json", "i.json"), ("csv", "i.zip"), ("qdpx", "i.qdpx")):
+        w.export_inspection(inspection_id, kind, str(tmp_path / name))
+        qtbot.waitUntil(lambda n=name: (tmp_path / n).exists(), timeout=10000)
+    assert (
+        json.loads((tmp_path / "i.json").read_text("utf-8"))["tables"]["inspection"][0]["id"] == inspection_id
+    )
+    assert "note_paragraph.csv" in zipfile.ZipFile(tmp_path / "i.zip").namelist()
+    assert "project.qde" in zipfile.ZipFile(tmp_path / "i.qdpx").namelist()

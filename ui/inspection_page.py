@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -23,6 +25,7 @@ class InspectionPage(QWidget):
     visit_opened = Signal(str)
     add_visit_requested = Signal(str)
     add_invitation_requested = Signal(str)
+    export_requested = Signal(str, str)  # inspection id, format: json | csv | qdpx
     back_requested = Signal()
 
     def __init__(self) -> None:
@@ -58,6 +61,13 @@ class InspectionPage(QWidget):
         self.invitations.setObjectName("invitationsList")
         self.invitations.setWordWrap(True)
         self.invitations.setMaximumHeight(110)
+        self.export_menu = QComboBox()
+        self.export_menu.setObjectName("exportChoice")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(
+            lambda: self.detail and self.export_requested.emit(self.detail.id, self.export_menu.currentData())
+        )
         self.add_invitation = QPushButton()
         self.add_invitation.setObjectName("addInvitation")
         self.add_invitation.clicked.connect(
@@ -88,7 +98,12 @@ class InspectionPage(QWidget):
         self.visits.setObjectName("visitsList")
         self.visits.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.back, alignment=Qt.AlignmentFlag.AlignLeft)
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addStretch(1)
+        top.addWidget(self.export_menu)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.purpose)
         layout.addLayout(self.facts)
@@ -124,6 +139,16 @@ class InspectionPage(QWidget):
         self.visits_label.setText(self.tr("Visits (Enter opens)"))
         self.add_visit.setText(self.tr("+ Visit"))
         self.add_invitation.setText(self.tr("+ Invitation"))
+        self.export_button.setText(self.tr("Export…"))
+        current = self.export_menu.currentIndex()
+        self.export_menu.clear()
+        for code, text in (
+            ("json", self.tr("JSON (complete, can be imported)")),
+            ("csv", self.tr("CSV tables (zip)")),
+            ("qdpx", self.tr("REFI-QDA for qualitative analysis (.qdpx)")),
+        ):
+            self.export_menu.addItem(text, code)
+        self.export_menu.setCurrentIndex(max(0, current))
         self.visits.setAccessibleName(self.tr("Visits"))
         if self.detail is not None:
             self.show_detail(self.detail)

@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
             self.shell.new_inspection_requested.connect(self.new_inspection)
             self.shell.inspection_page.add_visit_requested.connect(self.new_visit)
             self.shell.inspection_page.add_invitation_requested.connect(self.new_invitation)
+            self.shell.inspection_page.export_requested.connect(self.export_inspection)
             self.shell.visit_page.signal_requested.connect(self.capture_signal)
             self.shell.visit_page.synthesis_requested.connect(self.open_synthesis)
             self.stack.addWidget(self.shell)
@@ -364,6 +365,32 @@ class MainWindow(QMainWindow):
         form = InvitationForm(self.workspace, inspection_id, self)
         form.saved.connect(lambda _v: self.open_inspection(inspection_id))
         open_dialog(form)
+
+    def export_inspection(self, inspection_id: str, kind: str, target: str | None = None) -> None:
+        """Write an export where the inspector chooses (audited by the service)."""
+        ws = self.workspace
+        if ws is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from inspectorapp.services.exports import export_bytes
+
+        suffix = {"json": ".json", "csv": ".zip", "qdpx": ".qdpx"}[kind]
+        if target is None:
+            target, _f = QFileDialog.getSaveFileName(self, self.tr("Export"), f"inspectie{suffix}")
+        if not target:
+            return
+        path = target
+
+        def write(data: bytes) -> None:
+            from pathlib import Path
+
+            from inspectorapp.atomic import write_atomic
+
+            write_atomic(Path(path), data)
+            self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 10000)
+
+        ops.submit(ws, export_bytes, ws.ctx, inspection_id, kind, on_done=write, on_error=self._error)
 
     def _signal_shortcut(self) -> None:
         if self.shell is not None and self.shell.pages.currentWidget() is self.shell.visit_page:

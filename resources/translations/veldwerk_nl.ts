@@ -224,97 +224,117 @@
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="107" />
+        <location filename="../../ui/inspection_page.py" line="122" />
         <source>← Inspections</source>
         <translation>← Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="111" />
+        <location filename="../../ui/inspection_page.py" line="126" />
         <source>Declared role</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="112" />
+        <location filename="../../ui/inspection_page.py" line="127" />
         <source>Framework</source>
         <translation>Kader</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="113" />
+        <location filename="../../ui/inspection_page.py" line="128" />
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="114" />
+        <location filename="../../ui/inspection_page.py" line="129" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="115" />
+        <location filename="../../ui/inspection_page.py" line="130" />
         <source>Open questions</source>
         <translation>Open vragen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="116" />
+        <location filename="../../ui/inspection_page.py" line="131" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="117" />
+        <location filename="../../ui/inspection_page.py" line="132" />
         <source>What we already know</source>
         <translation>Wat weten we al</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="119" />
+        <location filename="../../ui/inspection_page.py" line="134" />
         <source>Invitations</source>
         <translation>Uitnodigingen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="124" />
+        <location filename="../../ui/inspection_page.py" line="139" />
         <source>Visits (Enter opens)</source>
         <translation>Bezoeken (Enter opent)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="125" />
+        <location filename="../../ui/inspection_page.py" line="140" />
         <source>+ Visit</source>
         <translation>+ Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="126" />
+        <location filename="../../ui/inspection_page.py" line="141" />
         <source>+ Invitation</source>
         <translation>+ Uitnodiging</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="127" />
+        <location filename="../../ui/inspection_page.py" line="142" />
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="146" />
+        <source>JSON (complete, can be imported)</source>
+        <translation>JSON (volledig, te importeren)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="147" />
+        <source>CSV tables (zip)</source>
+        <translation>CSV-tabellen (zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="148" />
+        <source>REFI-QDA for qualitative analysis (.qdpx)</source>
+        <translation>REFI-QDA voor kwalitatieve analyse (.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="152" />
         <source>Visits</source>
         <translation>Bezoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="143" />
+        <location filename="../../ui/inspection_page.py" line="168" />
         <source>Concern: {0}</source>
         <translation>Aandachtspunt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="148" />
+        <location filename="../../ui/inspection_page.py" line="173" />
         <source>stays soft</source>
         <translation>blijft zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="157" />
+        <location filename="../../ui/inspection_page.py" line="182" />
         <source>{0} signals about these subjects, {1} open concerns</source>
         <translation>{0} signalen over deze onderwerpen, {1} open aandachtspunten</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="163" />
+        <location filename="../../ui/inspection_page.py" line="188" />
         <source>announced</source>
         <translation>aangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="163" />
+        <location filename="../../ui/inspection_page.py" line="188" />
         <source>unannounced</source>
         <translation>onaangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="164" />
+        <location filename="../../ui/inspection_page.py" line="189" />
         <source>{0} · {1} · {2} · {3} conversations</source>
         <translation>{0} · {1} · {2} · {3} gesprekken</translation>
     </message>
@@ -456,17 +476,27 @@
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Not synced yet · %n change(s) waiting</source>
         <translation>
             <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
             <numerusform>Nog niet gesynchroniseerd · %n wijzigingen wachten</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="380" />
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391" />
+        <source>Exported to {0}</source>
+        <translation>Geëxporteerd naar {0}</translation>
     </message>
 </context>
 <context>
@@ -1305,17 +1335,17 @@
         <translation>Gespreksleidraad ({0}/{1} gesteld)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="382" />
+        <location filename="../../ui/visit_page.py" line="384" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="383" />
+        <location filename="../../ui/visit_page.py" line="385" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="384" />
+        <location filename="../../ui/visit_page.py" line="386" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
