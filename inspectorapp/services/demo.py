@@ -375,7 +375,3 @@ class _Loader(CaptureLoader):
         )
         for k, c in enumerate(r.items(v, "conversations", w)):
             self.conversation(vid, c, f"{w}.conversations[{k}]")
-
-
-def loaded_marker(session: Session) -> str | None:
-    return session.scalar(select(m.StoreMeta.value).where(m.StoreMeta.key == MARKER))

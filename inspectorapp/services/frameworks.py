@@ -153,10 +153,6 @@ def labels(session: Session, taxonomy: str, framework_version_id: str | None = N
     return list(out.values())
 
 
-def label_map(session: Session, taxonomies: Iterable[str]) -> dict[tuple[str, str], Label]:
-    return {(t, lab.code): lab for t in taxonomies for lab in labels(session, t)}
-
-
 def known_codes(session: Session, taxonomy: str, wanted: Iterable[str | None]) -> set[str]:
     """Which of ``wanted`` exist in any loaded version: an indexed look-up of just those codes
     (the autosave path checks a handful of codes; loading whole taxonomies costs more)."""

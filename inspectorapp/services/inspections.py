@@ -21,7 +21,6 @@ from inspectorapp.domain.enums import (
 )
 from inspectorapp.domain.snapshots import ActionContext, InspectionRow, OpResult
 from inspectorapp.domain.validation import Checker
-from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import (
     FrameworkVersion,
     Inspection,
@@ -193,23 +192,3 @@ def _team(c: Checker, raw: Any) -> list[tuple[str, TeamRole]]:
         if name and role:
             out.append((name, role))
     return out
-
-
-def get_inspection_title(session: Session, inspection_id: str) -> str:
-    insp = session.get(Inspection, inspection_id)
-    if insp is None or insp.deleted_at is not None:
-        raise NotFoundError("inspection", inspection_id)
-    return insp.title
-
-
-def set_status(session: Session, ctx: ActionContext, inspection_id: str, status: str) -> OpResult[str]:
-    insp = session.get(Inspection, inspection_id)
-    if insp is None:
-        raise NotFoundError("inspection", inspection_id)
-    try:
-        new = InspectionStatus(status)
-    except ValueError:
-        raise ValidationError([FieldIssue("status", "invalid_choice", {"value": status})]) from None
-    insp.status = new
-    audit.record(session, ctx, "inspection.status", "inspection", insp.id, status=new.value)
-    return OpResult(new.value, ChangeSet.of(inspection=[insp.id]))

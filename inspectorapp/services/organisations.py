@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain import limits
@@ -31,13 +30,6 @@ def create_organisation(
     session.flush()
     audit.record(session, ctx, "organisation.create", "organisation", org.id)
     return OpResult(_row(org), ChangeSet.of(organisation=[org.id]))
-
-
-def list_organisations(session: Session) -> list[OrganisationRow]:
-    rows = session.scalars(
-        select(Organisation).where(Organisation.deleted_at.is_(None)).order_by(Organisation.name)
-    )
-    return [_row(o) for o in rows]
 
 
 def _row(o: Organisation) -> OrganisationRow:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain import limits
@@ -95,10 +95,6 @@ def add_conversation(
     session.flush()
     audit.record(session, ctx, "conversation.add", "conversation", conv.id)
     return OpResult(conv.id, ChangeSet.of(conversation=[conv.id]))
-
-
-def visit_count(session: Session, inspection_id: str) -> int:
-    return session.scalar(select(func.count()).where(Visit.inspection_id == inspection_id)) or 0
 
 
 def add_invitation(
