@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.snapshots import ActionContext, OpResult, OrganisationRow
 from inspectorapp.domain.validation import Checker
+from inspectorapp.domain.visit_views import OrganisationOption
 from storage.models import Organisation
 
 from . import audit, frameworks
@@ -34,3 +36,13 @@ def create_organisation(
 
 def _row(o: Organisation) -> OrganisationRow:
     return OrganisationRow(o.id, o.name, o.org_type, o.sector, o.region)
+
+
+def organisation_options(session: Session) -> tuple[OrganisationOption, ...]:
+    """Every live organisation by name, for the forms' pickers."""
+    rows = session.execute(
+        select(Organisation.id, Organisation.name)
+        .where(Organisation.deleted_at.is_(None))
+        .order_by(Organisation.name)
+    )
+    return tuple(OrganisationOption(oid, name) for oid, name in rows)

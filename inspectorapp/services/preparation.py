@@ -16,17 +16,13 @@ from inspectorapp.domain.visit_views import InspectionFormOptions, OrganisationO
 from storage.models import Conversation, Inspection, Invitation, Network, Organisation, Visit
 
 from . import audit, frameworks
+from .organisations import organisation_options
 from .refs import existing
 
 
 def form_options(session: Session) -> InspectionFormOptions:
     fv = frameworks.latest_version_id(session)
-    orgs = tuple(
-        OrganisationOption(o.id, o.name)
-        for o in session.scalars(
-            select(Organisation).where(Organisation.deleted_at.is_(None)).order_by(Organisation.name)
-        )
-    )
+    orgs = organisation_options(session)
     networks = tuple(
         OrganisationOption(n.id, n.name)
         for n in session.scalars(select(Network).where(Network.deleted_at.is_(None)).order_by(Network.name))

@@ -23,10 +23,11 @@ from inspectorapp.domain.enums import (
 )
 from inspectorapp.domain.snapshots import ActionContext, OpResult, SignalSnapshot
 from inspectorapp.domain.validation import Checker
-from inspectorapp.domain.visit_views import OrganisationOption, SignalFormOptions
+from inspectorapp.domain.visit_views import SignalFormOptions
 from storage.models import Organisation, Signal, SignalCategory, SignalInterpretation
 
 from . import audit, frameworks
+from .organisations import organisation_options
 from .refs import existing
 
 _OPTIONAL_REFS = (
@@ -185,12 +186,7 @@ def related(
 def form_options(session: Session) -> SignalFormOptions:
     """Everything the signal form offers, from the loaded frameworks (newest labels)."""
 
-    orgs = tuple(
-        OrganisationOption(o.id, o.name)
-        for o in session.scalars(
-            select(Organisation).where(Organisation.deleted_at.is_(None)).order_by(Organisation.name)
-        )
-    )
+    orgs = organisation_options(session)
     return SignalFormOptions(
         orgs,
         frameworks.code_labels(session, "entrance"),
