@@ -163,3 +163,22 @@ def test_demo_data_is_not_queued_for_the_office_but_later_edits_are(store: Store
         note_id = s.scalar(select(m.NoteParagraph.id).limit(1))
         notes.update_text(s, ctx, note_id, "Aangevuld na het bezoek")
     assert [r[2] for r in _outbox(store)[before:]] == ["update"]
+
+
+def test_every_synced_table_has_triggers_covering_every_model_column(store: Store) -> None:
+    """A column added to a model without re-creating its triggers would never sync."""
+    with store.session() as s:
+        triggers = dict(s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all())
+        tables = dict(s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'table'")).all())
+    synced = [t for t in m.Base.metadata.sorted_tables if {"id", "updated_at", "deleted_at"} <= set(t.c.keys())]
+    assert {"finding", "intervention", "inspection", "report_draft"} <= {t.name for t in synced}
+    for table in synced:
+        for suffix in ("insert", "update", "no_hard_delete"):
+            assert f"outbox_{table.name}_{suffix}" in triggers, (table.name, suffix)
+        payload = triggers[f"outbox_{table.name}_insert"]
+        missing = [c for c in table.c.keys() if f"'{c}'" not in payload]
+        assert not missing, (table.name, missing)
+    # batch-mode copies keep the enum CHECK constraints
+    assert "ck_inspection_judgement_mode" in tables["inspection"]
+    assert "CHECK (status IN (" in tables["inspection"]
+    assert "ck_intervention_plan_assessment" in tables["intervention"]

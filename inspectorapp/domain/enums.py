@@ -210,6 +210,21 @@ class EvidenceKind(StrEnum):
     ATTACHMENT = "bijlage"
 
 
+class JudgementMode(StrEnum):
+    """Formative judges movement; summative adds a traffic light per finding (TESKO/TAG style)."""
+
+    FORMATIVE = "formatief"
+    SUMMATIVE = "summatief"
+
+
+class PlanAssessment(StrEnum):
+    """The inspectorate's assessment of a demanded plan of action (plan van aanpak)."""
+
+    PENDING = "in_beoordeling"
+    APPROVED = "goedgekeurd"
+    REJECTED = "afgewezen"
+
+
 class InterventionStatus(StrEnum):
     PLANNED = "gepland"
     DONE = "uitgevoerd"

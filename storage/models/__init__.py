@@ -31,7 +31,7 @@ from .organisations import (
     Person,
     Unit,
 )
-from .outcomes import Finding, FindingEvidence, Intervention, Reflection
+from .outcomes import Finding, FindingEvidence, Intervention, Reflection, ReportDraft
 from .system import AuditLog, Outbox, SearchRef, StoreMeta
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "Participant",
     "Person",
     "Reflection",
+    "ReportDraft",
     "SearchRef",
     "SessionEvent",
     "Signal",

@@ -14,6 +14,7 @@ from inspectorapp.domain.enums import (
     InspectionType,
     InspectorateRole,
     InvitationStatus,
+    JudgementMode,
     Presence,
     SubjectKind,
     SupervisionLevel,
@@ -47,6 +48,9 @@ class Inspection(Synced, Base):
     open_questions: Mapped[str | None] = mapped_column(Text)
     started_on: Mapped[date | None] = mapped_column(default=None)
     ended_on: Mapped[date | None] = mapped_column(default=None)
+    judgement_mode: Mapped[JudgementMode] = mapped_column(
+        enum_column(JudgementMode, "judgement_mode"), default=JudgementMode.FORMATIVE
+    )
 
 
 class InspectionSubject(Synced, Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspectorapp.domain import limits
@@ -13,9 +13,11 @@ from inspectorapp.domain.enums import (
     EvidenceKind,
     InterventionStatus,
     Movement,
+    PlanAssessment,
     ReflectionMoment,
     TrafficLight,
 )
+from inspectorapp.domain.report import ReportType
 
 from .base import Base, Synced, enum_column
 
@@ -40,6 +42,9 @@ class Finding(Synced, Base):
     organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisation.id"))
     context_factors: Mapped[str | None] = mapped_column(Text)
     national_points: Mapped[str | None] = mapped_column(Text)
+    # Set only by the explicit conversion of a soft signal: the one way such a signal
+    # may reach a report (DOMAIN.md: soft stays internal).
+    converted_signal_id: Mapped[str | None] = mapped_column(ForeignKey("signal.id"))
 
 
 class FindingEvidence(Synced, Base):
@@ -70,6 +75,11 @@ class Intervention(Synced, Base):
     )
     outcome: Mapped[str | None] = mapped_column(Text)
     institution_response: Mapped[str | None] = mapped_column(Text)
+    finding_id: Mapped[str | None] = mapped_column(ForeignKey("finding.id"))  # what it follows up
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"))  # a repeat visit
+    assessment: Mapped[PlanAssessment | None] = mapped_column(
+        enum_column(PlanAssessment, "plan_assessment")
+    )  # for a demanded plan of action
 
 
 class Reflection(Synced, Base):
@@ -80,3 +90,29 @@ class Reflection(Synced, Base):
     author: Mapped[str | None] = mapped_column(String(limits.NAME))
     text: Mapped[str] = mapped_column(Text)
     written_at: Mapped[datetime]
+
+
+class ReportDraft(Synced, Base):
+    """The inspector's texts and choices for one report of an inspection.
+
+    Findings and evidence live in their own tables; the draft holds what only the report
+    has (summary, role statement, recommendations ...) and its date, which is chosen,
+    not taken from the clock, so regenerating gives the same document.
+    """
+
+    __tablename__ = "report_draft"
+    __table_args__ = (UniqueConstraint("inspection_id", "report_type"),)
+
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"), index=True)
+    report_type: Mapped[ReportType] = mapped_column(enum_column(ReportType, "report_type"))
+    report_date: Mapped[date]
+    language: Mapped[str] = mapped_column(String(2), default="nl")
+    addressees: Mapped[str] = mapped_column(Text, default="")  # one per line
+    summary: Mapped[str] = mapped_column(Text, default="")
+    role_statement: Mapped[str] = mapped_column(Text, default="")
+    context: Mapped[str] = mapped_column(Text, default="")
+    recommendations: Mapped[str] = mapped_column(Text, default="")  # one per line
+    appreciation: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(Text, default="")
+    sections: Mapped[list[str]] = mapped_column(JSON, default=list)
+    placeholders: Mapped[bool] = mapped_column(Boolean, default=True)  # organisation names in quotes
