@@ -21,6 +21,7 @@ from inspectorapp.domain.enums import (
     InspectionType,
     InspectorateRole,
     InvitationStatus,
+    JudgementMode,
     NetworkFocus,
     NetworkLayer,
     SubjectKind,
@@ -36,6 +37,7 @@ from storage import models as m
 
 from . import audit, frameworks
 from .demo_capture import CaptureLoader
+from .demo_outcomes import OutcomesLoader
 from .demo_reader import Reader
 
 DEMO_FILE = ("demo", "demo-nl.json")
@@ -105,7 +107,7 @@ def load_demo(session: Session, ctx: ActionContext, data: bytes | None = None) -
     return OpResult(summary, ChangeSet.all())
 
 
-class _Loader(CaptureLoader):
+class _Loader(CaptureLoader, OutcomesLoader):
     def __init__(self, session: Session, raw: Any) -> None:
         self.session = session
         self.rows: list[Any] = []
@@ -153,10 +155,10 @@ class _Loader(CaptureLoader):
             self.signal_link(link, f"signal_links[{n}]")
         for n, c in enumerate(r.items(top, "concerns", "document")):
             self.concern(c, f"concerns[{n}]")
-        for n, i in enumerate(r.items(top, "interventions", "document")):
-            self.intervention(i, f"interventions[{n}]")
         for n, insp in enumerate(inspections):  # findings cite signals: after them
             self.outcomes(insp, f"inspections[{n}]")
+        for n, i in enumerate(r.items(top, "interventions", "document")):  # may cite findings
+            self.intervention(i, f"interventions[{n}]")
 
     def organisation(self, o: Any, w: str) -> None:
         r = self.r
@@ -285,6 +287,8 @@ class _Loader(CaptureLoader):
                 "invitations",
                 "findings",
                 "reflections",
+                "judgement_mode",
+                "report_drafts",
             ),
         )
         iid = new_id()
@@ -309,6 +313,9 @@ class _Loader(CaptureLoader):
                 ),
                 started_on=r.day(f"{w}.started_on", insp.get("started_on")),
                 ended_on=r.day(f"{w}.ended_on", insp.get("ended_on")),
+                judgement_mode=r.choice(
+                    f"{w}.judgement_mode", insp.get("judgement_mode", "formatief"), JudgementMode
+                ),
             )
         )
         for k, s in enumerate(r.items(insp, "subjects", w)):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from inspectorapp.clock import utc_now
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.enums import EvidenceKind
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.errors import NotFoundError, VeldwerkError
 from inspectorapp.ids import is_uuid
@@ -92,8 +93,10 @@ def collect_rows(
         "finding",
         "intervention",
         "reflection",
+        "report_draft",
     ):
         t[name] = _rows(session, name, "inspection_id", [inspection_id])
+    t["finding_evidence"] = _rows(session, "finding_evidence", "finding_id", _ids(t["finding"]))
     t["conversation"] = _rows(session, "conversation", "visit_id", _ids(t["visit"]))
     convs = _ids(t["conversation"])
     for name in ("participant", "note_paragraph", "speaking_turn", "session_event", "observation_score"):
@@ -104,6 +107,11 @@ def collect_rows(
     signals = {r["id"]: r for r in _rows(session, "signal", "inspection_id", [inspection_id])}
     signals |= {r["id"]: r for r in _rows(session, "signal", "visit_id", _ids(t["visit"]))}
     signals |= {r["id"]: r for r in _rows(session, "signal", "conversation_id", convs)}
+    # Findings may rest on (or convert) a signal captured outside this inspection.
+    cited = _ids(t["finding"], "converted_signal_id") + [
+        r["evidence_id"] for r in t["finding_evidence"] if r["evidence_kind"] == EvidenceKind.SIGNAL.value
+    ]
+    signals |= {r["id"]: r for r in _rows(session, "signal", "id", cited)}
     t["signal"] = sorted(signals.values(), key=lambda r: r["id"])
     signal_ids = set(signals)
     for name in ("signal_category", "signal_interpretation"):
@@ -115,7 +123,6 @@ def collect_rows(
     ]
     t["concern_signal"] = _rows(session, "concern_signal", "signal_id", signal_ids)
     t["concern"] = _rows(session, "concern", "id", _ids(t["concern_signal"], "concern_id"))
-    t["finding_evidence"] = _rows(session, "finding_evidence", "finding_id", _ids(t["finding"]))
     attachments = {r["id"]: r for r in _rows(session, "attachment", "visit_id", _ids(t["visit"]))}
     attachments |= {r["id"]: r for r in _rows(session, "attachment", "signal_id", signal_ids)}
     attachments |= {
