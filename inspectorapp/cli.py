@@ -35,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     qdpx = sub.add_parser("export-qdpx", help="write the interview notes as a REFI-QDA project (.qdpx)")
     qdpx.add_argument("inspection_id")
     qdpx.add_argument("file", type=Path)
+    report = sub.add_parser(
+        "report", help="write a report as PDF (file or folder; the name carries the hash)"
+    )
+    report.add_argument("inspection_id")
+    report.add_argument("report_type", choices=("gebiedsrapportage", "briefrapport"))
+    report.add_argument("target", type=Path)
     restore = sub.add_parser("import-json", help="restore an inspection from its JSON export")
     restore.add_argument("file", type=Path)
     return p
@@ -72,6 +78,15 @@ def _json_command(args: argparse.Namespace, ws: Any) -> int:
 
             write_atomic(args.file, ws.call(csv_export.export_csv, ws.ctx, args.inspection_id))
             print(f"Geëxporteerd naar {args.file}")
+        elif args.command == "report":
+            from inspectorapp.services import report_drafts, reports
+
+            ws.call(report_drafts.ensure_draft, ws.ctx, args.inspection_id, args.report_type)
+            content = ws.call(reports.prepare, ws.ctx, args.inspection_id, args.report_type)
+            target = args.target / reports.file_name(content) if args.target.is_dir() else args.target
+            write_atomic(target, reports.render(content))
+            ws.call(reports.record_saved, ws.ctx, args.inspection_id, content.content_hash(), target.name)
+            print(f"Rapport geschreven naar {target} (inhoudshash {content.content_hash()[:12]})")
         elif args.command == "export-json":
             document = ws.call(json_export.export_inspection, ws.ctx, args.inspection_id)
             write_atomic(args.file, json_export.dumps(document).encode("utf-8"))
@@ -118,13 +133,13 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print("Demogegevens waren al geladen.")
             return 0
-        if args.command in ("export-json", "export-csv", "export-qdpx", "import-json"):
+        if args.command in ("export-json", "export-csv", "export-qdpx", "import-json", "report"):
             return _json_command(args, Workspace.unlock(paths, _passphrase(confirm=False), "cli"))
         if args.command == "list":
             ws = Workspace.unlock(paths, _passphrase(confirm=False), "cli")
             try:
                 for row in ws.call(inspections.list_inspections):
-                    print(f"{row.status:14} {row.title} — {', '.join(row.subjects)}")
+                    print(f"{row.id}  {row.status:14} {row.title} — {', '.join(row.subjects)}")
             finally:
                 ws.close()
             return 0

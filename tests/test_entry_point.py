@@ -87,3 +87,30 @@ def test_command_line_json_export_and_import(tmp_path: Path) -> None:
         [_veldwerk(), "import-json", str(out)], env=other, capture_output=True, text=True, timeout=120
     )
     assert again.returncode == 2 and "already exists" in again.stderr  # refused whole, never merged twice
+
+
+def test_command_line_report_into_a_folder_named_by_hash(tmp_path: Path) -> None:
+    env = {**os.environ, "VELDWERK_HOME": str(tmp_path / "a"), "VELDWERK_PASSPHRASE": PASSPHRASE}
+    subprocess.run(
+        [_veldwerk(), "load-demo", "--create"], env=env, check=True, capture_output=True, timeout=120
+    )
+    listed = subprocess.run([_veldwerk(), "list"], env=env, capture_output=True, text=True, timeout=120)
+    line = next(row for row in listed.stdout.splitlines() if "dementiezorg" in row)
+    inspection_id = line.split()[0]
+    out = tmp_path / "rapporten"
+    out.mkdir()
+    done = subprocess.run(
+        [_veldwerk(), "report", inspection_id, "briefrapport", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    (pdf,) = out.iterdir()
+    assert pdf.name.startswith("2026-11-20 briefrapport Netwerktoezicht dementiezorg Lindeveen ")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    bad = subprocess.run(
+        [_veldwerk(), "report", "0" * 36, "briefrapport", str(out)], env=env, capture_output=True, text=True
+    )
+    assert bad.returncode == 2 and len(list(out.iterdir())) == 1  # refused, nothing written

@@ -68,6 +68,19 @@ def test_frozen_app_creates_store_loads_demo_and_starts_gui(bundle: Path, tmp_pa
     )
     assert listed.returncode == 0, listed.stderr
     assert "Ziekenhuis A" in listed.stdout
+    reports_dir = tmp_path / "rapporten"
+    reports_dir.mkdir()
+    inspection_id = next(r for r in listed.stdout.splitlines() if "dementiezorg" in r).split()[0]
+    report = subprocess.run(
+        [str(bundle), "--home", str(home), "report", inspection_id, "gebiedsrapportage", str(reports_dir)],
+        env=_env(VELDWERK_PASSPHRASE=PASSPHRASE),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert report.returncode == 0, report.stdout + report.stderr
+    (pdf,) = reports_dir.iterdir()
+    assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_size > 50_000  # fonts embedded
     shot = tmp_path / "frozen.png"
     gui = subprocess.run(
         [str(bundle), "--home", str(home), "--quit-after", "1500", "--screenshot", str(shot)],

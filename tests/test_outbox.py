@@ -170,13 +170,17 @@ def test_every_synced_table_has_triggers_covering_every_model_column(store: Stor
     with store.session() as s:
         triggers = dict(s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all())
         tables = dict(s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'table'")).all())
-    synced = [t for t in m.Base.metadata.sorted_tables if {"id", "updated_at", "deleted_at"} <= set(t.c.keys())]
+    synced = [
+        t
+        for t in m.Base.metadata.sorted_tables
+        if {"id", "updated_at", "deleted_at"} <= {c.name for c in t.columns}
+    ]
     assert {"finding", "intervention", "inspection", "report_draft"} <= {t.name for t in synced}
     for table in synced:
         for suffix in ("insert", "update", "no_hard_delete"):
             assert f"outbox_{table.name}_{suffix}" in triggers, (table.name, suffix)
         payload = triggers[f"outbox_{table.name}_insert"]
-        missing = [c for c in table.c.keys() if f"'{c}'" not in payload]
+        missing = [col.name for col in table.columns if f"'{col.name}'" not in payload]
         assert not missing, (table.name, missing)
     # batch-mode copies keep the enum CHECK constraints
     assert "ck_inspection_judgement_mode" in tables["inspection"]

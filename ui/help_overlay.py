@@ -66,6 +66,13 @@ class HelpOverlay(QWidget):
                     ("Ctrl+Enter", self.tr("Save")),
                 ],
             ),
+            (
+                self.tr("Findings and report"),
+                [
+                    ("Ctrl+S", self.tr("Save the finding now (it also saves by itself)")),
+                    ("F5", self.tr("Report: refresh the preview")),
+                ],
+            ),
         ]
 
     def retranslate(self) -> None:

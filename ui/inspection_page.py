@@ -3,6 +3,8 @@ already known, and the visits to open."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +22,12 @@ from PySide6.QtWidgets import (
 from inspectorapp.domain.visit_views import InspectionDetail
 
 from . import labels
+from .findings_panel import FindingsPanel
+from .follow_up_panel import FollowUpPanel
+from .report_panel import ReportPanel
+
+if TYPE_CHECKING:
+    from inspectorapp.workspace import Workspace
 
 
 class InspectionPage(QWidget):
@@ -28,7 +37,7 @@ class InspectionPage(QWidget):
     export_requested = Signal(str, str)  # inspection id, format: json | csv | qdpx
     back_requested = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.setObjectName("inspectionPage")
         self.detail: InspectionDetail | None = None
@@ -97,6 +106,25 @@ class InspectionPage(QWidget):
         self.visits = QListWidget()
         self.visits.setObjectName("visitsList")
         self.visits.itemActivated.connect(self._activated)
+        overview = QWidget()
+        box = QVBoxLayout(overview)
+        box.addWidget(self.purpose)
+        box.addLayout(self.facts)
+        box.addWidget(self.add_invitation, alignment=Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.visits_label)
+        box.addWidget(self.visits, 1)
+        box.addWidget(self.add_visit, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.findings = FindingsPanel(workspace)
+        self.follow_up = FollowUpPanel(workspace)
+        self.report = ReportPanel(workspace)
+        self.findings.changed.connect(self.report.findings_changed)
+        self.findings.changed.connect(lambda: self._loaded.pop(2, None))  # follow-up lists findings
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("inspectionTabs")
+        for widget in (overview, self.findings, self.follow_up, self.report):
+            self.tabs.addTab(widget, "")
+        self._loaded: dict[int, str] = {}  # tab index -> inspection shown there
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.back)
@@ -105,12 +133,7 @@ class InspectionPage(QWidget):
         top.addWidget(self.export_button)
         layout.addLayout(top)
         layout.addWidget(self.title)
-        layout.addWidget(self.purpose)
-        layout.addLayout(self.facts)
-        layout.addWidget(self.add_invitation, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.visits_label)
-        layout.addWidget(self.visits, 1)
-        layout.addWidget(self.add_visit, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.tabs, 1)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -136,6 +159,10 @@ class InspectionPage(QWidget):
             strict=True,
         ):
             label.setText(text)
+        for index, text in enumerate(
+            (self.tr("Overview"), self.tr("Findings"), self.tr("Follow-up"), self.tr("Report"))
+        ):
+            self.tabs.setTabText(index, text)
         self.visits_label.setText(self.tr("Visits (Enter opens)"))
         self.add_visit.setText(self.tr("+ Visit"))
         self.add_invitation.setText(self.tr("+ Invitation"))
@@ -154,7 +181,10 @@ class InspectionPage(QWidget):
             self.show_detail(self.detail)
 
     def show_detail(self, d: InspectionDetail) -> None:
+        if self.detail is None or self.detail.id != d.id:
+            self._loaded.clear()
         self.detail = d
+        self._tab_shown(self.tabs.currentIndex())
         self.title.setText(d.title)
         self.purpose.setText(d.purpose)
         self.role.setText(f"{labels.declared_role(d.declared_role)} · {labels.status(d.status)}")
@@ -194,6 +224,18 @@ class InspectionPage(QWidget):
             self.visits.addItem(item)
         if d.visits:
             self.visits.setCurrentRow(0)
+
+    def _tab_shown(self, index: int) -> None:
+        """Panels load when first shown for an inspection, not on every open."""
+        if self.detail is None or index == 0 or self._loaded.get(index) == self.detail.id:
+            return
+        self._loaded[index] = self.detail.id
+        panel = self.tabs.widget(index)
+        assert isinstance(panel, FindingsPanel | FollowUpPanel | ReportPanel)
+        panel.open_inspection(self.detail.id)
+
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentIndex(("overview", "findings", "follow_up", "report").index(name))
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.visit_opened.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -35,6 +35,22 @@ def field_name(field: str) -> str:
         "review_by": QT_TRANSLATE_NOOP("messages", "Review by"),
         "started_on": QT_TRANSLATE_NOOP("messages", "Start date"),
         "ended_on": QT_TRANSLATE_NOOP("messages", "End date"),
+        "theme_code": QT_TRANSLATE_NOOP("messages", "Theme"),
+        "what_we_see": QT_TRANSLATE_NOOP("messages", "What we see"),
+        "what_we_think": QT_TRANSLATE_NOOP("messages", "What we think of it"),
+        "what_next": QT_TRANSLATE_NOOP("messages", "What next"),
+        "traffic_light": QT_TRANSLATE_NOOP("messages", "Traffic light"),
+        "signal_id": QT_TRANSLATE_NOOP("messages", "Signal"),
+        "action_type": QT_TRANSLATE_NOOP("messages", "Action"),
+        "finding_id": QT_TRANSLATE_NOOP("messages", "Finding"),
+        "visit_id": QT_TRANSLATE_NOOP("messages", "Visit"),
+        "done_on": QT_TRANSLATE_NOOP("messages", "Done on"),
+        "planned_on": QT_TRANSLATE_NOOP("messages", "Planned on"),
+        "outcome": QT_TRANSLATE_NOOP("messages", "Outcome"),
+        "moment": QT_TRANSLATE_NOOP("messages", "Moment"),
+        "report_date": QT_TRANSLATE_NOOP("messages", "Report date"),
+        "sections": QT_TRANSLATE_NOOP("messages", "Sections"),
+        "judgement_mode": QT_TRANSLATE_NOOP("messages", "Judgement"),
     }
     base = field.split("[", 1)[0]
     return _t(names.get(base, base))
@@ -66,6 +82,25 @@ def issue_text(issue: FieldIssue) -> str:
         "participant_absent": QT_TRANSLATE_NOOP("messages", "This participant is marked absent."),
         "not_in_conversation": QT_TRANSLATE_NOOP("messages", "{field} belongs to another conversation."),
         "not_allowed": QT_TRANSLATE_NOOP("messages", "{field} does not fit this item."),
+        "not_soft": QT_TRANSLATE_NOOP(
+            "messages", "Only a soft signal is converted; a hard one can be evidence as it is."
+        ),
+        "confidential": QT_TRANSLATE_NOOP("messages", "A confidential signal can never appear in a report."),
+        "already_converted": QT_TRANSLATE_NOOP(
+            "messages", "This signal has already been converted into a finding."
+        ),
+        "substantiation_required": QT_TRANSLATE_NOOP(
+            "messages",
+            "Add at least one further piece of evidence that may appear in a report (a marked note, "
+            "a hard signal, an observation): a soft signal alone is not a finding.",
+        ),
+        "converted_signal_required": QT_TRANSLATE_NOOP(
+            "messages", "This finding substantiates a soft signal; that signal must stay among its evidence."
+        ),
+        "traffic_lights_set": QT_TRANSLATE_NOOP(
+            "messages",
+            "Findings still carry traffic lights. Remove them first; then the judgement can be formative.",
+        ),
         "evidence_required": QT_TRANSLATE_NOOP(
             "messages", "A score other than neutral needs evidence: pick a note or event from the session."
         ),
@@ -99,6 +134,7 @@ def message_for(error: BaseException) -> str:
             "framework_file": QT_TRANSLATE_NOOP("messages", "The framework file was refused: {reason}"),
             "demo_data": QT_TRANSLATE_NOOP("messages", "The demo data could not be loaded: {error}"),
             "not_found": QT_TRANSLATE_NOOP("messages", "This item no longer exists."),
+            "import_refused": QT_TRANSLATE_NOOP("messages", "The import was refused: {reason}"),
             "attachment_empty": QT_TRANSLATE_NOOP("messages", "The file is empty."),
             "attachment_too_large": QT_TRANSLATE_NOOP("messages", "The file is too large to attach."),
             "attachment_unsupported_type": QT_TRANSLATE_NOOP(

@@ -84,6 +84,11 @@ def _route(
     future.add_done_callback(finished)
 
 
+def post(callback: Callable[[T], None], payload: T) -> None:
+    """Call ``callback(payload)`` on the GUI thread, from any thread (progress reports)."""
+    _get_relay().post(callback, payload)
+
+
 def submit(
     workspace: Workspace,
     fn: Callable[..., T],

@@ -80,7 +80,7 @@ class Shell(QWidget):
 
         self.search = SearchView()
         self.pages.addWidget(self.search)
-        self.inspection_page = InspectionPage()
+        self.inspection_page = InspectionPage(workspace)
         self.pages.addWidget(self.inspection_page)
         self.visit_page = VisitPage(workspace)
         self.pages.addWidget(self.visit_page)

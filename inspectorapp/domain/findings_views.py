@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .report_rules import Exclusion
+from .visit_views import CodeLabel, OrganisationOption
 
 
 @dataclass(frozen=True)
@@ -86,3 +87,15 @@ class FollowUpView:
     inspection_id: str
     interventions: tuple[InterventionView, ...]
     reflections: tuple[ReflectionView, ...]
+
+
+@dataclass(frozen=True)
+class OutcomeFormOptions:
+    """Pickers of the findings, follow-up and report screens for one inspection."""
+
+    judgement_mode: str
+    themes: tuple[CodeLabel, ...]
+    organisations: tuple[OrganisationOption, ...]
+    action_types: tuple[CodeLabel, ...]  # parent = ladder rung
+    visits: tuple[tuple[str, date, str], ...]  # id, date, location
+    code_texts: dict[str, CodeLabel]  # roles, session events, scheme items: for evidence lines

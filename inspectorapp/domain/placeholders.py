@@ -57,21 +57,34 @@ class Replacement:
     kind: str
 
 
-def _forms(names: Sequence[OrganisationName]) -> dict[str, int]:
-    """Every spelling to look for (lower case) -> index of its organisation."""
-    forms: dict[str, int] = {}
-    short: dict[str, set[int]] = {}
-    for i, org in enumerate(names):
-        forms[org.name.lower()] = i
-        words = org.name.split()
-        for word in words[1:] if len(words) > 1 else ():
-            w = word.lower()
-            if len(w) >= 5 and word[0].isupper() and w not in _GENERIC:
-                short.setdefault(w, set()).add(i)
-    for w, owners in short.items():
-        if len(owners) == 1 and w not in forms:  # ambiguous short forms stay as they are
-            forms[w] = next(iter(owners))
+_ARTICLES = frozenset({"De", "Het", "'t"})
+
+
+def _short_forms(name: str) -> list[str]:
+    """'Zorggroep Lindehof' -> ['Lindehof']; 'Thuiszorg De Wijkkracht' -> ['De Wijkkracht', 'Wijkkracht']."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    if len(last) < 5 or not last[0].isupper() or last.lower() in _GENERIC:
+        return []
+    forms = [last]
+    if len(words) >= 3 and words[-2] in _ARTICLES:
+        forms.insert(0, f"{words[-2]} {last}")
     return forms
+
+
+def _forms(names: Sequence[OrganisationName]) -> tuple[dict[str, int], dict[str, int]]:
+    """Full names (matched in any case) and short forms (proper nouns: matched as written),
+    each mapped to the index of its organisation. A short form two organisations share
+    ('Lindeveen') is a place, not a name, and stays."""
+    full = {org.name.lower(): i for i, org in enumerate(names)}
+    owners: dict[str, set[int]] = {}
+    for i, org in enumerate(names):
+        for form in _short_forms(org.name):
+            owners.setdefault(form, set()).add(i)
+    short = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1 and f.lower() not in full}
+    return full, short
 
 
 class Anonymiser:
@@ -80,14 +93,18 @@ class Anonymiser:
     def __init__(self, names: Sequence[OrganisationName], label: str = "organisatie") -> None:
         self._names = list(names)
         self._label = label
-        self._forms = _forms(self._names)
+        self._full, self._short = _forms(self._names)
         self._assigned: dict[int, str] = {}
-        alternatives = sorted(self._forms, key=len, reverse=True)  # longest spelling wins
+        # Longest spelling first, so "Zorggroep Lindehof" wins over "Lindehof".
+        parts = [(f, True) for f in self._full] + [(f, False) for f in self._short]
+        parts.sort(key=lambda p: len(p[0]), reverse=True)
+        alternatives = [("(?i:" + re.escape(f) + ")") if folded else re.escape(f) for f, folded in parts]
         self._pattern = (
-            re.compile("(?<!\\w)(" + "|".join(re.escape(f) for f in alternatives) + ")(?!\\w)", re.IGNORECASE)
-            if alternatives
-            else None
+            re.compile("(?<!\\w)(" + "|".join(alternatives) + ")(?!\\w)") if alternatives else None
         )
+
+    def _index(self, found: str) -> int:
+        return self._short[found] if found in self._short else self._full[found.lower()]
 
     def _placeholder(self, index: int) -> str:
         if index not in self._assigned:
@@ -104,7 +121,7 @@ class Anonymiser:
     def replace(self, text: str) -> str:
         if self._pattern is None or not text:
             return text
-        return self._pattern.sub(lambda m: self._placeholder(self._forms[m.group(1).lower()]), text)
+        return self._pattern.sub(lambda m: self._placeholder(self._index(m.group(1))), text)
 
     def legend(self) -> tuple[Replacement, ...]:
         return tuple(Replacement(p, self._names[i].kind) for i, p in self._assigned.items())

@@ -20,6 +20,7 @@ from inspectorapp.ids import new_id
 from storage import models as m
 
 from .demo_reader import Reader
+from .report_drafts import TEXT_FIELDS
 
 
 class OutcomesLoader:
@@ -162,15 +163,7 @@ class OutcomesLoader:
 
     def report_draft(self, inspection_id: str, d: Any, w: str) -> None:
         r = self.r
-        texts = (
-            "addressees",
-            "summary",
-            "role_statement",
-            "context",
-            "recommendations",
-            "appreciation",
-            "method",
-        )
+        texts = TEXT_FIELDS
         d = r.obj(d, w, ("report_type", "report_date"), (*texts, "sections", "placeholders"))
         kind = r.choice(f"{w}.report_type", d["report_type"], ReportType)
         assert kind is not None

@@ -29,21 +29,7 @@ from storage.models import Finding, FindingEvidence, Inspection, Organisation, S
 
 from . import audit, frameworks
 from .evidence import EvidenceKey, inspection_evidence
-from .refs import existing
-
-
-def _inspection(session: Session, inspection_id: str) -> Inspection:
-    insp = session.get(Inspection, inspection_id)
-    if insp is None or insp.deleted_at is not None:
-        raise NotFoundError("inspection", inspection_id)
-    return insp
-
-
-def _live_finding(session: Session, finding_id: str) -> Finding:
-    f = session.get(Finding, finding_id)
-    if f is None or f.deleted_at is not None:
-        raise NotFoundError("finding", finding_id)
-    return f
+from .refs import existing, live, live_inspection
 
 
 def _evidence_rows(session: Session, finding_ids: list[str]) -> dict[str, list[FindingEvidence]]:
@@ -59,7 +45,7 @@ def _evidence_rows(session: Session, finding_ids: list[str]) -> dict[str, list[F
 
 def live_findings(session: Session, inspection_id: str) -> list[Finding]:
     """In theme order of the framework, then in the order they were written."""
-    insp = _inspection(session, inspection_id)
+    insp = live_inspection(session, inspection_id)
     order = {
         c.code: i
         for i, c in enumerate(frameworks.code_labels(session, "meso_theme", insp.framework_version_id))
@@ -91,7 +77,7 @@ def resolve(
 
 
 def findings_overview(session: Session, inspection_id: str) -> FindingsOverview:
-    insp = _inspection(session, inspection_id)
+    insp = live_inspection(session, inspection_id)
     findings = live_findings(session, inspection_id)
     per_finding, _ = resolve(session, inspection_id, findings)
     names = dict(
@@ -132,7 +118,7 @@ def findings_overview(session: Session, inspection_id: str) -> FindingsOverview:
 
 
 def evidence_options(session: Session, inspection_id: str) -> tuple[EvidenceItem, ...]:
-    _inspection(session, inspection_id)
+    live_inspection(session, inspection_id)
     return tuple(inspection_evidence(session, inspection_id).values())
 
 
@@ -209,8 +195,8 @@ def save_finding(
     finding_id: str | None = None,
 ) -> OpResult[str]:
     """Create or update a finding and set its evidence to ``fields['evidence']`` [(kind, id)]."""
-    insp = _inspection(session, inspection_id)
-    finding = _live_finding(session, finding_id) if finding_id else None
+    insp = live_inspection(session, inspection_id)
+    finding = live(session, Finding, finding_id) if finding_id else None
     if finding is not None and finding.inspection_id != inspection_id:
         raise NotFoundError("finding", finding_id or "")
     c = Checker()
@@ -237,7 +223,7 @@ def save_finding(
 
 def delete_finding(session: Session, ctx: ActionContext, finding_id: str) -> OpResult[str]:
     """Soft delete; a converted soft signal goes back to internal use."""
-    finding = _live_finding(session, finding_id)
+    finding = live(session, Finding, finding_id)
     finding.deleted_at = utc_now()
     _set_evidence(session, finding, [])
     if finding.converted_signal_id:
@@ -254,10 +240,8 @@ def convert_signal(
 ) -> OpResult[str]:
     """The one way a soft signal reaches a report: an explicit conversion into a finding that
     rests on at least one further piece of reportable evidence."""
-    insp = _inspection(session, inspection_id)
-    signal = session.get(Signal, signal_id)
-    if signal is None or signal.deleted_at is not None:
-        raise NotFoundError("signal", signal_id)
+    insp = live_inspection(session, inspection_id)
+    signal = live(session, Signal, signal_id)
     c = Checker()
     if signal.kind is not SignalKind.SOFT:
         c.add("signal_id", "not_soft")
@@ -288,7 +272,7 @@ def convert_signal(
 def set_judgement_mode(session: Session, ctx: ActionContext, inspection_id: str, mode: str) -> OpResult[str]:
     """Formative or summative. Leaving summative with traffic lights set is refused, so no
     judgement disappears silently."""
-    insp = _inspection(session, inspection_id)
+    insp = live_inspection(session, inspection_id)
     c = Checker()
     new = c.choice("judgement_mode", mode, JudgementMode)
     c.done()

@@ -16,20 +16,13 @@ from inspectorapp.domain.findings_views import FollowUpView, InterventionView, R
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
 from inspectorapp.errors import NotFoundError
-from storage.models import Finding, Inspection, Intervention, Organisation, Reflection, TaxonomyItem, Visit
+from storage.models import Finding, Intervention, Organisation, Reflection, TaxonomyItem, Visit
 
 from . import audit, frameworks
-from .refs import existing
+from .refs import existing, live, live_inspection
 
 # The rungs of the escalation ladder, lightest first (action_type attribute "ladder").
 LADDER = ("intern", "informeel", "terugkerend", "individueel", "handhaving")
-
-
-def _inspection(session: Session, inspection_id: str) -> Inspection:
-    insp = session.get(Inspection, inspection_id)
-    if insp is None or insp.deleted_at is not None:
-        raise NotFoundError("inspection", inspection_id)
-    return insp
 
 
 def ladder_rungs(session: Session, framework_version_id: str) -> dict[str, str | None]:
@@ -46,7 +39,7 @@ def ladder_rungs(session: Session, framework_version_id: str) -> dict[str, str |
 
 
 def follow_up_view(session: Session, inspection_id: str) -> FollowUpView:
-    insp = _inspection(session, inspection_id)
+    insp = live_inspection(session, inspection_id)
     rungs = ladder_rungs(session, insp.framework_version_id)
     rows = session.execute(
         select(Intervention, Organisation.name)
@@ -109,10 +102,10 @@ def save_intervention(
     fields: dict[str, Any],
     intervention_id: str | None = None,
 ) -> OpResult[str]:
-    insp = _inspection(session, inspection_id)
-    row = session.get(Intervention, intervention_id) if intervention_id else None
-    if intervention_id and (row is None or row.deleted_at is not None or row.inspection_id != inspection_id):
-        raise NotFoundError("intervention", intervention_id)
+    insp = live_inspection(session, inspection_id)
+    row = live(session, Intervention, intervention_id) if intervention_id else None
+    if row is not None and row.inspection_id != inspection_id:
+        raise NotFoundError("intervention", row.id)
     c = Checker()
     v: dict[str, Any] = {
         "action_type": c.code(
@@ -153,9 +146,7 @@ def save_intervention(
 
 
 def delete_intervention(session: Session, ctx: ActionContext, intervention_id: str) -> OpResult[str]:
-    row = session.get(Intervention, intervention_id)
-    if row is None or row.deleted_at is not None:
-        raise NotFoundError("intervention", intervention_id)
+    row = live(session, Intervention, intervention_id)
     row.deleted_at = utc_now()
     session.flush()
     audit.record(session, ctx, "intervention.delete", "intervention", row.id)
@@ -169,10 +160,10 @@ def save_reflection(
     fields: dict[str, Any],
     reflection_id: str | None = None,
 ) -> OpResult[str]:
-    _inspection(session, inspection_id)
-    row = session.get(Reflection, reflection_id) if reflection_id else None
-    if reflection_id and (row is None or row.deleted_at is not None or row.inspection_id != inspection_id):
-        raise NotFoundError("reflection", reflection_id)
+    live_inspection(session, inspection_id)
+    row = live(session, Reflection, reflection_id) if reflection_id else None
+    if row is not None and row.inspection_id != inspection_id:
+        raise NotFoundError("reflection", row.id)
     c = Checker()
     moment = c.choice("moment", fields.get("moment"), ReflectionMoment)
     text = c.text("text", fields.get("text"), limits.LONG_TEXT, required=True)
@@ -195,9 +186,7 @@ def save_reflection(
 
 
 def delete_reflection(session: Session, ctx: ActionContext, reflection_id: str) -> OpResult[str]:
-    row = session.get(Reflection, reflection_id)
-    if row is None or row.deleted_at is not None:
-        raise NotFoundError("reflection", reflection_id)
+    row = live(session, Reflection, reflection_id)
     row.deleted_at = utc_now()
     session.flush()
     audit.record(session, ctx, "reflection.delete", "reflection", row.id)

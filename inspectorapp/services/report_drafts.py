@@ -16,7 +16,6 @@ from inspectorapp.domain.enums import SubjectKind
 from inspectorapp.domain.report import SECTIONS_BY_TYPE, ReportSection, ReportType
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
-from inspectorapp.errors import NotFoundError
 from storage.models import (
     Conversation,
     Inspection,
@@ -28,6 +27,7 @@ from storage.models import (
 )
 
 from . import audit
+from .refs import live_inspection
 from .report_wording import word
 
 TEXT_FIELDS = (
@@ -58,13 +58,6 @@ class DraftView:
     sections: tuple[str, ...]
     offered_sections: tuple[str, ...]
     placeholders: bool
-
-
-def _inspection(session: Session, inspection_id: str) -> Inspection:
-    insp = session.get(Inspection, inspection_id)
-    if insp is None or insp.deleted_at is not None:
-        raise NotFoundError("inspection", inspection_id)
-    return insp
 
 
 def subject_names(session: Session, inspection_id: str) -> list[str]:
@@ -148,7 +141,7 @@ def ensure_draft(
     session: Session, ctx: ActionContext, inspection_id: str, report_type: str, language: str = "nl"
 ) -> OpResult[DraftView]:
     """The draft, made with defaults the first time the report screen opens it."""
-    insp = _inspection(session, inspection_id)
+    insp = live_inspection(session, inspection_id)
     kind = _report_type(report_type)
     draft = find_draft(session, inspection_id, kind)
     if draft is not None:

@@ -20,7 +20,6 @@ from storage.models import (
     Concern,
     Conversation,
     FrameworkVersion,
-    Inspection,
     InspectionMember,
     InspectionSubject,
     Invitation,
@@ -33,12 +32,7 @@ from storage.models import (
     Visit,
 )
 
-
-def _live_inspection(session: Session, inspection_id: str) -> Inspection:
-    insp = session.get(Inspection, inspection_id)
-    if insp is None or insp.deleted_at is not None:
-        raise NotFoundError("inspection", inspection_id)
-    return insp
+from .refs import live_inspection
 
 
 def _subjects(session: Session, inspection_id: str) -> list[SubjectRow]:
@@ -75,7 +69,7 @@ def subject_organisations(session: Session, inspection_id: str) -> list[Organisa
 
 
 def inspection_detail(session: Session, inspection_id: str) -> InspectionDetail:
-    insp = _live_inspection(session, inspection_id)
+    insp = live_inspection(session, inspection_id)
     fv = session.get(FrameworkVersion, insp.framework_version_id)
     theme_labels = dict(
         session.execute(
@@ -173,7 +167,7 @@ def visit_workspace(session: Session, visit_id: str) -> VisitWorkspace:
     visit = session.get(Visit, visit_id)
     if visit is None or visit.deleted_at is not None:
         raise NotFoundError("visit", visit_id)
-    insp = _live_inspection(session, visit.inspection_id)
+    insp = live_inspection(session, visit.inspection_id)
     types = {
         item.code: item
         for item in session.scalars(

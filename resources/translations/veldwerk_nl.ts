@@ -52,18 +52,279 @@
     </message>
 </context>
 <context>
+    <name>ConvertSignalDialog</name>
+    <message>
+        <location filename="../../ui/convert_signal_dialog.py" line="59" />
+        <source>Convert a soft signal into a finding</source>
+        <translation>Zacht signaal omzetten in een bevinding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/convert_signal_dialog.py" line="67" />
+        <source>A soft signal stays internal. It can appear in a report only as a substantiated finding: write the finding and add at least one further piece of evidence that may be reported.</source>
+        <translation>Een zacht signaal blijft intern. Het kan alleen in een rapport komen als onderbouwde bevinding: schrijf de bevinding en voeg minstens één ander stuk bewijs toe dat in een rapport mag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/convert_signal_dialog.py" line="74" />
+        <source>Soft signal</source>
+        <translation>Zacht signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/convert_signal_dialog.py" line="88" />
+        <source>Convert</source>
+        <translation>Omzetten</translation>
+    </message>
+</context>
+<context>
     <name>EvidencePicker</name>
     <message>
         <location filename="../../ui/synthesis_form.py" line="49" />
         <source>Evidence from the session</source>
         <translation>Bewijs uit de sessie</translation>
     </message>
+    <message>
+        <location filename="../../ui/evidence_picker.py" line="70" />
+        <source>Add evidence</source>
+        <translation>Bewijs toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_picker.py" line="75" />
+        <source>Filter: words, kind, conversation…</source>
+        <translation>Filter: woorden, soort, gesprek…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_picker.py" line="81" />
+        <source>Evidence to choose from</source>
+        <translation>Bewijs om uit te kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_picker.py" line="90" />
+        <source>Brown items stay internal: they support the finding but are not printed in reports.</source>
+        <translation>Bruine items blijven intern: ze onderbouwen de bevinding maar komen niet in rapporten.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingEditor</name>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="121" />
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="122" />
+        <location filename="../../ui/finding_editor.py" line="137" />
+        <source>What we see</source>
+        <translation>Wat zien we</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="123" />
+        <location filename="../../ui/finding_editor.py" line="138" />
+        <source>What we think of it</source>
+        <translation>Wat vinden we ervan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="124" />
+        <location filename="../../ui/finding_editor.py" line="139" />
+        <source>What next</source>
+        <translation>Hoe nu verder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="125" />
+        <source>Judgement</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="126" />
+        <source>Addressed to</source>
+        <translation>Gericht aan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="127" />
+        <source>Context factors</source>
+        <translation>Contextfactoren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="128" />
+        <source>Raise nationally</source>
+        <translation>Landelijk agenderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="129" />
+        <source>Evidence (brown: stays internal)</source>
+        <translation>Bewijs (bruin: blijft intern)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="134" />
+        <source>+ Evidence…</source>
+        <translation>+ Bewijs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="135" />
+        <source>Remove evidence</source>
+        <translation>Bewijs weghalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="136" />
+        <source>Evidence of this finding</source>
+        <translation>Bewijs bij deze bevinding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="144" />
+        <source>no traffic light</source>
+        <translation>geen stoplicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="147" />
+        <source>the network</source>
+        <translation>het netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="147" />
+        <source>one party</source>
+        <translation>één partij</translation>
+    </message>
+    <message>
+        <location filename="../../ui/finding_editor.py" line="196" />
+        <source>This finding substantiates a soft signal; that signal may therefore appear in reports.</source>
+        <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal mag daardoor in rapporten komen.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="112" />
+        <source>Judgement</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="114" />
+        <source>formative (movement)</source>
+        <translation>formatief (beweging)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="115" />
+        <source>summative (traffic lights)</source>
+        <translation>summatief (stoplichten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="118" />
+        <source>+ Finding</source>
+        <translation>+ Bevinding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="119" />
+        <source>Convert soft signal…</source>
+        <translation>Zacht signaal omzetten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="120" />
+        <source>Delete finding</source>
+        <translation>Bevinding verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="121" />
+        <source>Findings per theme</source>
+        <translation>Bevindingen per thema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="163" />
+        <source>{0} sources ({1} internal)</source>
+        <translation>{0} bronnen ({1} intern)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="191" />
+        <location filename="../../ui/findings_panel.py" line="248" />
+        <source>Saved</source>
+        <translation>Opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="201" />
+        <source>New finding: it is saved once “What we see” has text.</source>
+        <translation>Nieuwe bevinding: wordt opgeslagen zodra “Wat zien we” tekst heeft.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="206" />
+        <source>Changed…</source>
+        <translation>Gewijzigd…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="108" />
+        <source>Interventions (escalation ladder)</source>
+        <translation>Interventies (escalatieladder)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="109" />
+        <source>+ Intervention</source>
+        <translation>+ Interventie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="110" />
+        <source>Reflections on purpose, role and effect</source>
+        <translation>Reflecties op doel, rol en effect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="111" />
+        <source>Add reflection</source>
+        <translation>Reflectie toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="112" />
+        <source>Reflection</source>
+        <translation>Reflectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="113" />
+        <source>Interventions</source>
+        <translation>Interventies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="116" />
+        <source>Rung</source>
+        <translation>Trede</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="117" />
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="118" />
+        <source>Addressed to</source>
+        <translation>Gericht aan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="119" />
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="120" />
+        <source>Done</source>
+        <translation>Uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="121" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="122" />
+        <source>Plan of action</source>
+        <translation>Plan van aanpak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/follow_up_panel.py" line="162" />
+        <source>the network</source>
+        <translation>het netwerk</translation>
+    </message>
 </context>
 <context>
     <name>HelpOverlay</name>
     <message>
         <location filename="../../ui/help_overlay.py" line="15" />
-        <location filename="../../ui/help_overlay.py" line="72" />
+        <location filename="../../ui/help_overlay.py" line="79" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -158,7 +419,22 @@
         <translation>Opslaan</translation>
     </message>
     <message>
+        <location filename="../../ui/help_overlay.py" line="70" />
+        <source>Findings and report</source>
+        <translation>Bevindingen en rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="72" />
+        <source>Save the finding now (it also saves by itself)</source>
+        <translation>Bevinding nu opslaan (gebeurt ook vanzelf)</translation>
+    </message>
+    <message>
         <location filename="../../ui/help_overlay.py" line="73" />
+        <source>Report: refresh the preview</source>
+        <translation>Rapport: voorbeeld vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="80" />
         <source>Esc or F1 closes this overview.</source>
         <translation>Esc of F1 sluit dit overzicht.</translation>
     </message>
@@ -224,117 +500,137 @@
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="122" />
+        <location filename="../../ui/inspection_page.py" line="145" />
         <source>← Inspections</source>
         <translation>← Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="126" />
+        <location filename="../../ui/inspection_page.py" line="149" />
         <source>Declared role</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="127" />
+        <location filename="../../ui/inspection_page.py" line="150" />
         <source>Framework</source>
         <translation>Kader</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="128" />
+        <location filename="../../ui/inspection_page.py" line="151" />
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="129" />
+        <location filename="../../ui/inspection_page.py" line="152" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="130" />
+        <location filename="../../ui/inspection_page.py" line="153" />
         <source>Open questions</source>
         <translation>Open vragen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="131" />
+        <location filename="../../ui/inspection_page.py" line="154" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="132" />
+        <location filename="../../ui/inspection_page.py" line="155" />
         <source>What we already know</source>
         <translation>Wat weten we al</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="134" />
+        <location filename="../../ui/inspection_page.py" line="157" />
         <source>Invitations</source>
         <translation>Uitnodigingen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="139" />
+        <location filename="../../ui/inspection_page.py" line="163" />
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="163" />
+        <source>Findings</source>
+        <translation>Bevindingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="163" />
+        <source>Follow-up</source>
+        <translation>Vervolg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="163" />
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="166" />
         <source>Visits (Enter opens)</source>
         <translation>Bezoeken (Enter opent)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="140" />
+        <location filename="../../ui/inspection_page.py" line="167" />
         <source>+ Visit</source>
         <translation>+ Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="141" />
+        <location filename="../../ui/inspection_page.py" line="168" />
         <source>+ Invitation</source>
         <translation>+ Uitnodiging</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="142" />
+        <location filename="../../ui/inspection_page.py" line="169" />
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="146" />
+        <location filename="../../ui/inspection_page.py" line="173" />
         <source>JSON (complete, can be imported)</source>
         <translation>JSON (volledig, te importeren)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="147" />
+        <location filename="../../ui/inspection_page.py" line="174" />
         <source>CSV tables (zip)</source>
         <translation>CSV-tabellen (zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="148" />
+        <location filename="../../ui/inspection_page.py" line="175" />
         <source>REFI-QDA for qualitative analysis (.qdpx)</source>
         <translation>REFI-QDA voor kwalitatieve analyse (.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="152" />
+        <location filename="../../ui/inspection_page.py" line="179" />
         <source>Visits</source>
         <translation>Bezoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="168" />
+        <location filename="../../ui/inspection_page.py" line="198" />
         <source>Concern: {0}</source>
         <translation>Aandachtspunt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="173" />
+        <location filename="../../ui/inspection_page.py" line="203" />
         <source>stays soft</source>
         <translation>blijft zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="182" />
+        <location filename="../../ui/inspection_page.py" line="212" />
         <source>{0} signals about these subjects, {1} open concerns</source>
         <translation>{0} signalen over deze onderwerpen, {1} open aandachtspunten</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="188" />
+        <location filename="../../ui/inspection_page.py" line="218" />
         <source>announced</source>
         <translation>aangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="188" />
+        <location filename="../../ui/inspection_page.py" line="218" />
         <source>unannounced</source>
         <translation>onaangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="189" />
+        <location filename="../../ui/inspection_page.py" line="219" />
         <source>{0} · {1} · {2} · {3} conversations</source>
         <translation>{0} · {1} · {2} · {3} gesprekken</translation>
     </message>
@@ -370,6 +666,84 @@
         <location filename="../../ui/inspection_table.py" line="62" />
         <source>Signals</source>
         <translation>Signalen</translation>
+    </message>
+</context>
+<context>
+    <name>InterventionDialog</name>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="70" />
+        <source>Intervention</source>
+        <translation>Interventie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="84" />
+        <source>— (the network)</source>
+        <translation>— (het netwerk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="121" />
+        <source>Action (ladder rung — action)</source>
+        <translation>Actie (trede — actie)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="122" />
+        <source>Addressed to</source>
+        <translation>Gericht aan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="123" />
+        <source>Follows up finding</source>
+        <translation>Vervolg op bevinding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="124" />
+        <source>Repeat visit</source>
+        <translation>Terugkerend bezoek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="125" />
+        <source>Intended message</source>
+        <translation>Beoogde boodschap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="126" />
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="127" />
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="128" />
+        <source>Planned on</source>
+        <translation>Gepland op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="129" />
+        <source>Done on</source>
+        <translation>Uitgevoerd op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="130" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="131" />
+        <source>Plan of action</source>
+        <translation>Plan van aanpak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="132" />
+        <source>Outcome (reason if rejected)</source>
+        <translation>Uitkomst (reden bij afwijzing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intervention_dialog.py" line="133" />
+        <source>Institution's response</source>
+        <translation>Reactie van de instelling</translation>
     </message>
 </context>
 <context>
@@ -623,6 +997,130 @@
         <location filename="../../ui/participants_dialog.py" line="116" />
         <source>can decide for the organisation</source>
         <translation>kan besluiten namens de organisatie</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <location filename="../../ui/report_panel.py" line="168" />
+        <source>Report type</source>
+        <translation>Soort rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="169" />
+        <source>Report date</source>
+        <translation>Rapportdatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="170" />
+        <source>Language of the report</source>
+        <translation>Taal van het rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="172" />
+        <location filename="../../ui/report_panel.py" line="193" />
+        <source>Sections</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="173" />
+        <source>Addressees (one per line)</source>
+        <translation>Geadresseerden (één per regel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="174" />
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="175" />
+        <source>Role of the inspectorate</source>
+        <translation>Rol van de inspectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="176" />
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="177" />
+        <source>Recommendations (one per line)</source>
+        <translation>Aanbevelingen (één per regel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="178" />
+        <source>Appreciation</source>
+        <translation>Waardering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="179" />
+        <source>Method</source>
+        <translation>Werkwijze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="180" />
+        <source>Findings per theme</source>
+        <translation>Bevindingen per thema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="187" />
+        <source>Placeholders for names in quotes</source>
+        <translation>Aanduidingen voor namen in citaten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="189" />
+        <source>Organisation names in quotes and sources become [organisatie A], [organisatie B] ...</source>
+        <translation>Namen van organisaties in citaten en bronnen worden [organisatie A], [organisatie B] ...</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="191" />
+        <source>Preview (F5)</source>
+        <translation>Voorbeeld (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="192" />
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="258" />
+        <source>{0}: {1} of {2} sources printable</source>
+        <translation>{0}: {1} van {2} bronnen in rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="299" />
+        <source>The preview is out of date: press F5.</source>
+        <translation>Het voorbeeld is verouderd: druk op F5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="312" />
+        <source>Generating the report…</source>
+        <translation>Rapport wordt gemaakt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="353" />
+        <source>{0} pages · content hash {1}</source>
+        <translation>{0} pagina's · inhoudshash {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="357" />
+        <source>Check the preview, then save it as PDF.</source>
+        <translation>Controleer het voorbeeld en sla het op als pdf.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="364" />
+        <source>Save report</source>
+        <translation>Rapport opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="377" />
+        <source>The report could not be saved: {0}</source>
+        <translation>Het rapport kon niet worden opgeslagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_panel.py" line="386" />
+        <source>Saved: {0}</source>
+        <translation>Opgeslagen: {0}</translation>
     </message>
 </context>
 <context>
@@ -1366,120 +1864,322 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="16" />
+        <location filename="../../ui/labels.py" line="34" />
         <source>preparation</source>
         <translation>voorbereiding</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17" />
+        <location filename="../../ui/labels.py" line="35" />
         <source>fieldwork</source>
         <translation>veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18" />
+        <location filename="../../ui/labels.py" line="36" />
         <source>analysis</source>
         <translation>analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="37" />
         <source>reporting</source>
         <translation>rapportage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="38" />
+        <location filename="../../ui/labels.py" line="51" />
         <source>follow-up</source>
         <translation>vervolg</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="39" />
         <source>closed</source>
         <translation>afgesloten</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="47" />
         <source>risk-based</source>
         <translation>risicogestuurd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="48" />
         <source>thematic</source>
         <translation>thematisch</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="49" />
         <source>network</source>
         <translation>netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="50" />
         <source>incident</source>
         <translation>incident</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="59" />
         <source>agenda-setting</source>
         <translation>agenderen/stimuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="60" />
         <source>sparring partner</source>
         <translation>sparringpartner</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="61" />
         <source>compliance</source>
         <translation>naleving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="183" />
         <source>enforcement</source>
         <translation>handhaving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="146" />
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="71" />
         <source>invited</source>
         <translation>uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="72" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="73" />
         <source>declined</source>
         <translation>afgemeld</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="74" />
         <source>deliberately not invited</source>
         <translation>bewust niet uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="121" />
         <source>note</source>
         <translation>notitie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="122" />
         <source>signal</source>
         <translation>signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../ui/labels.py" line="84" />
+        <location filename="../../ui/labels.py" line="123" />
         <source>session event</source>
         <translation>sessiegebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="124" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>observation</source>
         <translation>observatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="98" />
+        <source>progress</source>
+        <translation>vooruitgang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="99" />
+        <source>stable</source>
+        <translation>stabiel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="100" />
+        <source>decline</source>
+        <translation>achteruitgang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="101" />
+        <source>not assessed</source>
+        <translation>niet beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="110" />
+        <source>green</source>
+        <translation>groen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="111" />
+        <source>amber</source>
+        <translation>oranje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="112" />
+        <source>red</source>
+        <translation>rood</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="125" />
+        <source>attachment</source>
+        <translation>bijlage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="135" />
+        <source>stays internal: confidential</source>
+        <translation>blijft intern: vertrouwelijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="136" />
+        <source>stays internal: not marked for the report</source>
+        <translation>blijft intern: niet gemarkeerd voor rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="137" />
+        <source>stays internal: soft signal, not converted</source>
+        <translation>blijft intern: zacht signaal, niet omgezet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="147" />
+        <source>done</source>
+        <translation>uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="148" />
+        <source>cancelled</source>
+        <translation>vervallen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="157" />
+        <source>plan under assessment</source>
+        <translation>plan in beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="158" />
+        <source>plan approved</source>
+        <translation>plan goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="159" />
+        <source>plan rejected</source>
+        <translation>plan afgewezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="168" />
+        <source>before</source>
+        <translation>vooraf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="169" />
+        <source>midway</source>
+        <translation>halverwege</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="170" />
+        <source>afterwards</source>
+        <translation>achteraf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="179" />
+        <source>internal</source>
+        <translation>intern IGJ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="180" />
+        <source>informal</source>
+        <translation>informeel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="181" />
+        <source>recurring</source>
+        <translation>terugkerend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="182" />
+        <source>individual address</source>
+        <translation>individueel aanspreken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="192" />
+        <source>area report (gebiedsrapportage)</source>
+        <translation>gebiedsrapportage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="193" />
+        <source>letter report (briefrapport)</source>
+        <translation>briefrapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="202" />
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="203" />
+        <source>Role of the inspectorate</source>
+        <translation>Rol van de inspectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="204" />
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="205" />
+        <source>Findings per theme</source>
+        <translation>Bevindingen per thema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="206" />
+        <source>Recommendations</source>
+        <translation>Aanbevelingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="207" />
+        <source>Appreciation</source>
+        <translation>Waardering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="208" />
+        <source>Charts</source>
+        <translation>Grafieken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="209" />
+        <source>Annex: participants by role</source>
+        <translation>Bijlage: deelnemers naar rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="210" />
+        <source>Annex: method</source>
+        <translation>Bijlage: werkwijze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="211" />
+        <source>Annex: sources</source>
+        <translation>Bijlage: bronnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="221" />
+        <source>quote</source>
+        <translation>citaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="222" />
+        <source>interpretation</source>
+        <translation>interpretatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="223" />
+        <source>question</source>
+        <translation>vraag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="224" />
+        <source>action</source>
+        <translation>actie</translation>
     </message>
 </context>
 <context>
@@ -1575,178 +2275,293 @@
         <translation>Einddatum</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="38" />
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39" />
+        <source>What we see</source>
+        <translation>Wat zien we</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40" />
+        <source>What we think of it</source>
+        <translation>Wat vinden we ervan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="41" />
+        <source>What next</source>
+        <translation>Hoe nu verder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
+        <source>Traffic light</source>
+        <translation>Stoplicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44" />
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45" />
+        <source>Finding</source>
+        <translation>Bevinding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46" />
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="47" />
+        <source>Done on</source>
+        <translation>Uitgevoerd op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="48" />
+        <source>Planned on</source>
+        <translation>Gepland op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49" />
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50" />
+        <source>Moment</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="51" />
+        <source>Report date</source>
+        <translation>Rapportdatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="52" />
+        <source>Sections</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53" />
+        <source>Judgement</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63" />
         <source>{field} is required.</source>
         <translation>{field} is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="64" />
         <source>{field} is too long ({actual} characters; at most {max}).</source>
         <translation>{field} is te lang ({actual} tekens; hoogstens {max}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="67" />
         <source>{field} is too short (at least {min} characters).</source>
         <translation>{field} is te kort (minstens {min} tekens).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>The two passphrases differ.</source>
         <translation>De twee wachtwoordzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="69" />
         <source>{field}: “{value}” is not one of the allowed values.</source>
         <translation>{field}: “{value}” is geen toegestane waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="72" />
         <source>{field}: “{value}” is not in the framework.</source>
         <translation>{field}: “{value}” staat niet in het kader.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>{field}: “{value}” is not a valid date.</source>
         <translation>{field}: “{value}” is geen geldige datum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="74" />
         <source>{field} is out of range.</source>
         <translation>{field} valt buiten het toegestane bereik.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="75" />
         <source>{field} has an invalid format.</source>
         <translation>{field} heeft een ongeldige vorm.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="76" />
         <source>{field} refers to something that does not exist.</source>
         <translation>{field} verwijst naar iets dat niet bestaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>{field} lies before the start date.</source>
         <translation>{field} ligt vóór de startdatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64" />
+        <location filename="../../ui/messages.py" line="80" />
         <source>{field}: this already exists.</source>
         <translation>{field}: dit bestaat al.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>The file “{value}” cannot be read.</source>
         <translation>Het bestand “{value}” is niet te lezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../ui/messages.py" line="82" />
         <source>This participant is marked absent.</source>
         <translation>Deze deelnemer staat als afwezig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="83" />
         <source>{field} belongs to another conversation.</source>
         <translation>{field} hoort bij een ander gesprek.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>{field} does not fit this item.</source>
         <translation>{field} past niet bij dit item.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="85" />
+        <source>Only a soft signal is converted; a hard one can be evidence as it is.</source>
+        <translation>Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als bewijs dienen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="88" />
+        <source>A confidential signal can never appear in a report.</source>
+        <translation>Een vertrouwelijk signaal kan nooit in een rapport komen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="89" />
+        <source>This signal has already been converted into a finding.</source>
+        <translation>Dit signaal is al omgezet in een bevinding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="92" />
+        <source>Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.</source>
+        <translation>Voeg minstens één ander stuk bewijs toe dat in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97" />
+        <source>This finding substantiates a soft signal; that signal must stay among its evidence.</source>
+        <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij het bewijs blijven.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="100" />
+        <source>Findings still carry traffic lights. Remove them first; then the judgement can be formative.</source>
+        <translation>Bevindingen hebben nog stoplichten. Haal die eerst weg; daarna kan het oordeel formatief worden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="104" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
         <translation>Een score anders dan neutraal vraagt bewijs: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="127" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="135" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="137" />
+        <source>The import was refused: {reason}</source>
+        <translation>De import is geweigerd: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="138" />
         <source>The file is empty.</source>
         <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>The file is too large to attach.</source>
         <translation>Het bestand is te groot om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
         <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="143" />
         <source>The image cannot be read: the file is damaged or not an image.</source>
         <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>This file is already attached here.</source>
         <translation>Dit bestand is hier al toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="147" />
         <source>The attachment's file is missing on this laptop.</source>
         <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
         <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="153" />
         <source>The attachment reference is invalid.</source>
         <translation>De verwijzing naar de bijlage is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>
