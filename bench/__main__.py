@@ -1,6 +1,6 @@
 """Run the benchmarks and print a summary table.
 
-    python -m bench [cold_start autosave fts visit_open] [--paragraphs N] [--signals N]
+    python -m bench [cold_start autosave fts visit_open report] [--paragraphs N] [--signals N]
 
 Without names, all run. The generated store is built first (cached in bench/.cache/);
 the summary is also written to bench/results/<time>.json.
@@ -19,7 +19,7 @@ from datetime import datetime
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from . import autosave, cold_start, fts, visit_open
+from . import autosave, cold_start, fts, report, visit_open
 from .common import RESULTS, Result, Size, add_size_args, print_result, size_from
 from .generate import ensure_store
 
@@ -28,6 +28,7 @@ BENCHMARKS: dict[str, Callable[[Size], Result]] = {
     "autosave": lambda size: autosave.run(size),
     "fts": lambda size: fts.run(size),
     "visit_open": lambda size: visit_open.run(size),
+    "report": lambda size: report.run(),
 }
 NEEDS_STORE = {"autosave", "fts", "visit_open"}
 
