@@ -32,6 +32,7 @@ from .organisations import (
     Unit,
 )
 from .outcomes import Finding, FindingEvidence, Intervention, Reflection, ReportDraft
+from .sync_state import SyncInflight, SyncIssue, SyncRecord
 from .system import AuditLog, Outbox, SearchRef, StoreMeta
 
 __all__ = [
@@ -70,6 +71,9 @@ __all__ = [
     "SignalLink",
     "SpeakingTurn",
     "StoreMeta",
+    "SyncInflight",
+    "SyncIssue",
+    "SyncRecord",
     "Synced",
     "TaxonomyItem",
     "Unit",

@@ -1,0 +1,54 @@
+"""The laptop's side of sync: what the server last said about each record, the one
+frozen push batch, and the problems to show (conflicts, refusals). Local only: these
+tables have no outbox triggers and never travel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from inspectorapp.domain import limits
+
+from .base import Base
+
+
+class SyncRecord(Base):
+    """Server revision of each field's local value: the ``base`` of the next edit."""
+
+    __tablename__ = "sync_record"
+
+    tbl: Mapped[str] = mapped_column(String(limits.CODE), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer, default=0)
+    field_revs: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+
+
+class SyncInflight(Base):
+    """The one batch on its way: a retry re-sends exactly these bytes."""
+
+    __tablename__ = "sync_inflight"
+    __table_args__ = (CheckConstraint("id = 1", name="single"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payload: Mapped[str] = mapped_column(Text)
+    last_outbox_seq: Mapped[int] = mapped_column(Integer)  # outbox rows up to here are in it
+    first_client_seq: Mapped[int] = mapped_column(Integer)
+    last_client_seq: Mapped[int] = mapped_column(Integer)
+    mutations: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class SyncIssue(Base):
+    """A conflict, refusal or sync failure the inspector should see (and may dismiss)."""
+
+    __tablename__ = "sync_issue"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(limits.CODE))  # superseded | rejected | refused | ...
+    tbl: Mapped[str | None] = mapped_column(String(limits.CODE))
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[str] = mapped_column(String(32))

@@ -1,0 +1,148 @@
+"""Freezing outbox rows into a push batch, and taking the server's answer in.
+
+A batch is the contiguous head of the outbox, coalesced per record (the newest value
+of each field, the base the user saw first). It is serialised once and stored in
+``sync_inflight`` before it is sent: until the server acknowledges it, every retry
+sends exactly these bytes, and edits made meanwhile wait for the next batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from storage.models import Outbox, SyncInflight, SyncRecord
+from sync.hlc import Hlc
+from sync.protocol import MAX_PUSH_MUTATIONS, PushResponse
+
+from . import local_state as state
+from . import portable
+from .apply import apply_records
+
+MAX_ROWS = 2_000  # outbox rows read per batch (coalescing usually folds many into one)
+
+
+@dataclass(frozen=True)
+class Frozen:
+    payload: bytes
+    mutations: int
+    last_client_seq: int
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.payload).hexdigest()
+
+
+def _ms(created_at: str) -> int:
+    return int(datetime.fromisoformat(created_at.replace("Z", "+00:00")).timestamp() * 1000)
+
+
+def _coalesce(rows: list[Outbox], limit: int) -> tuple[dict[tuple[str, str], dict[str, Any]], int]:
+    """Mutations per record (insertion order) and the last outbox seq they cover."""
+    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    last_seq = 0
+    for row in rows:
+        key = (row.entity, row.entity_id)
+        if key not in grouped and len(grouped) >= limit:
+            break
+        entry = grouped.setdefault(key, {"op": "upsert", "fields": {}, "created": []})
+        for column in row.changed:
+            if column != "id":
+                entry["fields"][column] = row.payload.get(column)
+        if row.op == "delete":
+            entry["op"] = "delete"
+        entry["created"].append(row.created_at)
+        last_seq = row.seq
+    return grouped, last_seq
+
+
+def freeze(session: Session) -> Frozen | None:
+    """The batch to send: the one already in flight, or a new one from the outbox head."""
+    inflight = session.get(SyncInflight, 1)
+    if inflight is not None:
+        return Frozen(inflight.payload.encode("utf-8"), inflight.mutations, inflight.last_client_seq)
+    rows = list(session.scalars(select(Outbox).order_by(Outbox.seq).limit(MAX_ROWS)))
+    if not rows:
+        return None
+    grouped, last_outbox_seq = _coalesce(rows, MAX_PUSH_MUTATIONS)
+    bases = {
+        (r.tbl, r.id): r.field_revs
+        for r in session.scalars(select(SyncRecord).where(SyncRecord.id.in_([k[1] for k in grouped])))
+    }
+    clock = Hlc.decode(state.get(session, "hlc") or Hlc(0).encode())
+    first = state.get_int(session, "next_client_seq", 1)
+    mutations = []
+    for n, ((tbl, record_id), entry) in enumerate(grouped.items()):
+        for created in entry["created"]:
+            clock = clock.tick(max(_ms(created), 0))
+        known = bases.get((tbl, record_id), {})
+        entry["fields"] = portable.outgoing(session, tbl, entry["fields"])
+        mutations.append(
+            {
+                "client_seq": first + n,
+                "tbl": tbl,
+                "id": record_id,
+                "op": entry["op"],
+                "hlc": clock.encode(),
+                "fields": {f: {"v": v, "base": int(known.get(f, 0))} for f, v in entry["fields"].items()},
+            }
+        )
+    last = first + len(mutations) - 1
+    body = {
+        "device_id": state.get(session, "device_id"),
+        "epoch": state.get_int(session, "epoch", 1),
+        "first_client_seq": first,
+        "last_client_seq": last,
+        "mutations": mutations,
+    }
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    session.add(
+        SyncInflight(
+            id=1,
+            payload=text,
+            last_outbox_seq=last_outbox_seq,
+            first_client_seq=first,
+            last_client_seq=last,
+            mutations=len(mutations),
+            created_at=state.now(),
+        )
+    )
+    state.put(session, "next_client_seq", last + 1)
+    state.put(session, "hlc", clock.tick(int(time.time() * 1000)).encode())
+    session.flush()
+    return Frozen(text.encode("utf-8"), len(mutations), last)
+
+
+def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
+    """The server applied the batch in flight: drop its outbox rows, take the records in."""
+    inflight = session.get(SyncInflight, 1)
+    if inflight is None:
+        return {}
+    session.execute(delete(Outbox).where(Outbox.seq <= inflight.last_outbox_seq))
+    batch = json.loads(inflight.payload)
+    by_seq = {m["client_seq"]: m for m in batch["mutations"]}
+    counts: dict[str, int] = {}
+    for result in response.results:
+        counts[result.status] = counts.get(result.status, 0) + 1
+        if result.status in ("superseded", "rejected", "conflict"):
+            m = by_seq.get(result.client_seq, {})
+            state.add_issue(
+                session,
+                result.status,
+                m.get("tbl"),
+                m.get("id"),
+                reason=result.reason,
+                fields=m.get("fields"),
+            )
+    session.delete(inflight)
+    session.flush()
+    apply_records(session, response.records)
+    state.put(session, "hwm", response.hwm)
+    return counts

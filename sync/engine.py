@@ -1,0 +1,87 @@
+"""One sync run: push the outbox in frozen batches, then pull pages until up to date.
+
+Every step is idempotent and commits on its own, so a run can stop anywhere (network
+gone, laptop closed, process killed) and the next run continues: an unacknowledged
+batch is re-sent byte for byte, a half-applied pull page is re-applied harmlessly.
+Database work goes through ``run_db`` (the app's database thread); network calls do not
+hold the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from . import local_state as state
+from .apply import apply_records
+from .batches import acknowledge, freeze
+from .transport import ServerRefused, Transport
+
+T = TypeVar("T")
+RunDb = Callable[[Callable[[Session], Any]], Any]
+MAX_PUSHES = 10_000  # per run: a bound, never reached in practice
+MAX_PAGES = 100_000
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    applied: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+
+
+def _pull_page(session: Session, page: Any) -> int:
+    changed = apply_records(session, page.changes)
+    state.put(session, "cursor", page.next)
+    return changed
+
+
+def _refused(session: Session, exc: ServerRefused) -> None:
+    state.add_issue(session, "refused", None, None, status=exc.status, **exc.body)
+
+
+class SyncEngine:
+    def __init__(
+        self, run_db: RunDb, transport: Transport, progress: Callable[[str, int], None] | None = None
+    ):
+        self.run_db = run_db
+        self.transport = transport
+        self.progress = progress or (lambda _stage, _n: None)
+
+    def push_all(self, report: SyncReport) -> None:
+        for _ in range(MAX_PUSHES):
+            batch = self.run_db(freeze)
+            if batch is None:
+                return
+            try:
+                response = self.transport.push(batch.payload)
+            except ServerRefused as exc:
+                self.run_db(partial(_refused, exc=exc))
+                raise
+            counts = self.run_db(partial(acknowledge, response=response))
+            for status, n in counts.items():
+                report.statuses[status] = report.statuses.get(status, 0) + n
+            report.pushed += batch.mutations
+            self.progress("push", report.pushed)
+
+    def pull_all(self, report: SyncReport) -> None:
+        for _ in range(MAX_PAGES):
+            cursor = self.run_db(lambda s: state.get_int(s, "cursor", 0))
+            page = self.transport.pull(cursor)
+            report.applied += self.run_db(partial(_pull_page, page=page))
+            report.pulled += len(page.changes)
+            self.progress("pull", report.pulled)
+            if not page.has_more:
+                return
+
+    def run(self) -> SyncReport:
+        report = SyncReport()
+        self.push_all(report)
+        self.pull_all(report)
+        self.run_db(lambda s: state.put(s, "last_sync_at", state.now()))
+        return report

@@ -1,0 +1,107 @@
+"""The sync protocol's messages (HTTP + JSON, version 1), shared by client and server.
+
+Mutations are field-level: each changed field carries the server revision of the
+value the user had seen (``base``), so the server can tell a sequential edit (always
+applied) from a concurrent one (decided by hybrid logical clock, the loser kept).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MAX_PUSH_MUTATIONS = 200
+MAX_PULL_CHANGES = 500
+ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+HLC_PATTERN = r"^\d{16}\.\d{5}$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FieldChange(Strict):
+    v: Any = None
+    base: int = Field(0, ge=0)
+
+
+class Mutation(Strict):
+    client_seq: int = Field(ge=1)
+    tbl: str = Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")
+    id: str = Field(pattern=ID_PATTERN)
+    op: Literal["upsert", "delete"]
+    hlc: str = Field(pattern=HLC_PATTERN)
+    fields: dict[str, FieldChange] = Field(max_length=100)
+
+
+class PushRequest(Strict):
+    device_id: str = Field(pattern=ID_PATTERN)
+    epoch: int = Field(ge=1)
+    first_client_seq: int = Field(ge=1)
+    last_client_seq: int = Field(ge=1)
+    mutations: list[Mutation] = Field(min_length=1, max_length=MAX_PUSH_MUTATIONS)
+
+
+MutationStatus = Literal["applied", "conflict", "superseded", "rejected"]
+
+
+class MutationResult(Strict):
+    client_seq: int
+    status: MutationStatus
+    reason: str | None = None
+
+
+class RecordState(Strict):
+    """A record as the server holds it now: every field with the revision it last changed."""
+
+    tbl: str
+    id: str
+    rev: int
+    deleted: bool
+    fields: dict[str, Any]
+    field_revs: dict[str, int]
+
+
+class PushResponse(Strict):
+    results: list[MutationResult]
+    records: list[RecordState]
+    hwm: int
+    server_time: str
+
+
+class PullResponse(Strict):
+    changes: list[RecordState]
+    next: int
+    has_more: bool
+    server_time: str
+
+
+class ErrorBody(Strict):
+    error: str
+    detail: str | None = None
+    expected_hwm: int | None = None
+
+
+class Hello(Strict):
+    server_id: str
+    server_time: str
+    protocol: int
+    max_push_mutations: int
+    max_pull_changes: int
+
+
+class EnrolRequest(Strict):
+    device_name: str = Field(min_length=1, max_length=200)
+    username: str | None = Field(None, max_length=200)
+    password: str | None = Field(None, max_length=1000)
+    code: str | None = Field(None, max_length=200)
+
+
+class EnrolResponse(Strict):
+    device_id: str
+    epoch: int
+    token: str
+    server_id: str
+    account: str

@@ -1,0 +1,3 @@
+from sync.server.cli import main
+
+raise SystemExit(main())

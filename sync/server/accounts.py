@@ -1,0 +1,227 @@
+"""Users, teams, inspection access, enrolment and device tokens.
+
+A device enrols once (user name and password, or a one-time code an admin made) and
+gets a random 256-bit bearer token. The server keeps only its SHA-256, so a copy of
+the database cannot be used to sync; revoking the device ends its access at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, insert, select, update
+
+from . import schema as t
+
+_hasher = PasswordHasher()
+
+
+class AccountError(Exception):
+    """Refused with a reason the caller may show (never which of user or password was wrong)."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    device_id: str
+    account_id: str
+    epoch: int
+    hwm: int
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_account(
+    conn: Connection, username: str, display_name: str, password: str | None, is_admin: bool = False
+) -> str:
+    if password is not None and len(password) < 12:
+        raise AccountError("password too short (at least 12 characters)")
+    if conn.execute(select(t.account.c.id).where(t.account.c.username == username)).first():
+        raise AccountError(f"user {username!r} exists")
+    account_id = str(uuid.uuid4())
+    conn.execute(
+        insert(t.account).values(
+            id=account_id,
+            username=username,
+            display_name=display_name,
+            password_hash=_hasher.hash(password) if password else None,
+            is_admin=is_admin,
+            created_at=now(),
+        )
+    )
+    return account_id
+
+
+def _account_id(conn: Connection, username: str) -> str:
+    found = conn.execute(select(t.account.c.id).where(t.account.c.username == username)).scalar()
+    if found is None:
+        raise AccountError(f"no user {username!r}")
+    return str(found)
+
+
+def _team_id(conn: Connection, name: str) -> str:
+    found = conn.execute(select(t.team.c.id).where(t.team.c.name == name)).scalar()
+    if found is None:
+        raise AccountError(f"no team {name!r}")
+    return str(found)
+
+
+def create_team(conn: Connection, name: str) -> str:
+    if conn.execute(select(t.team.c.id).where(t.team.c.name == name)).first():
+        raise AccountError(f"team {name!r} exists")
+    team_id = str(uuid.uuid4())
+    conn.execute(insert(t.team).values(id=team_id, name=name))
+    return team_id
+
+
+def add_member(conn: Connection, team: str, username: str) -> None:
+    team_id, account_id = _team_id(conn, team), _account_id(conn, username)
+    exists = conn.execute(
+        select(t.team_member.c.team_id).where(
+            t.team_member.c.team_id == team_id, t.team_member.c.account_id == account_id
+        )
+    ).first()
+    if not exists:
+        conn.execute(insert(t.team_member).values(team_id=team_id, account_id=account_id))
+
+
+def grant(conn: Connection, inspection_id: str, team: str, can_write: bool = True) -> None:
+    team_id = _team_id(conn, team)
+    conn.execute(
+        t.inspection_access.delete().where(
+            t.inspection_access.c.inspection_id == inspection_id, t.inspection_access.c.team_id == team_id
+        )
+    )
+    conn.execute(
+        insert(t.inspection_access).values(inspection_id=inspection_id, team_id=team_id, can_write=can_write)
+    )
+
+
+def grant_creator(conn: Connection, inspection_id: str, account_id: str) -> None:
+    """A new inspection pushed by a device belongs to its user's teams."""
+    for (team_id,) in conn.execute(
+        select(t.team_member.c.team_id).where(t.team_member.c.account_id == account_id)
+    ):
+        conn.execute(
+            insert(t.inspection_access).values(inspection_id=inspection_id, team_id=team_id, can_write=True)
+        )
+
+
+def enrolment_code(conn: Connection, username: str, hours: int = 24) -> str:
+    """A one-time code (shown once) with which the user's laptop can enrol."""
+    code = "-".join(secrets.token_hex(3) for _ in range(3))
+    expires = (
+        (datetime.now(UTC) + timedelta(hours=hours)).isoformat(timespec="seconds").replace("+00:00", "Z")
+    )
+    conn.execute(
+        insert(t.enrolment_code).values(
+            code_hash=token_hash(code), account_id=_account_id(conn, username), expires_at=expires
+        )
+    )
+    return code
+
+
+def _check_login(conn: Connection, username: str, password: str) -> str:
+    row = conn.execute(
+        select(t.account.c.id, t.account.c.password_hash).where(t.account.c.username == username)
+    ).first()
+    try:
+        if row is None or row.password_hash is None:
+            _hasher.hash(password)  # same work either way: no timing hint about which users exist
+            raise VerificationError
+        _hasher.verify(row.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        raise AccountError("unknown user or wrong password") from None
+    return str(row.id)
+
+
+def _redeem(conn: Connection, code: str) -> str:
+    row = conn.execute(
+        select(t.enrolment_code).where(t.enrolment_code.c.code_hash == token_hash(code))
+    ).first()
+    if row is None or row.used_at is not None or row.expires_at < now():
+        raise AccountError("unknown, used or expired enrolment code")
+    conn.execute(
+        update(t.enrolment_code).where(t.enrolment_code.c.code_hash == row.code_hash).values(used_at=now())
+    )
+    return str(row.account_id)
+
+
+def enrol(
+    conn: Connection, device_name: str, username: str | None, password: str | None, code: str | None
+) -> tuple[str, str, str]:
+    """(device id, bearer token, account name) for a new device."""
+    if code:
+        account_id = _redeem(conn, code.strip())
+    elif username and password:
+        account_id = _check_login(conn, username, password)
+    else:
+        raise AccountError("give a user name and password, or an enrolment code")
+    token = secrets.token_urlsafe(32)
+    device_id = str(uuid.uuid4())
+    conn.execute(
+        insert(t.device).values(
+            id=device_id,
+            account_id=account_id,
+            name=device_name,
+            token_hash=token_hash(token),
+            epoch=1,
+            hwm=0,
+            status="active",
+            enrolled_at=now(),
+        )
+    )
+    name = conn.execute(select(t.account.c.username).where(t.account.c.id == account_id)).scalar_one()
+    return device_id, token, str(name)
+
+
+def authenticate(conn: Connection, token: str) -> Caller | None:
+    row = conn.execute(select(t.device).where(t.device.c.token_hash == token_hash(token))).first()
+    if row is None or row.status != "active":
+        return None
+    return Caller(row.id, row.account_id, row.epoch, row.hwm)
+
+
+def revoke_device(conn: Connection, device_id: str) -> None:
+    done = conn.execute(update(t.device).where(t.device.c.id == device_id).values(status="revoked"))
+    if done.rowcount == 0:
+        raise AccountError(f"no device {device_id!r}")
+
+
+def readable_scopes(conn: Connection, account_id: str) -> list[str]:
+    q = (
+        select(t.inspection_access.c.inspection_id)
+        .join(t.team_member, t.team_member.c.team_id == t.inspection_access.c.team_id)
+        .where(t.team_member.c.account_id == account_id)
+        .distinct()
+    )
+    return [str(r[0]) for r in conn.execute(q)]
+
+
+def can_write(conn: Connection, account_id: str, inspection_id: str) -> bool:
+    q = (
+        select(t.inspection_access.c.can_write)
+        .join(t.team_member, t.team_member.c.team_id == t.inspection_access.c.team_id)
+        .where(t.team_member.c.account_id == account_id, t.inspection_access.c.inspection_id == inspection_id)
+    )
+    return any(bool(r[0]) for r in conn.execute(q))
+
+
+def has_access_rules(conn: Connection, inspection_id: str) -> bool:
+    return (
+        conn.execute(
+            select(t.inspection_access.c.team_id).where(t.inspection_access.c.inspection_id == inspection_id)
+        ).first()
+        is not None
+    )

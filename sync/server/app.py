@@ -1,0 +1,142 @@
+"""The HTTP API (FastAPI). Stateless between requests: several processes can serve one database."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import Connection, Engine, select, text
+
+from sync.protocol import (
+    MAX_PULL_CHANGES,
+    MAX_PUSH_MUTATIONS,
+    PROTOCOL_VERSION,
+    EnrolRequest,
+    EnrolResponse,
+    ErrorBody,
+    Hello,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+from . import accounts, records
+from . import schema as t
+from .db import make_engine
+
+T = TypeVar("T")
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody},
+    403: {"model": ErrorBody},
+    409: {"model": ErrorBody},
+    422: {"model": ErrorBody},
+}
+
+
+class _Unauthorised(Exception):
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def create_app(database_url: str, server_id: str = "veldwerk") -> FastAPI:
+    engine = make_engine(database_url)
+    app = FastAPI(title="Veldwerk office store", version=str(PROTOCOL_VERSION))
+    app.state.engine = engine
+
+    def in_transaction(fn: Callable[[Connection], T]) -> T:
+        with engine.begin() as conn:
+            return fn(conn)
+
+    @app.exception_handler(_Unauthorised)
+    async def _unauthorised(_request: Request, exc: _Unauthorised) -> JSONResponse:
+        return JSONResponse({"error": exc.error}, status_code=401)
+
+    @app.exception_handler(records.Refused)
+    async def _refused(_request: Request, exc: records.Refused) -> JSONResponse:
+        return JSONResponse(exc.body, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
+        return JSONResponse({"error": "invalid_request", "detail": detail[:1000]}, status_code=422)
+
+    @app.get("/v1/health")
+    def health() -> dict[str, str]:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return {"status": "ok"}
+
+    @app.get("/v1/sync/hello", response_model=Hello, responses=ERRORS)
+    def hello(_who: Caller) -> Hello:
+        return Hello(
+            server_id=server_id,
+            server_time=accounts.now(),
+            protocol=PROTOCOL_VERSION,
+            max_push_mutations=MAX_PUSH_MUTATIONS,
+            max_pull_changes=MAX_PULL_CHANGES,
+        )
+
+    @app.post("/v1/devices/enrol", response_model=EnrolResponse, responses=ERRORS)
+    def enrol(req: EnrolRequest) -> EnrolResponse | JSONResponse:
+        try:
+            device_id, token, name = in_transaction(
+                lambda c: accounts.enrol(c, req.device_name, req.username, req.password, req.code)
+            )
+        except accounts.AccountError as exc:
+            return JSONResponse({"error": "enrolment_refused", "detail": str(exc)}, status_code=401)
+        return EnrolResponse(device_id=device_id, epoch=1, token=token, server_id=server_id, account=name)
+
+    @app.post("/v1/sync/push", response_model=PushResponse, responses=ERRORS)
+    async def push(req: PushRequest, request: Request, who: Caller) -> PushResponse:
+        digest = hashlib.sha256(await request.body()).hexdigest()  # a retry re-sends the same bytes
+        return await run_in_threadpool(in_transaction, lambda c: records.push(c, who, req, digest))
+
+    @app.get("/v1/sync/pull", response_model=PullResponse, responses=ERRORS)
+    def pull(
+        who: Caller,
+        since: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_CHANGES)] = MAX_PULL_CHANGES,
+    ) -> PullResponse:
+        return in_transaction(lambda c: records.pull(c, who, since, limit))
+
+    return app
+
+
+async def _caller(request: Request, authorization: Annotated[str | None, Header()] = None) -> accounts.Caller:
+    """The enrolled, active device behind the bearer token."""
+    if not authorization or not authorization.startswith("Bearer ") or not authorization[7:].strip():
+        raise _Unauthorised("unauthenticated")
+    token = authorization[7:].strip()
+    engine: Engine = request.app.state.engine
+
+    def look_up() -> accounts.Caller:
+        with engine.begin() as conn:
+            return _authenticate(conn, token)
+
+    return await run_in_threadpool(look_up)
+
+
+Caller = Annotated[accounts.Caller, Depends(_caller)]
+
+
+def _authenticate(conn: Connection, token: str) -> accounts.Caller:
+    found = accounts.authenticate(conn, token)
+    if found is not None:
+        return found
+    revoked = conn.execute(
+        select(t.device.c.id).where(
+            t.device.c.token_hash == accounts.token_hash(token), t.device.c.status == "revoked"
+        )
+    ).first()
+    raise _Unauthorised("device_revoked" if revoked else "unauthenticated")
+
+
+def dispose(app: FastAPI) -> None:
+    engine: Engine = app.state.engine
+    engine.dispose()

@@ -1,0 +1,178 @@
+"""The server's tables (SQLAlchemy Core; the same on PostgreSQL and SQLite).
+
+Records are stored generically, one row per (table, id) with the fields as JSON and,
+per field, the revision, clock and device of its last change: the server merges field
+by field without knowing the client's columns, so an old client never blanks a field
+it does not know. Revisions come from one counter, taken inside the push transaction
+under a row lock, so they become visible in commit order and a pull cursor never
+skips a change.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+Json = JSON().with_variant(JSONB(), "postgresql")
+Id = String(36)
+Moment = String(32)  # ISO-8601 UTC, as everywhere in Veldwerk
+
+account = Table(
+    "account",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("username", String(200), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False),
+    Column("password_hash", String(200), nullable=True),  # argon2id; None: enrolment codes only
+    Column("is_admin", Boolean, nullable=False, default=False),
+    Column("created_at", Moment, nullable=False),
+)
+
+team = Table(
+    "team",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+)
+
+team_member = Table(
+    "team_member",
+    metadata,
+    Column("team_id", Id, ForeignKey("team.id"), primary_key=True),
+    Column("account_id", Id, ForeignKey("account.id"), primary_key=True),
+)
+
+inspection_access = Table(
+    "inspection_access",
+    metadata,
+    Column("inspection_id", Id, primary_key=True),
+    Column("team_id", Id, ForeignKey("team.id"), primary_key=True),
+    Column("can_write", Boolean, nullable=False, default=True),
+)
+
+enrolment_code = Table(
+    "enrolment_code",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),  # sha256 of the code: the code itself is shown once
+    Column("account_id", Id, ForeignKey("account.id"), nullable=False),
+    Column("expires_at", Moment, nullable=False),
+    Column("used_at", Moment, nullable=True),
+)
+
+device = Table(
+    "device",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("account_id", Id, ForeignKey("account.id"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the bearer token
+    Column("epoch", Integer, nullable=False, default=1),
+    Column("hwm", BigInteger, nullable=False, default=0),  # highest client_seq applied in this epoch
+    Column("status", String(16), nullable=False, default="active"),  # active | revoked
+    Column("enrolled_at", Moment, nullable=False),
+    Column("last_seen_at", Moment, nullable=True),
+)
+
+sync_counter = Table(
+    "sync_counter",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("last_seq", BigInteger, nullable=False),
+)
+
+record = Table(
+    "record",
+    metadata,
+    Column("tbl", String(40), primary_key=True),
+    Column("id", Id, primary_key=True),
+    Column("scope", Id, nullable=True),  # inspection id; None = shared team memory
+    Column("rev", BigInteger, nullable=False),
+    Column("ord", Integer, nullable=False),  # order within the push that wrote rev
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("fields", Json, nullable=False),
+    Column("field_meta", Json, nullable=False),  # {field: {"rev", "hlc", "dev"}}
+    Index("ix_record_rev_ord", "rev", "ord"),
+    Index("ix_record_scope", "scope"),
+)
+
+applied_batch = Table(
+    "applied_batch",
+    metadata,
+    Column("device_id", Id, primary_key=True),
+    Column("epoch", Integer, primary_key=True),
+    Column("last_client_seq", BigInteger, primary_key=True),
+    Column("first_client_seq", BigInteger, nullable=False),
+    Column("payload_hash", String(64), nullable=False),
+    Column("results", Json, nullable=False),
+    Column("records", Json, nullable=False),  # [(tbl, id)] the response carries, re-read on replay
+    Column("seq", BigInteger, nullable=False),
+    Column("created_at", Moment, nullable=False),
+)
+
+field_history = Table(
+    "field_history",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("tbl", String(40), nullable=False),
+    Column("record_id", Id, nullable=False),
+    Column("field", String(64), nullable=False),
+    Column("value", Json, nullable=True),
+    Column("hlc", String(24), nullable=False),
+    Column("device_id", Id, nullable=False),
+    Column("client_seq", BigInteger, nullable=False),
+    Index("ix_field_history_record", "tbl", "record_id", "field"),
+)
+
+sync_conflict = Table(
+    "sync_conflict",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("tbl", String(40), nullable=False),
+    Column("record_id", Id, nullable=False),
+    Column("field", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),  # concurrent_update | update_after_delete
+    Column("winner", Json, nullable=True),
+    Column("winner_hlc", String(24), nullable=False),
+    Column("winner_device", Id, nullable=False),
+    Column("loser", Json, nullable=True),
+    Column("loser_hlc", String(24), nullable=False),
+    Column("loser_device", Id, nullable=False),
+    Column("review", Boolean, nullable=False),  # a field that matters: shown for review
+    Column("status", String(16), nullable=False, default="open"),
+    Column("created_at", Moment, nullable=False),
+    Index("ix_sync_conflict_record", "tbl", "record_id"),
+)
+
+sync_rejection = Table(
+    "sync_rejection",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("device_id", Id, nullable=False),
+    Column("epoch", Integer, nullable=False),
+    Column("client_seq", BigInteger, nullable=False),
+    Column("mutation", Json, nullable=False),
+    Column("reason", String(200), nullable=False),
+    Column("status", String(16), nullable=False, default="open"),
+    Column("created_at", Moment, nullable=False),
+)

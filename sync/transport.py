@@ -1,0 +1,89 @@
+"""HTTP to the office store (httpx). Typed errors, so the app can say what happened."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from sync.protocol import EnrolRequest, EnrolResponse, PullResponse, PushResponse
+
+
+class SyncError(Exception):
+    """Base of everything the sync transport raises."""
+
+
+class Offline(SyncError):
+    """No connection (or a timeout): try again later; nothing was lost."""
+
+
+class DeviceRevoked(SyncError):
+    """The server no longer accepts this laptop. Local data and outbox stay; sync stops."""
+
+
+class NotEnrolled(SyncError):
+    """The token is unknown to the server (or missing)."""
+
+
+class ServerRefused(SyncError):
+    """The server refused the request as a whole (409 rewound/gap, 422 ...)."""
+
+    def __init__(self, status: int, body: dict[str, Any]) -> None:
+        super().__init__(f"{status}: {body.get('error')}")
+        self.status = status
+        self.body = body
+
+
+TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
+
+
+class Transport:
+    def __init__(self, base_url: str, token: str | None = None, client: httpx.Client | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.client = client or httpx.Client(timeout=TIMEOUT)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        headers = kwargs.pop("headers", {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self.client.request(method, self.base_url + path, headers=headers, **kwargs)
+        except httpx.TransportError as exc:
+            raise Offline(str(exc)) from exc
+        body: dict[str, Any]
+        try:
+            body = response.json()
+        except ValueError:
+            body = {"error": "not_json", "detail": response.text[:200]}
+        if response.status_code == 401:
+            if body.get("error") == "device_revoked":
+                raise DeviceRevoked(body.get("error", ""))
+            raise NotEnrolled(str(body.get("error") or body.get("detail") or "unauthenticated"))
+        if response.status_code >= 500:
+            raise Offline(f"server error {response.status_code}")
+        if response.status_code != 200:
+            raise ServerRefused(response.status_code, body)
+        return body
+
+    def enrol(self, request: EnrolRequest) -> EnrolResponse:
+        return EnrolResponse(**self._call("POST", "/v1/devices/enrol", json=request.model_dump()))
+
+    def push(self, payload: bytes) -> PushResponse:
+        return PushResponse(
+            **self._call(
+                "POST", "/v1/sync/push", content=payload, headers={"Content-Type": "application/json"}
+            )
+        )
+
+    def pull(self, since: int, limit: int = 500) -> PullResponse:
+        return PullResponse(**self._call("GET", "/v1/sync/pull", params={"since": since, "limit": limit}))
+
+    def health(self) -> bool:
+        try:
+            return self.client.get(self.base_url + "/v1/health").status_code == 200
+        except httpx.TransportError:
+            return False

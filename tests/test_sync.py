@@ -1,0 +1,249 @@
+"""Laptops and a real office store over real HTTP: convergence, conflicts kept, retries
+without duplicates, and who may see what."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from inspectorapp.services import notes, search
+from storage import models as m
+from sync import batches, enrolment
+from sync.protocol import EnrolRequest
+from sync.server import accounts
+from sync.server import schema as t
+from sync.transport import DeviceRevoked, NotEnrolled, ServerRefused, Transport
+
+from . import helpers
+from .postgres import postgres_server, postgres_url
+from .sync_harness import Laptop, ServerProcess, laptops, team
+
+__all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
+    """The office store on its embedded default and on a real PostgreSQL the tests start."""
+    url = (
+        f"sqlite:///{tmp_path / 'office.db'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("postgres_url")
+    )
+    proc = ServerProcess(url, tmp_path / "server.log")
+    proc.start()
+    yield proc
+    proc.kill()
+
+
+@pytest.fixture
+def pair(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    team(server, "Dementie", "anna", "bram")
+    a, b = laptops(server, tmp_path, "anna", "bram")
+    a.enrol("anna")
+    b.enrol("bram")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _rows(laptop: Laptop, model: type) -> dict[str, dict]:
+    table = model.__table__
+    with laptop.store.session() as s:
+        return {r.id: dict(r._mapping) for r in s.execute(select(table))}
+
+
+def _outbox(laptop: Laptop) -> int:
+    with laptop.store.session() as s:
+        return s.scalar(select(func.count()).select_from(m.Outbox)) or 0
+
+
+def _note(laptop: Laptop, conversation_id: str, text: str) -> str:
+    return laptop.db(
+        lambda s: (
+            notes.add_paragraph(s, laptop.ctx, conversation_id, {"text": text, "kind": "waarneming"}).value.id
+        )
+    )
+
+
+def test_work_of_one_laptop_reaches_the_other_and_is_searchable(pair: tuple[Laptop, Laptop]) -> None:
+    a, b = pair
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    _note(a, conv, "De teamleider zegt dat de VIM-map leeg is.")
+    report = a.sync()
+    assert report.pushed > 5 and report.statuses == {"applied": report.pushed}
+    assert _outbox(a) == 0
+    b.sync()
+    for model in (m.Organisation, m.Visit, m.Conversation, m.NoteParagraph, m.InspectionSubject):
+        assert _rows(b, model) == _rows(a, model), model.__tablename__
+    # the framework travels by key and version; each laptop points at its own row of it
+    (ins_a,), (ins_b,) = _rows(a, m.Inspection).values(), _rows(b, m.Inspection).values()
+    fw_a, fw_b = ins_a.pop("framework_version_id"), ins_b.pop("framework_version_id")
+    assert ins_a == ins_b
+    with a.store.session() as sa, b.store.session() as sb:
+        fa, fb = sa.get(m.FrameworkVersion, fw_a), sb.get(m.FrameworkVersion, fw_b)
+        assert fa is not None and fb is not None and (fa.key, fa.version) == (fb.key, fb.version)
+    assert _outbox(b) == 0  # pulled rows are not local edits
+    with b.store.session() as s:
+        hits = search.search(s, "VIM-map", 10)
+    assert [h.text for h in hits] == ["De teamleider zegt dat de VIM-map leeg is."]
+    assert a.sync().pushed == 0  # nothing echoes back
+
+
+def test_concurrent_edits_merge_text_or_keep_the_loser(
+    pair: tuple[Laptop, Laptop], server: ServerProcess
+) -> None:
+    a, b = pair
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    nid = _note(a, conv, "De kerngroep besluit vandaag over de wachtlijst.")
+    a.sync()
+    b.sync()
+    # different words: both edits survive in one text
+    a.db(lambda s: notes.update_text(s, a.ctx, nid, "De kerngroep besluit vandaag niet over de wachtlijst."))
+    b.db(
+        lambda s: notes.update_text(
+            s, b.ctx, nid, "De kerngroep besluit vandaag over de wachtlijst casemanagement."
+        )
+    )
+    a.sync()
+    b.sync()
+    a.sync()
+    merged = "De kerngroep besluit vandaag niet over de wachtlijst casemanagement."
+    assert _rows(a, m.NoteParagraph)[nid]["text"] == merged == _rows(b, m.NoteParagraph)[nid]["text"]
+    # the same words: one wins everywhere, the other is kept for review
+    a.db(lambda s: notes.update_text(s, a.ctx, nid, "Versie van Anna."))
+    b.db(lambda s: notes.update_text(s, b.ctx, nid, "Versie van Bram."))
+    a.sync()
+    b.sync()
+    a.sync()
+    final = _rows(a, m.NoteParagraph)[nid]["text"]
+    assert final == _rows(b, m.NoteParagraph)[nid]["text"] and final in (
+        "Versie van Anna.",
+        "Versie van Bram.",
+    )
+    kept = server.admin(
+        lambda c: [
+            (r.winner, r.loser, r.review)
+            for r in c.execute(select(t.sync_conflict).where(t.sync_conflict.c.field == "text"))
+        ]
+    )
+    assert {kept[-1][0], kept[-1][1]} == {"Versie van Anna.", "Versie van Bram."} and kept[-1][2]
+    with b.store.session() as s:  # Bram pushed second: his laptop lists the clash
+        issues = s.scalars(select(m.SyncIssue)).all()
+    assert any(i.kind in ("superseded", "conflict") and i.record_id == nid for i in issues)
+
+
+def test_delete_wins_over_edit_and_the_edit_is_kept(
+    pair: tuple[Laptop, Laptop], server: ServerProcess
+) -> None:
+    a, b = pair
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    nid = _note(a, conv, "Oorspronkelijke tekst.")
+    a.sync()
+    b.sync()
+    a.db(lambda s: notes.save_edits(s, a.ctx, conv, [], [nid]))
+    b.db(lambda s: notes.update_text(s, b.ctx, nid, "Bram vulde aan terwijl Anna verwijderde."))
+    a.sync()
+    b.sync()
+    a.sync()
+    for laptop in (a, b):
+        assert _rows(laptop, m.NoteParagraph)[nid]["deleted_at"] is not None
+    kinds = server.admin(lambda c: [r.kind for r in c.execute(select(t.sync_conflict))])
+    assert "update_after_delete" in kinds
+
+
+def test_a_lost_response_is_replayed_and_a_rewound_laptop_refused(
+    pair: tuple[Laptop, Laptop], server: ServerProcess
+) -> None:
+    a, _b = pair
+    a.db(lambda s: helpers.conversation(s, a.ctx))
+    token = a.db(enrolment.token)
+    transport = Transport(server.base, token)
+    frozen = a.db(batches.freeze)
+    first = transport.push(frozen.payload)  # the answer "never arrived"
+    assert a.db(batches.freeze).payload == frozen.payload  # the retry sends the same bytes
+    again = transport.push(frozen.payload)
+    assert again.results == first.results and again.hwm == first.hwm
+    assert server.admin(lambda c: c.execute(select(func.count()).select_from(t.record)).scalar()) == len(
+        {(r.tbl, r.id) for r in first.records}
+    )
+    a.db(lambda s: batches.acknowledge(s, again))
+    forged = frozen.payload.replace(b"Testinspectie", b"Andere titel!")
+    with pytest.raises(ServerRefused) as refused:
+        transport.push(forged)
+    assert refused.value.status == 409 and refused.value.body["error"] == "device_rewound"
+    transport.close()
+
+
+def test_other_teams_see_nothing_and_cannot_write(server: ServerProcess, tmp_path: Path) -> None:
+    team(server, "Dementie", "anna")
+    team(server, "Ziekenhuizen", "carla")
+    a, c = laptops(server, tmp_path, "anna", "carla")
+    a.enrol("anna")
+    c.enrol("carla")
+    try:
+        _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+        nid = _note(a, conv, "Alleen voor team Dementie.")
+        a.sync()
+        c.sync()
+        assert nid not in _rows(c, m.NoteParagraph) and _rows(c, m.Inspection) == {}
+        assert _rows(c, m.Organisation) == _rows(a, m.Organisation)  # shared memory
+        # Carla forges an edit to Anna's note (as if she had it): refused and dead-lettered,
+        # while her other change in the same batch applies
+        c.db(lambda s: helpers.organisation(s, c.ctx, "Nieuwe zorgaanbieder"))
+        c.db(
+            lambda s: s.add(
+                m.Outbox(
+                    entity="note_paragraph",
+                    entity_id=nid,
+                    op="update",
+                    changed=["text"],
+                    payload={"text": "overschreven"},
+                    created_at="2026-11-23T10:00:00.000Z",
+                )
+            )
+        )
+        report = c.sync()
+        assert report.statuses.get("rejected") == 1 and report.statuses.get("applied", 0) >= 1
+        reasons = server.admin(lambda conn: [r.reason for r in conn.execute(select(t.sync_rejection))])
+        assert reasons == ["forbidden"]
+        a.sync()
+        assert _rows(a, m.NoteParagraph)[nid]["text"] == "Alleen voor team Dementie."
+    finally:
+        a.close()
+        c.close()
+
+
+def test_unauthenticated_and_revoked_devices_are_refused(
+    pair: tuple[Laptop, Laptop], server: ServerProcess
+) -> None:
+    a, _b = pair
+    with pytest.raises(NotEnrolled):
+        Transport(server.base, "not-a-token").pull(0)
+    with pytest.raises(NotEnrolled):
+        Transport(server.base).pull(0)
+    device_id = a.db(lambda s: s.get(m.StoreMeta, "sync.device_id").value)
+    server.admin(lambda c: accounts.revoke_device(c, device_id))
+    a.db(lambda s: helpers.organisation(s, a.ctx, "Na intrekking vastgelegd"))
+    with pytest.raises(DeviceRevoked):
+        a.sync()
+    assert _outbox(a) > 0  # local data and outbox are kept
+
+
+def test_a_demo_store_never_enrols(server: ServerProcess, tmp_path: Path) -> None:
+    from inspectorapp.services import demo
+
+    team(server, "Demo", "dora")
+    (laptop,) = laptops(server, tmp_path, "dora")
+    try:
+        laptop.db(lambda s: demo.load_demo(s, laptop.ctx))
+        answer = enrolment.request_enrolment(
+            server.base,
+            EnrolRequest(device_name="demo", username="dora", password="correct horse battery staple"),
+        )
+        with pytest.raises(enrolment.EnrolmentRefused):
+            laptop.db(lambda s: enrolment.record_enrolment(s, server.base, answer))
+    finally:
+        laptop.close()
