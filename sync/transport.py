@@ -52,6 +52,8 @@ class Transport:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
             response = self.client.request(method, self.base_url + path, headers=headers, **kwargs)
+        except httpx.InvalidURL as exc:
+            raise ServerRefused(0, {"error": "invalid_url", "detail": str(exc)}) from exc
         except httpx.TransportError as exc:
             raise Offline(str(exc)) from exc
         body: dict[str, Any]

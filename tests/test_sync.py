@@ -247,3 +247,30 @@ def test_a_demo_store_never_enrols(server: ServerProcess, tmp_path: Path) -> Non
             laptop.db(lambda s: enrolment.record_enrolment(s, server.base, answer))
     finally:
         laptop.close()
+
+
+def test_keep_mine_after_losing_wins_on_the_next_sync(pair: tuple[Laptop, Laptop]) -> None:
+    from inspectorapp.services import sync_status
+
+    a, b = pair
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    nid = _note(a, conv, "Eerste versie.")
+    a.sync()
+    b.sync()
+    b.db(lambda s: notes.update_text(s, b.ctx, nid, "Bram schreef dit eerder, maar synchroniseerde later."))
+    a.db(lambda s: notes.update_text(s, a.ctx, nid, "Anna schreef dit later en synchroniseerde eerst."))
+    a.sync()
+    b.sync()  # Bram's older edit loses: his laptop shows Anna's text and lists the problem
+    assert _rows(b, m.NoteParagraph)[nid]["text"].startswith("Anna")
+    overview = b.db(sync_status.sync_overview)
+    (issue,) = [i for i in overview.issues if i.record_id == nid]
+    assert issue.kind == "superseded"
+    (field,) = [f for f in issue.fields if f.field == "text"]
+    assert field.mine.startswith("Bram") and field.current.startswith("Anna")  # side by side
+    b.db(lambda s: sync_status.resolve_issue(s, b.ctx, issue.id, "mine"))
+    b.sync()
+    a.sync()
+    assert _rows(a, m.NoteParagraph)[nid]["text"].startswith("Bram") and _rows(b, m.NoteParagraph)[nid][
+        "text"
+    ].startswith("Bram")
+    assert b.db(sync_status.sync_overview).issues == ()

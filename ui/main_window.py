@@ -18,7 +18,7 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.paths import AppPaths
 from inspectorapp.settings import Settings
 
-from . import ops
+from . import file_exports, ops
 from .dialogs import open_dialog
 from .idle import IdleWatcher
 from .messages import message_for
@@ -27,12 +27,12 @@ from .unlock_page import UnlockPage
 if TYPE_CHECKING:
     from inspectorapp.domain.snapshots import InspectionRow, SearchFilters, SearchHit
     from inspectorapp.domain.visit_views import InspectionDetail
-    from inspectorapp.services.status import StoreStatus
     from inspectorapp.workspace import Workspace
 
     from .help_overlay import HelpOverlay
     from .shell import Shell
     from .signal_capture import SignalCapture
+    from .sync_controller import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,6 @@ HEAVY_MODULES = (
     "inspectorapp.services.demo",
     "inspectorapp.services.inspections",
     "inspectorapp.services.search",
-    "inspectorapp.services.status",
 )
 
 
@@ -57,9 +56,9 @@ def warm_up() -> None:
 
 
 def _services():  # type: ignore[no-untyped-def]
-    from inspectorapp.services import demo, inspections, search, status
+    from inspectorapp.services import demo, inspections, search
 
-    return demo, inspections, search, status
+    return demo, inspections, search
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +68,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._set_language = set_language
         self.workspace: Workspace | None = None
+        self.sync: SyncController | None = None
         self.keep_alive: list[object] = []
         self._help: HelpOverlay | None = None  # objects that live as long as the window
         self.setObjectName("mainWindow")
@@ -87,7 +87,12 @@ class MainWindow(QMainWindow):
         self.lock_button.setObjectName("lockButton")
         self.lock_button.setFlat(True)
         self.lock_button.clicked.connect(self.lock)
+        self.sync_button = QPushButton()
+        self.sync_button.setObjectName("syncButton")
+        self.sync_button.setFlat(True)
+        self.sync_button.clicked.connect(self.open_sync)
         self.statusBar().addWidget(self.status_text, 1)
+        self.statusBar().addPermanentWidget(self.sync_button)
         self.statusBar().addPermanentWidget(self.lock_button)
 
         self.search_action = QAction(self)
@@ -110,10 +115,14 @@ class MainWindow(QMainWindow):
         self.signal_action = QAction(self)
         self.signal_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.signal_action.triggered.connect(self._signal_shortcut)
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.sync_action.triggered.connect(lambda: self.sync is not None and self.sync.sync_now())
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         for action in (
+            self.sync_action,
             self.search_action,
             self.lock_action,
             self.settings_action,
@@ -141,6 +150,9 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Veldwerk"))
         self.lock_button.setText(self.tr("Lock"))
+        self.sync_button.setText(self.tr("Sync…"))
+        self.sync_button.setToolTip(self.tr("Sync with the office: status, problems, connect (F9 syncs now)"))
+        self.sync_action.setText(self.tr("Sync now"))
         self.lock_button.setAccessibleName(self.tr("Lock"))
         self.search_action.setText(self.tr("Search everything"))
         self.lock_action.setText(self.tr("Lock"))
@@ -213,6 +225,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, workspace: Workspace, load_demo: bool) -> None:
         self.workspace = workspace
+        self._start_sync(workspace)
         if self.unlock_page.creating:  # next lock asks for the passphrase, not a new one
             self._replace_unlock_page()
         self.unlock_page.clear()
@@ -238,6 +251,10 @@ class MainWindow(QMainWindow):
             if dialog.isVisible():
                 dialog.reject()
         ws, self.workspace = self.workspace, None
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync.deleteLater()
+            self.sync = None
         self.idle.set_limit(0)
         if ws is not None:
             ws.close()
@@ -258,7 +275,7 @@ class MainWindow(QMainWindow):
             assert self.workspace is not None
             self.shell = Shell(self.workspace)
             self.shell.search.query_changed.connect(self._run_search)
-            self.shell.search.open_requested.connect(self.open_hit)
+            self.shell.search.open_requested.connect(self.shell.open_hit)
             self.shell.inspection_activated.connect(self.open_inspection)
             self.shell.new_inspection_requested.connect(self.new_inspection)
             self.shell.inspection_page.add_visit_requested.connect(self.new_visit)
@@ -272,6 +289,8 @@ class MainWindow(QMainWindow):
     def _show_unlocked(self, unlocked: bool) -> None:
         self.stack.setCurrentWidget(self._ensure_shell() if unlocked else self.unlock_page)
         self.lock_button.setVisible(unlocked)
+        self.sync_button.setVisible(unlocked)
+        self.sync_action.setEnabled(unlocked)
         self.search_action.setEnabled(unlocked)
         self.signal_action.setEnabled(unlocked)
         self.new_action.setEnabled(unlocked)
@@ -294,11 +313,12 @@ class MainWindow(QMainWindow):
             on_error=self._error,
         )
 
-    def refresh(self, changes: ChangeSet) -> None:
+    def refresh(self, changes: ChangeSet, local: bool = True) -> None:
+        """Show what changed; ``local`` edits also schedule a sync a little later."""
         ws = self.workspace
         if ws is None:
             return
-        _, inspections, _, status = _services()
+        _, inspections, _ = _services()
         if changes.touches("inspection") or changes.touches("visit") or changes.touches("signal"):
             ops.submit(
                 ws,
@@ -306,15 +326,32 @@ class MainWindow(QMainWindow):
                 on_done=self._show_inspections,
                 on_error=self._error,
             )
-        ops.submit(ws, status.store_status, on_done=self._show_status, on_error=self._error)
+        if self.sync is not None:
+            self.sync.refresh()
+            if local:
+                self.sync.edited()
 
     def _show_inspections(self, rows: list[InspectionRow]) -> None:
         if self.workspace is not None and self.shell is not None:
             self.shell.set_inspections(rows)
 
-    def _show_status(self, st: StoreStatus) -> None:
-        if self.workspace is not None:
-            self.status_text.setText(self.tr("Not synced yet · %n change(s) waiting", "", st.pending_changes))
+    def _show_sync_status(self) -> None:
+        if self.workspace is not None and self.sync is not None:
+            self.status_text.setText(self.sync.status_text())
+
+    def _start_sync(self, ws: Workspace) -> None:
+        from .sync_controller import SyncController
+
+        self.sync = SyncController(ws, self)
+        self.sync.overview_changed.connect(self._show_sync_status)
+        self.sync.finished.connect(lambda _kind: self.refresh(ChangeSet.all(), local=False))
+
+    def open_sync(self) -> None:
+        if self.sync is None:
+            return
+        from .sync_dialog import SyncDialog
+
+        open_dialog(SyncDialog(self.sync, self))
 
     def open_inspection(self, inspection_id: str) -> None:
         ws = self.workspace
@@ -368,29 +405,13 @@ class MainWindow(QMainWindow):
 
     def export_inspection(self, inspection_id: str, kind: str, target: str | None = None) -> None:
         """Write an export where the inspector chooses (audited by the service)."""
-        ws = self.workspace
-        if ws is None:
-            return
-        from PySide6.QtWidgets import QFileDialog
+        if self.workspace is not None:
+            file_exports.export_inspection(
+                self, self.workspace, inspection_id, kind, target, self._exported, self._error
+            )
 
-        from inspectorapp.services.exports import export_bytes
-
-        suffix = {"json": ".json", "csv": ".zip", "qdpx": ".qdpx"}[kind]
-        if target is None:
-            target, _f = QFileDialog.getSaveFileName(self, self.tr("Export"), f"inspectie{suffix}")
-        if not target:
-            return
-        path = target
-
-        def write(data: bytes) -> None:
-            from pathlib import Path
-
-            from inspectorapp.atomic import write_atomic
-
-            write_atomic(Path(path), data)
-            self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 10000)
-
-        ops.submit(ws, export_bytes, ws.ctx, inspection_id, kind, on_done=write, on_error=self._error)
+    def _exported(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 10000)
 
     def _signal_shortcut(self) -> None:
         if self.shell is not None and self.shell.pages.currentWidget() is self.shell.visit_page:
@@ -451,17 +472,6 @@ class MainWindow(QMainWindow):
                     ws, preparation.form_options, on_done=search_view.set_options, on_error=self._error
                 )
             self.shell.focus_search()
-
-    def open_hit(self, hit: SearchHit) -> None:
-        """Open a search result where it was written: the visit, the conversation, the paragraph."""
-        if self.shell is None:
-            return
-        if hit.visit_id:
-            self.shell.open_visit(
-                hit.visit_id, hit.conversation_id, hit.ref_id if hit.source == "note" else None
-            )
-        elif hit.inspection_id:
-            self.open_inspection(hit.inspection_id)
 
     def _run_search(self, query: str, filters: SearchFilters | None = None) -> None:
         ws = self.workspace

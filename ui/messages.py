@@ -35,6 +35,7 @@ def field_name(field: str) -> str:
         "review_by": QT_TRANSLATE_NOOP("messages", "Review by"),
         "started_on": QT_TRANSLATE_NOOP("messages", "Start date"),
         "ended_on": QT_TRANSLATE_NOOP("messages", "End date"),
+        "password": QT_TRANSLATE_NOOP("messages", "Password"),
         "theme_code": QT_TRANSLATE_NOOP("messages", "Theme"),
         "what_we_see": QT_TRANSLATE_NOOP("messages", "What we see"),
         "what_we_think": QT_TRANSLATE_NOOP("messages", "What we think of it"),
@@ -135,6 +136,7 @@ def message_for(error: BaseException) -> str:
             "demo_data": QT_TRANSLATE_NOOP("messages", "The demo data could not be loaded: {error}"),
             "not_found": QT_TRANSLATE_NOOP("messages", "This item no longer exists."),
             "import_refused": QT_TRANSLATE_NOOP("messages", "The import was refused: {reason}"),
+            "rescue_file": QT_TRANSLATE_NOOP("messages", "The rescue file cannot be opened: {reason}"),
             "attachment_empty": QT_TRANSLATE_NOOP("messages", "The file is empty."),
             "attachment_too_large": QT_TRANSLATE_NOOP("messages", "The file is too large to attach."),
             "attachment_unsupported_type": QT_TRANSLATE_NOOP(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspectorapp.domain.snapshots import InspectionRow
+from inspectorapp.domain.snapshots import InspectionRow, SearchHit
 from inspectorapp.domain.visit_views import InspectionDetail
 
 from .inspection_page import InspectionPage
@@ -134,6 +134,13 @@ class Shell(QWidget):
         self.visit_page.open_visit(visit_id, conversation_id, note_id)
         self.pages.setCurrentWidget(self.visit_page)
         self.visit_page.editor.setFocus()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Open a search result where it was written: the visit, the conversation, the paragraph."""
+        if hit.visit_id:
+            self.open_visit(hit.visit_id, hit.conversation_id, hit.ref_id if hit.source == "note" else None)
+        elif hit.inspection_id:
+            self.inspection_activated.emit(hit.inspection_id)
 
     def focus_search(self) -> None:
         self.show_page("search")

@@ -802,73 +802,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
-        <location filename="../../ui/main_window.py" line="144" />
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="153" />
+        <source>Sync…</source>
+        <translation>Synchronisatie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>Sync with the office: status, problems, connect (F9 syncs now)</source>
+        <translation>Synchroniseren met kantoor: status, problemen, verbinden (F9 synchroniseert nu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Capture a signal</source>
         <translation>Signaal vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="317" />
-        <source>Not synced yet · %n change(s) waiting</source>
-        <translation>
-            <numerusform>Nog niet gesynchroniseerd · %n wijziging wacht</numerusform>
-            <numerusform>Nog niet gesynchroniseerd · %n wijzigingen wachten</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
-        <source>Export</source>
-        <translation>Exporteren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>Exported to {0}</source>
         <translation>Geëxporteerd naar {0}</translation>
     </message>
@@ -1098,27 +1100,27 @@
         <translation>Rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="353" />
+        <location filename="../../ui/report_panel.py" line="355" />
         <source>{0} pages · content hash {1}</source>
         <translation>{0} pagina's · inhoudshash {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="357" />
+        <location filename="../../ui/report_panel.py" line="359" />
         <source>Check the preview, then save it as PDF.</source>
         <translation>Controleer het voorbeeld en sla het op als pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="364" />
+        <location filename="../../ui/report_panel.py" line="366" />
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="377" />
+        <location filename="../../ui/report_panel.py" line="379" />
         <source>The report could not be saved: {0}</source>
         <translation>Het rapport kon niet worden opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="386" />
+        <location filename="../../ui/report_panel.py" line="388" />
         <source>Saved: {0}</source>
         <translation>Opgeslagen: {0}</translation>
     </message>
@@ -1598,6 +1600,240 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message numerus="yes">
+        <location filename="../../ui/sync_controller.py" line="120" />
+        <source>Not connected to the office · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Niet verbonden met kantoor · %n wijziging wacht</numerusform><numerusform>Niet verbonden met kantoor · %n wijzigingen wachten</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="122" />
+        <source>Syncing…</source>
+        <translation>Synchroniseren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="126" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="128" />
+        <source>This laptop was disconnected by the office</source>
+        <translation>Deze laptop is door kantoor losgekoppeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="130" />
+        <source>Synced {0}</source>
+        <translation>Gesynchroniseerd {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="132" />
+        <source>Not synced yet</source>
+        <translation>Nog niet gesynchroniseerd</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_controller.py" line="133" />
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n wijziging wacht</numerusform><numerusform>%n wijzigingen wachten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_controller.py" line="135" />
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n probleem</numerusform><numerusform>%n problemen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="47" />
+        <source>Sync with the office</source>
+        <translation>Synchroniseren met kantoor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="60" />
+        <source>Connect this laptop</source>
+        <translation>Deze laptop verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="63" />
+        <source>Connect to the office</source>
+        <translation>Verbinden met kantoor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="65" />
+        <source>Server address</source>
+        <translation>Serveradres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="66" />
+        <source>Name of this laptop</source>
+        <translation>Naam van deze laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="67" />
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="68" />
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="69" />
+        <source>or enrolment code</source>
+        <translation>of aanmeldcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="74" />
+        <source>Sync now (F9)</source>
+        <translation>Nu synchroniseren (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="90" />
+        <source>Keep mine</source>
+        <translation>Mijn versie houden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="92" />
+        <source>Keep theirs</source>
+        <translation>Hun versie houden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="94" />
+        <source>Save my edit</source>
+        <translation>Mijn bewerking opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="98" />
+        <source>Rescue export…</source>
+        <translation>Reddingsexport…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="101" />
+        <source>Everything on this laptop, encrypted with a password of its own</source>
+        <translation>Alles op deze laptop, versleuteld met een eigen wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="108" />
+        <source>My version</source>
+        <translation>Mijn versie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="108" />
+        <source>Current version</source>
+        <translation>Huidige versie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="116" />
+        <source>Problems</source>
+        <translation>Problemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="120" />
+        <source>Or write what it should be:</source>
+        <translation>Of schrijf wat het moet zijn:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="147" />
+        <source>This database holds demo data and never syncs with the office.</source>
+        <translation>Deze database bevat demogegevens en wordt nooit met kantoor gesynchroniseerd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="149" />
+        <source>This laptop is not connected to an office store yet.</source>
+        <translation>Deze laptop is nog niet met kantoor verbonden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="152" />
+        <source>{0} as {1} · {2}</source>
+        <translation>{0} als {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="206" />
+        <source>Rescue export written to {0}</source>
+        <translation>Reddingsexport geschreven naar {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="219" />
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="228" />
+        <source>Connected. The first sync starts now.</source>
+        <translation>Verbonden. De eerste synchronisatie begint nu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="235" />
+        <source>A database with demo data never syncs with the office.</source>
+        <translation>Een database met demogegevens wordt nooit met kantoor gesynchroniseerd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="236" />
+        <source>This laptop is already connected.</source>
+        <translation>Deze laptop is al verbonden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="237" />
+        <source>The office store cannot be reached. Check the address and the network.</source>
+        <translation>Kantoor is niet bereikbaar. Controleer het adres en het netwerk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="238" />
+        <source>The office refused: unknown user, wrong password or an invalid code.</source>
+        <translation>Kantoor weigerde: onbekende gebruiker, verkeerd wachtwoord of ongeldige code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="239" />
+        <source>The office did not accept these details: {0}</source>
+        <translation>Kantoor accepteerde deze gegevens niet: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="250" />
+        <source>Sending: %v</source>
+        <translation>Versturen: %v</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="250" />
+        <source>Receiving: %v</source>
+        <translation>Ontvangen: %v</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="258" />
+        <source>Sync finished.</source>
+        <translation>Synchronisatie klaar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="259" />
+        <source>The office store cannot be reached. Your work is kept and sent later.</source>
+        <translation>Kantoor is niet bereikbaar. Je werk blijft bewaard en wordt later verstuurd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="261" />
+        <source>The office has disconnected this laptop. Everything you recorded is still here, including what was not sent yet. Make a rescue export below and contact the administrator.</source>
+        <translation>Kantoor heeft deze laptop losgekoppeld. Alles wat je vastlegde staat er nog, ook wat nog niet verstuurd was. Maak hieronder een reddingsexport en neem contact op met de beheerder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="264" />
+        <source>The office does not know this laptop (anymore). Connect it again.</source>
+        <translation>Kantoor kent deze laptop (niet meer). Verbind hem opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="266" />
+        <source>The office refused the changes as a whole; they are kept here. Contact support.</source>
+        <translation>Kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="269" />
+        <source>Sync stopped: {0}</source>
+        <translation>Synchronisatie gestopt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SynthesisForm</name>
     <message>
         <location filename="../../ui/synthesis_form.py" line="93" />
@@ -1859,6 +2095,64 @@
         <location filename="../../inspectorapp/bootstrap.py" line="52" />
         <source>Something unexpected went wrong. Your work is saved. Details are in {0}</source>
         <translation>Er ging iets onverwachts mis. Uw werk is opgeslagen. Details staan in {0}</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="274" />
+        <source>Your change lost to a concurrent one</source>
+        <translation>Jouw wijziging verloor van een gelijktijdige</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="275" />
+        <source>Your change won over a concurrent one</source>
+        <translation>Jouw wijziging won van een gelijktijdige</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="276" />
+        <source>Refused by the office</source>
+        <translation>Geweigerd door kantoor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="277" />
+        <source>Batch refused</source>
+        <translation>Batch geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="278" />
+        <source>Unknown framework version</source>
+        <translation>Onbekende kaderversie</translation>
+    </message>
+</context>
+<context>
+    <name>file_exports</name>
+    <message>
+        <location filename="../../ui/file_exports.py" line="45" />
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_exports.py" line="67" />
+        <location filename="../../ui/file_exports.py" line="73" />
+        <location filename="../../ui/file_exports.py" line="85" />
+        <source>Rescue export</source>
+        <translation>Reddingsexport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_exports.py" line="68" />
+        <source>Rescue password (at least 12 characters):</source>
+        <translation>Reddingswachtwoord (minstens 12 tekens):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_exports.py" line="74" />
+        <source>Repeat it:</source>
+        <translation>Herhaal het:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_exports.py" line="80" />
+        <source>The two passwords differ.</source>
+        <translation>De twee wachtwoorden verschillen.</translation>
     </message>
 </context>
 <context>
@@ -2276,292 +2570,302 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="38" />
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39" />
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="40" />
         <source>What we see</source>
         <translation>Wat zien we</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>What we think of it</source>
         <translation>Wat vinden we ervan</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="42" />
         <source>What next</source>
         <translation>Hoe nu verder</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="43" />
         <source>Traffic light</source>
         <translation>Stoplicht</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../ui/messages.py" line="44" />
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44" />
+        <location filename="../../ui/messages.py" line="45" />
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="46" />
         <source>Finding</source>
         <translation>Bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="47" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="48" />
         <source>Done on</source>
         <translation>Uitgevoerd op</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>Planned on</source>
         <translation>Gepland op</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>Moment</source>
         <translation>Moment</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>Report date</source>
         <translation>Rapportdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>Sections</source>
         <translation>Onderdelen</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="64" />
         <source>{field} is required.</source>
         <translation>{field} is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64" />
+        <location filename="../../ui/messages.py" line="65" />
         <source>{field} is too long ({actual} characters; at most {max}).</source>
         <translation>{field} is te lang ({actual} tekens; hoogstens {max}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>{field} is too short (at least {min} characters).</source>
         <translation>{field} is te kort (minstens {min} tekens).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="69" />
         <source>The two passphrases differ.</source>
         <translation>De twee wachtwoordzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="70" />
         <source>{field}: “{value}” is not one of the allowed values.</source>
         <translation>{field}: “{value}” is geen toegestane waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>{field}: “{value}” is not in the framework.</source>
         <translation>{field}: “{value}” staat niet in het kader.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="74" />
         <source>{field}: “{value}” is not a valid date.</source>
         <translation>{field}: “{value}” is geen geldige datum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="75" />
         <source>{field} is out of range.</source>
         <translation>{field} valt buiten het toegestane bereik.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="76" />
         <source>{field} has an invalid format.</source>
         <translation>{field} heeft een ongeldige vorm.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="77" />
         <source>{field} refers to something that does not exist.</source>
         <translation>{field} verwijst naar iets dat niet bestaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="80" />
         <source>{field} lies before the start date.</source>
         <translation>{field} ligt vóór de startdatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>{field}: this already exists.</source>
         <translation>{field}: dit bestaat al.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="82" />
         <source>The file “{value}” cannot be read.</source>
         <translation>Het bestand “{value}” is niet te lezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="83" />
         <source>This participant is marked absent.</source>
         <translation>Deze deelnemer staat als afwezig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>{field} belongs to another conversation.</source>
         <translation>{field} hoort bij een ander gesprek.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="85" />
         <source>{field} does not fit this item.</source>
         <translation>{field} past niet bij dit item.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="86" />
         <source>Only a soft signal is converted; a hard one can be evidence as it is.</source>
         <translation>Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als bewijs dienen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>A confidential signal can never appear in a report.</source>
         <translation>Een vertrouwelijk signaal kan nooit in een rapport komen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>This signal has already been converted into a finding.</source>
         <translation>Dit signaal is al omgezet in een bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="93" />
         <source>Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.</source>
         <translation>Voeg minstens één ander stuk bewijs toe dat in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>This finding substantiates a soft signal; that signal must stay among its evidence.</source>
         <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij het bewijs blijven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>Findings still carry traffic lights. Remove them first; then the judgement can be formative.</source>
         <translation>Bevindingen hebben nog stoplichten. Haal die eerst weg; daarna kan het oordeel formatief worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
         <translation>Een score anders dan neutraal vraagt bewijs: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="128" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="135" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="138" />
         <source>The import was refused: {reason}</source>
         <translation>De import is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="139" />
+        <source>The rescue file cannot be opened: {reason}</source>
+        <translation>Het reddingsbestand kan niet worden geopend: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="140" />
         <source>The file is empty.</source>
         <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="141" />
         <source>The file is too large to attach.</source>
         <translation>Het bestand is te groot om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="142" />
         <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
         <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>The image cannot be read: the file is damaged or not an image.</source>
         <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>This file is already attached here.</source>
         <translation>Dit bestand is hier al toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>The attachment's file is missing on this laptop.</source>
         <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="152" />
         <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
         <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153" />
+        <location filename="../../ui/messages.py" line="155" />
         <source>The attachment reference is invalid.</source>
         <translation>De verwijzing naar de bijlage is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
         <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>

@@ -1,0 +1,156 @@
+"""What the sync indicator and panel show, and what the inspector decides about a problem.
+
+A problem is a field where this laptop's value lost (or won) against a concurrent
+edit, or a change the office refused. "Keep mine" writes my value again as a new local
+edit: it has now seen the other value, so on the next sync it is a sequential edit and
+wins everywhere. "Keep theirs" closes the problem; nothing is changed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import JSON, func, select
+from sqlalchemy.orm import Session
+
+from inspectorapp.clock import utc_now
+from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.snapshots import ActionContext, OpResult
+from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
+from storage.models import Base, Outbox, StoreMeta, SyncIssue
+from sync import enrolment
+from sync import local_state as sync_state
+from sync.protocol import EnrolResponse
+
+from . import audit
+
+SYNC_FIELDS_HIDDEN = {"updated_at", "created_at"}
+
+
+@dataclass(frozen=True)
+class IssueField:
+    field: str
+    mine: Any
+    current: Any
+
+
+@dataclass(frozen=True)
+class IssueView:
+    id: str
+    kind: str  # superseded | conflict | rejected | refused | unknown_framework ...
+    tbl: str | None
+    record_id: str | None
+    reason: str | None
+    fields: tuple[IssueField, ...]
+    created_at: str
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    enrolled: bool
+    demo_store: bool
+    server_url: str | None
+    account: str | None
+    device_id: str | None
+    last_sync_at: str | None
+    pending_changes: int
+    issues: tuple[IssueView, ...]
+
+
+def _current(session: Session, tbl: str | None, record_id: str | None) -> dict[str, Any]:
+    if not tbl or not record_id or tbl not in Base.metadata.tables:
+        return {}
+    table = Base.metadata.tables[tbl]
+    row = session.execute(select(table).where(table.c.id == record_id)).first()
+    return dict(row._mapping) if row is not None else {}
+
+
+def _issue_view(session: Session, issue: SyncIssue) -> IssueView:
+    detail = issue.detail or {}
+    current = _current(session, issue.tbl, issue.record_id)
+    mine = detail.get("fields") or {}
+    fields = tuple(
+        IssueField(f, change.get("v") if isinstance(change, dict) else change, current.get(f))
+        for f, change in mine.items()
+        if f not in SYNC_FIELDS_HIDDEN
+    )
+    return IssueView(
+        issue.id,
+        issue.kind,
+        issue.tbl,
+        issue.record_id,
+        detail.get("reason") or detail.get("error"),
+        fields,
+        issue.created_at,
+    )
+
+
+def sync_overview(session: Session) -> SyncOverview:
+    return SyncOverview(
+        enrolled=sync_state.enrolled(session),
+        demo_store=session.get(StoreMeta, enrolment.DEMO_MARKER) is not None,
+        server_url=sync_state.get(session, "server_url"),
+        account=sync_state.get(session, "account"),
+        device_id=sync_state.get(session, "device_id"),
+        last_sync_at=sync_state.get(session, "last_sync_at"),
+        pending_changes=session.scalar(select(func.count()).select_from(Outbox)) or 0,
+        issues=tuple(_issue_view(session, i) for i in sync_state.open_issues(session)),
+    )
+
+
+def record_enrolment(
+    session: Session, ctx: ActionContext, server_url: str, answer: EnrolResponse
+) -> OpResult[SyncOverview]:
+    try:
+        enrolment.record_enrolment(session, server_url, answer)
+    except enrolment.EnrolmentRefused as exc:
+        raise ValidationError([FieldIssue("server_url", str(exc))]) from exc
+    audit.record(session, ctx, "sync.enrol", None, None, server=server_url, device=answer.device_id)
+    return OpResult(sync_overview(session), ChangeSet.of(sync=["enrolment"]))
+
+
+def resolve_issue(
+    session: Session, ctx: ActionContext, issue_id: str, choice: str, edited: dict[str, Any] | None = None
+) -> OpResult[SyncOverview]:
+    """``mine`` writes my values again, ``edit`` writes ``edited``, ``theirs`` keeps what is there."""
+    issue = session.get(SyncIssue, issue_id)
+    if issue is None or issue.status != "open":
+        raise NotFoundError("sync_issue", issue_id)
+    if choice not in ("mine", "theirs", "edit"):
+        raise ValidationError([FieldIssue("choice", "invalid_choice", {"value": choice})])
+    changed = ChangeSet()
+    tbl, record_id = issue.tbl or "", issue.record_id or ""
+    if choice != "theirs" and tbl in Base.metadata.tables and record_id:
+        view = _issue_view(session, issue)
+        values = {f.field: f.mine for f in view.fields} if choice == "mine" else dict(edited or {})
+        table = Base.metadata.tables[tbl]
+        unknown = set(values) - {c.name for c in table.columns} - {"id"}
+        if unknown:
+            raise ValidationError(
+                [FieldIssue("fields", "invalid_choice", {"value": ",".join(sorted(unknown))})]
+            )
+        if values:
+            _write_wire_values(session, table, record_id, values)
+            changed = ChangeSet.of(**{tbl: [record_id]})
+    issue.status = f"resolved_{choice}"
+    session.flush()
+    audit.record(session, ctx, "sync.resolve", issue.tbl, issue.record_id, choice=choice, kind=issue.kind)
+    return OpResult(sync_overview(session), changed | ChangeSet.of(sync=[issue_id]))
+
+
+def _write_wire_values(session: Session, table: Any, record_id: str, values: dict[str, Any]) -> None:
+    """Values as they travel (ISO text, 0/1, nested JSON) written as the columns store them;
+    the outbox trigger turns the write into a new local edit."""
+    stamp = utc_now().isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    columns = {c.name: c for c in table.columns}
+    stored = {
+        k: json.dumps(v) if isinstance(columns[k].type, JSON) and v is not None else v
+        for k, v in values.items()
+    }
+    stored["updated_at"] = stamp
+    assignments = ", ".join(f'"{k}" = ?' for k in stored)
+    session.connection().exec_driver_sql(
+        f'UPDATE "{table.name}" SET {assignments} WHERE id = ?', (*stored.values(), record_id)
+    )

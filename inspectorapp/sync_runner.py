@@ -1,0 +1,82 @@
+"""Sync as the app runs it: network on a worker thread, database steps on the database thread.
+
+No Qt here: the GUI calls these from a worker (``ui.ops.in_thread``) and shows the
+outcome. Every failure is an outcome with a kind the GUI can word, never a lost edit:
+the outbox and all local data stay whatever happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from sync import enrolment
+from sync import local_state as sync_state
+from sync.engine import SyncEngine, SyncReport
+from sync.protocol import EnrolRequest
+from sync.transport import DeviceRevoked, NotEnrolled, Offline, ServerRefused, Transport
+
+from .services import sync_status
+from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    kind: str  # done | offline | revoked | not_enrolled | refused
+    report: SyncReport | None = None
+    detail: str = ""
+
+
+def _credentials(session: Session) -> tuple[str | None, str | None]:
+    return sync_state.get(session, "server_url"), enrolment.token(session)
+
+
+def run_sync(ws: Workspace, progress: Callable[[str, int], None] | None = None) -> SyncOutcome:
+    url, token = ws.call(_credentials)
+    if not url or not token:
+        return SyncOutcome("not_enrolled")
+    transport = Transport(url, token)
+    try:
+        return SyncOutcome("done", SyncEngine(ws.call, transport, progress).run())
+    except Offline as exc:
+        return SyncOutcome("offline", detail=str(exc))
+    except DeviceRevoked:
+        return SyncOutcome("revoked")
+    except NotEnrolled as exc:
+        return SyncOutcome("not_enrolled", detail=str(exc))
+    except ServerRefused as exc:
+        return SyncOutcome("refused", detail=str(exc.body.get("error")))
+    finally:
+        transport.close()
+
+
+class EnrolmentFailed(Exception):
+    """kind: demo_store | already_enrolled | offline | login_refused | invalid"""
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.detail = detail
+
+
+def enrol(
+    ws: Workspace, server_url: str, device_name: str, username: str, password: str, code: str
+) -> sync_status.SyncOverview:
+    """Ask the office for a device token, then record it (refused for a demo store first)."""
+    try:
+        ws.call(enrolment.check_can_enrol)
+        request = EnrolRequest(
+            device_name=device_name, username=username or None, password=password or None, code=code or None
+        )
+        answer = enrolment.request_enrolment(server_url, request)
+    except enrolment.EnrolmentRefused as exc:
+        raise EnrolmentFailed(str(exc)) from exc
+    except Offline as exc:
+        raise EnrolmentFailed("offline", str(exc)) from exc
+    except NotEnrolled as exc:
+        raise EnrolmentFailed("login_refused", str(exc)) from exc
+    except (ServerRefused, ValueError) as exc:  # ValueError: pydantic refused the input
+        raise EnrolmentFailed("invalid", str(exc)[:200]) from exc
+    return ws.call(sync_status.record_enrolment, ws.ctx, server_url, answer).value

@@ -1,0 +1,278 @@
+"""The sync panel (UI.md §6): enrol this laptop, see the last run and progress, and review
+problems side by side ("mijn versie" / "huidige versie") with Keep mine / Keep theirs / Edit."""
+
+from __future__ import annotations
+
+import json
+import socket
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspectorapp import sync_runner
+from inspectorapp.services import sync_status
+
+from . import ops
+from .messages import message_for
+
+if TYPE_CHECKING:
+    from .sync_controller import SyncController
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+class SyncDialog(QDialog):
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncDialog")
+        self.setWindowTitle(self.tr("Sync with the office"))
+        self.resize(760, 620)
+        self.controller = controller
+        self.url = QLineEdit("https://")
+        self.url.setObjectName("syncServerUrl")
+        self.device = QLineEdit(socket.gethostname())
+        self.username = QLineEdit()
+        self.username.setObjectName("syncUsername")
+        self.password = QLineEdit()
+        self.password.setObjectName("syncPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code = QLineEdit()
+        self.code.setObjectName("syncCode")
+        self.enrol_button = QPushButton(self.tr("Connect this laptop"))
+        self.enrol_button.setObjectName("enrolButton")
+        self.enrol_button.clicked.connect(self._enrol)
+        self.enrol_box = QGroupBox(self.tr("Connect to the office"))
+        form = QFormLayout(self.enrol_box)
+        form.addRow(self.tr("Server address"), self.url)
+        form.addRow(self.tr("Name of this laptop"), self.device)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("or enrolment code"), self.code)
+        form.addRow("", self.enrol_button)
+        self.state = QLabel()
+        self.state.setObjectName("syncState")
+        self.state.setWordWrap(True)
+        self.sync_button = QPushButton(self.tr("Sync now (F9)"))
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.clicked.connect(controller.sync_now)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("syncProgress")
+        self.bar.setVisible(False)
+        self.issues = QListWidget()
+        self.issues.setObjectName("syncIssues")
+        self.issues.setWordWrap(True)
+        self.issues.currentItemChanged.connect(lambda item, _prev: self._show_issue(item))
+        self.mine = QPlainTextEdit()
+        self.mine.setReadOnly(True)
+        self.theirs = QPlainTextEdit()
+        self.theirs.setReadOnly(True)
+        self.edited = QPlainTextEdit()
+        self.edited.setObjectName("syncEdited")
+        self.keep_mine = QPushButton(self.tr("Keep mine"))
+        self.keep_mine.setObjectName("keepMine")
+        self.keep_theirs = QPushButton(self.tr("Keep theirs"))
+        self.keep_theirs.setObjectName("keepTheirs")
+        self.save_edit = QPushButton(self.tr("Save my edit"))
+        self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
+        self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
+        self.save_edit.clicked.connect(lambda: self._resolve("edit"))
+        self.rescue_button = QPushButton(self.tr("Rescue export…"))
+        self.rescue_button.setObjectName("rescueExport")
+        self.rescue_button.setToolTip(
+            self.tr("Everything on this laptop, encrypted with a password of its own")
+        )
+        self.rescue_button.clicked.connect(self._rescue)
+        self.error = QLabel()
+        self.error.setObjectName("syncError")
+        self.error.setWordWrap(True)
+        side = QHBoxLayout()
+        for title, box in ((self.tr("My version"), self.mine), (self.tr("Current version"), self.theirs)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(title))
+            column.addWidget(box)
+            side.addLayout(column)
+        buttons = QHBoxLayout()
+        for b in (self.keep_mine, self.keep_theirs, self.save_edit):
+            buttons.addWidget(b)
+        self.review = QGroupBox(self.tr("Problems"))
+        review = QVBoxLayout(self.review)
+        review.addWidget(self.issues, 1)
+        review.addLayout(side, 2)
+        review.addWidget(QLabel(self.tr("Or write what it should be:")))
+        review.addWidget(self.edited, 1)
+        review.addLayout(buttons)
+        top = QHBoxLayout()
+        top.addWidget(self.state, 1)
+        top.addWidget(self.sync_button)
+        top.addWidget(self.rescue_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.enrol_box)
+        layout.addLayout(top)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.review, 1)
+        layout.addWidget(self.error)
+        controller.overview_changed.connect(self.show_overview)
+        controller.progress.connect(self._progress)
+        controller.finished.connect(self._finished)
+        self.show_overview()
+
+    def show_overview(self) -> None:
+        o = self.controller.overview
+        if o is None:
+            return
+        self.enrol_box.setVisible(not o.enrolled)
+        self.enrol_button.setEnabled(not o.demo_store)
+        self.sync_button.setEnabled(o.enrolled and not self.controller.running)
+        self.review.setVisible(o.enrolled)
+        if o.demo_store:
+            self.state.setText(self.tr("This database holds demo data and never syncs with the office."))
+        elif not o.enrolled:
+            self.state.setText(self.tr("This laptop is not connected to an office store yet."))
+        else:
+            self.state.setText(
+                self.tr("{0} as {1} · {2}").format(o.server_url, o.account, self.controller.status_text())
+            )
+        current = self.issues.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole).id if current else None
+        self.issues.clear()
+        for issue in o.issues:
+            where = f"{issue.tbl or ''} {issue.record_id[:8] if issue.record_id else ''}".strip()
+            item = QListWidgetItem(f"{_kind(self, issue.kind)} · {where} · {issue.reason or ''}".rstrip(" ·"))
+            item.setData(Qt.ItemDataRole.UserRole, issue)
+            self.issues.addItem(item)
+            if issue.id == keep:
+                self.issues.setCurrentItem(item)
+        self._show_issue(self.issues.currentItem())
+
+    def _show_issue(self, item: QListWidgetItem | None) -> None:
+        issue: sync_status.IssueView | None = item.data(Qt.ItemDataRole.UserRole) if item else None
+        for b in (self.keep_mine, self.keep_theirs, self.save_edit):
+            b.setEnabled(issue is not None)
+        if issue is None:
+            self.mine.clear()
+            self.theirs.clear()
+            return
+        self.mine.setPlainText("\n".join(f"{f.field}: {_text(f.mine)}" for f in issue.fields))
+        self.theirs.setPlainText("\n".join(f"{f.field}: {_text(f.current)}" for f in issue.fields))
+        texts = [f for f in issue.fields if isinstance(f.mine, str)]
+        self.edited.setPlainText(_text(texts[0].mine) if len(texts) == 1 else "")
+        self.save_edit.setEnabled(len(texts) == 1)
+
+    def _resolve(self, choice: str) -> None:
+        item = self.issues.currentItem()
+        if item is None:
+            return
+        issue: sync_status.IssueView = item.data(Qt.ItemDataRole.UserRole)
+        edited = None
+        if choice == "edit":
+            field = next(f.field for f in issue.fields if isinstance(f.mine, str))
+            edited = {field: self.edited.toPlainText()}
+        ops.submit(
+            self.controller.workspace,
+            sync_status.resolve_issue,
+            self.controller.workspace.ctx,
+            issue.id,
+            choice,
+            edited,
+            on_done=self._resolved,
+            on_error=lambda exc: self.error.setText(message_for(exc)),
+        )
+
+    def _rescue(self) -> None:
+        from .file_exports import rescue_export
+
+        rescue_export(
+            self,
+            self.controller.workspace,
+            lambda path: self.error.setText(self.tr("Rescue export written to {0}").format(path)),
+            lambda exc: self.error.setText(message_for(exc) if not isinstance(exc, ValueError) else str(exc)),
+        )
+
+    def _resolved(self, _result: object) -> None:
+        self.controller.refresh()
+        self.controller.edited()  # "keep mine" is a new local edit: send it soon
+
+    def _enrol(self) -> None:
+        ws = self.controller.workspace
+        values = (self.url.text().strip(), self.device.text().strip(), self.username.text().strip())
+        password, code = self.password.text(), self.code.text().strip()
+        self.enrol_button.setEnabled(False)
+        self.error.setText(self.tr("Connecting…"))
+        ops.in_thread(
+            lambda: sync_runner.enrol(ws, *values, password, code),
+            on_done=self._enrolled,
+            on_error=self._refused,
+        )
+
+    def _enrolled(self, overview: sync_status.SyncOverview) -> None:
+        self.password.clear()
+        self.error.setText(self.tr("Connected. The first sync starts now."))
+        self.controller.connected(overview)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.enrol_button.setEnabled(True)
+        texts = {
+            "demo_store": self.tr("A database with demo data never syncs with the office."),
+            "already_enrolled": self.tr("This laptop is already connected."),
+            "offline": self.tr("The office store cannot be reached. Check the address and the network."),
+            "login_refused": self.tr("The office refused: unknown user, wrong password or an invalid code."),
+            "invalid": self.tr("The office did not accept these details: {0}"),
+        }
+        if isinstance(exc, sync_runner.EnrolmentFailed):
+            self.error.setText(texts.get(exc.kind, exc.kind).format(exc.detail))
+        else:
+            self.error.setText(message_for(exc))
+
+    def _progress(self, stage: str, count: int) -> None:
+        self.bar.setVisible(True)
+        self.bar.setRange(0, 0)
+        self.bar.setFormat(
+            (self.tr("Sending: %v") if stage == "push" else self.tr("Receiving: %v")).replace(
+                "%v", str(count)
+            )
+        )
+
+    def _finished(self, kind: str) -> None:
+        self.bar.setVisible(False)
+        texts = {
+            "done": self.tr("Sync finished."),
+            "offline": self.tr("The office store cannot be reached. Your work is kept and sent later."),
+            "revoked": self.tr(
+                "The office has disconnected this laptop. Everything you recorded is still here, including "
+                "what was not sent yet. Make a rescue export below and contact the administrator."
+            ),
+            "not_enrolled": self.tr("The office does not know this laptop (anymore). Connect it again."),
+            "refused": self.tr(
+                "The office refused the changes as a whole; they are kept here. Contact support."
+            ),
+        }
+        self.error.setText(texts.get(kind, self.tr("Sync stopped: {0}").format(kind)))
+
+
+def _kind(dialog: QDialog, kind: str) -> str:
+    return {
+        "superseded": dialog.tr("Your change lost to a concurrent one"),
+        "conflict": dialog.tr("Your change won over a concurrent one"),
+        "rejected": dialog.tr("Refused by the office"),
+        "refused": dialog.tr("Batch refused"),
+        "unknown_framework": dialog.tr("Unknown framework version"),
+    }.get(kind, kind)
