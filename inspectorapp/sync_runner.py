@@ -18,6 +18,7 @@ from sync.engine import SyncEngine, SyncReport
 from sync.protocol import EnrolRequest
 from sync.transport import DeviceRevoked, NotEnrolled, Offline, ServerRefused, Transport
 
+from . import blob_sync
 from .services import sync_status
 from .workspace import Workspace
 
@@ -39,7 +40,9 @@ def run_sync(ws: Workspace, progress: Callable[[str, int], None] | None = None) 
         return SyncOutcome("not_enrolled")
     transport = Transport(url, token)
     try:
-        return SyncOutcome("done", SyncEngine(ws.call, transport, progress).run())
+        report = SyncEngine(ws.call, transport, progress).run()
+        report.files = blob_sync.upload_pending(ws, transport, progress)
+        return SyncOutcome("done", report)
     except Offline as exc:
         return SyncOutcome("offline", detail=str(exc))
     except DeviceRevoked:
@@ -59,6 +62,18 @@ class EnrolmentFailed(Exception):
         super().__init__(kind)
         self.kind = kind
         self.detail = detail
+
+
+def fetch_file(ws: Workspace, sha256: str) -> None:
+    """Download one attachment file on demand (raises the transport's errors)."""
+    url, token = ws.call(_credentials)
+    if not url or not token:
+        raise NotEnrolled("not_enrolled")
+    transport = Transport(url, token)
+    try:
+        blob_sync.fetch(ws, transport, sha256)
+    finally:
+        transport.close()
 
 
 def enrol(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import httpx
@@ -83,6 +84,30 @@ class Transport:
 
     def pull(self, since: int, limit: int = 500) -> PullResponse:
         return PullResponse(**self._call("GET", "/v1/sync/pull", params={"since": since, "limit": limit}))
+
+    def start_upload(self, sha256: str, size: int) -> dict[str, Any]:
+        return self._call("POST", f"/v1/blobs/{sha256}/uploads", json={"size": size})
+
+    def send_chunk(self, sha256: str, upload_id: str, offset: int, chunk: bytes) -> dict[str, Any]:
+        headers = {
+            "Upload-Offset": str(offset),
+            "Chunk-SHA256": hashlib.sha256(chunk).hexdigest(),
+            "Content-Type": "application/offset+octet-stream",
+        }
+        return self._call("PATCH", f"/v1/blobs/{sha256}/uploads/{upload_id}", content=chunk, headers=headers)
+
+    def download(self, sha256: str) -> bytes:
+        """The file, verified against its name (a wrong byte anywhere is refused)."""
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        try:
+            response = self.client.get(f"{self.base_url}/v1/blobs/{sha256}", headers=headers)
+        except httpx.TransportError as exc:
+            raise Offline(str(exc)) from exc
+        if response.status_code != 200:
+            raise ServerRefused(response.status_code, {"error": "download_failed"})
+        if hashlib.sha256(response.content).hexdigest() != sha256:
+            raise ServerRefused(502, {"error": "download_digest_mismatch"})
+        return response.content
 
     def health(self) -> bool:
         try:

@@ -186,7 +186,33 @@ class AttachmentsPanel(QWidget):
             self.workspace.paths.attachments_dir,
             attachment_id,
             on_done=lambda data: self._view(meta, data),
-            on_error=self._error,
+            on_error=lambda exc: self._open_failed(item, meta, exc),
+        )
+
+    def _open_failed(self, item: QListWidgetItem, meta: AttachmentSnapshot, exc: BaseException) -> None:
+        """A file that is only at the office yet is fetched now (verified), then shown."""
+        if getattr(exc, "code", None) != "attachment_missing" or item.data(Qt.ItemDataRole.UserRole + 1):
+            self._error(exc)
+            return
+        from inspectorapp import sync_runner
+
+        item.setData(Qt.ItemDataRole.UserRole + 1, True)  # one download attempt per click
+        self.status.setText(self.tr("Fetching {0} from the office…").format(meta.filename))
+        ws = self.workspace
+        ops.in_thread(
+            lambda: sync_runner.fetch_file(ws, meta.sha256),
+            on_done=lambda _r: self._fetched(item),
+            on_error=lambda _e: self._not_fetched(item),
+        )
+
+    def _fetched(self, item: QListWidgetItem) -> None:
+        self.status.setText("")
+        self._open(item)
+
+    def _not_fetched(self, item: QListWidgetItem) -> None:
+        item.setData(Qt.ItemDataRole.UserRole + 1, None)
+        self.status.setText(
+            self.tr("This file is kept at the office and cannot be fetched now (offline or not connected).")
         )
 
     def _view(self, meta: AttachmentSnapshot, data: bytes) -> None:

@@ -52,3 +52,12 @@ class SyncIssue(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[str] = mapped_column(String(32))
+
+
+class SyncBlob(Base):
+    """Attachment files this laptop has handed to the office (confirmed whole by the server)."""
+
+    __tablename__ = "sync_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    uploaded_at: Mapped[str] = mapped_column(String(32))

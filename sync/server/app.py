@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy import Connection, Engine, select, text
 
 from sync.protocol import (
@@ -27,6 +30,7 @@ from sync.protocol import (
 
 from . import accounts, records
 from . import schema as t
+from .blobs import BlobStore
 from .db import make_engine
 
 T = TypeVar("T")
@@ -44,8 +48,13 @@ class _Unauthorised(Exception):
         self.error = error
 
 
-def create_app(database_url: str, server_id: str = "veldwerk") -> FastAPI:
+class UploadStart(BaseModel):
+    size: int = Field(gt=0)
+
+
+def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | None = None) -> FastAPI:
     engine = make_engine(database_url)
+    store = BlobStore(blob_dir or default_blob_dir(database_url))
     app = FastAPI(title="Veldwerk office store", version=str(PROTOCOL_VERSION))
     app.state.engine = engine
 
@@ -105,7 +114,40 @@ def create_app(database_url: str, server_id: str = "veldwerk") -> FastAPI:
     ) -> PullResponse:
         return in_transaction(lambda c: records.pull(c, who, since, limit))
 
+    @app.post("/v1/blobs/{sha256}/uploads", responses=ERRORS)
+    def start_upload(sha256: str, body: UploadStart, who: Caller) -> dict[str, object]:
+        return in_transaction(lambda c: store.start(c, who, sha256, body.size))
+
+    @app.patch("/v1/blobs/{sha256}/uploads/{upload_id}", responses=ERRORS)
+    async def append_chunk(
+        sha256: str,
+        upload_id: uuid.UUID,
+        request: Request,
+        who: Caller,
+        upload_offset: Annotated[int, Header(ge=0)],
+        chunk_sha256: Annotated[str, Header(min_length=64, max_length=64)],
+    ) -> dict[str, object]:
+        chunk = await request.body()
+        return await run_in_threadpool(
+            in_transaction,
+            lambda c: store.append(c, who, sha256, str(upload_id), upload_offset, chunk_sha256, chunk),
+        )
+
+    @app.get("/v1/blobs/{sha256}", responses=ERRORS, response_class=FileResponse)
+    def download(sha256: str, who: Caller) -> FileResponse:
+        path = in_transaction(lambda c: store.readable_path(c, who, sha256))
+        return FileResponse(path, media_type="application/octet-stream")
+
     return app
+
+
+def default_blob_dir(database_url: str) -> Path:
+    """Beside a SQLite file; for PostgreSQL in the user data folder (configure with --blobs)."""
+    if database_url.startswith("sqlite:///"):
+        return Path(database_url.removeprefix("sqlite:///")).with_suffix(".blobs")
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("veldwerk-server", appauthor=False)) / "blobs"
 
 
 async def _caller(request: Request, authorization: Annotated[str | None, Header()] = None) -> accounts.Caller:

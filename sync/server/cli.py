@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--ssl-certfile")
     serve.add_argument("--ssl-keyfile")
     serve.add_argument("--server-id", default="veldwerk")
+    serve.add_argument("--blobs", type=Path, help="folder for attachment files (default beside the database)")
     sub.add_parser("migrate", help="create or upgrade the database")
     user = sub.add_parser("create-user")
     user.add_argument("name")
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             from .app import create_app
 
             uvicorn.run(
-                create_app(url, args.server_id),
+                create_app(url, args.server_id, args.blobs),
                 host=args.host,
                 port=args.port,
                 ssl_certfile=args.ssl_certfile,

@@ -176,3 +176,23 @@ sync_rejection = Table(
     Column("status", String(16), nullable=False, default="open"),
     Column("created_at", Moment, nullable=False),
 )
+
+blob = Table(
+    "blob",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("stored_at", Moment, nullable=False),
+)
+
+blob_upload = Table(
+    "blob_upload",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("sha256", String(64), nullable=False),
+    Column("device_id", Id, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("offset", BigInteger, nullable=False),
+    Column("created_at", Moment, nullable=False),
+    Index("ix_blob_upload_sha_device", "sha256", "device_id"),
+)

@@ -1,0 +1,87 @@
+"""Attachment files to and from the office, in chunks, resumable, verified.
+
+Uploads run after the records are pushed (the server only serves a file to users who
+may read an attachment naming it). A file goes out in 8 MiB chunks from the offset
+the server confirms, so a dropped connection costs at most one chunk. Downloads happen
+on demand: the bytes are checked against their SHA-256 and then stored encrypted
+under this laptop's own key, like a file attached here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Attachment, SyncBlob
+from sync import local_state
+from sync.transport import ServerRefused, Transport
+
+from .services import attachments
+from .workspace import Workspace
+
+CHUNK = 8 * 1024 * 1024
+
+
+def _waiting(session: Session, folder: Path) -> list[str]:
+    sent = set(session.scalars(select(SyncBlob.sha256)))
+    store = attachments.blob_store(session, folder)
+    shas = session.scalars(select(Attachment.sha256).where(Attachment.deleted_at.is_(None)).distinct())
+    return [sha for sha in shas if sha not in sent and store.exists(sha)]
+
+
+def _read(session: Session, folder: Path, sha: str) -> bytes:
+    return attachments.blob_store(session, folder).get(sha)
+
+
+def _sent(session: Session, sha: str) -> None:
+    if session.get(SyncBlob, sha) is None:
+        session.add(SyncBlob(sha256=sha, uploaded_at=local_state.now()))
+
+
+def upload_one(transport: Transport, sha: str, data: bytes, chunk: int = CHUNK) -> None:
+    started = transport.start_upload(sha, len(data))
+    if started.get("exists"):
+        return
+    upload_id, offset = str(started["upload_id"]), int(started["offset"])
+    restarts = 0
+    while offset < len(data):
+        try:
+            answer = transport.send_chunk(sha, upload_id, offset, data[offset : offset + chunk])
+        except ServerRefused as exc:
+            if exc.body.get("error") == "offset_mismatch":  # an answer got lost: the server knows best
+                offset = int(exc.body.get("expected_hwm") or 0)
+                continue
+            if exc.body.get("error") == "file_digest_mismatch" and restarts == 0:
+                restarts, offset = 1, 0
+                continue
+            raise
+        offset = int(answer["offset"])
+
+
+def upload_pending(
+    ws: Workspace, transport: Transport, progress: Callable[[str, int], None] | None = None
+) -> int:
+    folder = ws.paths.attachments_dir
+    done = 0
+    for sha in ws.call(_waiting, folder):
+        data = ws.call(_read, folder, sha)
+        upload_one(transport, sha, data)
+        ws.call(_sent, sha)
+        done += 1
+        if progress:
+            progress("files", done)
+    return done
+
+
+def _store_downloaded(session: Session, folder: Path, sha: str, data: bytes) -> None:
+    stored = attachments.blob_store(session, folder).put(data)
+    if stored != sha:  # cannot happen after the transport's check; never store under a wrong name
+        raise ValueError("downloaded file does not match its name")
+    _sent(session, sha)  # the office has it: nothing to upload
+
+
+def fetch(ws: Workspace, transport: Transport, sha: str) -> None:
+    ws.call(_store_downloaded, ws.paths.attachments_dir, sha, transport.download(sha))

@@ -1,0 +1,134 @@
+"""Attachment files through the office store: chunked, resumable, verified, on demand,
+and only for people who may read the attachment."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from inspectorapp import blob_sync, sync_runner
+from inspectorapp.domain.snapshots import ActionContext
+from inspectorapp.executor import DbExecutor
+from inspectorapp.paths import app_paths
+from inspectorapp.services import attachment_files, attachments
+from inspectorapp.store_access import create_store
+from inspectorapp.workspace import Workspace
+from storage import models as m
+from sync import enrolment
+from sync.protocol import EnrolRequest
+from sync.transport import ServerRefused, Transport
+
+from . import helpers
+from .conftest import PASSPHRASE
+from .sync_harness import PASSWORD, ServerProcess, team
+from .test_attachments import png
+
+PNG = png(b"gang 3 Oost, foto 1")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[ServerProcess]:
+    proc = ServerProcess(f"sqlite:///{tmp_path / 'office.db'}", tmp_path / "server.log")
+    proc.start()
+    team(proc, "Dementie", "anna", "bram")
+    team(proc, "Ziekenhuizen", "carla")
+    yield proc
+    proc.kill()
+
+
+def _workspace(server: ServerProcess, root: Path, user: str) -> Workspace:
+    paths = app_paths(root / user).ensure()
+    store = create_store(paths.store_file, PASSPHRASE)
+    ws = Workspace(DbExecutor(store), ActionContext(user, f"device-{user}"), paths)
+    answer = enrolment.request_enrolment(
+        server.base, EnrolRequest(device_name=user, username=user, password=PASSWORD)
+    )
+    ws.call(enrolment.record_enrolment, server.base, answer)
+    return ws
+
+
+def _transport(ws: Workspace) -> Transport:
+    url = ws.call(lambda s: s.get(m.StoreMeta, "sync.server_url").value)
+    return Transport(url, ws.call(enrolment.token))
+
+
+def test_a_photo_reaches_a_colleague_on_demand(server: ServerProcess, tmp_path: Path) -> None:
+    anna, bram, carla = (_workspace(server, tmp_path, u) for u in ("anna", "bram", "carla"))
+    try:
+        photo = tmp_path / "gang.png"
+        photo.write_bytes(PNG)
+        _org, conv = anna.call(helpers.conversation, anna.ctx)
+        visit_id = anna.call(lambda s: s.get(m.Conversation, conv).visit_id)
+        anna.call(attachment_files.add_file, anna.ctx, anna.paths.attachments_dir, photo, visit_id=visit_id)
+        outcome = sync_runner.run_sync(anna)
+        assert outcome.kind == "done" and outcome.report is not None and outcome.report.files == 1
+        assert sync_runner.run_sync(anna).report.files == 0  # sent once
+        assert sync_runner.run_sync(bram).kind == "done"
+        sha = bram.call(lambda s: s.scalars(select(m.Attachment.sha256)).one())
+        folder = bram.paths.attachments_dir
+        assert not bram.call(lambda s: attachments.blob_store(s, folder).exists(sha))  # on demand
+        sync_runner.fetch_file(bram, sha)
+        assert bram.call(lambda s: attachments.blob_store(s, folder).get(sha)) == PNG
+        assert PNG not in b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())  # encrypted here
+        # another team may not fetch it, even knowing the hash
+        assert sync_runner.run_sync(carla).kind == "done"
+        with pytest.raises(ServerRefused) as refused:
+            _transport(carla).download(sha)
+        assert refused.value.status == 403
+    finally:
+        for ws in (anna, bram, carla):
+            ws.close()
+
+
+def test_chunks_resume_and_tampering_is_refused(server: ServerProcess, tmp_path: Path) -> None:
+    anna = _workspace(server, tmp_path, "anna")
+    try:
+        transport = _transport(anna)
+        data = os.urandom(300_000)
+        sha = hashlib.sha256(data).hexdigest()
+        started = transport.start_upload(sha, len(data))
+        upload_id = started["upload_id"]
+        assert transport.send_chunk(sha, upload_id, 0, data[:100_000])["offset"] == 100_000
+        # the connection drops; a new start resumes at the offset the server confirmed
+        again = transport.start_upload(sha, len(data))
+        assert (again["upload_id"], again["offset"]) == (upload_id, 100_000)
+        # a chunk whose bytes do not match its digest is refused and not written
+        response = httpx.patch(
+            f"{server.base}/v1/blobs/{sha}/uploads/{upload_id}",
+            content=data[100_000:200_000],
+            headers={
+                "Authorization": f"Bearer {transport.token}",
+                "Upload-Offset": "100000",
+                "Chunk-SHA256": hashlib.sha256(b"something else").hexdigest(),
+            },
+        )
+        assert response.status_code == 422 and response.json()["error"] == "chunk_digest_mismatch"
+        with pytest.raises(ServerRefused) as wrong_offset:
+            transport.send_chunk(sha, upload_id, 0, data[:10])
+        assert wrong_offset.value.body == {"error": "offset_mismatch", "expected_hwm": 100_000}
+        blob_sync.upload_one(transport, sha, data, chunk=64 * 1024)  # finishes from 100000
+        assert transport.start_upload(sha, len(data))["exists"]  # content-addressed: stored once
+        stored = server.url.removeprefix("sqlite:///").replace(".db", ".blobs")
+        assert (Path(stored) / sha[:2] / sha).read_bytes() == data
+        with pytest.raises(ServerRefused) as unnamed:  # no attachment names it: nobody may read it
+            transport.download(sha)
+        assert unnamed.value.status == 403
+        # parts that do not add up to the file they claim: refused whole, nothing served
+        bogus = os.urandom(50_000)
+        claimed = hashlib.sha256(b"another file").hexdigest()
+        upload = transport.start_upload(claimed, len(bogus))
+        with pytest.raises(ServerRefused) as whole:
+            transport.send_chunk(claimed, upload["upload_id"], 0, bogus)
+        assert whole.value.body["error"] == "file_digest_mismatch"
+        with pytest.raises(ServerRefused) as missing:
+            transport.download(claimed)
+        assert missing.value.status == 404
+        transport.close()
+    finally:
+        anna.close()
