@@ -32,6 +32,7 @@ class SyncReport:
     pushed: int = 0
     pulled: int = 0
     applied: int = 0
+    files: int = 0  # attachment files uploaded (by the app, after the records)
     statuses: dict[str, int] = field(default_factory=dict)
 
 
