@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.models import FrameworkVersion
 from sync import enrolment
 from sync import local_state as sync_state
 from sync.engine import SyncEngine, SyncReport
@@ -19,7 +21,8 @@ from sync.protocol import EnrolRequest
 from sync.transport import DeviceRevoked, NotEnrolled, Offline, ServerRefused, Transport
 
 from . import blob_sync
-from .services import sync_status
+from .errors import FrameworkFileError
+from .services import frameworks, sync_status
 from .workspace import Workspace
 
 
@@ -40,7 +43,7 @@ def run_sync(ws: Workspace, progress: Callable[[str, int], None] | None = None) 
         return SyncOutcome("not_enrolled")
     transport = Transport(url, token)
     try:
-        report = SyncEngine(ws.call, transport, progress).run()
+        report = SyncEngine(ws.call, transport, progress).run(lambda: fetch_frameworks(ws, transport))
         report.files = blob_sync.upload_pending(ws, transport, progress)
         return SyncOutcome("done", report)
     except Offline as exc:
@@ -62,6 +65,27 @@ class EnrolmentFailed(Exception):
         super().__init__(kind)
         self.kind = kind
         self.detail = detail
+
+
+def _known_frameworks(session: Session) -> dict[tuple[str, str], str]:
+    return {(fv.key, fv.version): fv.content_sha256 for fv in session.scalars(select(FrameworkVersion))}
+
+
+def fetch_frameworks(ws: Workspace, transport: Transport) -> int:
+    """Load the framework versions the office published that this laptop lacks."""
+    known = ws.call(_known_frameworks)
+    loaded = 0
+    for entry in transport.frameworks():
+        key, version = entry["key"], entry["version"]
+        if (key, version) in known:
+            continue
+        data = transport.framework(key, version)
+        try:
+            ws.call(frameworks.load_framework_file, ws.ctx, data, f"office:{key}@{version}")
+            loaded += 1
+        except FrameworkFileError as exc:
+            ws.call(lambda s, e=exc: sync_state.add_issue(s, "framework_refused", None, None, reason=str(e)))
+    return loaded
 
 
 def fetch_file(ws: Workspace, sha256: str) -> None:

@@ -80,9 +80,12 @@ class SyncEngine:
             if not page.has_more:
                 return
 
-    def run(self) -> SyncReport:
+    def run(self, before_pull: Callable[[], object] | None = None) -> SyncReport:
+        """Push, then (``before_pull``: e.g. fetch published frameworks the pull may need) pull."""
         report = SyncReport()
         self.push_all(report)
+        if before_pull is not None:
+            before_pull()
         self.pull_all(report)
         self.run_db(lambda s: state.put(s, "last_sync_at", state.now()))
         return report

@@ -109,6 +109,20 @@ class Transport:
             raise ServerRefused(502, {"error": "download_digest_mismatch"})
         return response.content
 
+    def frameworks(self) -> list[dict[str, str]]:
+        listed: Any = self._call("GET", "/v1/frameworks")
+        return list(listed)
+
+    def framework(self, key: str, version: str) -> bytes:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        try:
+            response = self.client.get(f"{self.base_url}/v1/frameworks/{key}/{version}", headers=headers)
+        except httpx.TransportError as exc:
+            raise Offline(str(exc)) from exc
+        if response.status_code != 200:
+            raise ServerRefused(response.status_code, {"error": "framework_failed"})
+        return response.content
+
     def health(self) -> bool:
         try:
             return self.client.get(self.base_url + "/v1/health").status_code == 200

@@ -132,3 +132,28 @@ def test_chunks_resume_and_tampering_is_refused(server: ServerProcess, tmp_path:
         transport.close()
     finally:
         anna.close()
+
+
+def test_a_framework_published_by_the_office_reaches_every_laptop(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    import json
+
+    from inspectorapp.services import frameworks
+    from sync.server.frameworks import PublishRefused, publish
+
+    source = json.loads(frameworks.resource_path("frameworks", "igj-starter-2026.1.json").read_bytes())
+    source["version"] = "2027.1"
+    source["title"] = {"nl": "IGJ startkader 2027", "en": "IGJ starter framework 2027"}
+    data = json.dumps(source, ensure_ascii=False).encode("utf-8")
+    assert server.admin(lambda c: publish(c, data, "2027.json")) == ("igj-starter", "2027.1")
+    with pytest.raises(PublishRefused):  # a published version is immutable
+        server.admin(lambda c: publish(c, data.replace(b"startkader 2027", b"startkader 2027b"), "x.json"))
+    anna = _workspace(server, tmp_path, "anna")
+    try:
+        assert sync_runner.run_sync(anna).kind == "done"
+        versions = anna.call(lambda s: sorted(fv.version for fv in s.scalars(select(m.FrameworkVersion))))
+        assert versions == ["2026.1", "2027.1"]
+        assert sync_runner.run_sync(anna).kind == "done"  # loaded once
+    finally:
+        anna.close()

@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, Engine, select, text
 
@@ -28,7 +28,7 @@ from sync.protocol import (
     PushResponse,
 )
 
-from . import accounts, records
+from . import accounts, frameworks, records
 from . import schema as t
 from .blobs import BlobStore
 from .db import make_engine
@@ -132,6 +132,15 @@ def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | 
             in_transaction,
             lambda c: store.append(c, who, sha256, str(upload_id), upload_offset, chunk_sha256, chunk),
         )
+
+    @app.get("/v1/frameworks", responses=ERRORS)
+    def list_frameworks(_who: Caller) -> list[dict[str, str]]:
+        return in_transaction(frameworks.listing)
+
+    @app.get("/v1/frameworks/{key}/{version}", responses=ERRORS)
+    def get_framework(key: str, version: str, _who: Caller) -> Response:
+        text = in_transaction(lambda c: frameworks.document(c, key, version))
+        return Response(text, media_type="application/json")
 
     @app.get("/v1/blobs/{sha256}", responses=ERRORS, response_class=FileResponse)
     def download(sha256: str, who: Caller) -> FileResponse:

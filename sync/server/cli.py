@@ -23,8 +23,11 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import Connection
 
+from inspectorapp.errors import FrameworkFileError
+
 from . import accounts
 from .db import make_engine, migrate
+from .frameworks import PublishRefused
 
 DEFAULT_PORT = 8750
 
@@ -65,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--hours", type=int, default=24)
     revoke = sub.add_parser("revoke-device")
     revoke.add_argument("device_id")
+    framework = sub.add_parser("publish-framework", help="publish a framework file to every laptop")
+    framework.add_argument("file", type=Path)
     spec = sub.add_parser("openapi", help="write the OpenAPI schema")
     spec.add_argument("file", type=Path)
     return p
@@ -126,9 +131,14 @@ def main(argv: list[str] | None = None) -> int:
             _admin(url, lambda c: accounts.grant(c, args.inspection_id, args.team, not args.read_only))
         elif args.command == "enrolment-code":
             print(_admin(url, lambda c: accounts.enrolment_code(c, args.name, args.hours)))
+        elif args.command == "publish-framework":
+            from .frameworks import publish
+
+            published = _admin(url, lambda c: publish(c, args.file.read_bytes(), str(args.file)))
+            print(f"published {published}")
         elif args.command == "revoke-device":
             _admin(url, lambda c: accounts.revoke_device(c, args.device_id))
-    except accounts.AccountError as exc:
+    except (accounts.AccountError, PublishRefused, FrameworkFileError) as exc:
         print(f"veldwerk-server: {exc}", file=sys.stderr)
         return 2
     return 0

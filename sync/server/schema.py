@@ -21,6 +21,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -195,4 +196,14 @@ blob_upload = Table(
     Column("offset", BigInteger, nullable=False),
     Column("created_at", Moment, nullable=False),
     Index("ix_blob_upload_sha_device", "sha256", "device_id"),
+)
+
+framework = Table(
+    "framework",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("version", String(40), primary_key=True),
+    Column("sha256", String(64), nullable=False),
+    Column("document", Text, nullable=False),  # the framework file as published (JSON)
+    Column("published_at", Moment, nullable=False),
 )
