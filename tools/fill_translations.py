@@ -497,6 +497,11 @@ NL: dict[str, str | tuple[str, str]] = {
     "Rescue password (at least 12 characters):": "Reddingswachtwoord (minstens 12 tekens):",
     "Repeat it:": "Herhaal het:",
     "The two passwords differ.": "De twee wachtwoorden verschillen.",
+    "Fetching {0} from the office…": "{0} wordt bij kantoor opgehaald…",
+    "This file is kept at the office and cannot be fetched now (offline or not connected).": (
+        "Dit bestand staat bij kantoor en kan nu niet worden opgehaald (offline of niet verbonden)."
+    ),
+    "Demo data: stays on this laptop": "Demogegevens: blijven op deze laptop",
 }
 
 

@@ -64,6 +64,7 @@ class FollowUpPanel(QWidget):
         self.reflections = QListWidget()
         self.reflections.setObjectName("reflectionsList")
         self.reflections.setWordWrap(True)
+        self.reflections.setAlternatingRowColors(True)
         self.moment = QComboBox()
         self.moment.setObjectName("reflectionMoment")
         self.reflection_text = QPlainTextEdit()

@@ -121,6 +121,8 @@ class SyncController(QObject):
         o = self.overview
         if o is None:
             return ""
+        if o.demo_store:
+            return self.tr("Demo data: stays on this laptop")
         if not o.enrolled:
             return self.tr("Not connected to the office · %n change(s) waiting", "", o.pending_changes)
         if self.running:

@@ -23,7 +23,17 @@
         <translation>Foto's of documenten toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="195" />
+        <location filename="../../ui/attachments_panel.py" line="200" />
+        <source>Fetching {0} from the office…</source>
+        <translation>{0} wordt bij kantoor opgehaald…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_panel.py" line="215" />
+        <source>This file is kept at the office and cannot be fetched now (offline or not connected).</source>
+        <translation>Dit bestand staat bij kantoor en kan nu niet worden opgehaald (offline of niet verbonden).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachments_panel.py" line="221" />
         <source>Save attachment</source>
         <translation>Bijlage opslaan</translation>
     </message>
@@ -250,72 +260,72 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="108" />
+        <location filename="../../ui/follow_up_panel.py" line="109" />
         <source>Interventions (escalation ladder)</source>
         <translation>Interventies (escalatieladder)</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="109" />
+        <location filename="../../ui/follow_up_panel.py" line="110" />
         <source>+ Intervention</source>
         <translation>+ Interventie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="110" />
+        <location filename="../../ui/follow_up_panel.py" line="111" />
         <source>Reflections on purpose, role and effect</source>
         <translation>Reflecties op doel, rol en effect</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="111" />
+        <location filename="../../ui/follow_up_panel.py" line="112" />
         <source>Add reflection</source>
         <translation>Reflectie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="112" />
+        <location filename="../../ui/follow_up_panel.py" line="113" />
         <source>Reflection</source>
         <translation>Reflectie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="113" />
+        <location filename="../../ui/follow_up_panel.py" line="114" />
         <source>Interventions</source>
         <translation>Interventies</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="116" />
+        <location filename="../../ui/follow_up_panel.py" line="117" />
         <source>Rung</source>
         <translation>Trede</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="117" />
+        <location filename="../../ui/follow_up_panel.py" line="118" />
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="118" />
+        <location filename="../../ui/follow_up_panel.py" line="119" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="119" />
+        <location filename="../../ui/follow_up_panel.py" line="120" />
         <source>Planned</source>
         <translation>Gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="120" />
+        <location filename="../../ui/follow_up_panel.py" line="121" />
         <source>Done</source>
         <translation>Uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="121" />
+        <location filename="../../ui/follow_up_panel.py" line="122" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="122" />
+        <location filename="../../ui/follow_up_panel.py" line="123" />
         <source>Plan of action</source>
         <translation>Plan van aanpak</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="162" />
+        <location filename="../../ui/follow_up_panel.py" line="163" />
         <source>the network</source>
         <translation>het netwerk</translation>
     </message>
@@ -1601,48 +1611,59 @@
 </context>
 <context>
     <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="125" />
+        <source>Demo data: stays on this laptop</source>
+        <translation>Demogegevens: blijven op deze laptop</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_controller.py" line="120" />
+        <location filename="../../ui/sync_controller.py" line="127" />
         <source>Not connected to the office · %n change(s) waiting</source>
         <translation>
-            <numerusform>Niet verbonden met kantoor · %n wijziging wacht</numerusform><numerusform>Niet verbonden met kantoor · %n wijzigingen wachten</numerusform></translation>
+            <numerusform>Niet verbonden met kantoor · %n wijziging wacht</numerusform>
+            <numerusform>Niet verbonden met kantoor · %n wijzigingen wachten</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="122" />
+        <location filename="../../ui/sync_controller.py" line="129" />
         <source>Syncing…</source>
         <translation>Synchroniseren…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="126" />
+        <location filename="../../ui/sync_controller.py" line="133" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="128" />
+        <location filename="../../ui/sync_controller.py" line="135" />
         <source>This laptop was disconnected by the office</source>
         <translation>Deze laptop is door kantoor losgekoppeld</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="130" />
+        <location filename="../../ui/sync_controller.py" line="137" />
         <source>Synced {0}</source>
         <translation>Gesynchroniseerd {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="132" />
+        <location filename="../../ui/sync_controller.py" line="139" />
         <source>Not synced yet</source>
         <translation>Nog niet gesynchroniseerd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_controller.py" line="133" />
+        <location filename="../../ui/sync_controller.py" line="140" />
         <source>%n change(s) waiting</source>
         <translation>
-            <numerusform>%n wijziging wacht</numerusform><numerusform>%n wijzigingen wachten</numerusform></translation>
+            <numerusform>%n wijziging wacht</numerusform>
+            <numerusform>%n wijzigingen wachten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_controller.py" line="135" />
+        <location filename="../../ui/sync_controller.py" line="142" />
         <source>%n problem(s)</source>
         <translation>
-            <numerusform>%n probleem</numerusform><numerusform>%n problemen</numerusform></translation>
+            <numerusform>%n probleem</numerusform>
+            <numerusform>%n problemen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1768,67 +1789,67 @@
         <translation>Verbonden. De eerste synchronisatie begint nu.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="235" />
+        <location filename="../../ui/sync_dialog.py" line="234" />
         <source>A database with demo data never syncs with the office.</source>
         <translation>Een database met demogegevens wordt nooit met kantoor gesynchroniseerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="236" />
+        <location filename="../../ui/sync_dialog.py" line="235" />
         <source>This laptop is already connected.</source>
         <translation>Deze laptop is al verbonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="237" />
+        <location filename="../../ui/sync_dialog.py" line="236" />
         <source>The office store cannot be reached. Check the address and the network.</source>
         <translation>Kantoor is niet bereikbaar. Controleer het adres en het netwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="238" />
+        <location filename="../../ui/sync_dialog.py" line="237" />
         <source>The office refused: unknown user, wrong password or an invalid code.</source>
         <translation>Kantoor weigerde: onbekende gebruiker, verkeerd wachtwoord of ongeldige code.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="239" />
+        <location filename="../../ui/sync_dialog.py" line="238" />
         <source>The office did not accept these details: {0}</source>
         <translation>Kantoor accepteerde deze gegevens niet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="250" />
+        <location filename="../../ui/sync_dialog.py" line="249" />
         <source>Sending: %v</source>
         <translation>Versturen: %v</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="250" />
+        <location filename="../../ui/sync_dialog.py" line="249" />
         <source>Receiving: %v</source>
         <translation>Ontvangen: %v</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="258" />
+        <location filename="../../ui/sync_dialog.py" line="257" />
         <source>Sync finished.</source>
         <translation>Synchronisatie klaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="259" />
+        <location filename="../../ui/sync_dialog.py" line="258" />
         <source>The office store cannot be reached. Your work is kept and sent later.</source>
         <translation>Kantoor is niet bereikbaar. Je werk blijft bewaard en wordt later verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="261" />
+        <location filename="../../ui/sync_dialog.py" line="260" />
         <source>The office has disconnected this laptop. Everything you recorded is still here, including what was not sent yet. Make a rescue export below and contact the administrator.</source>
         <translation>Kantoor heeft deze laptop losgekoppeld. Alles wat je vastlegde staat er nog, ook wat nog niet verstuurd was. Maak hieronder een reddingsexport en neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="264" />
+        <location filename="../../ui/sync_dialog.py" line="263" />
         <source>The office does not know this laptop (anymore). Connect it again.</source>
         <translation>Kantoor kent deze laptop (niet meer). Verbind hem opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="266" />
+        <location filename="../../ui/sync_dialog.py" line="265" />
         <source>The office refused the changes as a whole; they are kept here. Contact support.</source>
         <translation>Kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="269" />
+        <location filename="../../ui/sync_dialog.py" line="268" />
         <source>Sync stopped: {0}</source>
         <translation>Synchronisatie gestopt: {0}</translation>
     </message>
@@ -2100,27 +2121,27 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="274" />
+        <location filename="../../ui/sync_dialog.py" line="273" />
         <source>Your change lost to a concurrent one</source>
         <translation>Jouw wijziging verloor van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="275" />
+        <location filename="../../ui/sync_dialog.py" line="274" />
         <source>Your change won over a concurrent one</source>
         <translation>Jouw wijziging won van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="276" />
+        <location filename="../../ui/sync_dialog.py" line="275" />
         <source>Refused by the office</source>
         <translation>Geweigerd door kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="277" />
+        <location filename="../../ui/sync_dialog.py" line="276" />
         <source>Batch refused</source>
         <translation>Batch geweigerd</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="278" />
+        <location filename="../../ui/sync_dialog.py" line="277" />
         <source>Unknown framework version</source>
         <translation>Onbekende kaderversie</translation>
     </message>
