@@ -502,6 +502,7 @@ NL: dict[str, str | tuple[str, str]] = {
         "Dit bestand staat bij kantoor en kan nu niet worden opgehaald (offline of niet verbonden)."
     ),
     "Demo data: stays on this laptop": "Demogegevens: blijven op deze laptop",
+    "Sync with the office now": "Nu synchroniseren met kantoor",
 }
 
 

@@ -39,6 +39,7 @@ class HelpOverlay(QWidget):
                     ("Ctrl+N", self.tr("New inspection")),
                     ("Ctrl+F", self.tr("Search everything")),
                     ("Ctrl+Shift+S", self.tr("Capture a signal (from the selection in notes)")),
+                    ("F9", self.tr("Sync with the office now")),
                     ("Ctrl+L", self.tr("Lock")),
                     ("Ctrl+,", self.tr("Settings")),
                     ("F1", self.tr("This overview")),

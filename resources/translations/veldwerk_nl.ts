@@ -334,7 +334,7 @@
     <name>HelpOverlay</name>
     <message>
         <location filename="../../ui/help_overlay.py" line="15" />
-        <location filename="../../ui/help_overlay.py" line="79" />
+        <location filename="../../ui/help_overlay.py" line="80" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -360,91 +360,96 @@
     </message>
     <message>
         <location filename="../../ui/help_overlay.py" line="42" />
+        <source>Sync with the office now</source>
+        <translation>Nu synchroniseren met kantoor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="43" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="43" />
+        <location filename="../../ui/help_overlay.py" line="44" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="44" />
+        <location filename="../../ui/help_overlay.py" line="45" />
         <source>This overview</source>
         <translation>Dit overzicht</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="48" />
+        <location filename="../../ui/help_overlay.py" line="49" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="50" />
+        <location filename="../../ui/help_overlay.py" line="51" />
         <source>New paragraph</source>
         <translation>Nieuwe alinea</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="53" />
+        <location filename="../../ui/help_overlay.py" line="54" />
         <source>Kind: observation, quote, interpretation, question, action</source>
         <translation>Soort: waarneming, citaat, interpretatie, vraag, actie</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="55" />
+        <location filename="../../ui/help_overlay.py" line="56" />
         <source>Make the selection a quote</source>
         <translation>Selectie wordt citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="56" />
+        <location filename="../../ui/help_overlay.py" line="57" />
         <source>Speaker, themes, confidentiality and flags of the paragraph</source>
         <translation>Spreker, thema's, vertrouwelijkheid en vlaggen van de alinea</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="57" />
+        <location filename="../../ui/help_overlay.py" line="58" />
         <source>Undo / redo (saved automatically)</source>
         <translation>Ongedaan maken / opnieuw (automatisch opgeslagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="61" />
+        <location filename="../../ui/help_overlay.py" line="62" />
         <source>Signal form</source>
         <translation>Signaalformulier</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="63" />
+        <location filename="../../ui/help_overlay.py" line="64" />
         <source>Hard / soft</source>
         <translation>Hard / zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="64" />
+        <location filename="../../ui/help_overlay.py" line="65" />
         <source>Positive / negative / ambiguous</source>
         <translation>Positief / negatief / ambigu</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="65" />
+        <location filename="../../ui/help_overlay.py" line="66" />
         <source>More fields</source>
         <translation>Meer velden</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="66" />
+        <location filename="../../ui/help_overlay.py" line="67" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="70" />
+        <location filename="../../ui/help_overlay.py" line="71" />
         <source>Findings and report</source>
         <translation>Bevindingen en rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="72" />
+        <location filename="../../ui/help_overlay.py" line="73" />
         <source>Save the finding now (it also saves by itself)</source>
         <translation>Bevinding nu opslaan (gebeurt ook vanzelf)</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="73" />
+        <location filename="../../ui/help_overlay.py" line="74" />
         <source>Report: refresh the preview</source>
         <translation>Rapport: voorbeeld vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="80" />
+        <location filename="../../ui/help_overlay.py" line="81" />
         <source>Esc or F1 closes this overview.</source>
         <translation>Esc of F1 sluit dit overzicht.</translation>
     </message>
