@@ -63,6 +63,8 @@ OPERATIONS = [
     "POST /v1/blobs/{sha256}/uploads",
     "PATCH /v1/blobs/{sha256}/uploads/{upload_id}",
     "GET /v1/blobs/{sha256}",
+    "GET /v1/frameworks",
+    "GET /v1/frameworks/{key}/{version}",
 ]
 
 

@@ -51,6 +51,23 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
+# Bookkeeping of this laptop that an export never contains (the framework travels by key).
+LOCAL_ONLY = frozenset(
+    {
+        "audit_log",
+        "outbox",
+        "search_ref",
+        "store_meta",
+        "framework_version",
+        "taxonomy_item",
+        "sync_record",
+        "sync_inflight",
+        "sync_issue",
+        "sync_blob",
+    }
+)
+
+
 def columns_markdown() -> str:
     """Documentation of every exported column, from the models themselves."""
     lines = [
@@ -62,6 +79,8 @@ def columns_markdown() -> str:
         "",
     ]
     for table in Base.metadata.sorted_tables:
+        if table.name in LOCAL_ONLY:
+            continue
         model = next((m.class_ for m in Base.registry.mappers if m.local_table is table), None)
         doc = " ".join((model.__doc__ or "").split()) if model is not None else ""
         lines += [
