@@ -1,0 +1,77 @@
+"""Accounts and devices on the office store: what is stored, and what each credential allows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from sync.server import accounts
+from sync.server import schema as t
+from sync.server.db import make_engine, migrate
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def conn(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    migrate(url)
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        accounts.create_team(connection, "Dementie")
+        accounts.create_account(connection, "anna", "Anna", PASSWORD)
+        accounts.add_member(connection, "Dementie", "anna")
+        yield connection
+    engine.dispose()
+
+
+def test_passwords_and_tokens_are_stored_only_as_hashes(conn) -> None:
+    stored = conn.execute(select(t.account.c.password_hash)).scalar_one()
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored
+    device_id, token, name = accounts.enrol(conn, "laptop", "anna", PASSWORD, None)
+    assert name == "anna"
+    token_hash = conn.execute(select(t.device.c.token_hash).where(t.device.c.id == device_id)).scalar_one()
+    assert token_hash == accounts.token_hash(token) and token not in token_hash
+    assert len(token) >= 40  # 256 bits, URL-safe
+    assert accounts.authenticate(conn, token) is not None
+
+
+def test_wrong_login_does_not_say_which_part_was_wrong(conn) -> None:
+    with pytest.raises(accounts.AccountError) as unknown_user:
+        accounts.enrol(conn, "laptop", "nobody", PASSWORD, None)
+    with pytest.raises(accounts.AccountError) as wrong_password:
+        accounts.enrol(conn, "laptop", "anna", "wrong wrong wrong", None)
+    assert str(unknown_user.value) == str(wrong_password.value)
+    with pytest.raises(accounts.AccountError):
+        accounts.create_account(conn, "bram", "Bram", "short")  # at least 12 characters
+
+
+def test_enrolment_codes_work_once_and_expire(conn) -> None:
+    code = accounts.enrolment_code(conn, "anna", hours=1)
+    device_id, token, _name = accounts.enrol(conn, "laptop", None, None, code)
+    assert accounts.authenticate(conn, token).device_id == device_id
+    with pytest.raises(accounts.AccountError):
+        accounts.enrol(conn, "second laptop", None, None, code)  # used
+    stale = accounts.enrolment_code(conn, "anna", hours=1)
+    conn.execute(
+        update(t.enrolment_code)
+        .where(t.enrolment_code.c.used_at.is_(None))
+        .values(expires_at="2000-01-01T00:00:00Z")
+    )
+    with pytest.raises(accounts.AccountError):
+        accounts.enrol(conn, "third laptop", None, None, stale)
+
+
+def test_revoked_devices_and_access_per_team(conn) -> None:
+    device_id, token, _name = accounts.enrol(conn, "laptop", "anna", PASSWORD, None)
+    anna = accounts.authenticate(conn, token)
+    assert anna is not None
+    accounts.grant(conn, "0" * 8 + "-0000-7000-8000-" + "0" * 12, "Dementie", can_write=False)
+    assert accounts.readable_scopes(conn, anna.account_id) == ["00000000-0000-7000-8000-000000000000"]
+    assert not accounts.can_write(conn, anna.account_id, "00000000-0000-7000-8000-000000000000")
+    accounts.revoke_device(conn, device_id)
+    assert accounts.authenticate(conn, token) is None
+    with pytest.raises(accounts.AccountError):
+        accounts.revoke_device(conn, "no-such-device")
