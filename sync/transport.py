@@ -109,6 +109,9 @@ class Transport:
             raise ServerRefused(502, {"error": "download_digest_mismatch"})
         return response.content
 
+    def lost_conflicts(self, since: int) -> dict[str, Any]:
+        return self._call("GET", "/v1/sync/conflicts", params={"since": since})
+
     def frameworks(self) -> list[dict[str, str]]:
         listed: Any = self._call("GET", "/v1/frameworks")
         return list(listed)

@@ -157,3 +157,30 @@ def test_a_framework_published_by_the_office_reaches_every_laptop(
         assert sync_runner.run_sync(anna).kind == "done"  # loaded once
     finally:
         anna.close()
+
+
+def test_the_laptop_whose_value_was_overwritten_is_told(server: ServerProcess, tmp_path: Path) -> None:
+    from inspectorapp.services import notes, sync_status
+
+    anna, bram = (_workspace(server, tmp_path, u) for u in ("anna", "bram"))
+    try:
+        _org, conv = anna.call(helpers.conversation, anna.ctx)
+        nid = anna.call(lambda s: notes.add_paragraph(s, anna.ctx, conv, {"text": "Begin."}).value.id)
+        assert sync_runner.run_sync(anna).kind == "done" and sync_runner.run_sync(bram).kind == "done"
+        anna.call(notes.update_text, anna.ctx, nid, "Anna: eerst gesynchroniseerd.")
+        assert sync_runner.run_sync(anna).kind == "done"  # accepted on the server
+        bram.call(notes.update_text, bram.ctx, nid, "Bram: later geschreven, wint.")
+        assert sync_runner.run_sync(bram).kind == "done"
+        assert sync_runner.run_sync(anna).kind == "done"
+        overview = anna.call(sync_status.sync_overview)
+        (issue,) = [i for i in overview.issues if i.kind == "overwritten"]
+        (field,) = issue.fields
+        assert (field.mine, field.current) == (
+            "Anna: eerst gesynchroniseerd.",
+            "Bram: later geschreven, wint.",
+        )
+        assert sync_runner.run_sync(anna).kind == "done"
+        assert len(anna.call(sync_status.sync_overview).issues) == len(overview.issues)  # listed once
+    finally:
+        anna.close()
+        bram.close()

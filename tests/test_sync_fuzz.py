@@ -64,6 +64,7 @@ OPERATIONS = [
     "PATCH /v1/blobs/{sha256}/uploads/{upload_id}",
     "GET /v1/blobs/{sha256}",
     "GET /v1/frameworks",
+    "GET /v1/sync/conflicts",
     "GET /v1/frameworks/{key}/{version}",
 ]
 

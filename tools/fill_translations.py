@@ -503,6 +503,7 @@ NL: dict[str, str | tuple[str, str]] = {
     ),
     "Demo data: stays on this laptop": "Demogegevens: blijven op deze laptop",
     "Sync with the office now": "Nu synchroniseren met kantoor",
+    "Your value was overwritten by a later change elsewhere": "Jouw waarde is overschreven door een latere wijziging elders",
 }
 
 

@@ -272,6 +272,7 @@ def _kind(dialog: QDialog, kind: str) -> str:
     return {
         "superseded": dialog.tr("Your change lost to a concurrent one"),
         "conflict": dialog.tr("Your change won over a concurrent one"),
+        "overwritten": dialog.tr("Your value was overwritten by a later change elsewhere"),
         "rejected": dialog.tr("Refused by the office"),
         "refused": dialog.tr("Batch refused"),
         "unknown_framework": dialog.tr("Unknown framework version"),

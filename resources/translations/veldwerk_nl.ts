@@ -2137,16 +2137,21 @@
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="275" />
+        <source>Your value was overwritten by a later change elsewhere</source>
+        <translation>Jouw waarde is overschreven door een latere wijziging elders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="276" />
         <source>Refused by the office</source>
         <translation>Geweigerd door kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="276" />
+        <location filename="../../ui/sync_dialog.py" line="277" />
         <source>Batch refused</source>
         <translation>Batch geweigerd</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="277" />
+        <location filename="../../ui/sync_dialog.py" line="278" />
         <source>Unknown framework version</source>
         <translation>Onbekende kaderversie</translation>
     </message>

@@ -28,7 +28,7 @@ from sync.protocol import (
     PushResponse,
 )
 
-from . import accounts, frameworks, records
+from . import accounts, conflicts, frameworks, records
 from . import schema as t
 from .blobs import BlobStore
 from .db import make_engine
@@ -132,6 +132,10 @@ def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | 
             in_transaction,
             lambda c: store.append(c, who, sha256, str(upload_id), upload_offset, chunk_sha256, chunk),
         )
+
+    @app.get("/v1/sync/conflicts", responses=ERRORS)
+    def lost_conflicts(who: Caller, since: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        return in_transaction(lambda c: conflicts.lost_by(c, who, since))
 
     @app.get("/v1/frameworks", responses=ERRORS)
     def list_frameworks(_who: Caller) -> list[dict[str, str]]:
