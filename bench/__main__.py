@@ -1,9 +1,11 @@
 """Run the benchmarks and print a summary table.
 
-    python -m bench [cold_start autosave fts visit_open report] [--paragraphs N] [--signals N]
+    python -m bench [cold_start autosave fts visit_open report sync-bulk sync-fleet sync-blob]
+                    [--paragraphs N] [--signals N] [--changes N] [--laptops N] [--blob-mb N]
 
 Without names, all run. The generated store is built first (cached in bench/.cache/);
-the summary is also written to bench/results/<time>.json.
+the summary is also written to bench/results/<time>.json. The sync benchmarks start
+their own PostgreSQL and sync server (bench/sync.py).
 """
 
 from __future__ import annotations
@@ -20,15 +22,19 @@ from datetime import datetime
 import sqlcipher3.dbapi2 as sqlcipher
 
 from . import autosave, cold_start, fts, report, visit_open
+from . import sync as sync_bench
 from .common import RESULTS, Result, Size, add_size_args, print_result, size_from
 from .generate import ensure_store
 
-BENCHMARKS: dict[str, Callable[[Size], Result]] = {
-    "cold_start": lambda size: cold_start.run(),
-    "autosave": lambda size: autosave.run(size),
-    "fts": lambda size: fts.run(size),
-    "visit_open": lambda size: visit_open.run(size),
-    "report": lambda size: report.run(),
+BENCHMARKS: dict[str, Callable[[Size, argparse.Namespace], Result]] = {
+    "cold_start": lambda size, args: cold_start.run(),
+    "autosave": lambda size, args: autosave.run(size),
+    "fts": lambda size, args: fts.run(size),
+    "visit_open": lambda size, args: visit_open.run(size),
+    "report": lambda size, args: report.run(),
+    "sync-bulk": lambda size, args: sync_bench.run_bulk(args.changes),
+    "sync-fleet": lambda size, args: sync_bench.run_fleet(args.laptops),
+    "sync-blob": lambda size, args: sync_bench.run_blob(args.blob_mb),
 }
 NEEDS_STORE = {"autosave", "fts", "visit_open"}
 
@@ -58,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         "names", nargs="*", metavar="name", help=f"benchmarks to run (default all): {', '.join(BENCHMARKS)}"
     )
     add_size_args(p)
+    sync_bench.add_sync_args(p)
     args = p.parse_args(argv)
     names = args.names or list(BENCHMARKS)
     unknown = [n for n in names if n not in BENCHMARKS]
@@ -71,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         print(f"\n== {name} ==")
         sys.stdout.flush()
-        result = BENCHMARKS[name](size)
+        result = BENCHMARKS[name](size, args)
         print_result(result)
         results.append(result)
     print("\n" + table(results))

@@ -119,9 +119,9 @@ def structure(conn: sqlcipher.Connection, size: Size, fid: str, t: TextMaker) ->
         orgs,
     )
     conn.executemany(
-        "INSERT INTO inspection (id, title, inspection_type, purpose, declared_role, level,"
+        "INSERT INTO inspection (id, title, inspection_type, purpose, declared_role, level, judgement_mode,"
         " framework_version_id, status, theme_codes, started_on, ended_on, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, 'meso', ?, ?, '[]', ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, 'meso', 'formatief', ?, ?, '[]', ?, ?, ?, ?)",
         inspections,
     )
     conn.executemany(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from storage.models import Outbox, SyncInflight, SyncRecord
@@ -74,7 +74,10 @@ def freeze(session: Session) -> Frozen | None:
     grouped, last_outbox_seq = _coalesce(rows, MAX_PUSH_MUTATIONS)
     bases = {
         (r.tbl, r.id): r.field_revs
-        for r in session.scalars(select(SyncRecord).where(SyncRecord.id.in_([k[1] for k in grouped])))
+        # by the whole primary key (tbl, id): an id-only filter scans the table
+        for r in session.scalars(
+            select(SyncRecord).where(tuple_(SyncRecord.tbl, SyncRecord.id).in_(list(grouped)))
+        )
     }
     clock = Hlc.decode(state.get(session, "hlc") or Hlc(0).encode())
     first = state.get_int(session, "next_client_seq", 1)
