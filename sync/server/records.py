@@ -1,13 +1,13 @@
 """Push and pull: the server side of the protocol (one database transaction per request).
 
 Push applies a frozen batch field by field. A field whose server revision is not newer
-than the ``base`` the client saw is a sequential edit and always applies; otherwise
-the edit is concurrent and the larger ``(hlc, device)`` wins, the other value is kept
-in ``sync_conflict`` (note text is merged three-way first). A delete wins over an edit;
-the edit is applied to the deleted record and flagged for review. Refused mutations
-are dead-lettered and never block the batch. A retried batch (same hash) gets its
-stored results back with the records as they are now; a different batch for used
-sequence numbers is a rewound device (409).
+than the ``base`` the client saw, or that holds what the same device last wrote there, is
+a sequential edit and always applies; otherwise the edit is concurrent and the larger
+``(hlc, device)`` wins, the other value is kept in ``sync_conflict`` (note text is merged
+three-way first). A delete wins over an edit; the edit is applied to the deleted record
+and flagged for review. Refused mutations are dead-lettered and never block the batch. A
+retried batch (same hash) gets its stored results back with the records as they are now;
+a different batch for used sequence numbers is a rewound device (409).
 """
 
 from __future__ import annotations
@@ -55,6 +55,14 @@ class Refused(Exception):
         super().__init__(error)
         self.status = status
         self.body = {"error": error, **extra}
+
+
+def _own(meta: dict[str, Any], device_id: str) -> bool:
+    """The field holds exactly what this device last wrote there, so the device's next edit of
+    it was made after it (a device's mutations arrive in the order they were made): sequential,
+    whatever base the laptop sent. (Its base lags when it typed again before the previous
+    batch was acknowledged: the fields with pending edits keep their old revision.)"""
+    return meta.get("dev") == device_id and not meta.get("merged")
 
 
 def _columns(tbl: str) -> set[str]:
@@ -165,7 +173,8 @@ class _Push:
         for f, change in changes.items():
             old = meta.get(f)
             value = change.v
-            if old is not None and old["rev"] > change.base:  # concurrent with a change this client never saw
+            if old is not None and old["rev"] > change.base and not _own(old, self.caller.device_id):
+                # concurrent with a change this client never saw
                 theirs = (old["hlc"], old["dev"])
                 merged = None
                 if (m.tbl, f) in MERGED_TEXT and isinstance(value, str) and isinstance(fields.get(f), str):
@@ -182,12 +191,21 @@ class _Push:
                     status = "conflict" if status == "applied" else status
             fields[f] = value
             meta[f] = {"rev": self.seq, "hlc": m.hlc, "dev": self.caller.device_id}
+            if value != change.v:  # merged: not what the client holds, so not a base it typed on
+                meta[f]["merged"] = True
             applied.append(f)
         deleted = fields.get("deleted_at") is not None
         if deleted and not was_deleted and "deleted_at" in applied:
-            seen = changes["deleted_at"].base
+            # the newest revision of the record the deleting laptop had: every edit changes
+            # updated_at, so its base is that revision, not deleted_at's (set once, at creation)
+            seen = max(c.base for c in changes.values())
             for f, before in meta.items():  # edits the deleting laptop never saw: kept for review
-                if before["rev"] > seen and before["rev"] != self.seq and f not in SILENT:
+                if (
+                    before["rev"] > seen
+                    and before["rev"] != self.seq
+                    and f not in SILENT
+                    and not _own(before, self.caller.device_id)
+                ):
                     self.conflict(
                         m,
                         f,
@@ -337,8 +355,38 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
     )
 
 
+def _parents(conn: Connection, rows: list[Any], after: int, visible: Any) -> list[Any]:
+    """Records the rows point at (foreign keys) that changed after revision ``after``: only a
+    later page would bring them, but the laptop's foreign keys must hold when it commits this
+    one. Sent along (and again on their own page, harmlessly); their parents too."""
+    have = {(r.tbl, r.id) for r in rows}
+    found: list[Any] = []
+    todo = rows
+    while todo:
+        wanted: dict[str, set[str]] = {}
+        for row in todo:
+            table = Base.metadata.tables.get(row.tbl)
+            for fk in table.foreign_keys if table is not None else ():
+                ref = row.fields.get(fk.parent.name)
+                if isinstance(ref, str) and (fk.column.table.name, ref) not in have:
+                    wanted.setdefault(fk.column.table.name, set()).add(ref)
+        todo = []
+        for tbl, ids in sorted(wanted.items()):
+            todo.extend(
+                conn.execute(
+                    select(t.record).where(
+                        t.record.c.tbl == tbl, t.record.c.id.in_(sorted(ids)), t.record.c.rev > after, visible
+                    )
+                )
+            )
+        have.update((r.tbl, r.id) for r in todo)
+        found.extend(todo)
+    return found
+
+
 def pull(conn: Connection, caller: Caller, since: int, limit: int) -> PullResponse:
-    """Changes after ``since`` the caller may read; a page never splits one push."""
+    """Changes after ``since`` the caller may read, with the parents they need that changed
+    later; a page never splits one push."""
     scopes = accounts.readable_scopes(conn, caller.account_id)
     visible = or_(t.record.c.scope.is_(None), t.record.c.scope.in_(scopes))
     q = select(t.record).where(t.record.c.rev > since, visible).order_by(t.record.c.rev, t.record.c.ord)
@@ -352,6 +400,7 @@ def pull(conn: Connection, caller: Caller, since: int, limit: int) -> PullRespon
         else:
             rows = rows[:limit]
     next_cursor = rows[-1].rev if rows else since
+    rows = _parents(conn, rows, next_cursor, visible) + rows
     conn.execute(
         update(t.device).where(t.device.c.id == caller.device_id).values(last_seen_at=accounts.now())
     )
