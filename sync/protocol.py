@@ -16,6 +16,8 @@ MAX_PUSH_MUTATIONS = 200
 MAX_PULL_CHANGES = 500
 ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 HLC_PATTERN = r"^\d{16}\.\d{5}$"
+INT64 = 2**63 - 1  # database BIGINT: larger numbers are refused at the edge, not overflowed inside
+INT32 = 2**31 - 1
 
 
 class Strict(BaseModel):
@@ -24,11 +26,11 @@ class Strict(BaseModel):
 
 class FieldChange(Strict):
     v: Any = None
-    base: int = Field(0, ge=0)
+    base: int = Field(0, ge=0, le=INT64)
 
 
 class Mutation(Strict):
-    client_seq: int = Field(ge=1)
+    client_seq: int = Field(ge=1, le=INT64)
     tbl: str = Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")
     id: str = Field(pattern=ID_PATTERN)
     op: Literal["upsert", "delete"]
@@ -38,9 +40,9 @@ class Mutation(Strict):
 
 class PushRequest(Strict):
     device_id: str = Field(pattern=ID_PATTERN)
-    epoch: int = Field(ge=1)
-    first_client_seq: int = Field(ge=1)
-    last_client_seq: int = Field(ge=1)
+    epoch: int = Field(ge=1, le=INT32)
+    first_client_seq: int = Field(ge=1, le=INT64)
+    last_client_seq: int = Field(ge=1, le=INT64)
     mutations: list[Mutation] = Field(min_length=1, max_length=MAX_PUSH_MUTATIONS)
 
 

@@ -89,3 +89,18 @@ def test_no_server_error_and_refusals_change_nothing(api: dict[str, Any], label:
             assert _digest(engine) == before, f"{label} -> {response.status_code} changed state"
 
     check()
+
+
+def test_numbers_beyond_the_database_are_refused_at_the_edge(api: dict[str, Any]) -> None:
+    """Found by the fuzzer: since=2**63 overflowed SQLite's INTEGER inside the query (a 500)."""
+    from starlette.testclient import TestClient
+
+    app = next(iter(api.values())).schema.app
+    with TestClient(app) as client:
+        headers = {"Authorization": f"Bearer {STATE['token']}"}
+        for path in (
+            "/v1/sync/pull?since=9223372036854775808",
+            "/v1/sync/conflicts?since=9223372036854775808",
+        ):
+            response = client.get(path, headers=headers)
+            assert response.status_code == 422, path

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Connection, Engine, select, text
 
 from sync.protocol import (
+    INT64,
     MAX_PULL_CHANGES,
     MAX_PUSH_MUTATIONS,
     PROTOCOL_VERSION,
@@ -49,7 +50,7 @@ class _Unauthorised(Exception):
 
 
 class UploadStart(BaseModel):
-    size: int = Field(gt=0)
+    size: int = Field(gt=0, le=INT64)
 
 
 def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | None = None) -> FastAPI:
@@ -109,7 +110,7 @@ def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | 
     @app.get("/v1/sync/pull", response_model=PullResponse, responses=ERRORS)
     def pull(
         who: Caller,
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=INT64)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_CHANGES)] = MAX_PULL_CHANGES,
     ) -> PullResponse:
         return in_transaction(lambda c: records.pull(c, who, since, limit))
@@ -124,7 +125,7 @@ def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | 
         upload_id: uuid.UUID,
         request: Request,
         who: Caller,
-        upload_offset: Annotated[int, Header(ge=0)],
+        upload_offset: Annotated[int, Header(ge=0, le=INT64)],
         chunk_sha256: Annotated[str, Header(min_length=64, max_length=64)],
     ) -> dict[str, object]:
         chunk = await request.body()
@@ -134,7 +135,7 @@ def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | 
         )
 
     @app.get("/v1/sync/conflicts", responses=ERRORS)
-    def lost_conflicts(who: Caller, since: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    def lost_conflicts(who: Caller, since: Annotated[int, Query(ge=0, le=INT64)] = 0) -> dict[str, Any]:
         return in_transaction(lambda c: conflicts.lost_by(c, who, since))
 
     @app.get("/v1/frameworks", responses=ERRORS)
