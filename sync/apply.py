@@ -32,7 +32,7 @@ def _pending(session: Session) -> dict[tuple[str, str], set[str]]:
     return out
 
 
-def _stored(column: Any, value: Any) -> Any:
+def stored_value(column: Any, value: Any) -> Any:
     """A JSON value from the wire as the column stores it (the triggers sent it that way)."""
     if value is None:
         return None
@@ -65,7 +65,7 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
             state.add_issue(session, "unknown_framework", rec.tbl, rec.id, framework=str(exc))
             continue
         values = {
-            c.name: _stored(c, fields[c.name])
+            c.name: stored_value(c, fields[c.name])
             for c in table.columns
             if c.name in fields and c.name not in busy and c.name != "id"
         }

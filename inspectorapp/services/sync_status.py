@@ -8,11 +8,10 @@ wins everywhere. "Keep theirs" closes the problem; nothing is changed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.clock import utc_now
@@ -22,6 +21,7 @@ from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import Base, Outbox, StoreMeta, SyncIssue
 from sync import enrolment
 from sync import local_state as sync_state
+from sync.apply import stored_value
 from sync.protocol import EnrolResponse
 
 from . import audit
@@ -145,10 +145,7 @@ def _write_wire_values(session: Session, table: Any, record_id: str, values: dic
     the outbox trigger turns the write into a new local edit."""
     stamp = utc_now().isoformat(timespec="milliseconds").replace("+00:00", "Z")
     columns = {c.name: c for c in table.columns}
-    stored = {
-        k: json.dumps(v) if isinstance(columns[k].type, JSON) and v is not None else v
-        for k, v in values.items()
-    }
+    stored = {k: stored_value(columns[k], v) for k, v in values.items()}
     stored["updated_at"] = stamp
     assignments = ", ".join(f'"{k}" = ?' for k in stored)
     session.connection().exec_driver_sql(
