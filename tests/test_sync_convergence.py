@@ -88,7 +88,7 @@ from storage import models as m
 from storage.engine import Store
 from sync import batches, enrolment
 from sync import local_state as state
-from sync.apply import _stored
+from sync.apply import stored_value
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import EnrolRequest, PullResponse
 from sync.server import accounts
@@ -748,7 +748,7 @@ class SyncConvergence(RuleBasedStateMachine):
                     for column in tables[tbl].columns:
                         if column.name == "id":
                             continue
-                        want = _stored(column, fields.get(column.name))
+                        want = stored_value(column, fields.get(column.name))
                         got = row[column.name]
                         if isinstance(column.type, JSON):
                             got, want = json.loads(got or "null"), json.loads(want or "null")
