@@ -98,6 +98,9 @@ class Office:
 
     def _start(self) -> None:
         cmd = [sys.executable, "-m", "sync.server", "--db", self.url, "serve", "--port", str(self.port)]
+        profile = os.environ.get("VELDWERK_BENCH_PROFILE")  # a folder: the server runs under cProfile
+        if profile:
+            cmd[1:1] = ["-m", "cProfile", "-o", str(Path(profile) / f"server-{self.port}.prof")]
         cmd += ["--blobs", str(self.blobs)]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         with self.log.open("ab") as out:
@@ -116,7 +119,9 @@ class Office:
     ) -> None:
         try:
             if self.proc is not None and self.proc.poll() is None:
-                self.proc.send_signal(signal.SIGTERM)
+                # SIGINT: uvicorn re-raises SIGTERM after shutting down, which would lose a profile
+                profiled = os.environ.get("VELDWERK_BENCH_PROFILE")
+                self.proc.send_signal(signal.SIGINT if profiled else signal.SIGTERM)
                 try:
                     self.proc.wait(15)
                 except subprocess.TimeoutExpired:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, delete, func, select
+from sqlalchemy import JSON, Boolean, Connection, delete, func, select
 from sqlalchemy.orm import Session
 
 from storage.models import Base, Outbox, SyncRecord
@@ -22,13 +22,50 @@ from sync.protocol import RecordState
 from . import local_state as state
 from . import portable
 
+Key = tuple[str, str]
+CHUNK = 400  # ids per IN (...) list
 
-def _pending(session: Session) -> dict[tuple[str, str], set[str]]:
-    out: dict[tuple[str, str], set[str]] = {}
-    for entity, entity_id, changed in session.execute(
-        select(Outbox.entity, Outbox.entity_id, Outbox.changed)
-    ):
-        out.setdefault((entity, entity_id), set()).update(changed)
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
+
+
+def _pending(conn: Connection, keys: list[Key]) -> dict[Key, set[str]]:
+    """Fields with edits still in the outbox, for these records only (by the entity_id index:
+    the outbox can hold a long offline period)."""
+    wanted = set(keys)
+    out: dict[Key, set[str]] = {}
+    for ids in _chunks(sorted({i for _, i in wanted})):
+        marks = ", ".join("?" for _ in ids)
+        sql = f"SELECT entity, entity_id, changed FROM outbox WHERE entity_id IN ({marks})"
+        for entity, entity_id, changed in conn.exec_driver_sql(sql, tuple(ids)):
+            if (entity, entity_id) in wanted:
+                out.setdefault((entity, entity_id), set()).update(json.loads(changed))
+    return out
+
+
+def _present(conn: Connection, keys: list[Key]) -> set[Key]:
+    by_table: dict[str, set[str]] = {}
+    for tbl, record_id in keys:
+        by_table.setdefault(tbl, set()).add(record_id)
+    out: set[Key] = set()
+    for tbl, ids in by_table.items():
+        for part in _chunks(sorted(ids)):
+            marks = ", ".join("?" for _ in part)
+            sql = f'SELECT id FROM "{tbl}" WHERE id IN ({marks})'
+            out.update((tbl, r[0]) for r in conn.exec_driver_sql(sql, tuple(part)))
+    return out
+
+
+def _marks(conn: Connection, keys: list[Key]) -> dict[Key, tuple[int, dict[str, int]]]:
+    """The server revisions already known per record (``sync_record``)."""
+    out: dict[Key, tuple[int, dict[str, int]]] = {}
+    for part in _chunks(sorted(set(keys))):
+        marks = ", ".join("(?, ?)" for _ in part)
+        sql = f"SELECT tbl, id, rev, field_revs FROM sync_record WHERE (tbl, id) IN (VALUES {marks})"
+        for tbl, record_id, rev, revs in conn.exec_driver_sql(sql, tuple(v for k in part for v in k)):
+            out[(tbl, record_id)] = (int(rev or 0), json.loads(revs) if revs else {})
     return out
 
 
@@ -51,14 +88,17 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
     conn = session.connection()
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # a page may name a parent after its child
     before = session.scalar(select(func.max(Outbox.seq))) or 0
-    pending = _pending(session)
+    keys = [(rec.tbl, rec.id) for rec in records if rec.tbl in Base.metadata.tables]
+    pending, present, marks = _pending(conn, keys), _present(conn, keys), _marks(conn, keys)
+    remembered: dict[Key, tuple[int, dict[str, int]]] = {}
     changed = 0
     for rec in records:
         table = Base.metadata.tables.get(rec.tbl)
         if table is None or "deleted_at" not in table.c:
             state.add_issue(session, "unknown_table", rec.tbl, rec.id)
             continue
-        busy = pending.get((rec.tbl, rec.id), set())
+        key = (rec.tbl, rec.id)
+        busy = pending.get(key, set())
         try:
             fields = portable.incoming(session, rec.tbl, rec.fields)
         except portable.UnknownFramework as exc:
@@ -69,13 +109,13 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
             for c in table.columns
             if c.name in fields and c.name not in busy and c.name != "id"
         }
-        exists = conn.exec_driver_sql(f'SELECT 1 FROM "{rec.tbl}" WHERE id = ?', (rec.id,)).scalar()
-        if exists is None:
+        if key not in present:
             names = ["id", *values]
-            marks = ", ".join("?" for _ in names)
+            marks_ = ", ".join("?" for _ in names)
             conn.exec_driver_sql(
-                f'INSERT INTO "{rec.tbl}" ({", ".join(names)}) VALUES ({marks})', (rec.id, *values.values())
+                f'INSERT INTO "{rec.tbl}" ({", ".join(names)}) VALUES ({marks_})', (rec.id, *values.values())
             )
+            present.add(key)
             changed += 1
         elif values:
             assignments = ", ".join(f'"{k}" = ?' for k in values)
@@ -85,20 +125,26 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
                 (*values.values(), rec.id, *values.values()),
             )
             changed += done.rowcount
-        _remember(session, rec, busy)
+        rev, revs = remembered.get(key) or marks.get(key) or (0, {})
+        revs = dict(revs)
+        for f, field_rev in rec.field_revs.items():
+            if f not in busy:
+                revs[f] = max(int(field_rev), int(revs.get(f, 0)))
+        remembered[key] = (max(rev, rec.rev), revs)
+    _remember(session, remembered)
     session.execute(delete(Outbox).where(Outbox.seq > before))
-    session.flush()
     return changed
 
 
-def _remember(session: Session, rec: RecordState, busy: set[str]) -> None:
-    mark = session.get(SyncRecord, (rec.tbl, rec.id))
-    if mark is None:
-        mark = SyncRecord(tbl=rec.tbl, id=rec.id, rev=0, field_revs={})
-        session.add(mark)
-    revs = dict(mark.field_revs or {})
-    for f, rev in rec.field_revs.items():
-        if f not in busy:
-            revs[f] = max(int(rev), int(revs.get(f, 0)))
-    mark.field_revs = revs
-    mark.rev = max(mark.rev or 0, rec.rev)
+def _remember(session: Session, marks: dict[Key, tuple[int, dict[str, int]]]) -> None:
+    """The server revisions now held per record and field: the bases of the next edits."""
+    if not marks:
+        return
+    session.connection().exec_driver_sql(
+        "INSERT INTO sync_record (tbl, id, rev, field_revs) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (tbl, id) DO UPDATE SET rev = excluded.rev, field_revs = excluded.field_revs",
+        [(tbl, record_id, rev, json.dumps(revs)) for (tbl, record_id), (rev, revs) in marks.items()],
+    )
+    for obj in list(session.identity_map.values()):  # written around the ORM: reload on next use
+        if isinstance(obj, SyncRecord):
+            session.expire(obj)

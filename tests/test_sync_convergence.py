@@ -30,7 +30,7 @@ syncs until nothing is left to push and a whole round changes nothing (bounded).
 1. every laptop holds exactly the server's note paragraphs, organisations and attachments,
    field by field;
 2. nothing acknowledged is lost: every field value of every acknowledged batch is on the
-   server, applied (``field_history`` of that device's mutation, verbatim, or merged with
+   server, applied (``change_history`` of that device's mutation, verbatim, or merged with
    another laptop's concurrent change for note text) or kept as the winner or loser of a
    ``sync_conflict``; and each batch carried the newest committed local value of each field
    the user edited (nothing coalesced away);
@@ -63,6 +63,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, cast
 from unittest import mock
 
@@ -112,6 +113,25 @@ FAULTS = ("ok", "drop_request", "drop_response", "duplicate", "delay", "type_mea
 
 _real_ms = batches._ms
 STATS: Counter[str] = Counter()
+
+
+def field_history(conn: Any) -> list[SimpleNamespace]:
+    """The server's change history, one entry per field a mutation set (in revision order)."""
+    h = t.change_history.c
+    return [
+        SimpleNamespace(
+            seq=r.seq,
+            tbl=r.tbl,
+            record_id=r.record_id,
+            field=f,
+            value=v,
+            hlc=r.hlc,
+            device_id=r.device_id,
+            client_seq=r.client_seq,
+        )
+        for r in conn.execute(select(t.change_history).order_by(h.seq, h.id))
+        for f, v in r.fields.items()
+    ]
 
 
 # -- the world every example starts from ---------------------------------------------------
@@ -712,9 +732,7 @@ class SyncConvergence(RuleBasedStateMachine):
                 (r.tbl, r.id): r for r in c.execute(select(t.record).where(t.record.c.tbl.in_(TABLES)))
             }
         )
-        history = self.server(
-            lambda c: list(c.execute(select(t.field_history).order_by(t.field_history.c.seq)))
-        )
+        history = self.server(field_history)
         conflicts = self.server(lambda c: list(c.execute(select(t.sync_conflict))))
         rejections = self.server(lambda c: list(c.execute(select(t.sync_rejection))))
         STATS["examples"] += 1

@@ -172,11 +172,11 @@ def assert_converged(server: ServerProcess, a: Laptop, b: Laptop, confirmed: Con
         records = c.execute(
             select(t.record.c.tbl, t.record.c.id, t.record.c.fields, t.record.c.deleted)
         ).all()
-        fh = t.field_history.c
+        ch = t.change_history.c
         twice = c.execute(
-            select(fh.client_seq, fh.tbl, fh.record_id, fh.field, func.count())
-            .where(fh.device_id == device_id)
-            .group_by(fh.client_seq, fh.tbl, fh.record_id, fh.field)
+            select(ch.client_seq, ch.tbl, ch.record_id, func.count())
+            .where(ch.device_id == device_id)
+            .group_by(ch.client_seq, ch.tbl, ch.record_id)
             .having(func.count() > 1)
         ).all()
         ab = t.applied_batch.c

@@ -53,6 +53,12 @@ class UploadStart(BaseModel):
     size: int = Field(gt=0, le=INT64)
 
 
+def _json(answer: BaseModel) -> Response:
+    """The answer serialised once, by its own model (the schema is still ``response_model``;
+    FastAPI would otherwise validate the whole page again before serialising it)."""
+    return Response(answer.model_dump_json(), media_type="application/json")
+
+
 def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | None = None) -> FastAPI:
     engine = make_engine(database_url)
     store = BlobStore(blob_dir or default_blob_dir(database_url))
@@ -103,17 +109,18 @@ def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | 
         return EnrolResponse(device_id=device_id, epoch=1, token=token, server_id=server_id, account=name)
 
     @app.post("/v1/sync/push", response_model=PushResponse, responses=ERRORS)
-    async def push(req: PushRequest, request: Request, who: Caller) -> PushResponse:
+    async def push(req: PushRequest, request: Request, who: Caller) -> Response:
         digest = hashlib.sha256(await request.body()).hexdigest()  # a retry re-sends the same bytes
-        return await run_in_threadpool(in_transaction, lambda c: records.push(c, who, req, digest))
+        answer = await run_in_threadpool(in_transaction, lambda c: records.push(c, who, req, digest))
+        return _json(answer)
 
     @app.get("/v1/sync/pull", response_model=PullResponse, responses=ERRORS)
     def pull(
         who: Caller,
         since: Annotated[int, Query(ge=0, le=INT64)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_CHANGES)] = MAX_PULL_CHANGES,
-    ) -> PullResponse:
-        return in_transaction(lambda c: records.pull(c, who, since, limit))
+    ) -> Response:
+        return _json(in_transaction(lambda c: records.pull(c, who, since, limit)))
 
     @app.post("/v1/blobs/{sha256}/uploads", responses=ERRORS)
     def start_upload(sha256: str, body: UploadStart, who: Caller) -> dict[str, object]:

@@ -8,11 +8,16 @@ serialised where revisions are handed out, and revisions appear in commit order.
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
+import orjson
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, insert, select
 
 from . import schema
@@ -20,9 +25,26 @@ from . import schema
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def dumps(value: Any) -> str:
+    """JSON for the database: orjson (several times faster: every record is a JSON column),
+    the standard library where orjson refuses (integers beyond 64 bits)."""
+    try:
+        return orjson.dumps(value).decode("utf-8")
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False)
+
+
+def loads(text: str | bytes) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def make_engine(url: str) -> Engine:
+    codec: dict[str, Any] = {"json_serializer": dumps, "json_deserializer": loads}
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **codec)
 
         @event.listens_for(engine, "connect")
         def _connect(dbapi_conn: Any, _record: Any) -> None:
@@ -38,7 +60,7 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, **codec)
 
 
 def alembic_config(url: str) -> Config:
@@ -48,8 +70,43 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def migrate(url: str) -> None:
-    """Bring the database to the newest schema (idempotent) and seed the counter."""
+def _revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(engine: Engine, label: str) -> Path | None:
+    """A consistent copy of a SQLite office store (SQLite's online backup) beside it, in
+    ``backups/``. PostgreSQL is backed up by its own tools (pg_dump) before an upgrade."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    folder = Path(database).parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{Path(database).stem}-{label}.db"
+    raw = engine.raw_connection()
+    try:
+        with sqlite3.connect(target) as copy:
+            raw.driver_connection.backup(copy)  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    return target
+
+
+def migrate(url: str) -> Path | None:
+    """Bring the database to the newest schema (idempotent) and seed the counter. A SQLite
+    store with data is copied first; returns that backup's path when one was made."""
+    engine = make_engine(url)
+    made = None
+    try:
+        current = _revision(engine)
+        if (
+            current is not None
+            and current != ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+        ):
+            made = backup_sqlite(engine, f"pre-{current}")
+    finally:
+        engine.dispose()
     command.upgrade(alembic_config(url), "head")
     engine = make_engine(url)
     try:
@@ -58,3 +115,4 @@ def migrate(url: str) -> None:
                 conn.execute(insert(schema.sync_counter).values(id=1, last_seq=0))
     finally:
         engine.dispose()
+    return made

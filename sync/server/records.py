@@ -1,22 +1,22 @@
 """Push and pull: the server side of the protocol (one database transaction per request).
 
-Push applies a frozen batch field by field. A field whose server revision is not newer
-than the ``base`` the client saw, or that holds what the same device last wrote there, is
-a sequential edit and always applies; otherwise the edit is concurrent and the larger
-``(hlc, device)`` wins, the other value is kept in ``sync_conflict`` (note text is merged
-three-way first). A delete wins over an edit; the edit is applied to the deleted record
-and flagged for review. Refused mutations are dead-lettered and never block the batch. A
-retried batch (same hash) gets its stored results back with the records as they are now;
-a different batch for used sequence numbers is a rewound device (409).
+A push is applied as one batch: the records it names and the parents their scopes
+depend on are read with one query each (locked on PostgreSQL, in key order), merged in
+memory (``merge``), and written with one statement per table after the push has taken
+its revision, so the revision counter stays locked only for the writing and revisions
+still become visible in commit order. Refused mutations are dead-lettered and never
+block the batch. A retried batch (same hash) gets its stored results back with the
+records as they are now; a different batch for used sequence numbers is a rewound
+device (409).
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, insert, or_, select, update
 
 from storage.models import Base
 from sync.protocol import (
@@ -31,21 +31,11 @@ from sync.protocol import (
 from . import accounts
 from . import schema as t
 from .accounts import Caller
+from .merge import PENDING, Held, Merge
 from .scopes import SCOPE_PATHS, UnknownParentError, scope_of
-from .textmerge import merge3
 
-# Fields whose concurrent loss an inspector must see (the rest resolve silently, logged).
-REVIEW_FIELDS = {
-    "finding": {"what_we_see", "what_we_think", "what_next", "movement", "traffic_light", "addressed_to"},
-    "signal": {"observation", "quote", "interpretation", "kind", "valence", "confidentiality", "report_use"},
-    "note_paragraph": {"text", "kind", "confidentiality", "for_report"},
-    "observation_score": {"value", "value_code", "comment"},
-    "report_draft": {"summary", "context", "recommendations", "role_statement", "appreciation"},
-    "inspection": {"title", "purpose", "status", "judgement_mode"},
-    "intervention": {"status", "assessment", "outcome"},
-}
-SILENT = {"updated_at"}  # changes with every edit: last writer wins without a conflict record
-MERGED_TEXT = {("note_paragraph", "text")}
+Key = tuple[str, str]
+IN_CHUNK = 400  # keys per IN (...) list
 
 
 class Refused(Exception):
@@ -57,217 +47,223 @@ class Refused(Exception):
         self.body = {"error": error, **extra}
 
 
-def _own(meta: dict[str, Any], device_id: str) -> bool:
-    """The field holds exactly what this device last wrote there, so the device's next edit of
-    it was made after it (a device's mutations arrive in the order they were made): sequential,
-    whatever base the laptop sent. (Its base lags when it typed again before the previous
-    batch was acknowledged: the fields with pending edits keep their old revision.)"""
-    return meta.get("dev") == device_id and not meta.get("merged")
-
-
 def _columns(tbl: str) -> set[str]:
     return {c.name for c in Base.metadata.tables[tbl].columns} - {"id"}
 
 
-@dataclass
-class _Push:
-    conn: Connection
-    caller: Caller
-    seq: int
+def _rows(conn: Connection, columns: list[Any], keys: Iterable[Key], lock: bool = False) -> list[Any]:
+    """Rows of ``record`` for (tbl, id) keys, in key order (locked in that order: no deadlock
+    between two pushes that share records). One ``tbl = ? AND id IN (...)`` per table: a
+    row-value IN list is not matched against the primary key index by PostgreSQL."""
+    by_table: dict[str, list[str]] = {}
+    for tbl, record_id in sorted(set(keys)):
+        by_table.setdefault(tbl, []).append(record_id)
+    out: list[Any] = []
+    for tbl, ids in by_table.items():
+        for i in range(0, len(ids), IN_CHUNK):
+            q = (
+                select(*columns)
+                .where(t.record.c.tbl == tbl, t.record.c.id.in_(ids[i : i + IN_CHUNK]))
+                .order_by(t.record.c.id)
+            )
+            out.extend(conn.execute(q.with_for_update() if lock else q))
+    return out
+
+
+def _parent_refs(m: Mutation, held: Held | None) -> list[Key]:
+    """The records whose scope could decide this record's scope."""
+    path = SCOPE_PATHS.get(m.tbl)
+    if not isinstance(path, list):
+        return []
+    refs = []
+    for column, parent in path:
+        ref = m.fields[column].v if column in m.fields else (held.fields.get(column) if held else None)
+        if isinstance(ref, str) and parent != "inspection":
+            refs.append((parent, ref))
+    return refs
+
+
+class _Batch:
+    """One push: the records it touches held in memory, written once at the end."""
+
+    def __init__(self, conn: Connection, caller: Caller, req: PushRequest) -> None:
+        self.conn, self.caller, self.req = conn, caller, req
+        self.held: dict[Key, Held] = {}
+        self.parents: dict[Key, str | None] = {}  # scopes of parents outside the batch
+        self.writable: dict[str, bool] = {}
+        self.ruled: dict[str, bool] = {}
+        self.rejections: list[dict[str, Any]] = []
+        self.merge = Merge(caller.device_id, self.base_value)
+
+    def load(self) -> None:
+        keys = [(m.tbl, m.id) for m in self.req.mutations if m.tbl in SCOPE_PATHS]
+        for row in _rows(self.conn, [t.record], keys, lock=True):
+            self.held[(row.tbl, row.id)] = Held(
+                row.tbl,
+                row.id,
+                row.scope,
+                row.deleted,
+                dict(row.fields),
+                dict(row.field_meta),
+                stored=True,
+                rev=row.rev,
+            )
+        refs = {r for m in self.req.mutations for r in _parent_refs(m, self.held.get((m.tbl, m.id)))}
+        outside = [r for r in refs if r not in self.held]
+        cols = [t.record.c.tbl, t.record.c.id, t.record.c.scope]
+        self.parents = {(r.tbl, r.id): r.scope for r in _rows(self.conn, cols, outside)}
 
     def parent_scope(self, tbl: str, record_id: str) -> str | bool | None:
-        row = self.conn.execute(
+        """The parent's scope; False when it is not on the server (nor earlier in this push)."""
+        rec = self.held.get((tbl, record_id))
+        if rec is not None:
+            return rec.scope if rec.exists else False
+        if (tbl, record_id) in self.parents:
+            return self.parents[(tbl, record_id)]
+        row = self.conn.execute(  # a parent the look-ahead did not foresee (its record moved)
             select(t.record.c.scope).where(t.record.c.tbl == tbl, t.record.c.id == record_id)
         ).first()
         return False if row is None else row.scope
 
-    def conflict(
-        self, m: Mutation, field: str, kind: str, winner: tuple[Any, str, str], loser: tuple[Any, str, str]
-    ) -> None:
-        self.conn.execute(
-            insert(t.sync_conflict).values(
-                id=str(uuid.uuid4()),
-                seq=self.seq,
-                tbl=m.tbl,
-                record_id=m.id,
-                field=field,
-                kind=kind,
-                winner=winner[0],
-                winner_hlc=winner[1],
-                winner_device=winner[2],
-                loser=loser[0],
-                loser_hlc=loser[1],
-                loser_device=loser[2],
-                review=field in REVIEW_FIELDS.get(m.tbl, set()),
-                status="open",
-                created_at=accounts.now(),
-            )
+    def base_value(self, tbl: str, record_id: str, field: str, base: int) -> Any:
+        """The field's value at revision ``base`` (the text a concurrent edit started from)."""
+        h = t.change_history.c
+        q = (
+            select(h.fields)
+            .where(h.tbl == tbl, h.record_id == record_id, h.seq <= base)
+            .order_by(h.seq.desc(), h.id.desc())
         )
+        with self.conn.execute(q, execution_options={"yield_per": 50}) as rows:
+            for (fields,) in rows:
+                if field in fields:
+                    return fields[field]
+        return None
 
-    def reject(self, req: PushRequest, m: Mutation, reason: str) -> MutationResult:
-        self.conn.execute(
-            insert(t.sync_rejection).values(
-                id=str(uuid.uuid4()),
-                device_id=self.caller.device_id,
-                epoch=req.epoch,
-                client_seq=m.client_seq,
-                mutation=m.model_dump(),
-                reason=reason,
-                status="open",
-                created_at=accounts.now(),
-            )
-        )
-        return MutationResult(client_seq=m.client_seq, status="rejected", reason=reason)
+    def can_write(self, scope: str) -> bool:
+        if scope not in self.writable:
+            self.writable[scope] = accounts.can_write(self.conn, self.caller.account_id, scope)
+        return self.writable[scope]
 
-    def base_value(self, m: Mutation, field: str, base: int) -> Any:
-        row = self.conn.execute(
-            select(t.field_history.c.value)
-            .where(
-                t.field_history.c.tbl == m.tbl,
-                t.field_history.c.record_id == m.id,
-                t.field_history.c.field == field,
-                t.field_history.c.seq <= base,
-            )
-            .order_by(t.field_history.c.seq.desc(), t.field_history.c.id.desc())
-            .limit(1)
-        ).first()
-        return None if row is None else row.value
-
-    def authorise(self, m: Mutation, existing: Any, scope: str | None) -> str | None:
+    def authorise(self, m: Mutation, rec: Held | None, scope: str | None) -> str | None:
         """None when the caller may write the record; else the reason for refusing."""
-        account = self.caller.account_id
-        moved_from = existing.scope if existing is not None and existing.scope not in (None, scope) else None
-        if moved_from is not None and not accounts.can_write(self.conn, account, moved_from):
+        moved_from = rec.scope if rec is not None and rec.exists and rec.scope not in (None, scope) else None
+        if moved_from is not None and not self.can_write(moved_from):
             return "forbidden"
         if scope is None:
             return None
-        if m.tbl == "inspection" and existing is None and not accounts.has_access_rules(self.conn, scope):
-            accounts.grant_creator(self.conn, scope, account)  # a new inspection: its creator's teams
-        return None if accounts.can_write(self.conn, account, scope) else "forbidden"
+        if m.tbl == "inspection" and (rec is None or not rec.exists):
+            if scope not in self.ruled:
+                self.ruled[scope] = accounts.has_access_rules(self.conn, scope)
+            if not self.ruled[scope]:  # a new inspection: its creator's teams
+                accounts.grant_creator(self.conn, scope, self.caller.account_id)
+                self.ruled[scope] = True
+                self.writable.pop(scope, None)
+        return None if self.can_write(scope) else "forbidden"
 
-    def apply(self, req: PushRequest, m: Mutation, ord_: int) -> MutationResult:
+    def reject(self, m: Mutation, reason: str) -> MutationResult:
+        self.rejections.append({"client_seq": m.client_seq, "mutation": m.model_dump(), "reason": reason})
+        return MutationResult(client_seq=m.client_seq, status="rejected", reason=reason)
+
+    def apply(self, m: Mutation, ord_: int) -> MutationResult:
         if m.tbl not in SCOPE_PATHS:
-            return self.reject(req, m, "unknown_table")
+            return self.reject(m, "unknown_table")
         changes = {f: c for f, c in m.fields.items() if f != "id"}
         unknown = set(changes) - _columns(m.tbl)
         if unknown:
-            return self.reject(req, m, "unknown_field:" + ",".join(sorted(unknown)))
-        existing = self.conn.execute(
-            select(t.record).where(t.record.c.tbl == m.tbl, t.record.c.id == m.id)
-        ).first()
-        fields: dict[str, Any] = dict(existing.fields) if existing else {}
-        meta: dict[str, dict[str, Any]] = dict(existing.field_meta) if existing else {}
+            return self.reject(m, "unknown_field:" + ",".join(sorted(unknown)))
+        rec = self.held.get((m.tbl, m.id))
+        current = rec.fields if rec is not None else {}
         try:
             scope = scope_of(
-                m.tbl, m.id, {**fields, **{f: c.v for f, c in changes.items()}}, self.parent_scope
+                m.tbl, m.id, {**current, **{f: c.v for f, c in changes.items()}}, self.parent_scope
             )
         except UnknownParentError:
-            return self.reject(req, m, "unknown_parent")
-        reason = self.authorise(m, existing, scope)
+            return self.reject(m, "unknown_parent")
+        reason = self.authorise(m, rec, scope)
         if reason:
-            return self.reject(req, m, reason)
-        was_deleted = bool(existing and existing.deleted)
-        mine = (m.hlc, self.caller.device_id)
-        status = "applied"
-        applied: list[str] = []
-        for f, change in changes.items():
-            old = meta.get(f)
-            value = change.v
-            if old is not None and old["rev"] > change.base and not _own(old, self.caller.device_id):
-                # concurrent with a change this client never saw
-                theirs = (old["hlc"], old["dev"])
-                merged = None
-                if (m.tbl, f) in MERGED_TEXT and isinstance(value, str) and isinstance(fields.get(f), str):
-                    merged = merge3(self.base_value(m, f, change.base) or "", value, fields[f])
-                if merged is not None:
-                    value = merged
-                elif mine < theirs:
-                    if f not in SILENT:
-                        self.conflict(m, f, "concurrent_update", (fields.get(f), *theirs), (value, *mine))
-                        status = "superseded"
-                    continue
-                elif f not in SILENT:
-                    self.conflict(m, f, "concurrent_update", (value, *mine), (fields.get(f), *theirs))
-                    status = "conflict" if status == "applied" else status
-            fields[f] = value
-            meta[f] = {"rev": self.seq, "hlc": m.hlc, "dev": self.caller.device_id}
-            if value != change.v:  # merged: not what the client holds, so not a base it typed on
-                meta[f]["merged"] = True
-            applied.append(f)
-        deleted = fields.get("deleted_at") is not None
-        if deleted and not was_deleted and "deleted_at" in applied:
-            # the newest revision of the record the deleting laptop had: every edit changes
-            # updated_at, so its base is that revision, not deleted_at's (set once, at creation)
-            seen = max(c.base for c in changes.values())
-            for f, before in meta.items():  # edits the deleting laptop never saw: kept for review
-                if (
-                    before["rev"] > seen
-                    and before["rev"] != self.seq
-                    and f not in SILENT
-                    and not _own(before, self.caller.device_id)
-                ):
-                    self.conflict(
-                        m,
-                        f,
-                        "update_after_delete",
-                        (None, *mine),
-                        (fields.get(f), before["hlc"], before["dev"]),
-                    )
-        if was_deleted and deleted:
-            for f in applied:
-                if f not in SILENT and f != "deleted_at":  # the delete wins; the edit is kept for review
-                    self.conflict(m, f, "update_after_delete", (None, *mine), (fields[f], *mine))
-                    status = "conflict"
-        if applied:
-            self.store(m, existing, scope, ord_, deleted, fields, meta, applied, changes)
+            return self.reject(m, reason)
+        if rec is None:
+            rec = self.held[(m.tbl, m.id)] = Held(m.tbl, m.id)
+        before = len(self.merge.history)
+        status = self.merge.apply(rec, m, changes)
+        if len(self.merge.history) > before:
+            rec.scope, rec.ord = scope, ord_
         return MutationResult(client_seq=m.client_seq, status=status)  # type: ignore[arg-type]
 
-    def store(
-        self,
-        m: Mutation,
-        existing: Any,
-        scope: str | None,
-        ord_: int,
-        deleted: bool,
-        fields: dict[str, Any],
-        meta: dict[str, Any],
-        applied: list[str],
-        changes: dict[str, Any],
-    ) -> None:
-        values = {
-            "scope": scope,
-            "rev": self.seq,
-            "ord": ord_,
-            "deleted": deleted,
-            "fields": fields,
-            "field_meta": meta,
-        }
-        if existing is None:
-            self.conn.execute(insert(t.record).values(tbl=m.tbl, id=m.id, **values))
-        else:
+    def write(self, seq: int) -> None:
+        """Everything this push changed, stamped with its revision ``seq``."""
+        now, device = accounts.now(), self.caller.device_id
+        new, old = [], []
+        for rec in self.held.values():
+            if not rec.changed:
+                continue
+            rec.rev = seq
+            for meta in rec.meta.values():
+                if meta["rev"] == PENDING:
+                    meta["rev"] = seq
+            values = {
+                "scope": rec.scope,
+                "rev": seq,
+                "ord": rec.ord,
+                "deleted": rec.deleted,
+                "fields": rec.fields,
+                "field_meta": rec.meta,
+            }
+            if rec.stored:
+                old.append({"b_tbl": rec.tbl, "b_id": rec.id, **values})
+            else:
+                new.append({"tbl": rec.tbl, "id": rec.id, **values})
+        r = t.record.c
+        if new:
+            self.conn.execute(insert(t.record), new)
+        if old:
             self.conn.execute(
-                update(t.record).where(t.record.c.tbl == m.tbl, t.record.c.id == m.id).values(**values)
+                update(t.record).where(r.tbl == bindparam("b_tbl"), r.id == bindparam("b_id")),
+                old,
             )
-        self.conn.execute(
-            insert(t.field_history),
-            [
-                {
-                    "seq": self.seq,
-                    "tbl": m.tbl,
-                    "record_id": m.id,
-                    "field": f,
-                    "value": fields[f],
-                    "hlc": m.hlc,
-                    "device_id": self.caller.device_id,
-                    "client_seq": m.client_seq,
-                }
-                for f in applied
-            ],
-        )
+        if self.merge.history:
+            self.conn.execute(insert(t.change_history), [{**h, "seq": seq} for h in self.merge.history])
+        if self.merge.conflicts:
+            self.conn.execute(
+                insert(t.sync_conflict),
+                [
+                    {**c, "id": str(uuid.uuid4()), "seq": seq, "status": "open", "created_at": now}
+                    for c in self.merge.conflicts
+                ],
+            )
+        if self.rejections:
+            self.conn.execute(
+                insert(t.sync_rejection),
+                [
+                    {**r, "id": str(uuid.uuid4()), "device_id": device, "epoch": self.req.epoch}
+                    | {"status": "open", "created_at": now}
+                    for r in self.rejections
+                ],
+            )
+
+    def states(self, keys: list[Key]) -> list[RecordState]:
+        """The records as they are now (this push's included), those the caller may read."""
+        readable = set(accounts.readable_scopes(self.conn, self.caller.account_id))
+        out = []
+        for key in dict.fromkeys(keys):
+            rec = self.held.get(key)
+            if rec is not None and rec.exists and (rec.scope is None or rec.scope in readable):
+                out.append(
+                    RecordState.model_construct(
+                        tbl=rec.tbl,
+                        id=rec.id,
+                        rev=rec.rev,
+                        deleted=rec.deleted,
+                        fields=rec.fields,
+                        field_revs={f: int(m["rev"]) for f, m in rec.meta.items()},
+                    )
+                )
+        return out
 
 
 def _next_seq(conn: Connection) -> int:
-    """Taken inside the push transaction: the counter row stays locked until commit."""
+    """Taken at the end of the push transaction: the counter row stays locked until commit,
+    so a later revision never commits before an earlier one."""
     return int(
         conn.execute(
             update(t.sync_counter)
@@ -278,18 +274,18 @@ def _next_seq(conn: Connection) -> int:
     )
 
 
-def _states(conn: Connection, account_id: str, keys: list[tuple[str, str]]) -> list[RecordState]:
+def _states(conn: Connection, account_id: str, keys: list[Key]) -> list[RecordState]:
     readable = set(accounts.readable_scopes(conn, account_id))
-    out = []
-    for tbl, record_id in dict.fromkeys(keys):
-        row = conn.execute(select(t.record).where(t.record.c.tbl == tbl, t.record.c.id == record_id)).first()
-        if row is not None and (row.scope is None or row.scope in readable):
-            out.append(state(row))
-    return out
+    rows = {(r.tbl, r.id): r for r in _rows(conn, [t.record], keys)}
+    return [
+        state(row)
+        for row in (rows.get(k) for k in dict.fromkeys(keys))
+        if row is not None and (row.scope is None or row.scope in readable)
+    ]
 
 
 def state(row: Any) -> RecordState:
-    return RecordState(
+    return RecordState.model_construct(  # the server's own stored data: no validation
         tbl=row.tbl,
         id=row.id,
         rev=row.rev,
@@ -326,9 +322,12 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
         )
     if req.first_client_seq != dev.hwm + 1:
         raise Refused(409, "gap", expected_hwm=dev.hwm)
-    work = _Push(conn, caller, _next_seq(conn))
-    results = [work.apply(req, m, n) for n, m in enumerate(req.mutations)]
+    batch = _Batch(conn, caller, req)
+    batch.load()
+    results = [batch.apply(m, n) for n, m in enumerate(req.mutations)]
     keys = [(m.tbl, m.id) for m in req.mutations]
+    seq = _next_seq(conn)
+    batch.write(seq)
     conn.execute(
         insert(t.applied_batch).values(
             device_id=dev.id,
@@ -338,7 +337,7 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
             payload_hash=batch_hash,
             results=[r.model_dump() for r in results],
             records=[list(k) for k in dict.fromkeys(keys)],
-            seq=work.seq,
+            seq=seq,
             created_at=accounts.now(),
         )
     )
@@ -348,10 +347,7 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
         .values(hwm=req.last_client_seq, last_seen_at=accounts.now())
     )
     return PushResponse(
-        results=results,
-        records=_states(conn, caller.account_id, keys),
-        hwm=req.last_client_seq,
-        server_time=accounts.now(),
+        results=results, records=batch.states(keys), hwm=req.last_client_seq, server_time=accounts.now()
     )
 
 

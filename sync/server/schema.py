@@ -129,19 +129,18 @@ applied_batch = Table(
     Column("created_at", Moment, nullable=False),
 )
 
-field_history = Table(
-    "field_history",
+change_history = Table(  # one row per applied mutation: the fields it set, as applied
+    "change_history",
     metadata,
     Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
     Column("seq", BigInteger, nullable=False),
     Column("tbl", String(40), nullable=False),
     Column("record_id", Id, nullable=False),
-    Column("field", String(64), nullable=False),
-    Column("value", Json, nullable=True),
+    Column("fields", Json, nullable=False),  # {field: value}
     Column("hlc", String(24), nullable=False),
     Column("device_id", Id, nullable=False),
     Column("client_seq", BigInteger, nullable=False),
-    Index("ix_field_history_record", "tbl", "record_id", "field"),
+    Index("ix_change_history_record", "tbl", "record_id", "seq"),
 )
 
 sync_conflict = Table(

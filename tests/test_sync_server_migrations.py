@@ -1,0 +1,86 @@
+"""The office store's own migrations keep data: the per-field history of an older server is
+folded into one row per mutation, and a SQLite store is backed up before an upgrade."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, select, text
+
+from sync.server import schema as t
+from sync.server.db import alembic_config, make_engine, migrate
+
+from .postgres import postgres_server, postgres_url
+
+__all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
+
+OLD_ROWS = [  # (seq, tbl, record_id, field, value, hlc, device_id, client_seq)
+    (1, "note_paragraph", "p1", "text", '"Eerste versie"', "h1", "dev-a", 1),
+    (1, "note_paragraph", "p1", "kind", '"waarneming"', "h1", "dev-a", 1),
+    (1, "note_paragraph", "p1", "for_report", "false", "h1", "dev-a", 1),
+    (1, "organisation", "o1", "name", '"Zorggroep De Linde"', "h2", "dev-a", 2),
+    (2, "note_paragraph", "p1", "text", '"Tweede versie"', "h3", "dev-b", 7),
+    (3, "note_paragraph", "p1", "text", '"Derde versie"', "h4", "dev-a", 3),
+    (3, "note_paragraph", "p1", "theme_codes", '["veiligheid"]', "h4", "dev-a", 3),
+]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'office.db'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+def test_field_history_is_folded_per_mutation(url: str) -> None:
+    command.upgrade(alembic_config(url), "0003")
+    engine = make_engine(url)
+    cast = "CAST(:value AS JSONB)" if engine.dialect.name == "postgresql" else ":value"
+    with engine.begin() as conn:
+        for seq, tbl, rid, field, value, hlc, dev, cseq in OLD_ROWS:
+            conn.execute(
+                text(
+                    "INSERT INTO field_history (seq, tbl, record_id, field, value, hlc, device_id, client_seq)"
+                    f" VALUES (:seq, :tbl, :rid, :field, {cast}, :hlc, :dev, :cseq)"
+                ),
+                {"seq": seq, "tbl": tbl, "rid": rid, "field": field, "value": value}
+                | {"hlc": hlc, "dev": dev, "cseq": cseq},
+            )
+    engine.dispose()
+
+    backup = migrate(url)
+
+    engine = make_engine(url)
+    try:
+        assert "field_history" not in inspect(engine).get_table_names()
+        with engine.connect() as conn:
+            h = t.change_history.c
+            rows = conn.execute(select(t.change_history).order_by(h.seq, h.tbl, h.client_seq)).all()
+    finally:
+        engine.dispose()
+    got = [(r.seq, r.tbl, r.record_id, r.fields, r.hlc, r.device_id, r.client_seq) for r in rows]
+    first = {"text": "Eerste versie", "kind": "waarneming", "for_report": False}
+    assert got == [
+        (1, "note_paragraph", "p1", first, "h1", "dev-a", 1),
+        (1, "organisation", "o1", {"name": "Zorggroep De Linde"}, "h2", "dev-a", 2),
+        (2, "note_paragraph", "p1", {"text": "Tweede versie"}, "h3", "dev-b", 7),
+        (
+            3,
+            "note_paragraph",
+            "p1",
+            {"text": "Derde versie", "theme_codes": ["veiligheid"]},
+            "h4",
+            "dev-a",
+            3,
+        ),
+    ]
+    if url.startswith("sqlite"):
+        assert backup is not None and backup.name == "office-pre-0003.db"
+        with sqlite3.connect(backup) as old:  # the copy is the store as it was
+            assert old.execute("SELECT count(*) FROM field_history").fetchone() == (len(OLD_ROWS),)
+    else:
+        assert backup is None  # PostgreSQL: pg_dump, by the operator (README)
+    assert migrate(url) is None  # up to date: nothing to back up, nothing changed
