@@ -110,6 +110,8 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
             if c.name in fields and c.name not in busy and c.name != "id"
         }
         if key not in present:
+            if rec.partial:  # only what differs from a row this laptop should have: a pull brings it whole
+                continue
             names = ["id", *values]
             marks_ = ", ".join("?" for _ in names)
             conn.exec_driver_sql(

@@ -26,7 +26,7 @@ from . import local_state as state
 from . import portable
 from .apply import apply_records
 
-MAX_ROWS = 2_000  # outbox rows read per batch (coalescing usually folds many into one)
+READ_ROWS = 500  # outbox rows read at a time until the batch is full
 
 
 @dataclass(frozen=True)
@@ -44,23 +44,34 @@ def _ms(created_at: str) -> int:
     return int(datetime.fromisoformat(created_at.replace("Z", "+00:00")).timestamp() * 1000)
 
 
-def _coalesce(rows: list[Outbox], limit: int) -> tuple[dict[tuple[str, str], dict[str, Any]], int]:
-    """Mutations per record (insertion order) and the last outbox seq they cover."""
+def _coalesce(session: Session, limit: int) -> tuple[dict[tuple[str, str], dict[str, Any]], int]:
+    """Mutations per record (insertion order) from the outbox head, for at most ``limit``
+    records, and the last outbox seq they cover. Rows are read a few hundred at a time and
+    decoded only when used: a long offline period leaves a large outbox."""
+    conn = session.connection()
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
     last_seq = 0
-    for row in rows:
-        key = (row.entity, row.entity_id)
-        if key not in grouped and len(grouped) >= limit:
-            break
-        entry = grouped.setdefault(key, {"op": "upsert", "fields": {}, "created": []})
-        for column in row.changed:
-            if column != "id":
-                entry["fields"][column] = row.payload.get(column)
-        if row.op == "delete":
-            entry["op"] = "delete"
-        entry["created"].append(row.created_at)
-        last_seq = row.seq
-    return grouped, last_seq
+    while True:
+        rows = conn.exec_driver_sql(
+            "SELECT seq, entity, entity_id, op, changed, payload, created_at FROM outbox"
+            " WHERE seq > ? ORDER BY seq LIMIT ?",
+            (last_seq, READ_ROWS),
+        ).all()
+        for seq, entity, entity_id, op, changed, payload, created_at in rows:
+            key = (entity, entity_id)
+            if key not in grouped and len(grouped) >= limit:
+                return grouped, last_seq
+            entry = grouped.setdefault(key, {"op": "upsert", "fields": {}, "created": []})
+            values = json.loads(payload) if payload else {}
+            for column in json.loads(changed) if changed else ():
+                if column != "id":
+                    entry["fields"][column] = values.get(column)
+            if op == "delete":
+                entry["op"] = "delete"
+            entry["created"].append(created_at)
+            last_seq = seq
+        if len(rows) < READ_ROWS:
+            return grouped, last_seq
 
 
 def freeze(session: Session) -> Frozen | None:
@@ -68,10 +79,9 @@ def freeze(session: Session) -> Frozen | None:
     inflight = session.get(SyncInflight, 1)
     if inflight is not None:
         return Frozen(inflight.payload.encode("utf-8"), inflight.mutations, inflight.last_client_seq)
-    rows = list(session.scalars(select(Outbox).order_by(Outbox.seq).limit(MAX_ROWS)))
-    if not rows:
+    grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS)
+    if not grouped:
         return None
-    grouped, last_outbox_seq = _coalesce(rows, MAX_PUSH_MUTATIONS)
     bases = {
         (r.tbl, r.id): r.field_revs
         # by the whole primary key (tbl, id): an id-only filter scans the table

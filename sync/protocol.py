@@ -56,7 +56,11 @@ class MutationResult(Strict):
 
 
 class RecordState(Strict):
-    """A record as the server holds it now: every field with the revision it last changed."""
+    """A record as the server holds it now: every field with the revision it last changed.
+
+    ``partial`` (push answers only): ``fields`` holds just the values that differ from what
+    the pushing device sent in this batch; the rest it already has. ``field_revs`` is whole.
+    """
 
     tbl: str
     id: str
@@ -64,6 +68,7 @@ class RecordState(Strict):
     deleted: bool
     fields: dict[str, Any]
     field_revs: dict[str, int]
+    partial: bool = False
 
 
 class PushResponse(Strict):

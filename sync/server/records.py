@@ -93,6 +93,7 @@ class _Batch:
         self.writable: dict[str, bool] = {}
         self.ruled: dict[str, bool] = {}
         self.rejections: list[dict[str, Any]] = []
+        self.sent: dict[Key, dict[str, Any]] = {}  # values this device sent, per record merged
         self.merge = Merge(caller.device_id, self.base_value)
 
     def load(self) -> None:
@@ -186,6 +187,7 @@ class _Batch:
             rec = self.held[(m.tbl, m.id)] = Held(m.tbl, m.id)
         before = len(self.merge.history)
         status = self.merge.apply(rec, m, changes)
+        self.sent.setdefault((m.tbl, m.id), {}).update((f, c.v) for f, c in changes.items())
         if len(self.merge.history) > before:
             rec.scope, rec.ord = scope, ord_
         return MutationResult(client_seq=m.client_seq, status=status)  # type: ignore[arg-type]
@@ -242,22 +244,29 @@ class _Batch:
             )
 
     def states(self, keys: list[Key]) -> list[RecordState]:
-        """The records as they are now (this push's included), those the caller may read."""
+        """The records as they are now (this push's included), those the caller may read;
+        of the values this device sent only those the server holds differently."""
         readable = set(accounts.readable_scopes(self.conn, self.caller.account_id))
         out = []
         for key in dict.fromkeys(keys):
             rec = self.held.get(key)
-            if rec is not None and rec.exists and (rec.scope is None or rec.scope in readable):
-                out.append(
-                    RecordState.model_construct(
-                        tbl=rec.tbl,
-                        id=rec.id,
-                        rev=rec.rev,
-                        deleted=rec.deleted,
-                        fields=rec.fields,
-                        field_revs={f: int(m["rev"]) for f, m in rec.meta.items()},
-                    )
+            if rec is None or not rec.exists or (rec.scope is not None and rec.scope not in readable):
+                continue
+            sent = self.sent.get(key)
+            fields = rec.fields
+            if sent is not None:
+                fields = {f: v for f, v in fields.items() if f not in sent or sent[f] != v}
+            out.append(
+                RecordState.model_construct(
+                    tbl=rec.tbl,
+                    id=rec.id,
+                    rev=rec.rev,
+                    deleted=rec.deleted,
+                    fields=fields,
+                    field_revs={f: int(m["rev"]) for f, m in rec.meta.items()},
+                    partial=sent is not None,
                 )
+            )
         return out
 
 
@@ -292,6 +301,7 @@ def state(row: Any) -> RecordState:
         deleted=row.deleted,
         fields=row.fields,
         field_revs={f: int(m["rev"]) for f, m in row.field_meta.items()},
+        partial=False,
     )
 
 
