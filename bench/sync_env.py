@@ -48,7 +48,7 @@ from sync.protocol import (
 )
 from sync.server import accounts
 from sync.server.db import make_engine, migrate
-from sync.transport import TIMEOUT, Transport
+from sync.transport import TIMEOUT, Transport, send
 from tests.postgres import TempPostgres
 
 from .common import BENCH_DIR, PASSPHRASE, Size
@@ -309,7 +309,7 @@ class SimLaptop:
 
     def _call(self, what: str, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:
-            response = self.client.request(method, path, **kwargs)
+            response = send(self.client, method, path, **kwargs)  # as the app: a stale connection once
         except httpx.TransportError as exc:
             raise SyncFailed(f"{what} {type(exc).__name__}: {exc}") from exc
         if response.status_code != 200:

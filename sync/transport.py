@@ -36,6 +36,18 @@ class ServerRefused(SyncError):
 
 
 TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
+# A kept-alive connection the server closed while idle fails on reuse: sent again once on a
+# fresh one. Every call but enrolment is idempotent (frozen batches, offsets, GETs).
+STALE = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
+
+
+def send(client: httpx.Client, method: str, url: str, retry: bool = True, **kwargs: Any) -> httpx.Response:
+    try:
+        return client.request(method, url, **kwargs)
+    except STALE:
+        if not retry:
+            raise
+        return client.request(method, url, **kwargs)
 
 
 class Transport:
@@ -47,12 +59,12 @@ class Transport:
     def close(self) -> None:
         self.client.close()
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    def _call(self, method: str, path: str, retry: bool = True, **kwargs: Any) -> dict[str, Any]:
         headers = kwargs.pop("headers", {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
-            response = self.client.request(method, self.base_url + path, headers=headers, **kwargs)
+            response = send(self.client, method, self.base_url + path, retry, headers=headers, **kwargs)
         except httpx.InvalidURL as exc:
             raise ServerRefused(0, {"error": "invalid_url", "detail": str(exc)}) from exc
         except httpx.TransportError as exc:
@@ -73,7 +85,8 @@ class Transport:
         return body
 
     def enrol(self, request: EnrolRequest) -> EnrolResponse:
-        return EnrolResponse(**self._call("POST", "/v1/devices/enrol", json=request.model_dump()))
+        answer = self._call("POST", "/v1/devices/enrol", retry=False, json=request.model_dump())
+        return EnrolResponse(**answer)
 
     def push(self, payload: bytes) -> PushResponse:
         return PushResponse(
@@ -100,7 +113,7 @@ class Transport:
         """The file, verified against its name (a wrong byte anywhere is refused)."""
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
-            response = self.client.get(f"{self.base_url}/v1/blobs/{sha256}", headers=headers)
+            response = send(self.client, "GET", f"{self.base_url}/v1/blobs/{sha256}", headers=headers)
         except httpx.TransportError as exc:
             raise Offline(str(exc)) from exc
         if response.status_code != 200:
@@ -119,7 +132,9 @@ class Transport:
     def framework(self, key: str, version: str) -> bytes:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
-            response = self.client.get(f"{self.base_url}/v1/frameworks/{key}/{version}", headers=headers)
+            response = send(
+                self.client, "GET", f"{self.base_url}/v1/frameworks/{key}/{version}", headers=headers
+            )
         except httpx.TransportError as exc:
             raise Offline(str(exc)) from exc
         if response.status_code != 200:

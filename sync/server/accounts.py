@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Select, insert, select, update
 
 from . import schema as t
 
@@ -199,14 +199,18 @@ def revoke_device(conn: Connection, device_id: str) -> None:
         raise AccountError(f"no device {device_id!r}")
 
 
-def readable_scopes(conn: Connection, account_id: str) -> list[str]:
-    q = (
+def readable_scopes_query(account_id: str) -> Select[tuple[str]]:
+    """The inspections the account may read (through its teams), as a subquery."""
+    return (
         select(t.inspection_access.c.inspection_id)
         .join(t.team_member, t.team_member.c.team_id == t.inspection_access.c.team_id)
         .where(t.team_member.c.account_id == account_id)
         .distinct()
     )
-    return [str(r[0]) for r in conn.execute(q)]
+
+
+def readable_scopes(conn: Connection, account_id: str) -> list[str]:
+    return [str(r[0]) for r in conn.execute(readable_scopes_query(account_id))]
 
 
 def can_write(conn: Connection, account_id: str, inspection_id: str) -> bool:

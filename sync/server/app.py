@@ -120,7 +120,8 @@ def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | 
         since: Annotated[int, Query(ge=0, le=INT64)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_CHANGES)] = MAX_PULL_CHANGES,
     ) -> Response:
-        return _json(in_transaction(lambda c: records.pull(c, who, since, limit)))
+        page = in_transaction(lambda c: records.pull(c, who, since, limit))
+        return Response(page, media_type="application/json")
 
     @app.post("/v1/blobs/{sha256}/uploads", responses=ERRORS)
     def start_upload(sha256: str, body: UploadStart, who: Caller) -> dict[str, object]:
