@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from inspectorapp.services import notes, search
 from storage import models as m
 from sync import batches, enrolment
+from sync import local_state as local_sync
 from sync.protocol import EnrolRequest
 from sync.server import accounts
 from sync.server import schema as t
@@ -211,6 +212,56 @@ def test_other_teams_see_nothing_and_cannot_write(server: ServerProcess, tmp_pat
         assert reasons == ["forbidden"]
         a.sync()
         assert _rows(a, m.NoteParagraph)[nid]["text"] == "Alleen voor team Dementie."
+    finally:
+        a.close()
+        c.close()
+
+
+def test_access_granted_later_brings_the_earlier_work(server: ServerProcess, tmp_path: Path) -> None:
+    """Carla's laptop had pulled past Anna's inspection before her team was given it: the
+    next sync brings the inspection whole, once (again only if that answer was lost)."""
+    team(server, "Dementie", "anna")
+    team(server, "Ziekenhuizen", "carla")
+    a, c = laptops(server, tmp_path, "anna", "carla")
+    a.enrol("anna")
+    c.enrol("carla")
+    try:
+        _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+        nid = _note(a, conv, "Wachtlijst besproken met de kerngroep.")
+        a.sync()
+        c.sync()
+        later = _note(a, conv, "Na de toekenning geschreven.")
+        a.sync()
+        c.sync()
+        assert _rows(c, m.Inspection) == {} and nid not in _rows(c, m.NoteParagraph)
+        (inspection_id,) = _rows(a, m.Inspection)
+        server.admin(lambda conn: accounts.grant(conn, inspection_id, "Ziekenhuizen"))
+
+        cursor = c.db(lambda s: local_sync.get_int(s, "cursor", 0))
+        transport = Transport(server.base, c.db(enrolment.token))
+        try:
+            lost = transport.pull(cursor)  # an answer that never arrived: the same cursor again
+            again = transport.pull(cursor)
+            assert (
+                {r.id for r in lost.changes} == {r.id for r in again.changes} >= {nid, later, inspection_id}
+            )
+        finally:
+            transport.close()
+        c.sync()
+        assert set(_rows(c, m.Inspection)) == {inspection_id}  # its framework id is local to each laptop
+        for model in (m.Visit, m.Conversation, m.NoteParagraph):
+            assert _rows(c, model) == _rows(a, model), model.__tablename__
+        with c.store.session() as s:
+            assert [h.text for h in search.search(s, "wachtlijst", 10)] == [
+                "Wachtlijst besproken met de kerngroep."
+            ]
+        # given once: a later pull from a later cursor does not send it again
+        cursor = c.db(lambda s: local_sync.get_int(s, "cursor", 0))
+        transport = Transport(server.base, c.db(enrolment.token))
+        try:
+            assert transport.pull(cursor).changes == []
+        finally:
+            transport.close()
     finally:
         a.close()
         c.close()

@@ -10,7 +10,8 @@ Starlette's ``TestClient``). Steps, in any order Hypothesis likes:
   encrypted blob store; only the metadata syncs, the bytes do not yet) or removed;
 * ``sync`` of one laptop, pulling in pages of 500 or of 1-3 changes, over a network that,
   request by request, drops the request before the server, drops the answer after the
-  server handled it, delivers the request twice, holds it back to deliver it later (after
+  server handled it, resets the connection after it (the transport sends it again once),
+  delivers the request twice, holds it back to deliver it later (after
   other laptops' requests: ``deliver_held_requests``), or lets the inspector type into a
   paragraph while the request is out; the laptop may die at one of the engine's database
   steps (that step's transaction is lost), the response-lost case included;
@@ -109,7 +110,7 @@ DAY_MS = 24 * 3600 * 1000
 TABLES = ("note_paragraph", "organisation", "attachment")
 SILENT = {"updated_at"}
 WORDS = ("de", "kerngroep", "besluit", "vandaag", "over", "wachtlijst", "niet", "zorg", "team", "map")
-FAULTS = ("ok", "drop_request", "drop_response", "duplicate", "delay", "type_meanwhile")
+FAULTS = ("ok", "drop_request", "drop_response", "reset", "duplicate", "delay", "type_meanwhile")
 
 _real_ms = batches._ms
 STATS: Counter[str] = Counter()
@@ -285,7 +286,9 @@ class FaultyClient:
         if fault == "duplicate":
             response = self.office.deliver(method, url, kwargs)
         if fault == "drop_response":
-            raise httpx.ReadError("the answer was lost")
+            raise httpx.ReadTimeout("the answer was lost")
+        if fault == "reset":  # delivered, then the connection broke: the transport sends it again
+            raise httpx.ReadError("connection reset by peer")
         return response
 
     def get(self, url: str, **kwargs: Any) -> httpx.Response:

@@ -94,6 +94,15 @@ def add_member(conn: Connection, team: str, username: str) -> None:
     ).first()
     if not exists:
         conn.execute(insert(t.team_member).values(team_id=team_id, account_id=account_id))
+        access_changed(conn)
+
+
+def access_changed(conn: Connection) -> None:
+    """Who may read what changed: a revision of its own, so a device that is up to date moves
+    its cursor past the pull that gave it the newly readable inspections (``device_scope``)."""
+    conn.execute(
+        update(t.sync_counter).where(t.sync_counter.c.id == 1).values(last_seq=t.sync_counter.c.last_seq + 1)
+    )
 
 
 def grant(conn: Connection, inspection_id: str, team: str, can_write: bool = True) -> None:
@@ -106,6 +115,7 @@ def grant(conn: Connection, inspection_id: str, team: str, can_write: bool = Tru
     conn.execute(
         insert(t.inspection_access).values(inspection_id=inspection_id, team_id=team_id, can_write=can_write)
     )
+    access_changed(conn)
 
 
 def grant_creator(conn: Connection, inspection_id: str, account_id: str) -> None:

@@ -390,10 +390,37 @@ def _parents(conn: Connection, rows: list[Any], after: int, visible: Any) -> lis
     return found
 
 
+def _baseline(conn: Connection, caller: Caller, since: int, readable: Any) -> list[Any]:
+    """Records up to ``since`` of inspections this device may read but was never given whole
+    (access granted after its cursor passed them). Sent again while the device asks from
+    the same cursor or an older one (the answer may have been lost); once it asks from a
+    later cursor it has them. A device pulling from 0 gets everything by paging anyway."""
+    ds = t.device_scope.c
+    given = {
+        str(r.scope): int(r.at_since)
+        for r in conn.execute(select(ds.scope, ds.at_since).where(ds.device_id == caller.device_id))
+    }
+    scopes = [str(s) for (s,) in conn.execute(readable)]
+    new = [s for s in scopes if s not in given]
+    if new:
+        conn.execute(
+            insert(t.device_scope),
+            [{"device_id": caller.device_id, "scope": s, "at_since": since} for s in new],
+        )
+    due = [s for s in scopes if since > 0 and since <= given.get(s, since)]
+    if not due:
+        return []
+    q = select(t.record).where(t.record.c.scope.in_(due), t.record.c.rev <= since)
+    return list(conn.execute(q.order_by(t.record.c.rev, t.record.c.ord)))
+
+
 def pull(conn: Connection, caller: Caller, since: int, limit: int) -> bytes:
     """Changes after ``since`` the caller may read, with the parents they need that changed
     later; a page never splits one push. The page as JSON (a ``PullResponse``), built
     with orjson from the rows: the largest answers the server gives, so no model between."""
+    # read before the records: every revision up to it is committed and seen below (a later
+    # statement may see newer commits on PostgreSQL, never fewer)
+    top = int(conn.execute(select(t.sync_counter.c.last_seq)).scalar_one())
     readable = accounts.readable_scopes_query(caller.account_id)
     visible = or_(t.record.c.scope.is_(None), t.record.c.scope.in_(readable))
     q = select(t.record).where(t.record.c.rev > since, visible).order_by(t.record.c.rev, t.record.c.ord)
@@ -406,7 +433,9 @@ def pull(conn: Connection, caller: Caller, since: int, limit: int) -> bytes:
             rows = whole or list(conn.execute(q.where(t.record.c.rev <= last)))
         else:
             rows = rows[:limit]
-    next_cursor = rows[-1].rev if rows else since
+    # up to date: the cursor moves past what the caller may not read too (shorter scans later)
+    next_cursor = rows[-1].rev if has_more else max(since, top, rows[-1].rev if rows else 0)
+    rows = _baseline(conn, caller, since, readable) + rows
     rows = _parents(conn, rows, next_cursor, visible) + rows
     conn.execute(
         update(t.device).where(t.device.c.id == caller.device_id).values(last_seen_at=accounts.now())

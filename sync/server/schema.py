@@ -143,6 +143,14 @@ change_history = Table(  # one row per applied mutation: the fields it set, as a
     Index("ix_change_history_record", "tbl", "record_id", "seq"),
 )
 
+device_scope = Table(  # the inspections a device was given whole: sent once, in the pull after `at_since`
+    "device_scope",
+    metadata,
+    Column("device_id", Id, primary_key=True),
+    Column("scope", Id, primary_key=True),
+    Column("at_since", BigInteger, nullable=False),
+)
+
 sync_conflict = Table(
     "sync_conflict",
     metadata,
