@@ -50,6 +50,19 @@ def pair(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop
     b.close()
 
 
+@pytest.fixture
+def two_teams(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    """Anna (team Dementie) and Carla (team Ziekenhuizen), both enrolled."""
+    team(server, "Dementie", "anna")
+    team(server, "Ziekenhuizen", "carla")
+    a, c = laptops(server, tmp_path, "anna", "carla")
+    a.enrol("anna")
+    c.enrol("carla")
+    yield a, c
+    a.close()
+    c.close()
+
+
 def _rows(laptop: Laptop, model: type) -> dict[str, dict]:
     table = model.__table__
     with laptop.store.session() as s:
@@ -178,93 +191,79 @@ def test_a_lost_response_is_replayed_and_a_rewound_laptop_refused(
     transport.close()
 
 
-def test_other_teams_see_nothing_and_cannot_write(server: ServerProcess, tmp_path: Path) -> None:
-    team(server, "Dementie", "anna")
-    team(server, "Ziekenhuizen", "carla")
-    a, c = laptops(server, tmp_path, "anna", "carla")
-    a.enrol("anna")
-    c.enrol("carla")
-    try:
-        _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-        nid = _note(a, conv, "Alleen voor team Dementie.")
-        a.sync()
-        c.sync()
-        assert nid not in _rows(c, m.NoteParagraph) and _rows(c, m.Inspection) == {}
-        assert _rows(c, m.Organisation) == _rows(a, m.Organisation)  # shared memory
-        # Carla forges an edit to Anna's note (as if she had it): refused and dead-lettered,
-        # while her other change in the same batch applies
-        c.db(lambda s: helpers.organisation(s, c.ctx, "Nieuwe zorgaanbieder"))
-        c.db(
-            lambda s: s.add(
-                m.Outbox(
-                    entity="note_paragraph",
-                    entity_id=nid,
-                    op="update",
-                    changed=["text"],
-                    payload={"text": "overschreven"},
-                    created_at="2026-11-23T10:00:00.000Z",
-                )
+def test_other_teams_see_nothing_and_cannot_write(
+    server: ServerProcess, two_teams: tuple[Laptop, Laptop]
+) -> None:
+    a, c = two_teams
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    nid = _note(a, conv, "Alleen voor team Dementie.")
+    a.sync()
+    c.sync()
+    assert nid not in _rows(c, m.NoteParagraph) and _rows(c, m.Inspection) == {}
+    assert _rows(c, m.Organisation) == _rows(a, m.Organisation)  # shared memory
+    # Carla forges an edit to Anna's note (as if she had it): refused and dead-lettered,
+    # while her other change in the same batch applies
+    c.db(lambda s: helpers.organisation(s, c.ctx, "Nieuwe zorgaanbieder"))
+    c.db(
+        lambda s: s.add(
+            m.Outbox(
+                entity="note_paragraph",
+                entity_id=nid,
+                op="update",
+                changed=["text"],
+                payload={"text": "overschreven"},
+                created_at="2026-11-23T10:00:00.000Z",
             )
         )
-        report = c.sync()
-        assert report.statuses.get("rejected") == 1 and report.statuses.get("applied", 0) >= 1
-        reasons = server.admin(lambda conn: [r.reason for r in conn.execute(select(t.sync_rejection))])
-        assert reasons == ["forbidden"]
-        a.sync()
-        assert _rows(a, m.NoteParagraph)[nid]["text"] == "Alleen voor team Dementie."
-    finally:
-        a.close()
-        c.close()
+    )
+    report = c.sync()
+    assert report.statuses.get("rejected") == 1 and report.statuses.get("applied", 0) >= 1
+    reasons = server.admin(lambda conn: [r.reason for r in conn.execute(select(t.sync_rejection))])
+    assert reasons == ["forbidden"]
+    a.sync()
+    assert _rows(a, m.NoteParagraph)[nid]["text"] == "Alleen voor team Dementie."
 
 
-def test_access_granted_later_brings_the_earlier_work(server: ServerProcess, tmp_path: Path) -> None:
+def test_access_granted_later_brings_the_earlier_work(
+    server: ServerProcess, two_teams: tuple[Laptop, Laptop]
+) -> None:
     """Carla's laptop had pulled past Anna's inspection before her team was given it: the
     next sync brings the inspection whole, once (again only if that answer was lost)."""
-    team(server, "Dementie", "anna")
-    team(server, "Ziekenhuizen", "carla")
-    a, c = laptops(server, tmp_path, "anna", "carla")
-    a.enrol("anna")
-    c.enrol("carla")
-    try:
-        _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-        nid = _note(a, conv, "Wachtlijst besproken met de kerngroep.")
-        a.sync()
-        c.sync()
-        later = _note(a, conv, "Na de toekenning geschreven.")
-        a.sync()
-        c.sync()
-        assert _rows(c, m.Inspection) == {} and nid not in _rows(c, m.NoteParagraph)
-        (inspection_id,) = _rows(a, m.Inspection)
-        server.admin(lambda conn: accounts.grant(conn, inspection_id, "Ziekenhuizen"))
+    a, c = two_teams
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    nid = _note(a, conv, "Wachtlijst besproken met de kerngroep.")
+    a.sync()
+    c.sync()
+    later = _note(a, conv, "Na de toekenning geschreven.")
+    a.sync()
+    c.sync()
+    assert _rows(c, m.Inspection) == {} and nid not in _rows(c, m.NoteParagraph)
+    (inspection_id,) = _rows(a, m.Inspection)
+    server.admin(lambda conn: accounts.grant(conn, inspection_id, "Ziekenhuizen"))
 
-        cursor = c.db(lambda s: local_sync.get_int(s, "cursor", 0))
-        transport = Transport(server.base, c.db(enrolment.token))
-        try:
-            lost = transport.pull(cursor)  # an answer that never arrived: the same cursor again
-            again = transport.pull(cursor)
-            assert (
-                {r.id for r in lost.changes} == {r.id for r in again.changes} >= {nid, later, inspection_id}
-            )
-        finally:
-            transport.close()
-        c.sync()
-        assert set(_rows(c, m.Inspection)) == {inspection_id}  # its framework id is local to each laptop
-        for model in (m.Visit, m.Conversation, m.NoteParagraph):
-            assert _rows(c, model) == _rows(a, model), model.__tablename__
-        with c.store.session() as s:
-            assert [h.text for h in search.search(s, "wachtlijst", 10)] == [
-                "Wachtlijst besproken met de kerngroep."
-            ]
-        # given once: a later pull from a later cursor does not send it again
-        cursor = c.db(lambda s: local_sync.get_int(s, "cursor", 0))
-        transport = Transport(server.base, c.db(enrolment.token))
-        try:
-            assert transport.pull(cursor).changes == []
-        finally:
-            transport.close()
+    cursor = c.db(lambda s: local_sync.get_int(s, "cursor", 0))
+    transport = Transport(server.base, c.db(enrolment.token))
+    try:
+        lost = transport.pull(cursor)  # an answer that never arrived: the same cursor again
+        again = transport.pull(cursor)
+        assert {r.id for r in lost.changes} == {r.id for r in again.changes} >= {nid, later, inspection_id}
     finally:
-        a.close()
-        c.close()
+        transport.close()
+    c.sync()
+    assert set(_rows(c, m.Inspection)) == {inspection_id}  # its framework id is local to each laptop
+    for model in (m.Visit, m.Conversation, m.NoteParagraph):
+        assert _rows(c, model) == _rows(a, model), model.__tablename__
+    with c.store.session() as s:
+        assert [h.text for h in search.search(s, "wachtlijst", 10)] == [
+            "Wachtlijst besproken met de kerngroep."
+        ]
+    # given once: a later pull from a later cursor does not send it again
+    cursor = c.db(lambda s: local_sync.get_int(s, "cursor", 0))
+    transport = Transport(server.base, c.db(enrolment.token))
+    try:
+        assert transport.pull(cursor).changes == []
+    finally:
+        transport.close()
 
 
 def test_unauthenticated_and_revoked_devices_are_refused(
