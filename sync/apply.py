@@ -58,8 +58,9 @@ def _present(conn: Connection, keys: list[Key]) -> set[Key]:
     return out
 
 
-def _marks(conn: Connection, keys: list[Key]) -> dict[Key, tuple[int, dict[str, int]]]:
-    """The server revisions already known per record (``sync_record``)."""
+def known_revisions(conn: Connection, keys: list[Key]) -> dict[Key, tuple[int, dict[str, int]]]:
+    """The server revisions known per record (``sync_record``), by its whole primary key
+    (an id-only filter scans the table): ``(rev, {field: rev})``."""
     out: dict[Key, tuple[int, dict[str, int]]] = {}
     for part in _chunks(sorted(set(keys))):
         marks = ", ".join("(?, ?)" for _ in part)
@@ -89,7 +90,7 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # a page may name a parent after its child
     before = session.scalar(select(func.max(Outbox.seq))) or 0
     keys = [(rec.tbl, rec.id) for rec in records if rec.tbl in Base.metadata.tables]
-    pending, present, marks = _pending(conn, keys), _present(conn, keys), _marks(conn, keys)
+    pending, present, known = _pending(conn, keys), _present(conn, keys), known_revisions(conn, keys)
     remembered: dict[Key, tuple[int, dict[str, int]]] = {}
     changed = 0
     for rec in records:
@@ -113,9 +114,9 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
             if rec.partial:  # only what differs from a row this laptop should have: a pull brings it whole
                 continue
             names = ["id", *values]
-            marks_ = ", ".join("?" for _ in names)
+            marks = ", ".join("?" for _ in names)
             conn.exec_driver_sql(
-                f'INSERT INTO "{rec.tbl}" ({", ".join(names)}) VALUES ({marks_})', (rec.id, *values.values())
+                f'INSERT INTO "{rec.tbl}" ({", ".join(names)}) VALUES ({marks})', (rec.id, *values.values())
             )
             present.add(key)
             changed += 1
@@ -127,7 +128,7 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
                 (*values.values(), rec.id, *values.values()),
             )
             changed += done.rowcount
-        rev, revs = remembered.get(key) or marks.get(key) or (0, {})
+        rev, revs = remembered.get(key) or known.get(key) or (0, {})
         revs = dict(revs)
         for f, field_rev in rec.field_revs.items():
             if f not in busy:

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from storage.models import Outbox, SyncInflight, SyncRecord
+from storage.models import Outbox, SyncInflight
 from sync.hlc import Hlc
 from sync.protocol import MAX_PUSH_MUTATIONS, PushResponse
 
 from . import local_state as state
 from . import portable
-from .apply import apply_records
+from .apply import apply_records, known_revisions
 
 READ_ROWS = 500  # outbox rows read at a time until the batch is full
 
@@ -82,13 +82,7 @@ def freeze(session: Session) -> Frozen | None:
     grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS)
     if not grouped:
         return None
-    bases = {
-        (r.tbl, r.id): r.field_revs
-        # by the whole primary key (tbl, id): an id-only filter scans the table
-        for r in session.scalars(
-            select(SyncRecord).where(tuple_(SyncRecord.tbl, SyncRecord.id).in_(list(grouped)))
-        )
-    }
+    bases = {key: revs for key, (_rev, revs) in known_revisions(session.connection(), list(grouped)).items()}
     clock = Hlc.decode(state.get(session, "hlc") or Hlc(0).encode())
     first = state.get_int(session, "next_client_seq", 1)
     mutations = []

@@ -18,6 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Select, insert, select, update
 
 from . import schema as t
+from .db import next_revision
 
 _hasher = PasswordHasher()
 
@@ -100,9 +101,7 @@ def add_member(conn: Connection, team: str, username: str) -> None:
 def access_changed(conn: Connection) -> None:
     """Who may read what changed: a revision of its own, so a device that is up to date moves
     its cursor past the pull that gave it the newly readable inspections (``device_scope``)."""
-    conn.execute(
-        update(t.sync_counter).where(t.sync_counter.c.id == 1).values(last_seq=t.sync_counter.c.last_seq + 1)
-    )
+    next_revision(conn)
 
 
 def grant(conn: Connection, inspection_id: str, team: str, can_write: bool = True) -> None:

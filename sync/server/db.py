@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
 
 from . import schema
 
@@ -124,3 +124,14 @@ def migrate(url: str) -> Path | None:
     finally:
         engine.dispose()
     return made
+
+
+def next_revision(conn: Connection) -> int:
+    """The next revision, taken inside the caller's transaction: the counter row stays locked
+    until commit, so a later revision never commits before an earlier one."""
+    c = schema.sync_counter.c
+    return int(
+        conn.execute(
+            update(schema.sync_counter).where(c.id == 1).values(last_seq=c.last_seq + 1).returning(c.last_seq)
+        ).scalar_one()
+    )

@@ -30,7 +30,7 @@ from sync.protocol import (
 from . import accounts
 from . import schema as t
 from .accounts import Caller
-from .db import dumps_bytes
+from .db import dumps_bytes, next_revision
 from .merge import PENDING, Held, Merge
 from .scopes import SCOPE_PATHS, UnknownParentError, scope_of
 
@@ -121,10 +121,9 @@ class _Batch:
             return rec.scope if rec.exists else False
         if (tbl, record_id) in self.parents:
             return self.parents[(tbl, record_id)]
-        row = self.conn.execute(  # a parent the look-ahead did not foresee (its record moved)
-            select(t.record.c.scope).where(t.record.c.tbl == tbl, t.record.c.id == record_id)
-        ).first()
-        return False if row is None else row.scope
+        # a parent the look-ahead did not foresee (its record moved)
+        rows = _rows(self.conn, [t.record.c.scope], [(tbl, record_id)])
+        return rows[0].scope if rows else False
 
     def base_value(self, tbl: str, record_id: str, field: str, base: int) -> Any:
         """The field's value at revision ``base`` (the text a concurrent edit started from)."""
@@ -263,24 +262,11 @@ class _Batch:
                     rev=rec.rev,
                     deleted=rec.deleted,
                     fields=fields,
-                    field_revs={f: int(m["rev"]) for f, m in rec.meta.items()},
+                    field_revs=_field_revs(rec.meta),
                     partial=sent is not None,
                 )
             )
         return out
-
-
-def _next_seq(conn: Connection) -> int:
-    """Taken at the end of the push transaction: the counter row stays locked until commit,
-    so a later revision never commits before an earlier one."""
-    return int(
-        conn.execute(
-            update(t.sync_counter)
-            .where(t.sync_counter.c.id == 1)
-            .values(last_seq=t.sync_counter.c.last_seq + 1)
-            .returning(t.sync_counter.c.last_seq)
-        ).scalar_one()
-    )
 
 
 def _states(conn: Connection, account_id: str, keys: list[Key]) -> list[RecordState]:
@@ -293,16 +279,25 @@ def _states(conn: Connection, account_id: str, keys: list[Key]) -> list[RecordSt
     ]
 
 
+def _field_revs(meta: dict[str, dict[str, Any]]) -> dict[str, int]:
+    return {f: int(m["rev"]) for f, m in meta.items()}
+
+
+def _change(row: Any) -> dict[str, Any]:
+    """A stored record as the wire carries it (a ``RecordState``)."""
+    return {
+        "tbl": row.tbl,
+        "id": row.id,
+        "rev": row.rev,
+        "deleted": row.deleted,
+        "fields": row.fields,
+        "field_revs": _field_revs(row.field_meta),
+        "partial": False,
+    }
+
+
 def state(row: Any) -> RecordState:
-    return RecordState.model_construct(  # the server's own stored data: no validation
-        tbl=row.tbl,
-        id=row.id,
-        rev=row.rev,
-        deleted=row.deleted,
-        fields=row.fields,
-        field_revs={f: int(m["rev"]) for f, m in row.field_meta.items()},
-        partial=False,
-    )
+    return RecordState.model_construct(**_change(row))  # the server's own stored data: no validation
 
 
 def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) -> PushResponse:
@@ -336,7 +331,7 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
     batch.load()
     results = [batch.apply(m, n) for n, m in enumerate(req.mutations)]
     keys = [(m.tbl, m.id) for m in req.mutations]
-    seq = _next_seq(conn)
+    seq = next_revision(conn)  # at the end: the counter is locked only for the writing
     batch.write(seq)
     conn.execute(
         insert(t.applied_batch).values(
@@ -440,17 +435,6 @@ def pull(conn: Connection, caller: Caller, since: int, limit: int) -> bytes:
     conn.execute(
         update(t.device).where(t.device.c.id == caller.device_id).values(last_seen_at=accounts.now())
     )
-    changes = [
-        {
-            "tbl": r.tbl,
-            "id": r.id,
-            "rev": r.rev,
-            "deleted": r.deleted,
-            "fields": r.fields,
-            "field_revs": {f: int(m["rev"]) for f, m in r.field_meta.items()},
-            "partial": False,
-        }
-        for r in rows
-    ]
+    changes = [_change(r) for r in rows]
     page = {"changes": changes, "next": next_cursor, "has_more": has_more, "server_time": accounts.now()}
     return dumps_bytes(page)
