@@ -7,9 +7,10 @@ applied) from a concurrent one (decided by hybrid logical clock, the loser kept)
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, NotRequired
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict
 
 PROTOCOL_VERSION = 1
 MAX_PUSH_MUTATIONS = 200
@@ -24,9 +25,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class FieldChange(Strict):
-    v: Any = None
-    base: int = Field(0, ge=0, le=INT64)
+class FieldChange(TypedDict):
+    """One field of a mutation: the new value ``v`` (absent: None) and ``base`` (absent: 0).
+    A TypedDict, not a model: a push carries thousands and pydantic validates these several
+    times faster. Read with ``change_value`` and ``change_base``."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    v: NotRequired[Any]
+    base: NotRequired[Annotated[int, Field(ge=0, le=INT64)]]
+
+
+def change_value(change: FieldChange) -> Any:
+    return change.get("v")
+
+
+def change_base(change: FieldChange) -> int:
+    return change.get("base", 0)
 
 
 class Mutation(Strict):

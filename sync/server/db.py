@@ -68,7 +68,14 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, **codec)
+    # psycopg prepares a statement after a few runs and PostgreSQL then settles on a generic
+    # plan; for ``tbl = $1 AND id IN ($2, ...)`` that plan scans every row of the table (a push
+    # grew slower with the store's size). Plans are made for the actual keys; prepared
+    # statements still save the parsing.
+    custom_plans = {"options": "-c plan_cache_mode=force_custom_plan"}
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args=custom_plans, **codec
+    )
 
 
 def alembic_config(url: str) -> Config:

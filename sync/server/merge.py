@@ -92,22 +92,23 @@ class Merge:
             }
         )
 
-    def apply(self, rec: Held, m: Mutation, changes: dict[str, Any]) -> str:
-        """Merge ``changes`` (field -> FieldChange) into ``rec``; returns the mutation's status."""
+    def apply(self, rec: Held, m: Mutation, values: dict[str, Any], bases: dict[str, int]) -> str:
+        """Merge the mutation's ``values`` (field -> value; ``bases``: field -> the revision the
+        client saw) into ``rec``; returns the mutation's status."""
         fields, meta, device = rec.fields, rec.meta, self.device_id
         was_deleted = rec.deleted
         mine = (m.hlc, device)
         status = "applied"
         applied: list[str] = []
-        for f, change in changes.items():
+        for f, sent in values.items():
             old = meta.get(f)
-            value = change.v
-            if old is not None and old["rev"] > change.base and not own(old, device):
+            value = sent
+            if old is not None and old["rev"] > bases[f] and not own(old, device):
                 # concurrent with a change this client never saw
                 theirs = (old["hlc"], old["dev"])
                 merged = None
                 if (rec.tbl, f) in MERGED_TEXT and isinstance(value, str) and isinstance(fields.get(f), str):
-                    merged = merge3(self.base_value(rec.tbl, rec.id, f, change.base) or "", value, fields[f])
+                    merged = merge3(self.base_value(rec.tbl, rec.id, f, bases[f]) or "", value, fields[f])
                 if merged is not None:
                     value = merged
                 elif mine < theirs:
@@ -120,14 +121,14 @@ class Merge:
                     status = "conflict" if status == "applied" else status
             fields[f] = value
             meta[f] = {"rev": PENDING, "hlc": m.hlc, "dev": device}
-            if value != change.v:  # merged: not what the client holds, so not a base it typed on
+            if value != sent:  # merged: not what the client holds, so not a base it typed on
                 meta[f]["merged"] = True
             applied.append(f)
         deleted = fields.get("deleted_at") is not None
         if deleted and not was_deleted and "deleted_at" in applied:
             # the newest revision of the record the deleting laptop had: every edit changes
             # updated_at, so its base is that revision, not deleted_at's (set once, at creation)
-            seen = max(c.base for c in changes.values())
+            seen = max(bases.values())
             for f, before in meta.items():  # edits the deleting laptop never saw: kept for review
                 if (
                     before["rev"] > seen

@@ -12,6 +12,7 @@ device (409).
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -25,6 +26,8 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     RecordState,
+    change_base,
+    change_value,
 )
 
 from . import accounts
@@ -47,8 +50,9 @@ class Refused(Exception):
         self.body = {"error": error, **extra}
 
 
-def _columns(tbl: str) -> set[str]:
-    return {c.name for c in Base.metadata.tables[tbl].columns} - {"id"}
+@functools.cache
+def _columns(tbl: str) -> frozenset[str]:
+    return frozenset(c.name for c in Base.metadata.tables[tbl].columns) - {"id"}
 
 
 def _rows(conn: Connection, columns: list[Any], keys: Iterable[Key], lock: bool = False) -> list[Any]:
@@ -77,7 +81,11 @@ def _parent_refs(m: Mutation, held: Held | None) -> list[Key]:
         return []
     refs = []
     for column, parent in path:
-        ref = m.fields[column].v if column in m.fields else (held.fields.get(column) if held else None)
+        ref = (
+            change_value(m.fields[column])
+            if column in m.fields
+            else (held.fields.get(column) if held else None)
+        )
         if isinstance(ref, str) and parent != "inspection":
             refs.append((parent, ref))
     return refs
@@ -167,16 +175,14 @@ class _Batch:
     def apply(self, m: Mutation, ord_: int) -> MutationResult:
         if m.tbl not in SCOPE_PATHS:
             return self.reject(m, "unknown_table")
-        changes = {f: c for f, c in m.fields.items() if f != "id"}
-        unknown = set(changes) - _columns(m.tbl)
+        values = {f: change_value(c) for f, c in m.fields.items() if f != "id"}
+        unknown = values.keys() - _columns(m.tbl)
         if unknown:
             return self.reject(m, "unknown_field:" + ",".join(sorted(unknown)))
         rec = self.held.get((m.tbl, m.id))
         current = rec.fields if rec is not None else {}
         try:
-            scope = scope_of(
-                m.tbl, m.id, {**current, **{f: c.v for f, c in changes.items()}}, self.parent_scope
-            )
+            scope = scope_of(m.tbl, m.id, {**current, **values}, self.parent_scope)
         except UnknownParentError:
             return self.reject(m, "unknown_parent")
         reason = self.authorise(m, rec, scope)
@@ -185,11 +191,12 @@ class _Batch:
         if rec is None:
             rec = self.held[(m.tbl, m.id)] = Held(m.tbl, m.id)
         before = len(self.merge.history)
-        status = self.merge.apply(rec, m, changes)
-        self.sent.setdefault((m.tbl, m.id), {}).update((f, c.v) for f, c in changes.items())
+        bases = {f: change_base(c) for f, c in m.fields.items()}
+        status = self.merge.apply(rec, m, values, bases)
+        self.sent.setdefault((m.tbl, m.id), {}).update(values)
         if len(self.merge.history) > before:
             rec.scope, rec.ord = scope, ord_
-        return MutationResult(client_seq=m.client_seq, status=status)  # type: ignore[arg-type]
+        return MutationResult.model_construct(client_seq=m.client_seq, status=status, reason=None)
 
     def write(self, seq: int) -> None:
         """Everything this push changed, stamped with its revision ``seq``."""
