@@ -39,7 +39,13 @@ class SyncReport:
 def _pull_page(session: Session, page: Any) -> int:
     changed = apply_records(session, page.changes)
     state.put(session, "cursor", page.next)
+    state.put(session, "baseline", page.baseline or "")
     return changed
+
+
+def _position(session: Session) -> tuple[int, str | None]:
+    """Where the next pull starts: the cursor and the baseline token kept beside it."""
+    return state.get_int(session, "cursor", 0), state.get(session, "baseline") or None
 
 
 def _refused(session: Session, exc: ServerRefused) -> None:
@@ -72,8 +78,8 @@ class SyncEngine:
 
     def pull_all(self, report: SyncReport) -> None:
         for _ in range(MAX_PAGES):
-            cursor = self.run_db(lambda s: state.get_int(s, "cursor", 0))
-            page = self.transport.pull(cursor)
+            cursor, baseline = self.run_db(_position)
+            page = self.transport.pull(cursor, baseline=baseline)
             report.applied += self.run_db(partial(_pull_page, page=page))
             report.pulled += len(page.changes)
             self.progress("pull", report.pulled)

@@ -93,9 +93,13 @@ class PushResponse(Strict):
 
 
 class PullResponse(Strict):
+    """``baseline``: a token to keep beside the cursor and send with the next pull (records of
+    inspections this device was given access to after its cursor passed them)."""
+
     changes: list[RecordState]
     next: int
     has_more: bool
+    baseline: str | None = None
     server_time: str
 
 

@@ -95,8 +95,11 @@ class Transport:
             )
         )
 
-    def pull(self, since: int, limit: int = 500) -> PullResponse:
-        return PullResponse(**self._call("GET", "/v1/sync/pull", params={"since": since, "limit": limit}))
+    def pull(self, since: int, limit: int = 500, baseline: str | None = None) -> PullResponse:
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if baseline:
+            params["baseline"] = baseline
+        return PullResponse(**self._call("GET", "/v1/sync/pull", params=params))
 
     def start_upload(self, sha256: str, size: int) -> dict[str, Any]:
         return self._call("POST", f"/v1/blobs/{sha256}/uploads", json={"size": size})

@@ -13,7 +13,7 @@ from inspectorapp.services import notes, search
 from storage import models as m
 from sync import batches, enrolment
 from sync import local_state as local_sync
-from sync.protocol import EnrolRequest
+from sync.protocol import EnrolRequest, PullResponse
 from sync.server import accounts
 from sync.server import schema as t
 from sync.transport import DeviceRevoked, NotEnrolled, ServerRefused, Transport
@@ -262,6 +262,62 @@ def test_access_granted_later_brings_the_earlier_work(
     transport = Transport(server.base, c.db(enrolment.token))
     try:
         assert transport.pull(cursor).changes == []
+    finally:
+        transport.close()
+
+
+def _baseline_pages(transport: Transport, cursor: int, limit: int, first: str | None) -> list[PullResponse]:
+    """Pull pages from ``cursor`` as the engine does (token kept) until the baseline is sent."""
+    pages, token = [], first
+    for _ in range(50):
+        page = transport.pull(cursor, limit, baseline=token)
+        pages.append(page)
+        assert page.next == cursor and page.has_more  # the cursor waits until the baseline is in
+        token = page.baseline
+        if token is not None and token.endswith(":done"):
+            return pages
+    raise AssertionError("the baseline never ended")
+
+
+def test_a_large_inspection_granted_later_comes_in_pages(
+    server: ServerProcess, two_teams: tuple[Laptop, Laptop]
+) -> None:
+    """Access to a large inspection (or a whole team's work) granted later arrives in pages of
+    bounded size: a lost answer is answered again, and access changing halfway starts over."""
+    a, c = two_teams
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    ids = []
+    for n in range(6):  # six pushes: a page never splits one
+        ids.append(_note(a, conv, f"Notitie {n} over de overdracht."))
+        a.sync()
+    c.sync()
+    (first,) = _rows(a, m.Inspection)
+    server.admin(lambda conn: accounts.grant(conn, first, "Ziekenhuizen"))
+    cursor = c.db(lambda s: local_sync.get_int(s, "cursor", 0))
+    transport = Transport(server.base, c.db(enrolment.token))
+    try:
+        page = transport.pull(cursor, 2)
+        assert transport.pull(cursor, 2).changes == page.changes  # the answer was lost: again
+        # halfway, the team is given a second inspection: the baseline starts over for both
+        _org2, conv2 = a.db(lambda s: helpers.conversation(s, a.ctx))
+        other = _note(a, conv2, "Tweede inspectie.")
+        a.sync()
+        (second,) = set(_rows(a, m.Inspection)) - {first}
+        server.admin(lambda conn: accounts.grant(conn, second, "Ziekenhuizen"))
+        pages = _baseline_pages(transport, cursor, 2, page.baseline)
+    finally:
+        transport.close()
+    assert len(pages) >= 4
+    assert all(len(p.changes) <= 2 + 4 for p in pages)  # two records and the parents they need
+    sent = {r.id for p in pages for r in p.changes}
+    assert sent >= {*ids, first} and other not in sent  # written after the cursor: a normal page
+    c.sync()
+    assert set(_rows(c, m.Inspection)) == {first, second}
+    assert set(_rows(c, m.NoteParagraph)) == {*ids, other}
+    transport = Transport(server.base, c.db(enrolment.token))
+    try:  # past that cursor nothing is sent again, and no token is needed any more
+        later = transport.pull(c.db(lambda s: local_sync.get_int(s, "cursor", 0)))
+        assert later.changes == [] and later.baseline is None
     finally:
         transport.close()
 

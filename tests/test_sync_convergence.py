@@ -306,8 +306,8 @@ class PagedTransport(Transport):
 
     page = 500
 
-    def pull(self, since: int, limit: int = 500) -> PullResponse:
-        return super().pull(since, min(limit, self.page))
+    def pull(self, since: int, limit: int = 500, baseline: str | None = None) -> PullResponse:
+        return super().pull(since, min(limit, self.page), baseline)
 
 
 class Crash(Exception):

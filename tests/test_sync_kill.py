@@ -51,8 +51,8 @@ SEED = int(os.environ.get("VELDWERK_KILL_SEED", "11"))
 NOTES = 450  # three push batches (MAX_PUSH_MUTATIONS = 200) before the first kill
 OTHER_NOTES = 60  # written by the second laptop before each run
 # Where the kills aim, in turn: the step announced, then a random delay of at most this many seconds
-# (about as long as that step takes here, so most kills land inside it).
-TARGETS = (("push send", 0.3), ("push recv", 0.2), ("pull send", 0.15), ("pull recv", 0.25))
+# (about as long as that step takes here, so most kills land inside it; shorter once sync got faster).
+TARGETS = (("push send", 0.12), ("push recv", 0.1), ("pull send", 0.08), ("pull recv", 0.1))
 ANY = object()  # an earlier value nobody confirmed: the edit that set it may have died uncommitted
 
 

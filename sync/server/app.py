@@ -29,7 +29,7 @@ from sync.protocol import (
     PushResponse,
 )
 
-from . import accounts, conflicts, frameworks, records
+from . import accounts, conflicts, frameworks, pages, records
 from . import schema as t
 from .blobs import BlobStore
 from .db import make_engine
@@ -119,8 +119,9 @@ def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | 
         who: Caller,
         since: Annotated[int, Query(ge=0, le=INT64)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_CHANGES)] = MAX_PULL_CHANGES,
+        baseline: Annotated[str | None, Query(max_length=40, pattern=pages.TOKEN_PATTERN)] = None,
     ) -> Response:
-        page = in_transaction(lambda c: records.pull(c, who, since, limit))
+        page = in_transaction(lambda c: pages.pull(c, who, since, limit, baseline))
         return Response(page, media_type="application/json")
 
     @app.post("/v1/blobs/{sha256}/uploads", responses=ERRORS)

@@ -1,4 +1,4 @@
-"""Push and pull: the server side of the protocol (one database transaction per request).
+"""Push: the server side of the protocol (one database transaction per request; pull: ``pull``).
 
 A push is applied as one batch: the records it names and the parents their scopes
 depend on are read with one query each (locked on PostgreSQL, in key order), merged in
@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from storage.models import Base
 from sync.protocol import (
@@ -33,7 +33,7 @@ from sync.protocol import (
 from . import accounts
 from . import schema as t
 from .accounts import Caller
-from .db import dumps_bytes, next_revision
+from .db import next_revision
 from .merge import PENDING, Held, Merge
 from .scopes import SCOPE_PATHS, UnknownParentError, scope_of
 
@@ -290,7 +290,7 @@ def _field_revs(meta: dict[str, dict[str, Any]]) -> dict[str, int]:
     return {f: int(m["rev"]) for f, m in meta.items()}
 
 
-def _change(row: Any) -> dict[str, Any]:
+def change_of(row: Any) -> dict[str, Any]:
     """A stored record as the wire carries it (a ``RecordState``)."""
     return {
         "tbl": row.tbl,
@@ -304,7 +304,7 @@ def _change(row: Any) -> dict[str, Any]:
 
 
 def state(row: Any) -> RecordState:
-    return RecordState.model_construct(**_change(row))  # the server's own stored data: no validation
+    return RecordState.model_construct(**change_of(row))  # the server's own stored data: no validation
 
 
 def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) -> PushResponse:
@@ -361,87 +361,3 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
     return PushResponse(
         results=results, records=batch.states(keys), hwm=req.last_client_seq, server_time=accounts.now()
     )
-
-
-def _parents(conn: Connection, rows: list[Any], after: int, visible: Any) -> list[Any]:
-    """Records the rows point at (foreign keys) that changed after revision ``after``: only a
-    later page would bring them, but the laptop's foreign keys must hold when it commits this
-    one. Sent along (and again on their own page, harmlessly); their parents too."""
-    have = {(r.tbl, r.id) for r in rows}
-    found: list[Any] = []
-    todo = rows
-    while todo:
-        wanted: dict[str, set[str]] = {}
-        for row in todo:
-            table = Base.metadata.tables.get(row.tbl)
-            for fk in table.foreign_keys if table is not None else ():
-                ref = row.fields.get(fk.parent.name)
-                if isinstance(ref, str) and (fk.column.table.name, ref) not in have:
-                    wanted.setdefault(fk.column.table.name, set()).add(ref)
-        todo = []
-        for tbl, ids in sorted(wanted.items()):
-            todo.extend(
-                conn.execute(
-                    select(t.record).where(
-                        t.record.c.tbl == tbl, t.record.c.id.in_(sorted(ids)), t.record.c.rev > after, visible
-                    )
-                )
-            )
-        have.update((r.tbl, r.id) for r in todo)
-        found.extend(todo)
-    return found
-
-
-def _baseline(conn: Connection, caller: Caller, since: int, readable: Any) -> list[Any]:
-    """Records up to ``since`` of inspections this device may read but was never given whole
-    (access granted after its cursor passed them). Sent again while the device asks from
-    the same cursor or an older one (the answer may have been lost); once it asks from a
-    later cursor it has them. A device pulling from 0 gets everything by paging anyway."""
-    ds = t.device_scope.c
-    given = {
-        str(r.scope): int(r.at_since)
-        for r in conn.execute(select(ds.scope, ds.at_since).where(ds.device_id == caller.device_id))
-    }
-    scopes = [str(s) for (s,) in conn.execute(readable)]
-    new = [s for s in scopes if s not in given]
-    if new:
-        conn.execute(
-            insert(t.device_scope),
-            [{"device_id": caller.device_id, "scope": s, "at_since": since} for s in new],
-        )
-    due = [s for s in scopes if since > 0 and since <= given.get(s, since)]
-    if not due:
-        return []
-    q = select(t.record).where(t.record.c.scope.in_(due), t.record.c.rev <= since)
-    return list(conn.execute(q.order_by(t.record.c.rev, t.record.c.ord)))
-
-
-def pull(conn: Connection, caller: Caller, since: int, limit: int) -> bytes:
-    """Changes after ``since`` the caller may read, with the parents they need that changed
-    later; a page never splits one push. The page as JSON (a ``PullResponse``), built
-    with orjson from the rows: the largest answers the server gives, so no model between."""
-    # read before the records: every revision up to it is committed and seen below (a later
-    # statement may see newer commits on PostgreSQL, never fewer)
-    top = int(conn.execute(select(t.sync_counter.c.last_seq)).scalar_one())
-    readable = accounts.readable_scopes_query(caller.account_id)
-    visible = or_(t.record.c.scope.is_(None), t.record.c.scope.in_(readable))
-    q = select(t.record).where(t.record.c.rev > since, visible).order_by(t.record.c.rev, t.record.c.ord)
-    rows = list(conn.execute(q.limit(limit + 1)))
-    has_more = len(rows) > limit
-    if has_more:
-        last = rows[limit - 1].rev
-        if rows[limit].rev == last:  # the next row belongs to the same push
-            whole = [r for r in rows[:limit] if r.rev != last]
-            rows = whole or list(conn.execute(q.where(t.record.c.rev <= last)))
-        else:
-            rows = rows[:limit]
-    # up to date: the cursor moves past what the caller may not read too (shorter scans later)
-    next_cursor = rows[-1].rev if has_more else max(since, top, rows[-1].rev if rows else 0)
-    rows = _baseline(conn, caller, since, readable) + rows
-    rows = _parents(conn, rows, next_cursor, visible) + rows
-    conn.execute(
-        update(t.device).where(t.device.c.id == caller.device_id).values(last_seen_at=accounts.now())
-    )
-    changes = [_change(r) for r in rows]
-    page = {"changes": changes, "next": next_cursor, "has_more": has_more, "server_time": accounts.now()}
-    return dumps_bytes(page)

@@ -56,9 +56,9 @@ class Reporting(Transport):
         self.emit("push recv")
         return response
 
-    def pull(self, since: int, limit: int = 500) -> PullResponse:
+    def pull(self, since: int, limit: int = 500, baseline: str | None = None) -> PullResponse:
         self.emit("pull send")
-        page = super().pull(since, limit)
+        page = super().pull(since, limit, baseline)
         self.emit(f"pull recv {len(page.changes)}")
         return page
 

@@ -1,0 +1,151 @@
+"""Pull: pages of the records a device may read that changed after its cursor.
+
+A page is built as JSON straight from the stored rows (orjson; the largest answers the
+server gives, so no model in between) and never splits one push. Records point at parents
+(foreign keys) that may have changed later; those come along, so the laptop's foreign keys
+hold when it commits the page.
+
+Access granted later: a device whose cursor passed an inspection before it could read it
+(its team was given the inspection, its user joined a team) first gets that inspection's
+older records, in pages of their own (the *baseline*), each with a token the device keeps
+beside its cursor and sends back. A lost answer is answered again from the same token; a
+baseline is sent once. The token names the set of inspections it covers: when access
+changes again halfway, the baseline starts over for the new set (re-applying is harmless).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy import Connection, Select, insert, or_, select, update
+
+from storage.models import Base
+
+from . import accounts
+from . import schema as t
+from .accounts import Caller
+from .db import dumps_bytes
+from .records import change_of
+
+TOKEN_PATTERN = r"^[0-9a-f]{16}:(\d{1,19}|done)$"
+
+
+def _whole_pushes(conn: Connection, q: Select[Any], limit: int) -> tuple[list[Any], bool]:
+    """At most ``limit`` rows of ``q`` (ordered by revision), without splitting the rows of
+    one push (a single push larger than ``limit`` comes whole); and whether more follow."""
+    rows = list(conn.execute(q.limit(limit + 1)))
+    has_more = len(rows) > limit
+    if has_more:
+        last = rows[limit - 1].rev
+        if rows[limit].rev == last:  # the next row belongs to the same push
+            whole = [r for r in rows[:limit] if r.rev != last]
+            rows = whole or list(conn.execute(q.where(t.record.c.rev <= last)))
+        else:
+            rows = rows[:limit]
+    return rows, has_more
+
+
+def _parents(conn: Connection, rows: list[Any], after: int, visible: Any) -> list[Any]:
+    """Records the rows point at (foreign keys) that changed after revision ``after``: only a
+    later page would bring them, but the laptop's foreign keys must hold when it commits this
+    one. Sent along (and again on their own page, harmlessly); their parents too."""
+    have = {(r.tbl, r.id) for r in rows}
+    found: list[Any] = []
+    todo = rows
+    while todo:
+        wanted: dict[str, set[str]] = {}
+        for row in todo:
+            table = Base.metadata.tables.get(row.tbl)
+            for fk in table.foreign_keys if table is not None else ():
+                ref = row.fields.get(fk.parent.name)
+                if isinstance(ref, str) and (fk.column.table.name, ref) not in have:
+                    wanted.setdefault(fk.column.table.name, set()).add(ref)
+        todo = []
+        for tbl, ids in sorted(wanted.items()):
+            todo.extend(
+                conn.execute(
+                    select(t.record).where(
+                        t.record.c.tbl == tbl, t.record.c.id.in_(sorted(ids)), t.record.c.rev > after, visible
+                    )
+                )
+            )
+        have.update((r.tbl, r.id) for r in todo)
+        found.extend(todo)
+    return found
+
+
+def _due_scopes(conn: Connection, caller: Caller, since: int, readable: Any) -> list[str]:
+    """Inspections this device may read but was never given whole: newly readable ones are
+    noted at the device's cursor, and stay due while it asks from that cursor or an older
+    one (a device pulling from 0 gets everything by paging anyway)."""
+    ds = t.device_scope.c
+    given = {
+        str(r.scope): int(r.at_since)
+        for r in conn.execute(select(ds.scope, ds.at_since).where(ds.device_id == caller.device_id))
+    }
+    scopes = [str(s) for (s,) in conn.execute(readable)]
+    new = [s for s in scopes if s not in given]
+    if new:
+        conn.execute(
+            insert(t.device_scope),
+            [{"device_id": caller.device_id, "scope": s, "at_since": since} for s in new],
+        )
+    return sorted(s for s in scopes if since > 0 and since <= given.get(s, since))
+
+
+def _mark(scopes: list[str]) -> str:
+    return hashlib.sha256("\n".join(scopes).encode("ascii")).hexdigest()[:16]
+
+
+def _baseline_page(
+    conn: Connection, due: list[str], since: int, token: str | None, limit: int
+) -> tuple[list[Any], str] | None:
+    """The due inspections' next records up to ``since`` after the token's position, and
+    the token for the page after; None once the token says all were sent."""
+    mark = _mark(due)
+    given, _, position = (token or "").partition(":")
+    if given == mark and position == "done":
+        return None
+    after = int(position) if given == mark else 0  # another set of inspections: from the start
+    r = t.record.c
+    q = select(t.record).where(r.scope.in_(due), r.rev <= since, r.rev > after).order_by(r.rev, r.ord)
+    rows, has_more = _whole_pushes(conn, q, limit)
+    if not rows:
+        return None
+    return rows, f"{mark}:{rows[-1].rev if has_more else 'done'}"
+
+
+def pull(conn: Connection, caller: Caller, since: int, limit: int, token: str | None = None) -> bytes:
+    """The page after ``since`` (a ``PullResponse`` as JSON): the baseline of newly readable
+    inspections first, then the changes the caller may read, with the parents they need."""
+    # read before the records: every revision up to it is committed and seen below (a later
+    # statement may see newer commits on PostgreSQL, never fewer)
+    top = int(conn.execute(select(t.sync_counter.c.last_seq)).scalar_one())
+    readable = accounts.readable_scopes_query(caller.account_id)
+    visible = or_(t.record.c.scope.is_(None), t.record.c.scope.in_(readable))
+    due = _due_scopes(conn, caller, since, readable)
+    baseline = _baseline_page(conn, due, since, token, limit) if due else None
+    next_token: str | None
+    if baseline is not None:
+        rows, next_token = baseline
+        next_cursor, has_more, sent_upto = since, True, rows[-1].rev
+    else:
+        r = t.record.c
+        q = select(t.record).where(r.rev > since, visible).order_by(r.rev, r.ord)
+        rows, has_more = _whole_pushes(conn, q, limit)
+        # up to date: the cursor moves past what the caller may not read too (shorter scans later)
+        next_cursor = rows[-1].rev if has_more else max(since, top, rows[-1].rev if rows else 0)
+        next_token, sent_upto = (f"{_mark(due)}:done" if due else None), next_cursor
+    rows = _parents(conn, rows, sent_upto, visible) + rows
+    conn.execute(
+        update(t.device).where(t.device.c.id == caller.device_id).values(last_seen_at=accounts.now())
+    )
+    page = {
+        "changes": [change_of(row) for row in rows],
+        "next": next_cursor,
+        "has_more": has_more,
+        "baseline": next_token,
+        "server_time": accounts.now(),
+    }
+    return dumps_bytes(page)
