@@ -143,7 +143,7 @@ def _sync_timed(laptop: Laptop, push: bool) -> Run:
     db = TimedDb(laptop)
     engine = laptop.engine(db)
     marks = [(time.perf_counter(), 0.0)]
-    engine.progress = lambda _stage, _n: marks.append((time.perf_counter(), db.seconds))
+    engine.progress = lambda _step: marks.append((time.perf_counter(), db.seconds))
     report = SyncReport()
     (engine.push_all if push else engine.pull_all)(report)
     wall, in_db = [m[0] for m in marks], [m[1] for m in marks]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Attachment, SyncBlob
 from sync import local_state
+from sync.engine import OnProgress, Progress
 from sync.transport import ServerRefused, Transport
 
 from .services import attachments
@@ -25,11 +26,14 @@ from .workspace import Workspace
 CHUNK = 8 * 1024 * 1024
 
 
-def _waiting(session: Session, folder: Path) -> list[str]:
+def _waiting(session: Session, folder: Path) -> dict[str, int]:
+    """Files not sent yet: sha256 -> size in bytes."""
     sent = set(session.scalars(select(SyncBlob.sha256)))
     store = attachments.blob_store(session, folder)
-    shas = session.scalars(select(Attachment.sha256).where(Attachment.deleted_at.is_(None)).distinct())
-    return [sha for sha in shas if sha not in sent and store.exists(sha)]
+    rows = session.execute(
+        select(Attachment.sha256, Attachment.size_bytes).where(Attachment.deleted_at.is_(None))
+    )
+    return {sha: size for sha, size in rows if sha not in sent and store.exists(sha)}
 
 
 def _read(session: Session, folder: Path, sha: str) -> bytes:
@@ -41,7 +45,14 @@ def _sent(session: Session, sha: str) -> None:
         session.add(SyncBlob(sha256=sha, uploaded_at=local_state.now()))
 
 
-def upload_one(transport: Transport, sha: str, data: bytes, chunk: int = CHUNK) -> None:
+def upload_one(
+    transport: Transport,
+    sha: str,
+    data: bytes,
+    chunk: int = CHUNK,
+    sent: Callable[[int], None] | None = None,
+) -> None:
+    """Send ``data`` from the offset the server has; ``sent(offset)`` after each chunk."""
     started = transport.start_upload(sha, len(data))
     if started.get("exists"):
         return
@@ -59,20 +70,26 @@ def upload_one(transport: Transport, sha: str, data: bytes, chunk: int = CHUNK) 
                 continue
             raise
         offset = int(answer["offset"])
+        if sent is not None:
+            sent(offset)
 
 
-def upload_pending(
-    ws: Workspace, transport: Transport, progress: Callable[[str, int], None] | None = None
-) -> int:
+def upload_pending(ws: Workspace, transport: Transport, progress: OnProgress | None = None) -> int:
+    """Upload the files this laptop holds that the office has not got; returns how many."""
     folder = ws.paths.attachments_dir
-    done = 0
-    for sha in ws.call(_waiting, folder):
+    waiting = ws.call(_waiting, folder)
+    total, before, done = sum(waiting.values()), 0, 0
+    report = progress or (lambda _progress: None)
+    for sha, size in waiting.items():
         data = ws.call(_read, folder, sha)
-        upload_one(transport, sha, data)
+
+        def sent(offset: int, before: int = before, done: int = done) -> None:
+            report(Progress("files", before + offset, max(total, before + offset), done))
+
+        upload_one(transport, sha, data, sent=sent)
         ws.call(_sent, sha)
-        done += 1
-        if progress:
-            progress("files", done)
+        done, before = done + 1, before + size
+        report(Progress("files", before, max(total, before), done))
     return done
 
 

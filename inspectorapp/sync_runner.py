@@ -7,7 +7,6 @@ the outbox and all local data stay whatever happens.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +16,8 @@ from sqlalchemy.orm import Session
 from storage.models import FrameworkVersion, SyncIssue
 from sync import enrolment
 from sync import local_state as sync_state
-from sync.engine import SyncEngine, SyncReport
+from sync.engine import OnProgress, SyncEngine, SyncReport
+from sync.engine import Progress as Progress  # what the GUI shows of a running sync
 from sync.protocol import EnrolRequest
 from sync.transport import DeviceRevoked, NotEnrolled, Offline, ServerRefused, Transport
 
@@ -38,7 +38,7 @@ def _credentials(session: Session) -> tuple[str | None, str | None]:
     return sync_state.get(session, "server_url"), enrolment.token(session)
 
 
-def run_sync(ws: Workspace, progress: Callable[[str, int], None] | None = None) -> SyncOutcome:
+def run_sync(ws: Workspace, progress: OnProgress | None = None) -> SyncOutcome:
     url, token = ws.call(_credentials)
     if not url or not token:
         return SyncOutcome("not_enrolled")

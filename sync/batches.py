@@ -34,6 +34,7 @@ class Frozen:
     payload: bytes
     mutations: int
     last_client_seq: int
+    outbox_rows: int  # the local edits it carries (the outbox rows it acknowledges)
 
     @property
     def sha256(self) -> str:
@@ -74,11 +75,22 @@ def _coalesce(session: Session, limit: int) -> tuple[dict[tuple[str, str], dict[
             return grouped, last_seq
 
 
+def waiting(session: Session) -> int:
+    """Outbox rows (local edits) not yet acknowledged by the office."""
+    return int(session.connection().exec_driver_sql("SELECT count(*) FROM outbox").scalar_one())
+
+
+def _rows_upto(session: Session, last_outbox_seq: int) -> int:
+    sql = "SELECT count(*) FROM outbox WHERE seq <= ?"
+    return int(session.connection().exec_driver_sql(sql, (last_outbox_seq,)).scalar_one())
+
+
 def freeze(session: Session) -> Frozen | None:
     """The batch to send: the one already in flight, or a new one from the outbox head."""
     inflight = session.get(SyncInflight, 1)
     if inflight is not None:
-        return Frozen(inflight.payload.encode("utf-8"), inflight.mutations, inflight.last_client_seq)
+        rows = _rows_upto(session, inflight.last_outbox_seq)
+        return Frozen(inflight.payload.encode("utf-8"), inflight.mutations, inflight.last_client_seq, rows)
     grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS)
     if not grouped:
         return None
@@ -124,7 +136,7 @@ def freeze(session: Session) -> Frozen | None:
     state.put(session, "next_client_seq", last + 1)
     state.put(session, "hlc", clock.tick(int(time.time() * 1000)).encode())
     session.flush()
-    return Frozen(text.encode("utf-8"), len(mutations), last)
+    return Frozen(text.encode("utf-8"), len(mutations), last, _rows_upto(session, last_outbox_seq))
 
 
 def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:

@@ -18,13 +18,29 @@ from sqlalchemy.orm import Session
 
 from . import local_state as state
 from .apply import apply_records
-from .batches import acknowledge, freeze
+from .batches import acknowledge, freeze, waiting
 from .transport import ServerRefused, Transport
 
 T = TypeVar("T")
 RunDb = Callable[[Callable[[Session], Any]], Any]
 MAX_PUSHES = 10_000  # per run: a bound, never reached in practice
 MAX_PAGES = 100_000
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a run is, reported after each commit. ``stage``: push (``done`` of ``total``
+    local edits sent), pull (revisions received of those the office had when the pull
+    began) or files (bytes of attachment files sent); ``total`` 0 while unknown.
+    ``items``: records pushed, records received or files sent so far."""
+
+    stage: str
+    done: int
+    total: int
+    items: int
+
+
+OnProgress = Callable[[Progress], None]
 
 
 @dataclass
@@ -53,14 +69,13 @@ def _refused(session: Session, exc: ServerRefused) -> None:
 
 
 class SyncEngine:
-    def __init__(
-        self, run_db: RunDb, transport: Transport, progress: Callable[[str, int], None] | None = None
-    ):
+    def __init__(self, run_db: RunDb, transport: Transport, progress: OnProgress | None = None):
         self.run_db = run_db
         self.transport = transport
-        self.progress = progress or (lambda _stage, _n: None)
+        self.progress = progress or (lambda _progress: None)
 
     def push_all(self, report: SyncReport) -> None:
+        total, sent = self.run_db(waiting), 0  # edits made meanwhile raise the total
         for _ in range(MAX_PUSHES):
             batch = self.run_db(freeze)
             if batch is None:
@@ -74,15 +89,19 @@ class SyncEngine:
             for status, n in counts.items():
                 report.statuses[status] = report.statuses.get(status, 0) + n
             report.pushed += batch.mutations
-            self.progress("push", report.pushed)
+            sent += batch.outbox_rows
+            self.progress(Progress("push", sent, max(total, sent), report.pushed))
 
     def pull_all(self, report: SyncReport) -> None:
+        start: int | None = None
         for _ in range(MAX_PAGES):
             cursor, baseline = self.run_db(_position)
             page = self.transport.pull(cursor, baseline=baseline)
             report.applied += self.run_db(partial(_pull_page, page=page))
             report.pulled += len(page.changes)
-            self.progress("pull", report.pulled)
+            start = cursor if start is None else start
+            total = max(page.top - start, 0) if page.top is not None else 0
+            self.progress(Progress("pull", min(page.next - start, total), total, report.pulled))
             if not page.has_more:
                 return
 

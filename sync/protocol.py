@@ -94,12 +94,14 @@ class PushResponse(Strict):
 
 class PullResponse(Strict):
     """``baseline``: a token to keep beside the cursor and send with the next pull (records of
-    inspections this device was given access to after its cursor passed them)."""
+    inspections this device was given access to after its cursor passed them). ``top``: the
+    office's newest revision when the page was read (how far there is to go)."""
 
     changes: list[RecordState]
     next: int
     has_more: bool
     baseline: str | None = None
+    top: int | None = None
     server_time: str
 
 

@@ -3,6 +3,7 @@ keep everything when the office disconnects the laptop (rescue export)."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,16 +12,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
+from inspectorapp import sync_runner
 from inspectorapp.bootstrap import build_main_window
 from inspectorapp.paths import app_paths
-from inspectorapp.services import organisations
+from inspectorapp.services import attachments, organisations
 from inspectorapp.services.rescue_export import RescueFileError, open_rescue
+from storage import models as m
 from sync.server import accounts
 from sync.server import schema as t
 from ui.file_exports import rescue_export
 from ui.main_window import MainWindow
 from ui.sync_dialog import SyncDialog
 
+from . import helpers
 from .sync_harness import PASSWORD, ServerProcess, team
 from .test_app_window import _create, _shot
 
@@ -98,3 +102,51 @@ def test_connect_sync_and_survive_revocation(
     assert b"Na intrekking" not in target.read_bytes()  # encrypted
     with pytest.raises(RescueFileError):
         open_rescue(target.read_bytes(), "verkeerd wachtwoord!!")
+
+
+def test_the_sync_bar_counts_changes_and_file_bytes(qtbot, window: MainWindow, server: ServerProcess) -> None:
+    """The bar is determinate: edits sent of those waiting, bytes of files sent (per 8 MiB
+    chunk), revisions received; its text says so in Dutch."""
+    w, ws = window, window.workspace
+    overview = sync_runner.enrol(ws, server.base, "laptop van Anna", "anna", PASSWORD, "")
+    w.sync.connected(overview)
+    qtbot.waitUntil(
+        lambda: w.sync.last_outcome is not None and w.sync.last_outcome.kind == "done", timeout=20000
+    )
+    for n in range(450):  # three push batches
+        ws.call(organisations.create_organisation, ws.ctx, {"name": f"Zorgaanbieder {n}", "sector": "MSZ"})
+    _org, conv = ws.call(helpers.conversation, ws.ctx)
+    visit = ws.call(lambda s: s.get(m.Conversation, conv).visit_id)
+    data = b"%PDF-1.7\n" + random.Random(7).randbytes(17 * 1024 * 1024)  # three chunks
+    ws.call(
+        lambda s: attachments.add_attachment(
+            s,
+            ws.ctx,
+            attachments.blob_store(s, ws.paths.attachments_dir),
+            data,
+            "plattegrond.pdf",
+            visit_id=visit,
+        )
+    )
+    steps: list[sync_runner.Progress] = []
+    dialog = SyncDialog(w.sync, w)
+    qtbot.addWidget(dialog)
+    w.sync.progress.connect(steps.append)
+    w.sync_action.trigger()
+    qtbot.waitUntil(lambda: not w.sync.running, timeout=30000)
+    assert w.sync.last_outcome.kind == "done"
+    by_stage = {stage: [s for s in steps if s.stage == stage] for stage in ("push", "pull", "files")}
+    push, pull, files = by_stage["push"], by_stage["pull"], by_stage["files"]
+    assert len(push) >= 3 and push[-1].done == push[-1].total >= 450
+    assert [s.done for s in push] == sorted(s.done for s in push)
+    assert len(files) >= 4 and files[-1].done == files[-1].total == len(data) and files[-1].items == 1
+    assert files[0].done == 8 * 1024 * 1024  # after the first chunk
+    assert pull and pull[-1].done == pull[-1].total
+    assert dialog.progress_text(push[0]).startswith("Wijzigingen versturen: ")
+    assert dialog.progress_text(files[-1]) == "Bestanden versturen: 17,00 MiB van 17,00 MiB"
+    dialog._progress(push[1])
+    assert dialog.bar.maximum() == 1000 and 0 < dialog.bar.value() < 1000
+    dialog.show()
+    dialog._progress(files[1])
+    dialog.error.clear()  # the finished run's message: the picture shows the upload under way
+    _shot(dialog, "sync-progress.png")

@@ -26,7 +26,7 @@ AFTER_EDITS_MS = 10 * 1000
 
 class SyncController(QObject):
     overview_changed = Signal()
-    progress = Signal(str, int)  # stage (push | pull), records so far
+    progress = Signal(object)  # sync.engine.Progress
     finished = Signal(str)  # outcome kind
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
@@ -95,13 +95,10 @@ class SyncController(QObject):
         self.overview_changed.emit()
         ws = self.workspace
 
-        def report(stage: str, count: int) -> None:
-            ops.post(self._progress, (stage, count))
+        def report(step: sync_runner.Progress) -> None:
+            ops.post(self.progress.emit, step)
 
         ops.in_thread(lambda: sync_runner.run_sync(ws, report), on_done=self._done, on_error=self._failed)
-
-    def _progress(self, step: tuple[str, int]) -> None:
-        self.progress.emit(*step)
 
     def _done(self, outcome: sync_runner.SyncOutcome) -> None:
         self.running = False

@@ -7,7 +7,7 @@ import json
 import socket
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -120,12 +120,13 @@ class SyncDialog(QDialog):
         review.addWidget(QLabel(self.tr("Or write what it should be:")))
         review.addWidget(self.edited, 1)
         review.addLayout(buttons)
-        top = QHBoxLayout()
-        top.addWidget(self.state, 1)
+        top = QHBoxLayout()  # the state on a row of its own: a wrapped label beside buttons is clipped
+        top.addStretch(1)
         top.addWidget(self.sync_button)
         top.addWidget(self.rescue_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.enrol_box)
+        layout.addWidget(self.state)
         layout.addLayout(top)
         layout.addWidget(self.bar)
         layout.addWidget(self.review, 1)
@@ -242,14 +243,31 @@ class SyncDialog(QDialog):
         else:
             self.error.setText(message_for(exc))
 
-    def _progress(self, stage: str, count: int) -> None:
+    def _progress(self, step: sync_runner.Progress) -> None:
         self.bar.setVisible(True)
-        self.bar.setRange(0, 0)
-        self.bar.setFormat(
-            (self.tr("Sending: %v") if stage == "push" else self.tr("Receiving: %v")).replace(
-                "%v", str(count)
+        if step.total > 0:  # the bar counts in thousandths: totals can pass a 32-bit int (bytes)
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(min(1000, step.done * 1000 // step.total))
+        else:
+            self.bar.setRange(0, 0)
+        self.bar.setFormat(self.progress_text(step))
+
+    def progress_text(self, step: sync_runner.Progress) -> str:
+        """What the sync bar says, e.g. "Sending changes: 1,200 of 5,000"."""
+        locale = QLocale()
+        if step.stage == "push":
+            return self.tr("Sending changes: {0} of {1}").format(
+                locale.toString(step.done), locale.toString(step.total)
             )
-        )
+        if step.stage == "files":
+            return self.tr("Sending files: {0} of {1}").format(
+                locale.formattedDataSize(step.done), locale.formattedDataSize(step.total)
+            )
+        if step.total > 0:
+            return self.tr("Receiving: {0} changes, {1} %").format(
+                locale.toString(step.items), step.done * 100 // step.total
+            )
+        return self.tr("Receiving: {0} changes").format(locale.toString(step.items))
 
     def _finished(self, kind: str) -> None:
         self.bar.setVisible(False)

@@ -1617,12 +1617,12 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="125" />
+        <location filename="../../ui/sync_controller.py" line="122" />
         <source>Demo data: stays on this laptop</source>
         <translation>Demogegevens: blijven op deze laptop</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_controller.py" line="127" />
+        <location filename="../../ui/sync_controller.py" line="124" />
         <source>Not connected to the office · %n change(s) waiting</source>
         <translation>
             <numerusform>Niet verbonden met kantoor · %n wijziging wacht</numerusform>
@@ -1630,32 +1630,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="129" />
+        <location filename="../../ui/sync_controller.py" line="126" />
         <source>Syncing…</source>
         <translation>Synchroniseren…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="133" />
+        <location filename="../../ui/sync_controller.py" line="130" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="135" />
+        <location filename="../../ui/sync_controller.py" line="132" />
         <source>This laptop was disconnected by the office</source>
         <translation>Deze laptop is door kantoor losgekoppeld</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="137" />
+        <location filename="../../ui/sync_controller.py" line="134" />
         <source>Synced {0}</source>
         <translation>Gesynchroniseerd {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="139" />
+        <location filename="../../ui/sync_controller.py" line="136" />
         <source>Not synced yet</source>
         <translation>Nog niet gesynchroniseerd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_controller.py" line="140" />
+        <location filename="../../ui/sync_controller.py" line="137" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n wijziging wacht</numerusform>
@@ -1663,7 +1663,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_controller.py" line="142" />
+        <location filename="../../ui/sync_controller.py" line="139" />
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n probleem</numerusform>
@@ -1819,42 +1819,52 @@
         <translation>Kantoor accepteerde deze gegevens niet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="249" />
-        <source>Sending: %v</source>
-        <translation>Versturen: %v</translation>
+        <location filename="../../ui/sync_dialog.py" line="258" />
+        <source>Sending changes: {0} of {1}</source>
+        <translation>Wijzigingen versturen: {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="249" />
-        <source>Receiving: %v</source>
-        <translation>Ontvangen: %v</translation>
+        <location filename="../../ui/sync_dialog.py" line="262" />
+        <source>Sending files: {0} of {1}</source>
+        <translation>Bestanden versturen: {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="257" />
+        <location filename="../../ui/sync_dialog.py" line="266" />
+        <source>Receiving: {0} changes, {1} %</source>
+        <translation>Ontvangen: {0} wijzigingen, {1} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="269" />
+        <source>Receiving: {0} changes</source>
+        <translation>Ontvangen: {0} wijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="274" />
         <source>Sync finished.</source>
         <translation>Synchronisatie klaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="258" />
+        <location filename="../../ui/sync_dialog.py" line="275" />
         <source>The office store cannot be reached. Your work is kept and sent later.</source>
         <translation>Kantoor is niet bereikbaar. Je werk blijft bewaard en wordt later verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="260" />
+        <location filename="../../ui/sync_dialog.py" line="277" />
         <source>The office has disconnected this laptop. Everything you recorded is still here, including what was not sent yet. Make a rescue export below and contact the administrator.</source>
         <translation>Kantoor heeft deze laptop losgekoppeld. Alles wat je vastlegde staat er nog, ook wat nog niet verstuurd was. Maak hieronder een reddingsexport en neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="263" />
+        <location filename="../../ui/sync_dialog.py" line="280" />
         <source>The office does not know this laptop (anymore). Connect it again.</source>
         <translation>Kantoor kent deze laptop (niet meer). Verbind hem opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="265" />
+        <location filename="../../ui/sync_dialog.py" line="282" />
         <source>The office refused the changes as a whole; they are kept here. Contact support.</source>
         <translation>Kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="268" />
+        <location filename="../../ui/sync_dialog.py" line="285" />
         <source>Sync stopped: {0}</source>
         <translation>Synchronisatie gestopt: {0}</translation>
     </message>
@@ -2126,32 +2136,32 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="273" />
+        <location filename="../../ui/sync_dialog.py" line="290" />
         <source>Your change lost to a concurrent one</source>
         <translation>Jouw wijziging verloor van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="274" />
+        <location filename="../../ui/sync_dialog.py" line="291" />
         <source>Your change won over a concurrent one</source>
         <translation>Jouw wijziging won van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="275" />
+        <location filename="../../ui/sync_dialog.py" line="292" />
         <source>Your value was overwritten by a later change elsewhere</source>
         <translation>Jouw waarde is overschreven door een latere wijziging elders</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="276" />
+        <location filename="../../ui/sync_dialog.py" line="293" />
         <source>Refused by the office</source>
         <translation>Geweigerd door kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="277" />
+        <location filename="../../ui/sync_dialog.py" line="294" />
         <source>Batch refused</source>
         <translation>Batch geweigerd</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="278" />
+        <location filename="../../ui/sync_dialog.py" line="295" />
         <source>Unknown framework version</source>
         <translation>Onbekende kaderversie</translation>
     </message>

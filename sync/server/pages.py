@@ -146,6 +146,7 @@ def pull(conn: Connection, caller: Caller, since: int, limit: int, token: str | 
         "next": next_cursor,
         "has_more": has_more,
         "baseline": next_token,
+        "top": top,
         "server_time": accounts.now(),
     }
     return dumps_bytes(page)

@@ -32,7 +32,7 @@ from inspectorapp.store_access import open_store
 from storage.models import NoteParagraph, Organisation
 from sync import enrolment
 from sync import local_state as state
-from sync.engine import RunDb, SyncEngine, SyncReport
+from sync.engine import Progress, RunDb, SyncEngine, SyncReport
 from sync.protocol import PullResponse, PushResponse
 from sync.transport import Transport
 
@@ -67,8 +67,8 @@ def sync(run_db: RunDb, transport: Reporting) -> SyncReport:
     """One SyncEngine run; progress comes after each commit (batch acknowledged, page applied)."""
     emit = transport.emit
 
-    def progress(stage: str, n: int) -> None:
-        emit(f"push acked {n}" if stage == "push" else f"pull applied {n}")
+    def progress(step: Progress) -> None:
+        emit(f"push acked {step.items}" if step.stage == "push" else f"pull applied {step.items}")
 
     report = SyncEngine(run_db, transport, progress).run()
     emit("SYNCED " + json.dumps(asdict(report)))
