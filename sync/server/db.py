@@ -35,11 +35,18 @@ def dumps(value: Any) -> str:
 
 
 def dumps_bytes(value: Any) -> bytes:
-    """An answer's JSON (orjson; the standard library for integers beyond 64 bits)."""
+    """An answer's JSON (orjson; the standard library for integers beyond 64 bits). Parts may
+    be ``orjson.Fragment``: JSON the database made, embedded as it is."""
     try:
         return orjson.dumps(value)
     except TypeError:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_unfragment).encode()
+
+
+def _unfragment(value: Any) -> Any:
+    if isinstance(value, orjson.Fragment):
+        return json.loads(value.contents)
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def loads(text: str | bytes) -> Any:

@@ -18,7 +18,10 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sqlalchemy import Connection, Select, insert, or_, select, update
+import orjson
+from sqlalchemy import ColumnElement, Connection, String, insert, or_, select, update
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from storage.models import Base
 
@@ -26,24 +29,68 @@ from . import accounts
 from . import schema as t
 from .accounts import Caller
 from .db import dumps_bytes
-from .records import change_of
 
 TOKEN_PATTERN = r"^[0-9a-f]{16}:(\d{1,19}|done)$"
 
 
-def _whole_pushes(conn: Connection, q: Select[Any], limit: int) -> tuple[list[Any], bool]:
-    """At most ``limit`` rows of ``q`` (ordered by revision), without splitting the rows of
-    one push (a single push larger than ``limit`` comes whole); and whether more follow."""
-    rows = list(conn.execute(q.limit(limit + 1)))
-    has_more = len(rows) > limit
+class FieldRevs(ColumnElement[str]):
+    """A record's ``{field: revision}`` as JSON text, made by the database from its
+    ``field_meta``: a page embeds it as it is (decoding ``field_meta``, the larger half of
+    a row, was most of the server's work for a page)."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(FieldRevs, "postgresql")
+def _field_revs_pg(_element: FieldRevs, _compiler: SQLCompiler, **_kw: Any) -> str:
+    return (
+        "COALESCE((SELECT jsonb_object_agg(m.key, m.value -> 'rev')"
+        " FROM jsonb_each(record.field_meta) AS m)::text, '{}')"
+    )
+
+
+@compiles(FieldRevs)
+def _field_revs_sqlite(_element: FieldRevs, _compiler: SQLCompiler, **_kw: Any) -> str:
+    return (
+        "COALESCE((SELECT json_group_object(m.key, json_extract(m.value, '$.rev'))"
+        " FROM json_each(record.field_meta) AS m), '{}')"
+    )
+
+
+_r = t.record.c
+COLUMNS = (_r.tbl, _r.id, _r.scope, _r.rev, _r.ord, _r.deleted, _r.fields, FieldRevs().label("field_revs"))
+
+
+def _wire(row: Any) -> dict[str, Any]:
+    """A stored record as a page carries it (a ``RecordState``)."""
+    return {
+        "tbl": row.tbl,
+        "id": row.id,
+        "rev": row.rev,
+        "deleted": row.deleted,
+        "fields": row.fields,
+        "field_revs": orjson.Fragment(row.field_revs),
+        "partial": False,
+    }
+
+
+def _whole_pushes(conn: Connection, where: list[Any], limit: int) -> tuple[list[Any], bool]:
+    """At most ``limit`` records matching ``where`` in revision order, without splitting the
+    records of one push (a single push larger than ``limit`` comes whole); and whether more
+    follow. The revisions are read first, so no record is fetched only to be left out."""
+    order = (_r.rev, _r.ord)
+    revs = [rev for (rev,) in conn.execute(select(_r.rev).where(*where).order_by(*order).limit(limit + 1))]
+    has_more = len(revs) > limit
+    if not revs:
+        return [], False
+    last = revs[-1]
     if has_more:
-        last = rows[limit - 1].rev
-        if rows[limit].rev == last:  # the next row belongs to the same push
-            whole = [r for r in rows[:limit] if r.rev != last]
-            rows = whole or list(conn.execute(q.where(t.record.c.rev <= last)))
-        else:
-            rows = rows[:limit]
-    return rows, has_more
+        last = revs[limit - 1]
+        if revs[limit] == last:  # the next record belongs to the same push: stop before it
+            last = max((rev for rev in revs[:limit] if rev != last), default=last)
+    q = select(*COLUMNS).where(*where, _r.rev <= last).order_by(*order)
+    return list(conn.execute(q)), has_more
 
 
 def _parents(conn: Connection, rows: list[Any], after: int, visible: Any) -> list[Any]:
@@ -63,13 +110,8 @@ def _parents(conn: Connection, rows: list[Any], after: int, visible: Any) -> lis
                     wanted.setdefault(fk.column.table.name, set()).add(ref)
         todo = []
         for tbl, ids in sorted(wanted.items()):
-            todo.extend(
-                conn.execute(
-                    select(t.record).where(
-                        t.record.c.tbl == tbl, t.record.c.id.in_(sorted(ids)), t.record.c.rev > after, visible
-                    )
-                )
-            )
+            q = select(*COLUMNS).where(_r.tbl == tbl, _r.id.in_(sorted(ids)), _r.rev > after, visible)
+            todo.extend(conn.execute(q))
         have.update((r.tbl, r.id) for r in todo)
         found.extend(todo)
     return found
@@ -108,9 +150,7 @@ def _baseline_page(
     if given == mark and position == "done":
         return None
     after = int(position) if given == mark else 0  # another set of inspections: from the start
-    r = t.record.c
-    q = select(t.record).where(r.scope.in_(due), r.rev <= since, r.rev > after).order_by(r.rev, r.ord)
-    rows, has_more = _whole_pushes(conn, q, limit)
+    rows, has_more = _whole_pushes(conn, [_r.scope.in_(due), _r.rev <= since, _r.rev > after], limit)
     if not rows:
         return None
     return rows, f"{mark}:{rows[-1].rev if has_more else 'done'}"
@@ -131,9 +171,7 @@ def pull(conn: Connection, caller: Caller, since: int, limit: int, token: str | 
         rows, next_token = baseline
         next_cursor, has_more, sent_upto = since, True, rows[-1].rev
     else:
-        r = t.record.c
-        q = select(t.record).where(r.rev > since, visible).order_by(r.rev, r.ord)
-        rows, has_more = _whole_pushes(conn, q, limit)
+        rows, has_more = _whole_pushes(conn, [_r.rev > since, visible], limit)
         # up to date: the cursor moves past what the caller may not read too (shorter scans later)
         next_cursor = rows[-1].rev if has_more else max(since, top, rows[-1].rev if rows else 0)
         next_token, sent_upto = (f"{_mark(due)}:done" if due else None), next_cursor
@@ -142,7 +180,7 @@ def pull(conn: Connection, caller: Caller, since: int, limit: int, token: str | 
         update(t.device).where(t.device.c.id == caller.device_id).values(last_seen_at=accounts.now())
     )
     page = {
-        "changes": [change_of(row) for row in rows],
+        "changes": [_wire(row) for row in rows],
         "next": next_cursor,
         "has_more": has_more,
         "baseline": next_token,

@@ -290,7 +290,7 @@ def _field_revs(meta: dict[str, dict[str, Any]]) -> dict[str, int]:
     return {f: int(m["rev"]) for f, m in meta.items()}
 
 
-def change_of(row: Any) -> dict[str, Any]:
+def _change(row: Any) -> dict[str, Any]:
     """A stored record as the wire carries it (a ``RecordState``)."""
     return {
         "tbl": row.tbl,
@@ -304,7 +304,7 @@ def change_of(row: Any) -> dict[str, Any]:
 
 
 def state(row: Any) -> RecordState:
-    return RecordState.model_construct(**change_of(row))  # the server's own stored data: no validation
+    return RecordState.model_construct(**_change(row))  # the server's own stored data: no validation
 
 
 def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) -> PushResponse:
