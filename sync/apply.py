@@ -9,6 +9,7 @@ transaction, because a pulled change is not a local edit and must not travel bac
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -72,13 +73,23 @@ def known_revisions(conn: Connection, keys: list[Key]) -> dict[Key, tuple[int, d
 
 def stored_value(column: Any, value: Any) -> Any:
     """A JSON value from the wire as the column stores it (the triggers sent it that way)."""
-    if value is None:
-        return None
-    if isinstance(column.type, JSON):
-        return json.dumps(value)
-    if isinstance(column.type, Boolean):
-        return 1 if value else 0
-    return value
+    return _store(_kind(column), value)
+
+
+def _kind(column: Any) -> str:
+    return "json" if isinstance(column.type, JSON) else "bool" if isinstance(column.type, Boolean) else ""
+
+
+def _store(kind: str, value: Any) -> Any:
+    if value is None or not kind:
+        return value
+    return json.dumps(value) if kind == "json" else (1 if value else 0)
+
+
+@functools.cache
+def _columns(tbl: str) -> dict[str, str]:
+    """The table's columns a record may set (all but ``id``), each with how it is stored."""
+    return {c.name: _kind(c) for c in Base.metadata.tables[tbl].columns if c.name != "id"}
 
 
 def apply_records(session: Session, records: Iterable[RecordState]) -> int:
@@ -92,6 +103,14 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
     keys = [(rec.tbl, rec.id) for rec in records if rec.tbl in Base.metadata.tables]
     pending, present, known = _pending(conn, keys), _present(conn, keys), known_revisions(conn, keys)
     remembered: dict[Key, tuple[int, dict[str, int]]] = {}
+    inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}  # by table and columns
+
+    def insert_waiting() -> None:  # many rows per statement (executemany), before any update of them
+        for (tbl, names), rows in inserts.items():
+            marks = ", ".join("?" for _ in range(len(names) + 1))
+            conn.exec_driver_sql(f'INSERT INTO "{tbl}" ({", ".join(("id", *names))}) VALUES ({marks})', rows)
+        inserts.clear()
+
     changed = 0
     for rec in records:
         table = Base.metadata.tables.get(rec.tbl)
@@ -105,22 +124,17 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
         except portable.UnknownFramework as exc:
             state.add_issue(session, "unknown_framework", rec.tbl, rec.id, framework=str(exc))
             continue
-        values = {
-            c.name: stored_value(c, fields[c.name])
-            for c in table.columns
-            if c.name in fields and c.name not in busy and c.name != "id"
-        }
+        columns = _columns(rec.tbl)
+        values = {f: _store(columns[f], v) for f, v in fields.items() if f in columns and f not in busy}
         if key not in present:
             if rec.partial:  # only what differs from a row this laptop should have: a pull brings it whole
                 continue
-            names = ["id", *values]
-            marks = ", ".join("?" for _ in names)
-            conn.exec_driver_sql(
-                f'INSERT INTO "{rec.tbl}" ({", ".join(names)}) VALUES ({marks})', (rec.id, *values.values())
-            )
+            inserts.setdefault((rec.tbl, tuple(values)), []).append((rec.id, *values.values()))
             present.add(key)
             changed += 1
         elif values:
+            if key in remembered and inserts:  # the same record twice: its insert first
+                insert_waiting()
             assignments = ", ".join(f'"{k}" = ?' for k in values)
             where = " OR ".join(f'"{k}" IS NOT ?' for k in values)
             done = conn.exec_driver_sql(
@@ -134,6 +148,7 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
             if f not in busy:
                 revs[f] = max(int(field_rev), int(revs.get(f, 0)))
         remembered[key] = (max(rev, rec.rev), revs)
+    insert_waiting()
     _remember(session, remembered)
     session.execute(delete(Outbox).where(Outbox.seq > before))
     return changed

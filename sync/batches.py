@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
@@ -41,6 +42,14 @@ class Frozen:
         return hashlib.sha256(self.payload).hexdigest()
 
 
+def _dumps(body: dict[str, Any]) -> str:
+    """The batch as compact JSON (orjson; the standard library for integers beyond 64 bits)."""
+    try:
+        return orjson.dumps(body, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+    except TypeError:
+        return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _ms(created_at: str) -> int:
     return int(datetime.fromisoformat(created_at.replace("Z", "+00:00")).timestamp() * 1000)
 
@@ -63,8 +72,8 @@ def _coalesce(session: Session, limit: int) -> tuple[dict[tuple[str, str], dict[
             if key not in grouped and len(grouped) >= limit:
                 return grouped, last_seq
             entry = grouped.setdefault(key, {"op": "upsert", "fields": {}, "created": []})
-            values = json.loads(payload) if payload else {}
-            for column in json.loads(changed) if changed else ():
+            values = orjson.loads(payload) if payload else {}
+            for column in orjson.loads(changed) if changed else ():
                 if column != "id":
                     entry["fields"][column] = values.get(column)
             if op == "delete":
@@ -121,7 +130,7 @@ def freeze(session: Session) -> Frozen | None:
         "last_client_seq": last,
         "mutations": mutations,
     }
-    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = _dumps(body)
     session.add(
         SyncInflight(
             id=1,
@@ -145,12 +154,13 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
     if inflight is None:
         return {}
     session.execute(delete(Outbox).where(Outbox.seq <= inflight.last_outbox_seq))
-    batch = json.loads(inflight.payload)
-    by_seq = {m["client_seq"]: m for m in batch["mutations"]}
+    by_seq: dict[int, dict[str, Any]] | None = None  # the batch's mutations, read when one needs a look
     counts: dict[str, int] = {}
     for result in response.results:
         counts[result.status] = counts.get(result.status, 0) + 1
         if result.status in ("superseded", "rejected", "conflict"):
+            if by_seq is None:
+                by_seq = {m["client_seq"]: m for m in orjson.loads(inflight.payload)["mutations"]}
             m = by_seq.get(result.client_seq, {})
             state.add_issue(
                 session,

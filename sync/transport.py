@@ -60,6 +60,11 @@ class Transport:
         self.client.close()
 
     def _call(self, method: str, path: str, retry: bool = True, **kwargs: Any) -> dict[str, Any]:
+        answer: dict[str, Any] = self._answer(method, path, retry, **kwargs).json()
+        return answer
+
+    def _answer(self, method: str, path: str, retry: bool = True, **kwargs: Any) -> httpx.Response:
+        """The server's 200 answer; any other outcome raised as the error it means."""
         headers = kwargs.pop("headers", {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -69,6 +74,8 @@ class Transport:
             raise ServerRefused(0, {"error": "invalid_url", "detail": str(exc)}) from exc
         except httpx.TransportError as exc:
             raise Offline(str(exc)) from exc
+        if response.status_code == 200:
+            return response
         body: dict[str, Any]
         try:
             body = response.json()
@@ -80,26 +87,22 @@ class Transport:
             raise NotEnrolled(str(body.get("error") or body.get("detail") or "unauthenticated"))
         if response.status_code >= 500:
             raise Offline(f"server error {response.status_code}")
-        if response.status_code != 200:
-            raise ServerRefused(response.status_code, body)
-        return body
+        raise ServerRefused(response.status_code, body)
 
     def enrol(self, request: EnrolRequest) -> EnrolResponse:
         answer = self._call("POST", "/v1/devices/enrol", retry=False, json=request.model_dump())
         return EnrolResponse(**answer)
 
     def push(self, payload: bytes) -> PushResponse:
-        return PushResponse(
-            **self._call(
-                "POST", "/v1/sync/push", content=payload, headers={"Content-Type": "application/json"}
-            )
-        )
+        headers = {"Content-Type": "application/json"}
+        answer = self._answer("POST", "/v1/sync/push", content=payload, headers=headers)
+        return PushResponse.model_validate_json(answer.content)
 
     def pull(self, since: int, limit: int = 500, baseline: str | None = None) -> PullResponse:
         params: dict[str, Any] = {"since": since, "limit": limit}
         if baseline:
             params["baseline"] = baseline
-        return PullResponse(**self._call("GET", "/v1/sync/pull", params=params))
+        return PullResponse.model_validate_json(self._answer("GET", "/v1/sync/pull", params=params).content)
 
     def start_upload(self, sha256: str, size: int) -> dict[str, Any]:
         return self._call("POST", f"/v1/blobs/{sha256}/uploads", json={"size": size})
