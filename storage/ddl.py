@@ -33,9 +33,24 @@ def _row_json(t: SyncedTable, prefix: str) -> str:
     return "json_object(" + ", ".join(parts) + ")"
 
 
-def outbox_triggers(t: SyncedTable) -> list[str]:
+QUIET = "NOT EXISTS (SELECT 1 FROM sync_applying)"  # no row: a local edit (see sync_applying)
+
+
+def quiet_while_applying(sql: str) -> str:
+    """An outbox trigger (as ``outbox_triggers`` writes it) that stays silent while the laptop
+    writes records from the office: a pulled change is not a local edit and never travels back."""
+    head, sep, body = sql.partition("\nBEGIN")
+    if not sep or " ON " not in head:
+        raise ValueError(f"not an outbox trigger: {sql[:80]!r}")
+    on, when, condition = head.partition("\nWHEN ")
+    guarded = f"{QUIET} AND ({condition})" if when else QUIET
+    return f"{on}\nWHEN {guarded}{sep}{body}"
+
+
+def outbox_triggers(t: SyncedTable, quiet: bool = False) -> list[str]:
     """Three statements: insert and update write one outbox row each; a hard delete is refused
-    (soft deletes only, so a delete can travel and be reviewed)."""
+    (soft deletes only, so a delete can travel and be reviewed). ``quiet`` (migrations from
+    0007 on): insert and update stay silent while ``sync_applying`` holds a row."""
     cols = ", ".join(f"'{c}'" for c in t.columns)
     changed_any = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in t.columns)
     changed_list = ", ".join(f"CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '{c}' END" for c in t.columns)
@@ -62,6 +77,8 @@ CREATE TRIGGER outbox_{t.name}_no_hard_delete BEFORE DELETE ON {t.name}
 BEGIN
   SELECT RAISE(ABORT, 'soft delete only: set deleted_at on {t.name}');
 END"""
+    if quiet:
+        insert, update = quiet_while_applying(insert), quiet_while_applying(update)
     return [insert, update, delete]
 
 

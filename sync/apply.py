@@ -3,8 +3,8 @@
 Fields with edits still waiting in the outbox are left alone (the user's newer value
 wins locally until the server has decided); every other field takes the server's
 value and revision. Writes go through the ordinary tables, so the search index
-follows. The outbox triggers fire too; those rows are removed in the same
-transaction, because a pulled change is not a local edit and must not travel back.
+follows; the outbox triggers stay quiet (``sync_applying`` holds a row meanwhile),
+because a pulled change is not a local edit and must not travel back.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Connection, delete, func, select
+from sqlalchemy import JSON, Boolean, Connection
 from sqlalchemy.orm import Session
 
-from storage.models import Base, Outbox, SyncRecord
+from storage.models import Base, SyncRecord
 from sync.protocol import RecordState
 
 from . import local_state as state
@@ -99,7 +99,15 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
         return 0
     conn = session.connection()
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # a page may name a parent after its child
-    before = session.scalar(select(func.max(Outbox.seq))) or 0
+    conn.exec_driver_sql("INSERT INTO sync_applying (id) VALUES (1)")  # the outbox triggers keep quiet
+    try:
+        return _apply(session, records)
+    finally:
+        conn.exec_driver_sql("DELETE FROM sync_applying")
+
+
+def _apply(session: Session, records: list[RecordState]) -> int:
+    conn = session.connection()
     keys = [(rec.tbl, rec.id) for rec in records if rec.tbl in Base.metadata.tables]
     pending, present, known = _pending(conn, keys), _present(conn, keys), known_revisions(conn, keys)
     remembered: dict[Key, tuple[int, dict[str, int]]] = {}
@@ -150,7 +158,6 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
         remembered[key] = (max(rev, rec.rev), revs)
     insert_waiting()
     _remember(session, remembered)
-    session.execute(delete(Outbox).where(Outbox.seq > before))
     return changed
 
 

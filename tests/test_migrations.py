@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from storage.engine import connect_raw, wrap
+from storage.engine import Store, connect_raw, wrap
 from storage.migrate import check, current_revision, head_revision, upgrade
 
 from .conftest import PASSPHRASE
@@ -73,4 +73,46 @@ def test_downgrade_of_triggers_revision_works(tmp_path: Path) -> None:
     assert current_revision(store) == "0001"
     upgrade(store)
     assert current_revision(store) == head_revision()
+    store.close()
+
+
+def _triggers(store: Store) -> dict[str, str]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'outbox%'")
+        )
+        return {str(name): str(sql) for name, sql in rows}
+
+
+def test_outbox_triggers_keep_quiet_while_records_are_applied(tmp_path: Path) -> None:
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    path = tmp_path / "s.db"
+    store = wrap(path, connect_raw(path, PASSPHRASE))
+    upgrade(store, "0006")
+    before = _triggers(store)
+    upgrade(store)
+    after = _triggers(store)
+    assert after.keys() == before.keys()
+    quiet = [name for name, sql in after.items() if "sync_applying" in sql]
+    assert (
+        sorted(quiet) == sorted(n for n in before if n.endswith(("_insert", "_update"))) and len(quiet) > 20
+    )
+    insert = "INSERT INTO organisation (id, name, created_at, updated_at) VALUES (:id, 'Zorggroep', :t, :t)"
+    now = "2026-11-23T20:00:00.000Z"
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO sync_applying (id) VALUES (1)"))
+        conn.execute(text(insert), {"id": "01900000-0000-7000-8000-000000000001", "t": now})
+        conn.execute(text("UPDATE organisation SET name = 'Zorggroep Oost'"))
+        conn.execute(text("DELETE FROM sync_applying"))
+        conn.execute(text(insert), {"id": "01900000-0000-7000-8000-000000000002", "t": now})
+        conn.execute(text("UPDATE organisation SET name = 'Zorggroep West'"))  # both rows: a local edit
+        outbox = conn.execute(text("SELECT entity_id, op FROM outbox ORDER BY seq")).all()
+    assert [op for _id, op in outbox] == ["insert", "update", "update"]
+    assert outbox[0][0].endswith("2")
+    with store.engine.connect() as conn, conn.begin():
+        command.downgrade(alembic_config(conn), "0006")
+    assert _triggers(store) == before  # the downgrade restores the triggers exactly
     store.close()

@@ -32,7 +32,7 @@ from .organisations import (
     Unit,
 )
 from .outcomes import Finding, FindingEvidence, Intervention, Reflection, ReportDraft
-from .sync_state import SyncBlob, SyncInflight, SyncIssue, SyncRecord
+from .sync_state import SyncApplying, SyncBlob, SyncInflight, SyncIssue, SyncRecord
 from .system import AuditLog, Outbox, SearchRef, StoreMeta
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "SignalLink",
     "SpeakingTurn",
     "StoreMeta",
+    "SyncApplying",
     "SyncBlob",
     "SyncInflight",
     "SyncIssue",

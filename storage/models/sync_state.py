@@ -61,3 +61,12 @@ class SyncBlob(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     uploaded_at: Mapped[str] = mapped_column(String(32))
+
+
+class SyncApplying(Base):
+    """Holds a row only while records from the office are written (in that transaction): the
+    outbox triggers stay quiet, since a pulled change is not a local edit."""
+
+    __tablename__ = "sync_applying"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
