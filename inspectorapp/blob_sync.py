@@ -9,7 +9,9 @@ under this laptop's own key, like a file attached here.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import select
@@ -45,6 +47,29 @@ def _sent(session: Session, sha: str) -> None:
         session.add(SyncBlob(sha256=sha, uploaded_at=local_state.now()))
 
 
+def _chunk_digest(data: memoryview, offset: int, size: int) -> str:
+    return hashlib.sha256(data[offset : offset + size]).hexdigest()
+
+
+class _ChunkDigests:
+    """Each chunk's SHA-256, the next one worked out while this one is on its way (hashlib lets
+    go of the GIL): the upload never waits for a hash but the first."""
+
+    def __init__(self, pool: ThreadPoolExecutor, data: bytes, size: int) -> None:
+        self._pool, self._data, self._size = pool, memoryview(data), size
+        self._next: tuple[int, Future[str]] | None = None
+
+    def _start(self, offset: int) -> Future[str]:
+        return self._pool.submit(_chunk_digest, self._data, offset, self._size)
+
+    def at(self, offset: int) -> str:
+        ahead = self._next if self._next is not None and self._next[0] == offset else None
+        current = ahead[1] if ahead else self._start(offset)  # else: the first, or another offset asked
+        following = offset + self._size
+        self._next = (following, self._start(following)) if following < len(self._data) else None
+        return current.result()
+
+
 def upload_one(
     transport: Transport,
     sha: str,
@@ -58,20 +83,23 @@ def upload_one(
         return
     upload_id, offset = str(started["upload_id"]), int(started["offset"])
     restarts = 0
-    while offset < len(data):
-        try:
-            answer = transport.send_chunk(sha, upload_id, offset, data[offset : offset + chunk])
-        except ServerRefused as exc:
-            if exc.body.get("error") == "offset_mismatch":  # an answer got lost: the server knows best
-                offset = int(exc.body.get("expected_hwm") or 0)
-                continue
-            if exc.body.get("error") == "file_digest_mismatch" and restarts == 0:
-                restarts, offset = 1, 0
-                continue
-            raise
-        offset = int(answer["offset"])
-        if sent is not None:
-            sent(offset)
+    with ThreadPoolExecutor(1, thread_name_prefix="chunk-hash") as hashing:
+        digests = _ChunkDigests(hashing, data, chunk)
+        while offset < len(data):
+            piece = data[offset : offset + chunk]
+            try:
+                answer = transport.send_chunk(sha, upload_id, offset, piece, digests.at(offset))
+            except ServerRefused as exc:
+                if exc.body.get("error") == "offset_mismatch":  # an answer got lost: the server knows best
+                    offset = int(exc.body.get("expected_hwm") or 0)
+                    continue
+                if exc.body.get("error") == "file_digest_mismatch" and restarts == 0:
+                    restarts, offset = 1, 0
+                    continue
+                raise
+            offset = int(answer["offset"])
+            if sent is not None:
+                sent(offset)
 
 
 def upload_pending(ws: Workspace, transport: Transport, progress: OnProgress | None = None) -> int:

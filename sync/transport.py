@@ -107,10 +107,13 @@ class Transport:
     def start_upload(self, sha256: str, size: int) -> dict[str, Any]:
         return self._call("POST", f"/v1/blobs/{sha256}/uploads", json={"size": size})
 
-    def send_chunk(self, sha256: str, upload_id: str, offset: int, chunk: bytes) -> dict[str, Any]:
+    def send_chunk(
+        self, sha256: str, upload_id: str, offset: int, chunk: bytes, digest: str | None = None
+    ) -> dict[str, Any]:
+        """``digest``: the chunk's SHA-256 when the caller worked it out already."""
         headers = {
             "Upload-Offset": str(offset),
-            "Chunk-SHA256": hashlib.sha256(chunk).hexdigest(),
+            "Chunk-SHA256": digest or hashlib.sha256(chunk).hexdigest(),
             "Content-Type": "application/offset+octet-stream",
         }
         return self._call("PATCH", f"/v1/blobs/{sha256}/uploads/{upload_id}", content=chunk, headers=headers)

@@ -95,7 +95,12 @@ def test_chunks_resume_and_tampering_is_refused(server: ServerProcess, tmp_path:
         started = transport.start_upload(sha, len(data))
         upload_id = started["upload_id"]
         assert transport.send_chunk(sha, upload_id, 0, data[:100_000])["offset"] == 100_000
-        # the connection drops; a new start resumes at the offset the server confirmed
+        # the server is killed (its running hash of the file is gone) and the connection drops; a new
+        # start resumes at the offset the server confirmed
+        server.kill()
+        server.start()
+        transport.close()
+        transport = _transport(anna)
         again = transport.start_upload(sha, len(data))
         assert (again["upload_id"], again["offset"]) == (upload_id, 100_000)
         # a chunk whose bytes do not match its digest is refused and not written
@@ -109,13 +114,18 @@ def test_chunks_resume_and_tampering_is_refused(server: ServerProcess, tmp_path:
             },
         )
         assert response.status_code == 422 and response.json()["error"] == "chunk_digest_mismatch"
+        stored = Path(server.url.removeprefix("sqlite:///").replace(".db", ".blobs"))
+        assert (stored / "uploads" / upload_id).stat().st_size == 100_000  # its bytes are not kept
         with pytest.raises(ServerRefused) as wrong_offset:
             transport.send_chunk(sha, upload_id, 0, data[:10])
         assert wrong_offset.value.body == {"error": "offset_mismatch", "expected_hwm": 100_000}
-        blob_sync.upload_one(transport, sha, data, chunk=64 * 1024)  # finishes from 100000
+        offsets: list[int] = []
+        blob_sync.upload_one(transport, sha, data, chunk=64 * 1024, sent=offsets.append)
+        assert (
+            offsets == sorted(offsets) and offsets[0] == 100_000 + 64 * 1024
+        )  # from 100000, never restarted
         assert transport.start_upload(sha, len(data))["exists"]  # content-addressed: stored once
-        stored = server.url.removeprefix("sqlite:///").replace(".db", ".blobs")
-        assert (Path(stored) / sha[:2] / sha).read_bytes() == data
+        assert (stored / sha[:2] / sha).read_bytes() == data
         with pytest.raises(ServerRefused) as unnamed:  # no attachment names it: nobody may read it
             transport.download(sha)
         assert unnamed.value.status == 403
