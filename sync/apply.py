@@ -46,6 +46,13 @@ def _pending(conn: Connection, keys: list[Key]) -> dict[Key, set[str]]:
     return out
 
 
+def _synced(tbl: str) -> bool:
+    """A table records from the office may write: one of the synced ones (soft deletes), never
+    this laptop's own bookkeeping (outbox, store_meta, sync_*)."""
+    table = Base.metadata.tables.get(tbl)
+    return table is not None and "deleted_at" in table.c
+
+
 def _present(conn: Connection, keys: list[Key]) -> set[Key]:
     by_table: dict[str, set[str]] = {}
     for tbl, record_id in keys:
@@ -108,7 +115,7 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
 
 def _apply(session: Session, records: list[RecordState]) -> int:
     conn = session.connection()
-    keys = [(rec.tbl, rec.id) for rec in records if rec.tbl in Base.metadata.tables]
+    keys = [(rec.tbl, rec.id) for rec in records if _synced(rec.tbl)]
     pending, present, known = _pending(conn, keys), _present(conn, keys), known_revisions(conn, keys)
     remembered: dict[Key, tuple[int, dict[str, int]]] = {}
     inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}  # by table and columns
@@ -121,8 +128,7 @@ def _apply(session: Session, records: list[RecordState]) -> int:
 
     changed = 0
     for rec in records:
-        table = Base.metadata.tables.get(rec.tbl)
-        if table is None or "deleted_at" not in table.c:
+        if not _synced(rec.tbl):
             state.add_issue(session, "unknown_table", rec.tbl, rec.id)
             continue
         key = (rec.tbl, rec.id)

@@ -64,6 +64,7 @@ LOCAL_ONLY = frozenset(
         "sync_inflight",
         "sync_issue",
         "sync_blob",
+        "sync_applying",
     }
 )
 

@@ -29,6 +29,7 @@ from . import accounts
 from . import schema as t
 from .accounts import Caller
 from .db import dumps_bytes
+from .records import wire_record
 
 TOKEN_PATTERN = r"^[0-9a-f]{16}:(\d{1,19}|done)$"
 
@@ -63,16 +64,7 @@ COLUMNS = (_r.tbl, _r.id, _r.scope, _r.rev, _r.ord, _r.deleted, _r.fields, Field
 
 
 def _wire(row: Any) -> dict[str, Any]:
-    """A stored record as a page carries it (a ``RecordState``)."""
-    return {
-        "tbl": row.tbl,
-        "id": row.id,
-        "rev": row.rev,
-        "deleted": row.deleted,
-        "fields": row.fields,
-        "field_revs": orjson.Fragment(row.field_revs),
-        "partial": False,
-    }
+    return wire_record(row, orjson.Fragment(row.field_revs))  # the revisions as JSON, not decoded
 
 
 def _whole_pushes(conn: Connection, where: list[Any], limit: int) -> tuple[list[Any], bool]:

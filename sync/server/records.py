@@ -290,21 +290,23 @@ def _field_revs(meta: dict[str, dict[str, Any]]) -> dict[str, int]:
     return {f: int(m["rev"]) for f, m in meta.items()}
 
 
-def _change(row: Any) -> dict[str, Any]:
-    """A stored record as the wire carries it (a ``RecordState``)."""
+def wire_record(row: Any, field_revs: Any) -> dict[str, Any]:
+    """A stored record as the wire carries it (a ``RecordState``); ``field_revs`` as the caller
+    has them (a dict, or JSON the database made)."""
     return {
         "tbl": row.tbl,
         "id": row.id,
         "rev": row.rev,
         "deleted": row.deleted,
         "fields": row.fields,
-        "field_revs": _field_revs(row.field_meta),
+        "field_revs": field_revs,
         "partial": False,
     }
 
 
 def state(row: Any) -> RecordState:
-    return RecordState.model_construct(**_change(row))  # the server's own stored data: no validation
+    # the server's own stored data: no validation
+    return RecordState.model_construct(**wire_record(row, _field_revs(row.field_meta)))
 
 
 def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) -> PushResponse:
