@@ -47,10 +47,11 @@ def quiet_while_applying(sql: str) -> str:
     return f"{on}\nWHEN {guarded}{sep}{body}"
 
 
-def outbox_triggers(t: SyncedTable, quiet: bool = False) -> list[str]:
+def outbox_triggers(t: SyncedTable) -> list[str]:
     """Three statements: insert and update write one outbox row each; a hard delete is refused
-    (soft deletes only, so a delete can travel and be reviewed). ``quiet`` (migrations from
-    0007 on): insert and update stay silent while ``sync_applying`` holds a row."""
+    (soft deletes only, so a delete can travel and be reviewed). As migrations 0002 and 0004
+    made them; a table synced from 0007 on passes its insert and update triggers through
+    ``quiet_while_applying``."""
     cols = ", ".join(f"'{c}'" for c in t.columns)
     changed_any = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in t.columns)
     changed_list = ", ".join(f"CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '{c}' END" for c in t.columns)
@@ -77,8 +78,6 @@ CREATE TRIGGER outbox_{t.name}_no_hard_delete BEFORE DELETE ON {t.name}
 BEGIN
   SELECT RAISE(ABORT, 'soft delete only: set deleted_at on {t.name}');
 END"""
-    if quiet:
-        insert, update = quiet_while_applying(insert), quiet_while_applying(update)
     return [insert, update, delete]
 
 

@@ -121,9 +121,8 @@ def test_chunks_resume_and_tampering_is_refused(server: ServerProcess, tmp_path:
         assert wrong_offset.value.body == {"error": "offset_mismatch", "expected_hwm": 100_000}
         offsets: list[int] = []
         blob_sync.upload_one(transport, sha, data, chunk=64 * 1024, sent=offsets.append)
-        assert (
-            offsets == sorted(offsets) and offsets[0] == 100_000 + 64 * 1024
-        )  # from 100000, never restarted
+        # from 100000, never restarted
+        assert offsets == sorted(offsets) and offsets[0] == 100_000 + 64 * 1024
         assert transport.start_upload(sha, len(data))["exists"]  # content-addressed: stored once
         assert (stored / sha[:2] / sha).read_bytes() == data
         with pytest.raises(ServerRefused) as unnamed:  # no attachment names it: nobody may read it
