@@ -32,6 +32,15 @@ def test_veldwerk_command_starts_the_app_on_first_start(tmp_path: Path) -> None:
     assert (tmp_path / "home" / "config").is_dir()  # platform folders made under the home
 
 
+def test_quitting_at_once_leaves_no_traceback(tmp_path: Path) -> None:
+    """The background warm-up imports may still run while the interpreter shuts down."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VELDWERK_HOME": str(tmp_path / "home")}
+    run = subprocess.run(
+        [_veldwerk(), "--quit-after", "0"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-3000:]
+
+
 def test_command_line_demo_load_and_list(tmp_path: Path) -> None:
     env = {**os.environ, "VELDWERK_HOME": str(tmp_path / "home"), "VELDWERK_PASSPHRASE": PASSPHRASE}
     first = subprocess.run(

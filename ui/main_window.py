@@ -50,7 +50,11 @@ def warm_up() -> None:
 
     def work() -> None:
         for name in HEAVY_MODULES:
-            importlib.import_module(name)
+            try:
+                importlib.import_module(name)
+            except Exception:  # e.g. the app quit at once and the interpreter is shutting down
+                log.debug("warm-up stopped at %s", name, exc_info=True)  # the real import will tell
+                return
 
     threading.Thread(target=work, name="veldwerk-warm-up", daemon=True).start()
 
