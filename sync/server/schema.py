@@ -205,6 +205,32 @@ blob_upload = Table(
     Index("ix_blob_upload_sha_device", "sha256", "device_id"),
 )
 
+# Who may read a blob (decision 0006): an attachment record's hash counts only once the
+# pusher proved it holds the bytes (sync/server/blob_access.py).
+blob_holder = Table(  # accounts that uploaded the whole file themselves
+    "blob_holder",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("account_id", Id, primary_key=True),
+)
+
+blob_link = Table(  # attachment records whose hash unlocks the bytes for their readers
+    "blob_link",
+    metadata,
+    Column("record_id", Id, primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Index("ix_blob_link_sha256", "sha256"),
+)
+
+blob_claim = Table(  # attachment records waiting for their pusher to upload the bytes
+    "blob_claim",
+    metadata,
+    Column("record_id", Id, primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("account_id", Id, primary_key=True),
+    Index("ix_blob_claim_sha_account", "sha256", "account_id"),
+)
+
 framework = Table(
     "framework",
     metadata,
