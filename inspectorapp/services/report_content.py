@@ -36,14 +36,19 @@ from inspectorapp.domain.report import (
     TimelinePoint,
     VisitLine,
 )
+from inspectorapp.domain.report_rules import participant_printed, printable_role
 from inspectorapp.errors import NotFoundError
 from inspectorapp.reports.labels import labels_for, long_date
 from storage.models import (
     Conversation,
     Inspection,
     InspectionMember,
+    NoteParagraph,
+    ObservationScore,
     Organisation,
     Participant,
+    Person,
+    SessionEvent,
     Signal,
     SpeakingTurn,
     Visit,
@@ -62,7 +67,14 @@ class _Labels:
     def __init__(self, session: Session, framework_version_id: str, language: str) -> None:
         self.language = language
         self._maps: dict[str, dict[str, str]] = {}
-        for taxonomy in ("meso_theme", "person_role", "session_event", "observation_item", "dilemma"):
+        for taxonomy in (
+            "meso_theme",
+            "person_role",
+            "session_event",
+            "observation_item",
+            "dilemma",
+            "conversation_type",
+        ):
             self._maps[taxonomy] = {
                 lab.code: lab.text(language)
                 for lab in frameworks.labels(session, taxonomy, framework_version_id)
@@ -70,6 +82,9 @@ class _Labels:
         self._maps["organisation_type"] = {
             lab.code: lab.text(language) for lab in frameworks.labels(session, "organisation_type")
         }
+
+    def known(self, taxonomy: str) -> frozenset[str]:
+        return frozenset(self._maps[taxonomy])
 
     def get(self, taxonomy: str, code: str | None) -> str:
         if not code:
@@ -79,11 +94,57 @@ class _Labels:
     def item(self, code: str) -> str:
         return self._maps["observation_item"].get(code) or self._maps["dilemma"].get(code, code)
 
+    def role(self, code: str | None) -> str | None:
+        """A speaker's role label; free text (an import, an unknown code) never prints."""
+        known = printable_role(code, self._maps["person_role"].keys())
+        return self._maps["person_role"][known] if known else None
 
-def _evidence_ref(ref: str, item: EvidenceItem, labels: _Labels, anon: Anonymiser | None) -> EvidenceRef:
+
+def _conversation_labels(session: Session, insp: Inspection, labels: _Labels) -> dict[str, str]:
+    """A neutral name for each conversation: its type, numbered within the visit when the
+    type recurs ("Interview 2"). Titles are free text and often name people: never printed."""
+    rows = session.execute(
+        select(Conversation.id, Conversation.visit_id, Conversation.conversation_type)
+        .join(Visit, Visit.id == Conversation.visit_id)
+        .where(Visit.inspection_id == insp.id, Visit.deleted_at.is_(None), Conversation.deleted_at.is_(None))
+        .order_by(Conversation.starts_at, Conversation.created_at, Conversation.id)
+    ).all()
+    fallback = word(labels.language, "conversation")
+    known = labels.known("conversation_type")
+    kinds = {cid: labels.get("conversation_type", c) if c in known else fallback for cid, _v, c in rows}
+    totals = Counter((visit, kinds[cid]) for cid, visit, _c in rows)
+    seen: Counter[tuple[str, str]] = Counter()
+    out = {}
+    for cid, visit, _code in rows:
+        seen[(visit, kinds[cid])] += 1
+        many = totals[(visit, kinds[cid])] > 1
+        out[cid] = f"{kinds[cid]} {seen[(visit, kinds[cid])]}" if many else kinds[cid]
+    return out
+
+
+def _item_conversations(session: Session, items: dict[EvidenceKey, EvidenceItem]) -> dict[EvidenceKey, str]:
+    """The conversation each note, event and score belongs to (its printed source)."""
+    out: dict[EvidenceKey, str] = {}
+    for kind, model in (
+        (EvidenceKind.NOTE, NoteParagraph),
+        (EvidenceKind.SESSION_EVENT, SessionEvent),
+        (EvidenceKind.OBSERVATION, ObservationScore),
+    ):
+        ids = [i for k, i in items if k == kind.value]
+        for start in range(0, len(ids), 500):
+            for row_id, conv_id in session.execute(
+                select(model.id, model.conversation_id).where(model.id.in_(ids[start : start + 500]))
+            ):
+                out[(kind.value, row_id)] = conv_id
+    return out
+
+
+def _evidence_ref(
+    ref: str, item: EvidenceItem, labels: _Labels, anon: Anonymiser | None, conversation: str | None
+) -> EvidenceRef:
     lang = labels.language
     kind = EvidenceKind(item.kind)
-    attribution = labels.get("person_role", item.speaker_role) or None
+    attribution = labels.role(item.speaker_role)
     if kind is EvidenceKind.NOTE:
         kind_text = word(lang, NoteKind(item.subkind))
     elif kind is EvidenceKind.SIGNAL:
@@ -95,7 +156,8 @@ def _evidence_ref(ref: str, item: EvidenceItem, labels: _Labels, anon: Anonymise
     else:
         kind_text = word(lang, kind)
     when = long_date(item.on.isoformat(), labels_for(lang)) if item.on else ""
-    source = ", ".join(p for p in (item.source, when) if p)
+    where = conversation if conversation is not None else item.source
+    source = ", ".join(p for p in (where, when) if p)
     text = item.text
     if anon is not None:
         source, text = anon.replace(source), anon.replace(text)
@@ -117,10 +179,15 @@ def _anonymiser(session: Session, labels: _Labels) -> Anonymiser:
 
 
 def _findings(
-    session: Session, insp: Inspection, labels: _Labels, anon: Anonymiser | None
+    session: Session,
+    insp: Inspection,
+    labels: _Labels,
+    anon: Anonymiser | None,
+    conversations: dict[str, str],
 ) -> tuple[tuple[ReportFinding, ...], tuple[EvidenceRef, ...], dict[EvidenceKey, EvidenceItem]]:
     rows = findings_service.live_findings(session, insp.id)
     per_finding, items = findings_service.resolve(session, insp.id, rows)
+    conv_of = _item_conversations(session, items)
     org_names = dict(session.execute(select(Organisation.id, Organisation.name)).all())
     refs: dict[EvidenceKey, str] = {}
     sources: list[EvidenceRef] = []
@@ -134,7 +201,12 @@ def _findings(
             key = (item.kind, item.id)
             if key not in refs:
                 refs[key] = f"B{len(refs) + 1}"
-                sources.append(_evidence_ref(refs[key], item, labels, anon))
+                conv = (
+                    conversations.get(conv_of[key], word(labels.language, "conversation"))
+                    if key in conv_of
+                    else None
+                )
+                sources.append(_evidence_ref(refs[key], item, labels, anon, conv))
             codes.append(refs[key])
         party = org_names.get(f.organisation_id or "") if f.addressed_to is AddressedTo.PARTY else None
         out.append(
@@ -159,14 +231,19 @@ def _findings(
 
 
 def _participants(session: Session, insp: Inspection, labels: _Labels) -> tuple[ParticipantLine, ...]:
-    """Who took part, by role and organisation: never names (a tile caption may be one)."""
+    """Who took part, by role and organisation: never names (a tile caption may be one), never
+    free-text roles, and nobody linked to a reporter-confidential person."""
     rows = session.execute(
         select(
-            Participant.role_code, Organisation.name, func.count(func.distinct(Participant.conversation_id))
+            Participant.role_code,
+            Organisation.name,
+            Person.confidentiality,
+            func.count(func.distinct(Participant.conversation_id)),
         )
         .join(Conversation, Conversation.id == Participant.conversation_id)
         .join(Visit, Visit.id == Conversation.visit_id)
         .outerjoin(Organisation, Organisation.id == Participant.organisation_id)
+        .outerjoin(Person, Person.id == Participant.person_id)
         .where(
             Visit.inspection_id == insp.id,
             Visit.deleted_at.is_(None),
@@ -174,18 +251,18 @@ def _participants(session: Session, insp: Inspection, labels: _Labels) -> tuple[
             Participant.deleted_at.is_(None),
             Participant.presence != Presence.ABSENT,
         )
-        .group_by(Participant.role_code, Organisation.name)
+        .group_by(Participant.role_code, Organisation.name, Person.confidentiality)
     ).all()
-    lines = [
-        ParticipantLine(
-            labels.get("person_role", role), org or word(labels.language, "no_organisation"), int(n)
-        )
-        for role, org, n in rows
-    ]
+    counts: Counter[tuple[str, str]] = Counter()
+    for role, org, person_confidentiality, n in rows:
+        if participant_printed(person_confidentiality):
+            role_text = labels.role(role) or word(labels.language, "participant")
+            counts[(role_text, org or word(labels.language, "no_organisation"))] += int(n)
+    lines = [ParticipantLine(role, org, n) for (role, org), n in counts.items()]
     return tuple(sorted(lines, key=lambda p: (p.role.lower(), p.organisation.lower())))
 
 
-def _visits(session: Session, insp: Inspection) -> tuple[VisitLine, ...]:
+def _visits(session: Session, insp: Inspection, conversations: dict[str, str]) -> tuple[VisitLine, ...]:
     visits = list(
         session.scalars(
             select(Visit)
@@ -194,12 +271,12 @@ def _visits(session: Session, insp: Inspection) -> tuple[VisitLine, ...]:
         )
     )
     titles: dict[str, list[str]] = {}
-    for visit_id, title in session.execute(
-        select(Conversation.visit_id, Conversation.title)
+    for visit_id, conv_id in session.execute(
+        select(Conversation.visit_id, Conversation.id)
         .where(Conversation.visit_id.in_([v.id for v in visits]), Conversation.deleted_at.is_(None))
         .order_by(Conversation.starts_at, Conversation.created_at)
     ):
-        titles.setdefault(visit_id, []).append(title)
+        titles.setdefault(visit_id, []).append(conversations[conv_id])
     return tuple(
         VisitLine(v.visit_date.isoformat(), v.location, v.announced, tuple(titles.get(v.id, ())))
         for v in visits
@@ -223,7 +300,11 @@ def _timeline(session: Session, items: dict[EvidenceKey, EvidenceItem]) -> tuple
     )
 
 
-def _sessions(session: Session, insp: Inspection, language: str) -> tuple[SessionShares, ...]:
+def _sessions(
+    session: Session, insp: Inspection, labels: _Labels, conversations: dict[str, str]
+) -> tuple[SessionShares, ...]:
+    language = labels.language
+    roles, anyone = labels.known("person_role"), word(language, "participant")
     conv_ids = session.scalars(
         select(Conversation.id)
         .join(Visit, Visit.id == Conversation.visit_id)
@@ -240,12 +321,20 @@ def _sessions(session: Session, insp: Inspection, language: str) -> tuple[Sessio
     out = []
     for conv_id in conv_ids:
         summary = group_sessions.participation(session, conv_id)
-        conv = session.get(Conversation, conv_id)
-        assert conv is not None
+        visit_date = session.scalar(
+            select(Visit.visit_date).join(Conversation, Conversation.visit_id == Visit.id).where(
+                Conversation.id == conv_id
+            )
+        )
+        when = long_date(visit_date.isoformat(), labels_for(language)) if visit_date else ""
+        title = ", ".join(p for p in (conversations[conv_id], when) if p)
         out.append(
             SessionShares(
-                conv.title,
-                tuple(ShareBar(s.label.text(language), s.turns, s.share) for s in summary.by_category),
+                title,
+                tuple(
+                    ShareBar(s.label.text(language) if s.label.code in roles else anyone, s.turns, s.share)
+                    for s in summary.by_category
+                ),
                 tuple(ShareBar(s.label.text(language), s.turns, s.share) for s in summary.by_organisation),
             )
         )
@@ -266,8 +355,9 @@ def build_content(session: Session, inspection_id: str, report_type: str) -> Rep
         raise NotFoundError("report_draft", f"{inspection_id}/{kind.value}")
     labels = _Labels(session, insp.framework_version_id, draft.language)
     anon = _anonymiser(session, labels) if draft.placeholders else None
-    found, sources, items = _findings(session, insp, labels, anon)
-    visits = _visits(session, insp)
+    conversations = _conversation_labels(session, insp, labels)
+    found, sources, items = _findings(session, insp, labels, anon, conversations)
+    visits = _visits(session, insp, conversations)
     period = _period([date.fromisoformat(v.date) for v in visits], draft.language)
     team = tuple(
         f"{name} ({role.value.replace('_', ' ')})"
@@ -299,7 +389,7 @@ def build_content(session: Session, inspection_id: str, report_type: str) -> Rep
         participants=_participants(session, insp, labels),
         visits=visits,
         timeline=_timeline(session, items),
-        sessions=_sessions(session, insp, draft.language),
+        sessions=_sessions(session, insp, labels, conversations),
         placeholders=tuple((r.placeholder, r.kind) for r in anon.legend()) if anon else (),
     )
 

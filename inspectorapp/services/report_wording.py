@@ -27,6 +27,8 @@ WORDS: dict[str, dict[str, str]] = {
         "network": "Het netwerk",
         "organisation": "organisatie",
         "no_organisation": "Zonder organisatie",
+        "conversation": "Gesprek",
+        "participant": "Deelnemer",
         "hard_signal": "Feitelijk signaal",
         "converted_signal": "Signaal, onderbouwd als bevinding",
         InspectorateRole.AGENDA_SETTING: (
@@ -71,6 +73,8 @@ WORDS: dict[str, dict[str, str]] = {
         "network": "The network",
         "organisation": "organisation",
         "no_organisation": "No organisation",
+        "conversation": "Conversation",
+        "participant": "Participant",
         "hard_signal": "Factual signal",
         "converted_signal": "Signal, substantiated as a finding",
         InspectorateRole.AGENDA_SETTING: (
