@@ -32,7 +32,15 @@ from .organisations import (
     Unit,
 )
 from .outcomes import Finding, FindingEvidence, Intervention, Reflection, ReportDraft
-from .sync_state import SyncApplying, SyncBlob, SyncInflight, SyncIssue, SyncRecord
+from .sync_state import (
+    SyncApplying,
+    SyncBlob,
+    SyncHeld,
+    SyncInflight,
+    SyncIssue,
+    SyncRecord,
+    SyncSetAside,
+)
 from .system import AuditLog, Outbox, SearchRef, StoreMeta
 
 __all__ = [
@@ -73,9 +81,11 @@ __all__ = [
     "StoreMeta",
     "SyncApplying",
     "SyncBlob",
+    "SyncHeld",
     "SyncInflight",
     "SyncIssue",
     "SyncRecord",
+    "SyncSetAside",
     "Synced",
     "TaxonomyItem",
     "Unit",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspectorapp.domain import limits
@@ -70,3 +70,37 @@ class SyncApplying(Base):
     __tablename__ = "sync_applying"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class SyncSetAside(Base):
+    """A record from the office this laptop's store refused (a constraint, a bad value), kept
+    whole with the reason: the rest of its page applied. Tried again on every later pull, and
+    dropped once a newer state of the record applies."""
+
+    __tablename__ = "sync_set_aside"
+
+    tbl: Mapped[str] = mapped_column(String(limits.CODE), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)  # the RecordState as it came
+    reason: Mapped[str] = mapped_column(Text)
+    set_aside_at: Mapped[str] = mapped_column(String(32))
+    tries: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class SyncHeld(Base):
+    """Local work the office refused for lack of access (``forbidden``, ``unknown_parent``):
+    out of the outbox so the rest flows, never deleted. Each later sync sends it again as a
+    new edit (new client_seq) with the record's values as they are then, until accepted."""
+
+    __tablename__ = "sync_held"
+    __table_args__ = (UniqueConstraint("tbl", "record_id"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)  # first held first
+    tbl: Mapped[str] = mapped_column(String(limits.CODE))
+    record_id: Mapped[str] = mapped_column(String(36))
+    fields: Mapped[list[str]] = mapped_column(JSON)  # the columns to send again
+    op: Mapped[str] = mapped_column(String(8))  # upsert | delete
+    reason: Mapped[str] = mapped_column(String(limits.CODE))
+    held_since: Mapped[str] = mapped_column(String(32))
+    tries: Mapped[int] = mapped_column(Integer, default=1)
