@@ -1,4 +1,6 @@
-"""Three-way merge of a text field (a note paragraph edited on two laptops).
+"""Three-way merge of a text field: a note paragraph edited on two laptops (the office
+merges concurrent pushes) or changed underneath an open editor (the laptop merges a save
+whose base is no longer what is stored, ``services.notes``).
 
 Both sides' changes against the common base are applied when they touch different
 words; when they overlap the merge fails and the caller keeps both versions as a

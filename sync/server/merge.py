@@ -16,9 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspectorapp.domain.textmerge import merge3
 from sync.protocol import Mutation
-
-from .textmerge import merge3
 
 # Fields whose concurrent loss an inspector must see (the rest resolve silently, logged).
 REVIEW_FIELDS = {
