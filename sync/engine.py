@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from . import local_state as state
+from . import set_aside
 from .apply import apply_records
 from .batches import acknowledge, freeze, waiting
 from .transport import ServerRefused, Transport
@@ -50,6 +51,9 @@ class SyncReport:
     applied: int = 0
     files: int = 0  # attachment files uploaded (by the app, after the records)
     statuses: dict[str, int] = field(default_factory=dict)
+    # (tbl, id) of every record the office sent back (push answers, pull pages): what open
+    # views may have to show anew (a superset of what changed; refreshing is harmless)
+    changed: set[tuple[str, str]] = field(default_factory=set)
 
 
 def _pull_page(session: Session, page: Any) -> int:
@@ -57,6 +61,12 @@ def _pull_page(session: Session, page: Any) -> int:
     state.put(session, "cursor", page.next)
     state.put(session, "baseline", page.baseline or "")
     return changed
+
+
+def _retry_set_aside(session: Session) -> int:
+    """Records set aside earlier, tried again after a pull (their parent may have come)."""
+    records = set_aside.records(session)
+    return apply_records(session, records) if records else 0
 
 
 def _position(session: Session) -> tuple[int, str | None]:
@@ -86,6 +96,7 @@ class SyncEngine:
                 self.run_db(partial(_refused, exc=exc))
                 raise
             counts = self.run_db(partial(acknowledge, response=response))
+            report.changed.update((r.tbl, r.id) for r in response.records)
             for status, n in counts.items():
                 report.statuses[status] = report.statuses.get(status, 0) + n
             report.pushed += batch.mutations
@@ -98,11 +109,13 @@ class SyncEngine:
             cursor, baseline = self.run_db(_position)
             page = self.transport.pull(cursor, baseline=baseline)
             report.applied += self.run_db(partial(_pull_page, page=page))
+            report.changed.update((r.tbl, r.id) for r in page.changes)
             report.pulled += len(page.changes)
             start = cursor if start is None else start
             total = max(page.top - start, 0) if page.top is not None else 0
             self.progress(Progress("pull", min(page.next - start, total), total, report.pulled))
             if not page.has_more:
+                report.applied += self.run_db(_retry_set_aside)
                 return
 
     def run(self, before_pull: Callable[[], object] | None = None) -> SyncReport:
