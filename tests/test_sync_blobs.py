@@ -22,6 +22,7 @@ from inspectorapp.workspace import Workspace
 from storage import models as m
 from sync import enrolment
 from sync.protocol import EnrolRequest
+from sync.server.blob_crypto import HEADER_BYTES, SEGMENT_OVERHEAD
 from sync.transport import ServerRefused, Transport
 
 from . import helpers
@@ -76,11 +77,11 @@ def test_a_photo_reaches_a_colleague_on_demand(server: ServerProcess, tmp_path: 
         sync_runner.fetch_file(bram, sha)
         assert bram.call(lambda s: attachments.blob_store(s, folder).get(sha)) == PNG
         assert PNG not in b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())  # encrypted here
-        # another team may not fetch it, even knowing the hash
+        # another team may not fetch it, even knowing the hash (the answer of an unknown file)
         assert sync_runner.run_sync(carla).kind == "done"
         with pytest.raises(ServerRefused) as refused:
             _transport(carla).download(sha)
-        assert refused.value.status == 403
+        assert refused.value.status == 404
     finally:
         for ws in (anna, bram, carla):
             ws.close()
@@ -115,7 +116,8 @@ def test_chunks_resume_and_tampering_is_refused(server: ServerProcess, tmp_path:
         )
         assert response.status_code == 422 and response.json()["error"] == "chunk_digest_mismatch"
         stored = Path(server.url.removeprefix("sqlite:///").replace(".db", ".blobs"))
-        assert (stored / "uploads" / upload_id).stat().st_size == 100_000  # its bytes are not kept
+        part = stored / "uploads" / f"{upload_id}.part"
+        assert part.stat().st_size == HEADER_BYTES + SEGMENT_OVERHEAD + 100_000  # its bytes are not kept
         with pytest.raises(ServerRefused) as wrong_offset:
             transport.send_chunk(sha, upload_id, 0, data[:10])
         assert wrong_offset.value.body == {"error": "offset_mismatch", "expected_hwm": 100_000}
@@ -124,10 +126,11 @@ def test_chunks_resume_and_tampering_is_refused(server: ServerProcess, tmp_path:
         # from 100000, never restarted
         assert offsets == sorted(offsets) and offsets[0] == 100_000 + 64 * 1024
         assert transport.start_upload(sha, len(data))["exists"]  # content-addressed: stored once
-        assert (stored / sha[:2] / sha).read_bytes() == data
+        (kept,) = stored.rglob("*.vwb")  # under a keyed name, encrypted
+        assert not (stored / sha[:2] / sha).exists() and data[:64] not in kept.read_bytes()
         with pytest.raises(ServerRefused) as unnamed:  # no attachment names it: nobody may read it
             transport.download(sha)
-        assert unnamed.value.status == 403
+        assert unnamed.value.status == 404
         # parts that do not add up to the file they claim: refused whole, nothing served
         bogus = os.urandom(50_000)
         claimed = hashlib.sha256(b"another file").hexdigest()

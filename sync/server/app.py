@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, Engine, select, text
 
@@ -59,9 +59,15 @@ def _json(answer: BaseModel) -> Response:
     return Response(answer.model_dump_json(), media_type="application/json")
 
 
-def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | None = None) -> FastAPI:
+def create_app(
+    database_url: str,
+    server_id: str = "veldwerk",
+    blob_dir: Path | None = None,
+    blob_key: Path | None = None,
+) -> FastAPI:
     engine = make_engine(database_url)
-    store = BlobStore(blob_dir or default_blob_dir(database_url))
+    folder = blob_dir or default_blob_dir(database_url)
+    store = BlobStore(folder, blob_key or default_blob_key(folder))
     app = FastAPI(title="Veldwerk office store", version=str(PROTOCOL_VERSION))
     app.state.engine = engine
 
@@ -156,10 +162,14 @@ def create_app(database_url: str, server_id: str = "veldwerk", blob_dir: Path | 
         text = in_transaction(lambda c: frameworks.document(c, key, version))
         return Response(text, media_type="application/json")
 
-    @app.get("/v1/blobs/{sha256}", responses=ERRORS, response_class=FileResponse)
-    def download(sha256: str, who: Caller) -> FileResponse:
-        path = in_transaction(lambda c: store.readable_path(c, who, sha256))
-        return FileResponse(path, media_type="application/octet-stream")
+    @app.get("/v1/blobs/{sha256}", responses=ERRORS, response_class=StreamingResponse)
+    def download(sha256: str, who: Caller) -> StreamingResponse:
+        size = in_transaction(lambda c: store.readable(c, who, sha256))
+        return StreamingResponse(
+            store.stream(sha256, size),
+            media_type="application/octet-stream",
+            headers={"Content-Length": str(size)},
+        )
 
     return app
 
@@ -171,6 +181,11 @@ def default_blob_dir(database_url: str) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("veldwerk-server", appauthor=False)) / "blobs"
+
+
+def default_blob_key(blob_dir: Path) -> Path:
+    """Beside the blob folder, never inside it (decision 0006; choose with --blob-key)."""
+    return blob_dir.with_name(blob_dir.name + ".key")
 
 
 async def _caller(request: Request, authorization: Annotated[str | None, Header()] = None) -> accounts.Caller:

@@ -1,6 +1,7 @@
 """``veldwerk-server``: run the office store and administer it.
 
     veldwerk-server serve [--host 127.0.0.1] [--port 8750] [--ssl-certfile F --ssl-keyfile F]
+                          [--blobs DIR] [--blob-key FILE]  (the key is made on first start, mode 0600)
     veldwerk-server create-user NAME [--admin]        (password from VELDWERK_SERVER_PASSWORD or a prompt)
     veldwerk-server create-team TEAM / add-member TEAM NAME / grant INSPECTION_ID TEAM [--read-only]
     veldwerk-server enrolment-code NAME [--hours 24] / revoke-device DEVICE_ID
@@ -49,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--ssl-keyfile")
     serve.add_argument("--server-id", default="veldwerk")
     serve.add_argument("--blobs", type=Path, help="folder for attachment files (default beside the database)")
+    serve.add_argument(
+        "--blob-key", type=Path, help="key file for attachment files (default beside their folder)"
+    )
     sub.add_parser("migrate", help="create or upgrade the database")
     user = sub.add_parser("create-user")
     user.add_argument("name")
@@ -104,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             from .app import create_app
 
             uvicorn.run(
-                create_app(url, args.server_id, args.blobs),
+                create_app(url, args.server_id, args.blobs, args.blob_key),
                 host=args.host,
                 port=args.port,
                 ssl_certfile=args.ssl_certfile,

@@ -30,7 +30,7 @@ from sync.protocol import (
     change_value,
 )
 
-from . import accounts
+from . import accounts, blob_access
 from . import schema as t
 from .accounts import Caller
 from .db import next_revision
@@ -342,6 +342,9 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
     keys = [(m.tbl, m.id) for m in req.mutations]
     seq = next_revision(conn)  # at the end: the counter is locked only for the writing
     batch.write(seq)
+    # an attachment's hash unlocks bytes only if its pusher holds them (decision 0006)
+    written = [r for r in batch.held.values() if r.tbl == "attachment" and r.changed]
+    blob_access.vouch(conn, caller, [(r.id, r.fields.get("sha256")) for r in written])
     conn.execute(
         insert(t.applied_batch).values(
             device_id=dev.id,
