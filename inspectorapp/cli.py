@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from inspectorapp import __version__
+from inspectorapp.errors import VeldwerkError
 from inspectorapp.paths import app_paths
 
 PASS_ENV = "VELDWERK_PASSPHRASE"
@@ -27,11 +28,15 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--create", action="store_true", help="create the database if there is none")
     sub.add_parser("list", help="list inspections")
     export = sub.add_parser("export-json", help="write one inspection as a JSON document")
-    export.add_argument("inspection_id")
-    export.add_argument("file", type=Path)
     to_csv = sub.add_parser("export-csv", help="write one inspection as CSV files in a zip")
-    to_csv.add_argument("inspection_id")
-    to_csv.add_argument("file", type=Path)
+    for command in (export, to_csv):
+        command.add_argument("inspection_id")
+        command.add_argument("file", type=Path)
+        command.add_argument(
+            "--include-confidential",
+            action="store_true",
+            help="also write restricted and reporter-confidential items (the file says so)",
+        )
     qdpx = sub.add_parser("export-qdpx", help="write the interview notes as a REFI-QDA project (.qdpx)")
     qdpx.add_argument("inspection_id")
     qdpx.add_argument("file", type=Path)
@@ -57,42 +62,96 @@ def _passphrase(confirm: bool) -> str:
     return first
 
 
-def _json_command(args: argparse.Namespace, ws: Any) -> int:
+# Messages for errors the command line explains itself (Dutch, like its other output).
+MESSAGES = {
+    "export_is_folder": "{path} is een map; geef een bestandsnaam. Er is niets geschreven.",
+    "export_no_folder": "De map van {path} bestaat niet. Er is niets geschreven.",
+    "export_not_writable": "{path} kan hier niet worden geschreven (geen rechten). Er is niets geschreven.",
+    "export_write_failed": "{path} kon niet worden geschreven (schijf vol?). Er is niets geschreven.",
+    "input_missing": "{path} bestaat niet.",
+    "input_folder": "{path} is een map, geen bestand.",
+    "input_unreadable": "{path} kan niet worden gelezen (geen leesrechten).",
+    "input_not_utf8": "{path} is geen UTF-8-tekst; is het wel een Veldwerk-export?",
+    "input_not_json": "{path} is geen volledig JSON-document (afgebroken of beschadigd): {detail}",
+    "import_refused": "De import is geweigerd: {reason}",
+    "not_found": "Niet gevonden: {entity} {entity_id}.",
+    "wrong_passphrase": "Deze wachtwoordzin opent de database niet.",
+}
+
+
+class InputFileError(VeldwerkError):
+    """An input file that cannot be read as JSON; ``code`` says how (input_missing, ...)."""
+
+    def __init__(self, path: Path, code: str, **params: Any) -> None:
+        super().__init__(f"{path}: {code}", path=str(path), **params)
+        self.code = code
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, VeldwerkError) and exc.code in MESSAGES:
+        try:
+            return MESSAGES[exc.code].format(**exc.params)
+        except (KeyError, IndexError):
+            pass
+    return str(exc)
+
+
+def read_json_file(path: Path) -> Any:
+    """An input file as JSON; every way it can be unreadable is an InputFileError."""
     import json
 
-    from inspectorapp.atomic import write_atomic
-    from inspectorapp.services import json_export
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise InputFileError(path, "input_missing") from None
+    except IsADirectoryError:
+        raise InputFileError(path, "input_folder") from None
+    except OSError:
+        raise InputFileError(path, "input_unreadable") from None
+    except UnicodeDecodeError:
+        raise InputFileError(path, "input_not_utf8") from None
+    except json.JSONDecodeError as exc:
+        raise InputFileError(path, "input_not_json", detail=f"{exc.msg}, regel {exc.lineno}") from None
+
+
+def _json_command(args: argparse.Namespace, ws: Any) -> int:
+    from inspectorapp.services import exports, json_export
 
     try:
         if args.command == "export-qdpx":
             from inspectorapp.services import qdpx_export
 
-            data, summary = ws.call(qdpx_export.export_qdpx, ws.ctx, args.inspection_id)
-            write_atomic(args.file, data)
+            def write_qdpx(session: Any, ctx: Any, inspection_id: str, path: Path) -> Any:
+                exports.check_target(path)
+                data, summary = qdpx_export.export_qdpx(session, ctx, inspection_id)
+                exports.write_file(path, data)  # in the transaction: audited only when written
+                return summary
+
+            summary = ws.call(write_qdpx, ws.ctx, args.inspection_id, args.file)
             print(
                 f"Geëxporteerd naar {args.file}: {summary.sources} bronnen, {summary.selections} fragmenten, "
                 f"{summary.excluded_paragraphs} vertrouwelijke alinea's weggelaten"
             )
-        elif args.command == "export-csv":
-            from inspectorapp.services import csv_export
-
-            write_atomic(args.file, ws.call(csv_export.export_csv, ws.ctx, args.inspection_id))
-            print(f"Geëxporteerd naar {args.file}")
+        elif args.command in ("export-csv", "export-json"):
+            kind = "csv" if args.command == "export-csv" else "json"
+            ws.call(
+                exports.write_export, ws.ctx, args.inspection_id, kind, args.file, args.include_confidential
+            )
+            extra = " (met vertrouwelijke gegevens)" if args.include_confidential else ""
+            print(f"Geëxporteerd naar {args.file}{extra}")
         elif args.command == "report":
             from inspectorapp.services import report_drafts, reports
 
             ws.call(report_drafts.ensure_draft, ws.ctx, args.inspection_id, args.report_type)
+            if not args.target.is_dir():
+                exports.check_target(args.target)  # before the work
             content = ws.call(reports.prepare, ws.ctx, args.inspection_id, args.report_type)
             target = args.target / reports.file_name(content) if args.target.is_dir() else args.target
-            write_atomic(target, reports.render(content))
+            exports.write_file(target, reports.render(content))
             ws.call(reports.record_saved, ws.ctx, args.inspection_id, content.content_hash(), target.name)
             print(f"Rapport geschreven naar {target} (inhoudshash {content.content_hash()[:12]})")
-        elif args.command == "export-json":
-            document = ws.call(json_export.export_inspection, ws.ctx, args.inspection_id)
-            write_atomic(args.file, json_export.dumps(document).encode("utf-8"))
-            print(f"Geëxporteerd naar {args.file}")
         else:
-            document = json.loads(args.file.read_text("utf-8"))
+            document = read_json_file(args.file)
             inspection_id = ws.call(json_export.import_inspection, ws.ctx, document).value
             print(f"Inspectie {inspection_id} hersteld.")
     finally:
@@ -108,10 +167,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(sys.argv[:1], paths, args.quit_after, args.screenshot)
 
-    from inspectorapp.errors import VeldwerkError
     from inspectorapp.services import demo, inspections
     from inspectorapp.workspace import Workspace
 
+    if args.command == "import-json":
+        try:
+            read_json_file(args.file)  # before the passphrase: a bad file is refused at once
+        except VeldwerkError as exc:
+            print(f"veldwerk: {_error_text(exc)}", file=sys.stderr)
+            return 2
     try:
         if args.command == "load-demo":
             if not Workspace.exists(paths):
@@ -144,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
                 ws.close()
             return 0
     except VeldwerkError as exc:
-        print(f"veldwerk: {exc}", file=sys.stderr)
+        print(f"veldwerk: {_error_text(exc)}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a path the checks above did not foresee: a message, never a traceback
+        print(f"veldwerk: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 2
     return 1

@@ -1,4 +1,6 @@
-"""An inspection exported to JSON and imported into another store comes back exactly."""
+"""An inspection exported to JSON and imported into another store comes back exactly (when
+restricted items are included); by default restricted and reporter-confidential items stay
+home, the file says so, and it still imports."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from inspectorapp.domain.enums import Confidentiality
 from inspectorapp.services import demo, json_export
 from inspectorapp.store_access import create_store
 from storage import models as m
@@ -16,9 +19,9 @@ from storage.engine import Store
 from .conftest import PASSPHRASE
 
 
-def _export(store: Store, ctx, inspection_id: str) -> dict:
+def _export(store: Store, ctx, inspection_id: str, include_confidential: bool = True) -> dict:
     with store.transaction() as s:
-        doc = json_export.export_inspection(s, ctx, inspection_id)
+        doc = json_export.export_inspection(s, ctx, inspection_id, include_confidential)
     doc.pop("exported_at")
     return json.loads(json_export.dumps(doc))
 
@@ -63,3 +66,41 @@ def test_bad_or_conflicting_imports_are_refused_whole(store: Store, ctx) -> None
             json_export.import_inspection(s, ctx, broken)
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(m.NoteParagraph)) == before
+
+
+CONFIDENTIAL = {Confidentiality.RESTRICTED.value, Confidentiality.REPORTER_CONFIDENTIAL.value}
+
+
+def test_restricted_items_stay_out_unless_included_and_the_file_says_so(
+    store: Store, ctx, tmp_path: Path
+) -> None:
+    with store.transaction() as s:
+        demo.load_demo(s, ctx)
+    with store.session() as s:
+        ids = list(s.scalars(select(m.Inspection.id)))
+    target = create_store(tmp_path / "other" / "veldwerk.db", PASSPHRASE)
+    left_out_total = 0
+    try:
+        for inspection_id in ids:
+            full = _export(store, ctx, inspection_id, include_confidential=True)
+            assert full["confidential"] == {"included": True, "left_out": {}}
+            doc = _export(store, ctx, inspection_id, include_confidential=False)
+            assert doc["confidential"]["included"] is False
+            for name, rows in doc["tables"].items():
+                assert not [r for r in rows if r.get("confidentiality") in CONFIDENTIAL], name
+                kept = {r["id"] for r in rows}
+                gone = [r for r in full["tables"][name] if r["id"] not in kept]
+                assert len(gone) == doc["confidential"]["left_out"].get(name, 0), name
+                left_out_total += len(gone)
+            secret = [
+                r["text"]
+                for r in full["tables"]["note_paragraph"]
+                if r["confidentiality"] in CONFIDENTIAL and len(r["text"]) > 20
+            ]
+            text = json_export.dumps(doc)
+            assert not [t for t in secret if t in text]
+            with target.transaction() as s:  # no dangling reference: it imports
+                assert json_export.import_inspection(s, ctx, doc).value == inspection_id
+    finally:
+        target.close()
+    assert left_out_total > 0  # the demo has restricted items, so the test can fail

@@ -1,6 +1,6 @@
 """Writing exports where the inspector chooses: an inspection (JSON, CSV, REFI-QDA) or
-the encrypted rescue export of the whole laptop. Bytes are made on the database thread
-(audited there) and written crash-safe here."""
+the encrypted rescue export of the whole laptop. Made and written on the database thread
+in one transaction, so the audit row is kept only when the file was written."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout, QInputDialog, QLineEdit, QWidget
 
 from . import ops
 
@@ -19,14 +19,32 @@ if TYPE_CHECKING:
 SUFFIX = {"json": ".json", "csv": ".zip", "qdpx": ".qdpx"}
 
 
-def _write(path: str, done: Callable[[str], None]) -> Callable[[bytes], None]:
-    def write(data: bytes) -> None:
-        from inspectorapp.atomic import write_atomic
+# Formats that can hold restricted items; REFI-QDA leaves confidential paragraphs out always.
+WITH_CONFIDENTIAL = ("json", "csv")
 
-        write_atomic(Path(path), data)
-        done(path)
 
-    return write
+def _ask_target(parent: QWidget, kind: str) -> tuple[str, bool]:
+    """The save dialog, for JSON and CSV with a checkbox to include restricted and
+    reporter-confidential items (off by default). Qt's own dialog: a native one takes no
+    extra widgets."""
+    dialog = QFileDialog(parent, QCoreApplication.translate("file_exports", "Export"))
+    dialog.setObjectName("exportDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.selectFile(f"inspectie{SUFFIX[kind]}")
+    box = QCheckBox(
+        QCoreApplication.translate("file_exports", "Include restricted and reporter-confidential items"),
+        dialog,
+    )
+    box.setObjectName("includeConfidential")
+    layout = dialog.layout()
+    if kind in WITH_CONFIDENTIAL and isinstance(layout, QGridLayout):
+        layout.addWidget(box, layout.rowCount(), 0, 1, -1)
+    else:
+        box.hide()
+    if not dialog.exec() or not dialog.selectedFiles():
+        return "", False
+    return dialog.selectedFiles()[0], box.isChecked() and kind in WITH_CONFIDENTIAL
 
 
 def export_inspection(
@@ -37,16 +55,23 @@ def export_inspection(
     target: str | None,
     done: Callable[[str], None],
     failed: Callable[[BaseException], None],
+    include_confidential: bool = False,
 ) -> None:
-    from inspectorapp.services.exports import export_bytes
+    from inspectorapp.services.exports import write_export
 
     if target is None:
-        target, _f = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate("file_exports", "Export"), f"inspectie{SUFFIX[kind]}"
-        )
+        target, include_confidential = _ask_target(parent, kind)
     if target:
         ops.submit(
-            ws, export_bytes, ws.ctx, inspection_id, kind, on_done=_write(target, done), on_error=failed
+            ws,
+            write_export,
+            ws.ctx,
+            inspection_id,
+            kind,
+            Path(target),
+            include_confidential,
+            on_done=done,
+            on_error=failed,
         )
 
 
@@ -59,7 +84,7 @@ def rescue_export(
     password: str | None = None,
 ) -> None:
     """Everything on this laptop, encrypted with a rescue password (asked twice)."""
-    from inspectorapp.services.rescue_export import rescue_bytes
+    from inspectorapp.services.rescue_export import write_rescue
 
     if password is None:
         first, ok = QInputDialog.getText(
@@ -86,4 +111,4 @@ def rescue_export(
         )
     if target:
         chosen: Any = password
-        ops.submit(ws, rescue_bytes, ws.ctx, chosen, on_done=_write(target, done), on_error=failed)
+        ops.submit(ws, write_rescue, ws.ctx, chosen, Path(target), on_done=done, on_error=failed)

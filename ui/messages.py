@@ -137,6 +137,18 @@ def message_for(error: BaseException) -> str:
             "not_found": QT_TRANSLATE_NOOP("messages", "This item no longer exists."),
             "import_refused": QT_TRANSLATE_NOOP("messages", "The import was refused: {reason}"),
             "rescue_file": QT_TRANSLATE_NOOP("messages", "The rescue file cannot be opened: {reason}"),
+            "export_is_folder": QT_TRANSLATE_NOOP(
+                "messages", "{path} is a folder. Choose a file name to export to."
+            ),
+            "export_no_folder": QT_TRANSLATE_NOOP(
+                "messages", "The folder of {path} does not exist. Nothing was written."
+            ),
+            "export_not_writable": QT_TRANSLATE_NOOP(
+                "messages", "{path} cannot be written here (no permission). Nothing was written."
+            ),
+            "export_write_failed": QT_TRANSLATE_NOOP(
+                "messages", "{path} could not be written (disk full or removed?). Nothing was written."
+            ),
             "attachment_empty": QT_TRANSLATE_NOOP("messages", "The file is empty."),
             "attachment_too_large": QT_TRANSLATE_NOOP("messages", "The file is too large to attach."),
             "attachment_unsupported_type": QT_TRANSLATE_NOOP(

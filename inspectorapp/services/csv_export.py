@@ -21,13 +21,21 @@ from inspectorapp.domain.snapshots import ActionContext
 from storage.models import Base
 
 from . import audit
+from .export_filter import leave_out_confidential
 from .json_export import collect_rows
 
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)  # zip entries carry no wall-clock time: same data, same bytes
 
 
-def export_csv(session: Session, ctx: ActionContext, inspection_id: str) -> bytes:
+def export_csv(
+    session: Session, ctx: ActionContext, inspection_id: str, include_confidential: bool = False
+) -> bytes:
+    """The zip; restricted and reporter-confidential items only when asked for, and then
+    README.txt and about.json say so."""
     framework, tables = collect_rows(session, inspection_id)
+    left_out: dict[str, int] = {}
+    if not include_confidential:
+        tables, left_out = leave_out_confidential(tables)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, rows in tables.items():
@@ -39,15 +47,55 @@ def export_csv(session: Session, ctx: ActionContext, inspection_id: str) -> byte
                 writer.writerow([_cell(row.get(c)) for c in columns])
             info = zipfile.ZipInfo(f"{name}.csv", FIXED_TIME)
             archive.writestr(info, "\ufeff" + text.getvalue(), zipfile.ZIP_DEFLATED)
-        about = json.dumps({"inspection_id": inspection_id, "framework": framework}, ensure_ascii=False)
+        about = json.dumps(
+            {
+                "inspection_id": inspection_id,
+                "framework": framework,
+                "confidential": {"included": include_confidential, "left_out": left_out},
+            },
+            ensure_ascii=False,
+        )
         archive.writestr(zipfile.ZipInfo("about.json", FIXED_TIME), about)
-    audit.record(session, ctx, "inspection.export", "inspection", inspection_id, format="csv")
+        archive.writestr(zipfile.ZipInfo("README.txt", FIXED_TIME), _readme(include_confidential, left_out))
+    audit.record(
+        session,
+        ctx,
+        "inspection.export",
+        "inspection",
+        inspection_id,
+        format="csv",
+        confidential=include_confidential,
+    )
     return buffer.getvalue()
+
+
+def _readme(included: bool, left_out: dict[str, int]) -> str:
+    """Whoever opens the zip sees first whether it holds restricted items (in Dutch: the
+    readers are the inspectorate's analysts)."""
+    if included:
+        head = (
+            "LET OP: deze export bevat ook beperkt toegankelijke en melder-vertrouwelijke gegevens.\r\n"
+            "Deel dit bestand niet buiten de inspectie.\r\n"
+        )
+    else:
+        counts = ", ".join(f"{name}: {n}" for name, n in sorted(left_out.items())) or "geen"
+        head = (
+            "Beperkt toegankelijke en melder-vertrouwelijke gegevens zijn weggelaten.\r\n"
+            f"Weggelaten rijen per tabel: {counts}.\r\n"
+        )
+    return head + "Kolommen: zie docs/export-columns.md van Veldwerk.\r\n"
+
+
+# A cell starting with one of these is read as a formula by spreadsheet programs (CSV
+# injection): such cells get a leading apostrophe, which spreadsheets show as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return "" if value is None else value
 
 

@@ -25,6 +25,7 @@ from inspectorapp.ids import is_uuid
 from storage.models import Base, FrameworkVersion, Inspection
 
 from . import audit
+from .export_filter import leave_out_confidential
 
 FORMAT = "veldwerk-inspection-export"
 FORMAT_VERSION = 1
@@ -59,13 +60,29 @@ def _ids(rows: Sequence[dict[str, Any]], column: str = "id") -> list[str]:
     return [r[column] for r in rows if r.get(column)]
 
 
-def export_inspection(session: Session, ctx: ActionContext, inspection_id: str) -> dict[str, Any]:
+def export_inspection(
+    session: Session, ctx: ActionContext, inspection_id: str, include_confidential: bool = False
+) -> dict[str, Any]:
+    """The document; restricted and reporter-confidential items only when asked for (the
+    document then says so in ``confidential``, and what was left out otherwise)."""
     framework, tables = collect_rows(session, inspection_id)
-    audit.record(session, ctx, "inspection.export", "inspection", inspection_id, format="json")
+    left_out: dict[str, int] = {}
+    if not include_confidential:
+        tables, left_out = leave_out_confidential(tables)
+    audit.record(
+        session,
+        ctx,
+        "inspection.export",
+        "inspection",
+        inspection_id,
+        format="json",
+        confidential=include_confidential,
+    )
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "exported_at": utc_now().isoformat(),
+        "confidential": {"included": include_confidential, "left_out": left_out},
         "framework": framework,
         "tables": tables,
     }

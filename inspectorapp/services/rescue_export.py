@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -78,6 +79,15 @@ def rescue_bytes(session: Session, ctx: ActionContext, password: str) -> bytes:
     sealed = AESGCM(_key(password, salt)).encrypt(nonce, plain, MAGIC)
     audit.record(session, ctx, "rescue.export", None, None, rows=sum(len(v) for v in tables.values()))
     return MAGIC + salt + nonce + sealed
+
+
+def write_rescue(session: Session, ctx: ActionContext, password: str, path: Path) -> str:
+    """Make the rescue file and write it in one transaction: audited only when written."""
+    from .exports import check_target, write_file
+
+    check_target(path)
+    write_file(path, rescue_bytes(session, ctx, password))
+    return str(path)
 
 
 def open_rescue(data: bytes, password: str) -> dict[str, Any]:
