@@ -5,6 +5,10 @@ wins locally until the server has decided); every other field takes the server's
 value and revision. Writes go through the ordinary tables, so the search index
 follows; the outbox triggers stay quiet (``sync_applying`` holds a row meanwhile),
 because a pulled change is not a local edit and must not travel back.
+
+A record the store refuses never stops the page: it is set aside (``sync.set_aside``) and
+the rest applies. The page is written in one go under a savepoint; when SQLite refuses it,
+the page is written again one record per savepoint, and the refused ones are kept apart.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from storage.models import Base, SyncRecord
 from sync.protocol import RecordState
 
 from . import local_state as state
-from . import portable
+from . import portable, set_aside
 
 Key = tuple[str, str]
 CHUNK = 400  # ids per IN (...) list
@@ -43,6 +47,10 @@ def _pending(conn: Connection, keys: list[Key]) -> dict[Key, set[str]]:
         for entity, entity_id, changed in conn.exec_driver_sql(sql, tuple(ids)):
             if (entity, entity_id) in wanted:
                 out.setdefault((entity, entity_id), set()).update(json.loads(changed))
+        sql = f"SELECT tbl, record_id, fields FROM sync_held WHERE record_id IN ({marks})"
+        for tbl, record_id, fields in conn.exec_driver_sql(sql, tuple(ids)):  # unsent work: as pending
+            if (tbl, record_id) in wanted:
+                out.setdefault((tbl, record_id), set()).update(json.loads(fields))
     return out
 
 
@@ -108,14 +116,80 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # a page may name a parent after its child
     conn.exec_driver_sql("INSERT INTO sync_applying (id) VALUES (1)")  # the outbox triggers keep quiet
     try:
-        return _apply(session, records)
+        return _apply_guarded(session, records)
     finally:
         conn.exec_driver_sql("DELETE FROM sync_applying")
 
 
-def _apply(session: Session, records: list[RecordState]) -> int:
+def _apply_guarded(session: Session, records: list[RecordState]) -> int:
+    """Apply what the store accepts; set the rest aside with the reason."""
     conn = session.connection()
-    keys = [(rec.tbl, rec.id) for rec in records if _synced(rec.tbl)]
+    for rec in records:
+        if not _synced(rec.tbl):
+            state.add_issue(session, "unknown_table", rec.tbl, rec.id)
+    records = [rec for rec in records if _synced(rec.tbl)]
+    present = _present(conn, [(r.tbl, r.id) for r in records])
+    refused: dict[int, str] = {}  # by position in ``records``
+    for n, rec in enumerate(records):
+        known = {f: v for f, v in rec.fields.items() if f in _columns(rec.tbl)}  # a newer office's: ignored
+        checked = rec if len(known) == len(rec.fields) else rec.model_copy(update={"fields": known})
+        why = set_aside.precheck(checked, (rec.tbl, rec.id) not in present)
+        if why:
+            refused[n] = why
+    one_by_one = False
+    for _ in range(len(records) + 2):  # each round refuses one more record at least
+        todo = [(n, rec) for n, rec in enumerate(records) if n not in refused]
+        savepoint = session.begin_nested()
+        try:
+            if one_by_one:
+                changed = _apply_each(session, todo, refused)
+                todo = [(n, rec) for n, rec in todo if n not in refused]
+            else:
+                changed = _apply(session, todo, refused)
+            written = {(rec.tbl, rec.id): n for n, rec in todo if n not in refused}
+            orphans = set_aside.dangling(conn, written)
+        except set_aside.REFUSED_BY_STORE:
+            savepoint.rollback()
+            if one_by_one:
+                raise
+            one_by_one = True
+            continue
+        if orphans:  # undo the page and write it again without them
+            savepoint.rollback()
+            refused.update({written[k]: why for k, why in orphans.items()})
+            continue
+        savepoint.commit()
+        set_aside.put(session, [(records[n], why) for n, why in sorted(refused.items())])
+        set_aside.forget(session, [rec for n, rec in todo if n not in refused])
+        return changed
+    raise RuntimeError("a page could not be applied")  # not reached: a round refuses a record at least
+
+
+def _apply_each(session: Session, todo: list[tuple[int, RecordState]], refused: dict[int, str]) -> int:
+    """The page one record per savepoint: what SQLite refuses goes into ``refused``."""
+    changed = 0
+    for n, rec in todo:
+        savepoint = session.begin_nested()
+        try:
+            changed += _apply(session, [(n, rec)], refused)
+        except set_aside.REFUSED_BY_STORE as exc:
+            savepoint.rollback()
+            refused[n] = _store_reason(exc)
+            continue
+        savepoint.commit()
+    return changed
+
+
+def _store_reason(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return f"refused_by_store:{type(orig).__name__}: {str(orig)[:300]}"
+
+
+def _apply(session: Session, items: list[tuple[int, RecordState]], refused: dict[int, str]) -> int:
+    """Write the records in bulk (``items``: by position; ``refused``: the positions set aside here)."""
+    records = [rec for _, rec in items]
+    conn = session.connection()
+    keys = [(rec.tbl, rec.id) for rec in records]
     pending, present, known = _pending(conn, keys), _present(conn, keys), known_revisions(conn, keys)
     remembered: dict[Key, tuple[int, dict[str, int]]] = {}
     inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}  # by table and columns
@@ -127,16 +201,13 @@ def _apply(session: Session, records: list[RecordState]) -> int:
         inserts.clear()
 
     changed = 0
-    for rec in records:
-        if not _synced(rec.tbl):
-            state.add_issue(session, "unknown_table", rec.tbl, rec.id)
-            continue
+    for n, rec in items:
         key = (rec.tbl, rec.id)
         busy = pending.get(key, set())
         try:
             fields = portable.incoming(session, rec.tbl, rec.fields)
-        except portable.UnknownFramework as exc:
-            state.add_issue(session, "unknown_framework", rec.tbl, rec.id, framework=str(exc))
+        except portable.UnknownFramework as exc:  # tried again once the framework is fetched
+            refused[n] = f"unknown_framework:{exc}"
             continue
         columns = _columns(rec.tbl)
         values = {f: _store(columns[f], v) for f, v in fields.items() if f in columns and f not in busy}

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from . import local_state as state
+from . import set_aside
 from .apply import apply_records
 from .batches import acknowledge, freeze, waiting
 from .transport import ServerRefused, Transport
@@ -60,6 +61,12 @@ def _pull_page(session: Session, page: Any) -> int:
     state.put(session, "cursor", page.next)
     state.put(session, "baseline", page.baseline or "")
     return changed
+
+
+def _retry_set_aside(session: Session) -> int:
+    """Records set aside earlier, tried again after a pull (their parent may have come)."""
+    records = set_aside.records(session)
+    return apply_records(session, records) if records else 0
 
 
 def _position(session: Session) -> tuple[int, str | None]:
@@ -108,6 +115,7 @@ class SyncEngine:
             total = max(page.top - start, 0) if page.top is not None else 0
             self.progress(Progress("pull", min(page.next - start, total), total, report.pulled))
             if not page.has_more:
+                report.applied += self.run_db(_retry_set_aside)
                 return
 
     def run(self, before_pull: Callable[[], object] | None = None) -> SyncReport:

@@ -49,3 +49,65 @@ def test_pulled_records_are_written_without_echo_and_bookkeeping_is_refused(stor
         assert s.execute(text("SELECT count(*) FROM sync_applying")).scalar_one() == 0
         rev = s.execute(text("SELECT rev FROM sync_record WHERE id = :id"), {"id": ORG}).scalar_one()
         assert rev == 7
+
+
+ORG2 = "01900000-0000-7000-8000-0000000000a2"
+SIGNAL = "01900000-0000-7000-8000-0000000000b1"
+
+
+def _signal(organisation_id: str) -> RecordState:
+    return _record(
+        "signal",
+        SIGNAL,
+        organisation_id=organisation_id,
+        kind="zacht",
+        valence="negatief",
+        observed_at=NOW,
+        recorded_at=NOW,
+        observation="Sfeer op de afdeling",
+        status="NIEUW",
+        report_use="intern",
+        confidentiality="TEAM",
+        shared_with_institution="nee",
+        created_at=NOW,
+        updated_at=NOW,
+    )
+
+
+def test_records_the_store_refuses_are_set_aside_and_the_rest_applies(store: Store) -> None:
+    """A record without its NOT NULL name, a dict in a text column and a child whose parent
+    never came: each is kept whole with a reason; the good records of the page apply."""
+    good = _record("organisation", ORG, name="Zorggroep De Linde", created_at=NOW, updated_at=NOW)
+    nameless = _record("organisation", ORG2, sector="MSZ", created_at=NOW, updated_at=NOW)
+    orphan = _signal("01900000-0000-7000-8000-0000000000ff")
+    with store.transaction() as s:
+        assert apply_records(s, [nameless, orphan, good]) == 1
+    with store.transaction() as s:
+        assert s.get(m.Organisation, ORG) is not None and s.get(m.Organisation, ORG2) is None
+        aside = {(r.tbl, r.id): r for r in s.scalars(select(m.SyncSetAside))}
+        assert set(aside) == {("organisation", ORG2), ("signal", SIGNAL)}
+        assert aside[("signal", SIGNAL)].reason.startswith("unknown_parent")
+        assert aside[("organisation", ORG2)].record["fields"]["sector"] == "MSZ"  # kept whole
+    # SQLite's own refusal (bypassing the value check): a page written one record at a time
+    bad = _record("organisation", ORG2, name={"nl": "geen tekst"}, created_at=NOW, updated_at=NOW)
+    with store.transaction() as s:
+        from sync import apply as apply_module
+
+        conn = s.connection()
+        conn.exec_driver_sql("INSERT INTO sync_applying (id) VALUES (1)")
+        try:
+            refused: dict[int, str] = {}
+            apply_module._apply_each(s, [(0, bad)], refused)
+        finally:
+            conn.exec_driver_sql("DELETE FROM sync_applying")
+        assert refused[0].startswith("refused_by_store:")
+    # the parent arrives later: the set-aside child applies on the next try and leaves the list
+    with store.transaction() as s:
+        parent = _record("organisation", orphan.fields["organisation_id"], name="Later", created_at=NOW, updated_at=NOW)
+        assert apply_records(s, [parent]) == 1
+        from sync import set_aside
+
+        assert apply_records(s, set_aside.records(s)) == 1
+    with store.transaction() as s:
+        assert s.get(m.Signal, SIGNAL) is not None
+        assert [(r.tbl, r.id) for r in s.scalars(select(m.SyncSetAside))] == [("organisation", ORG2)]
