@@ -12,6 +12,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -141,21 +142,48 @@ def enrolment_code(conn: Connection, username: str, hours: int = 24) -> str:
     return code
 
 
-def _check_login(conn: Connection, username: str, password: str) -> str:
+class AccountDisabled(AccountError):
+    """The account is disabled: none of its devices, logins or codes are accepted."""
+
+    def __init__(self) -> None:
+        super().__init__("account disabled")
+
+
+@dataclass(frozen=True)
+class Login:
+    """What a password login needs, read before the (slow) hash, outside any write."""
+
+    account_id: str | None
+    password_hash: str | None
+
+
+def find_login(conn: Connection, username: str) -> Login:
     row = conn.execute(
         select(t.account.c.id, t.account.c.password_hash).where(t.account.c.username == username)
     ).first()
+    return Login(None, None) if row is None else Login(str(row.id), row.password_hash)
+
+
+def password_matches(login: Login, password: str) -> bool:
+    """The argon2id check (~64 MiB, tens of ms): called without a database transaction."""
     try:
-        if row is None or row.password_hash is None:
+        if login.password_hash is None:
             _hasher.hash(password)  # same work either way: no timing hint about which users exist
-            raise VerificationError
-        _hasher.verify(row.password_hash, password)
+            return False
+        return bool(_hasher.verify(login.password_hash, password))
     except (VerificationError, InvalidHashError):
-        raise AccountError("unknown user or wrong password") from None
-    return str(row.id)
+        return False
 
 
-def _redeem(conn: Connection, code: str) -> str:
+def _check_login(conn: Connection, username: str, password: str) -> str:
+    login = find_login(conn, username)
+    if login.account_id is None or not password_matches(login, password):
+        raise AccountError("unknown user or wrong password")
+    return login.account_id
+
+
+def redeem(conn: Connection, code: str) -> str:
+    """The account a one-time enrolment code belongs to; the code is used up."""
     row = conn.execute(
         select(t.enrolment_code).where(t.enrolment_code.c.code_hash == token_hash(code))
     ).first()
@@ -167,16 +195,13 @@ def _redeem(conn: Connection, code: str) -> str:
     return str(row.account_id)
 
 
-def enrol(
-    conn: Connection, device_name: str, username: str | None, password: str | None, code: str | None
-) -> tuple[str, str, str]:
-    """(device id, bearer token, account name) for a new device."""
-    if code:
-        account_id = _redeem(conn, code.strip())
-    elif username and password:
-        account_id = _check_login(conn, username, password)
-    else:
-        raise AccountError("give a user name and password, or an enrolment code")
+def add_device(conn: Connection, account_id: str, device_name: str) -> tuple[str, str, str]:
+    """(device id, bearer token, account name) for a new device of an enabled account."""
+    account = conn.execute(
+        select(t.account.c.username, t.account.c.disabled_at).where(t.account.c.id == account_id)
+    ).one()
+    if account.disabled_at is not None:
+        raise AccountDisabled
     token = secrets.token_urlsafe(32)
     device_id = str(uuid.uuid4())
     conn.execute(
@@ -191,15 +216,55 @@ def enrol(
             enrolled_at=now(),
         )
     )
-    name = conn.execute(select(t.account.c.username).where(t.account.c.id == account_id)).scalar_one()
-    return device_id, token, str(name)
+    return device_id, token, str(account.username)
+
+
+def enrol(
+    conn: Connection, device_name: str, username: str | None, password: str | None, code: str | None
+) -> tuple[str, str, str]:
+    """(device id, bearer token, account name) for a new device, in one transaction (the
+    administration and tests; the HTTP route hashes outside the transaction: ``login``)."""
+    if code:
+        account_id = redeem(conn, code.strip())
+    elif username and password:
+        account_id = _check_login(conn, username, password)
+    else:
+        raise AccountError("give a user name and password, or an enrolment code")
+    return add_device(conn, account_id, device_name)
 
 
 def authenticate(conn: Connection, token: str) -> Caller | None:
-    row = conn.execute(select(t.device).where(t.device.c.token_hash == token_hash(token))).first()
-    if row is None or row.status != "active":
+    found = _device(conn, token)
+    if found is None or found.status != "active" or found.disabled_at is not None:
         return None
-    return Caller(row.id, row.account_id, row.epoch, row.hwm)
+    return Caller(found.id, found.account_id, found.epoch, found.hwm)
+
+
+def refusal(conn: Connection, token: str) -> str:
+    """Why a token is not accepted: device_revoked, account_disabled or unauthenticated."""
+    found = _device(conn, token)
+    if found is None:
+        return "unauthenticated"
+    return "account_disabled" if found.disabled_at is not None else "device_revoked"
+
+
+def _device(conn: Connection, token: str) -> Any:
+    d = t.device.c
+    return conn.execute(
+        select(d.id, d.account_id, d.epoch, d.hwm, d.status, t.account.c.disabled_at)
+        .join(t.account, t.account.c.id == d.account_id)
+        .where(d.token_hash == token_hash(token))
+    ).first()
+
+
+def set_disabled(conn: Connection, username: str, disabled: bool) -> None:
+    """Disable (or enable again) a person's account: its devices, logins and codes are
+    refused while it is disabled; its devices work again once it is enabled."""
+    conn.execute(
+        update(t.account)
+        .where(t.account.c.id == _account_id(conn, username))
+        .values(disabled_at=now() if disabled else None)
+    )
 
 
 def revoke_device(conn: Connection, device_id: str) -> None:

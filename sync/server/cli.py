@@ -5,6 +5,7 @@
     veldwerk-server create-user NAME [--admin]        (password from VELDWERK_SERVER_PASSWORD or a prompt)
     veldwerk-server create-team TEAM / add-member TEAM NAME / grant INSPECTION_ID TEAM [--read-only]
     veldwerk-server enrolment-code NAME [--hours 24] / revoke-device DEVICE_ID
+    veldwerk-server disable-user NAME / enable-user NAME   (a person: all devices, logins, codes)
     veldwerk-server openapi FILE
 
 The database is ``--db URL`` or ``VELDWERK_SERVER_DB``; by default a SQLite file in the
@@ -70,8 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     code = sub.add_parser("enrolment-code", help="a one-time code with which a laptop enrols")
     code.add_argument("name")
     code.add_argument("--hours", type=int, default=24)
-    revoke = sub.add_parser("revoke-device")
+    revoke = sub.add_parser("revoke-device", help="stop one laptop (its user may enrol again)")
     revoke.add_argument("device_id")
+    for verb, what in (("disable-user", "refuse"), ("enable-user", "accept again")):
+        switch = sub.add_parser(verb, help=f"{what} every device, login and code of a user")
+        switch.add_argument("name")
     framework = sub.add_parser("publish-framework", help="publish a framework file to every laptop")
     framework.add_argument("file", type=Path)
     spec = sub.add_parser("openapi", help="write the OpenAPI schema")
@@ -142,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"published {published}")
         elif args.command == "revoke-device":
             _admin(url, lambda c: accounts.revoke_device(c, args.device_id))
+        elif args.command in ("disable-user", "enable-user"):
+            disable = args.command == "disable-user"
+            _admin(url, lambda c: accounts.set_disabled(c, args.name, disable))
     except (accounts.AccountError, PublishRefused, FrameworkFileError) as exc:
         print(f"veldwerk-server: {exc}", file=sys.stderr)
         return 2

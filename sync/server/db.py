@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, insert, select,
 
 from . import schema
 
+READ_ONLY = "veldwerk_read_only"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -72,7 +75,10 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # a reading transaction (``reading``) never waits for the write lock: WAL readers see
+            # the last commit while a push writes
+            read_only = conn.get_execution_options().get(READ_ONLY, False)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
     # psycopg prepares a statement after a few runs and PostgreSQL then settles on a generic
@@ -83,6 +89,16 @@ def make_engine(url: str) -> Engine:
     return create_engine(
         url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args=custom_plans, **codec
     )
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A transaction that only reads: on SQLite a deferred ``BEGIN``, so it neither waits for
+    nor holds the write lock (the health check, a login's look-up, a token's check)."""
+    with engine.connect() as conn:
+        conn.execution_options(**{READ_ONLY: True})
+        with conn.begin():
+            yield conn
 
 
 def alembic_config(url: str) -> Config:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -46,6 +47,16 @@ account = Table(
     Column("password_hash", String(200), nullable=True),  # argon2id; None: enrolment codes only
     Column("is_admin", Boolean, nullable=False, default=False),
     Column("created_at", Moment, nullable=False),
+    Column("disabled_at", Moment, nullable=True),  # set: no device, login or code of it is accepted
+)
+
+login_throttle = Table(  # failed logins/enrolments per user name or address (sync/server/throttle.py)
+    "login_throttle",
+    metadata,
+    Column("key", String(320), primary_key=True),  # user:<name> | addr:<address>
+    Column("failures", Integer, nullable=False),
+    Column("last_failure", Float, nullable=False),  # seconds since the epoch
+    Column("blocked_until", Float, nullable=False),
 )
 
 team = Table(
