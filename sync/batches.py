@@ -23,8 +23,8 @@ from storage.models import Outbox, SyncInflight
 from sync.hlc import Hlc
 from sync.protocol import MAX_PUSH_MUTATIONS, PushResponse
 
+from . import held, portable
 from . import local_state as state
-from . import portable
 from .apply import apply_records, known_revisions
 
 READ_ROWS = 500  # outbox rows read at a time until the batch is full
@@ -149,19 +149,28 @@ def freeze(session: Session) -> Frozen | None:
 
 
 def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
-    """The server applied the batch in flight: drop its outbox rows, take the records in."""
+    """The server applied the batch in flight: drop its outbox rows, take the records in.
+    Work refused for lack of access is held to be sent again (``sync.held``)."""
     inflight = session.get(SyncInflight, 1)
     if inflight is None:
         return {}
     session.execute(delete(Outbox).where(Outbox.seq <= inflight.last_outbox_seq))
     by_seq: dict[int, dict[str, Any]] | None = None  # the batch's mutations, read when one needs a look
     counts: dict[str, int] = {}
+    holding = held.waiting_for_access(session) > 0
     for result in response.results:
         counts[result.status] = counts.get(result.status, 0) + 1
-        if result.status in ("superseded", "rejected", "conflict"):
+        if holding or result.status in ("superseded", "rejected", "conflict"):
             if by_seq is None:
                 by_seq = {m["client_seq"]: m for m in orjson.loads(inflight.payload)["mutations"]}
             m = by_seq.get(result.client_seq, {})
+            if result.status == "rejected" and result.reason in held.ACCESS_REASONS:
+                held.hold(session, m, result.reason)
+                continue
+            if holding:
+                held.settle(session, m)
+            if result.status == "applied":
+                continue
             state.add_issue(
                 session,
                 result.status,

@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from . import held, set_aside
 from . import local_state as state
-from . import set_aside
 from .apply import apply_records
 from .batches import acknowledge, freeze, waiting
 from .transport import ServerRefused, Transport
@@ -85,10 +85,17 @@ class SyncEngine:
         self.progress = progress or (lambda _progress: None)
 
     def push_all(self, report: SyncReport) -> None:
+        held_before = self.run_db(held.waiting_for_access)
+        if held_before:
+            self.run_db(held.requeue)  # work refused for lack of access: asked again each sync
         total, sent = self.run_db(waiting), 0  # edits made meanwhile raise the total
         for _ in range(MAX_PUSHES):
             batch = self.run_db(freeze)
             if batch is None:
+                still = self.run_db(held.waiting_for_access) if held_before else 0
+                if 0 < still < held_before and self.run_db(held.requeue):
+                    held_before = still  # parents were taken: their held children may follow now
+                    continue
                 return
             try:
                 response = self.transport.push(batch.payload)

@@ -120,6 +120,10 @@ class SyncController(QObject):
             return ""
         if o.demo_store:
             return self.tr("Demo data: stays on this laptop")
+        if not o.enrolled and self.last_outcome is not None and self.last_outcome.kind == "revoked":
+            # disconnected (sync_runner): it may connect again and send what is waiting
+            waiting = self.tr("%n change(s) waiting", "", o.pending_changes)
+            return f"{self.tr('This laptop was disconnected by the office')} · {waiting}"
         if not o.enrolled:
             return self.tr("Not connected to the office · %n change(s) waiting", "", o.pending_changes)
         if self.running:
@@ -135,6 +139,10 @@ class SyncController(QObject):
         else:
             parts.append(self.tr("Not synced yet"))
         parts.append(self.tr("%n change(s) waiting", "", o.pending_changes))
+        if o.waiting_for_access:
+            parts.append(self.tr("%n record(s) waiting for access", "", o.waiting_for_access))
+        if o.set_aside:
+            parts.append(self.tr("%n record(s) from the office set aside", "", len(o.set_aside)))
         if o.issues:
             parts.append(self.tr("%n problem(s)", "", len(o.issues)))
         return " · ".join(parts)

@@ -19,7 +19,7 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import Base, Outbox, StoreMeta, SyncIssue
-from sync import enrolment
+from sync import enrolment, held, set_aside
 from sync import local_state as sync_state
 from sync.apply import stored_value
 from sync.protocol import EnrolResponse
@@ -48,6 +48,17 @@ class IssueView:
 
 
 @dataclass(frozen=True)
+class SetAsideView:
+    """A record from the office this laptop's store refused; kept, tried again each sync."""
+
+    tbl: str
+    record_id: str
+    reason: str
+    set_aside_at: str
+    tries: int
+
+
+@dataclass(frozen=True)
 class SyncOverview:
     enrolled: bool
     demo_store: bool
@@ -57,6 +68,8 @@ class SyncOverview:
     last_sync_at: str | None
     pending_changes: int
     issues: tuple[IssueView, ...]
+    waiting_for_access: int = 0  # records whose changes the office refused for lack of access
+    set_aside: tuple[SetAsideView, ...] = ()
 
 
 def _current(session: Session, tbl: str | None, record_id: str | None) -> dict[str, Any]:
@@ -97,6 +110,10 @@ def sync_overview(session: Session) -> SyncOverview:
         last_sync_at=sync_state.get(session, "last_sync_at"),
         pending_changes=session.scalar(select(func.count()).select_from(Outbox)) or 0,
         issues=tuple(_issue_view(session, i) for i in sync_state.open_issues(session)),
+        waiting_for_access=held.waiting_for_access(session),
+        set_aside=tuple(
+            SetAsideView(r.tbl, r.id, r.reason, r.set_aside_at, r.tries) for r in set_aside.listing(session)
+        ),
     )
 
 

@@ -1,0 +1,117 @@
+"""No work is dropped at the seams of sync, against a real office process and real laptop
+stores: work refused for lack of access waits and goes once access arrives; "Keep mine"
+rewrites only what lost; a record the laptop's store refuses is set aside while the rest of
+the sync (files, conflicts) goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, func, select
+
+from inspectorapp.services import notes, status, sync_status
+from storage import models as m
+from sync.server import accounts
+from sync.server import schema as t
+
+from . import helpers
+from .postgres import postgres_server, postgres_url
+from .sync_harness import PASSWORD, Laptop, ServerProcess, laptops, team
+
+__all__ = ["postgres_server", "postgres_url"]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
+    url = (
+        f"sqlite:///{tmp_path / 'office.db'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("postgres_url")
+    )
+    proc = ServerProcess(url, tmp_path / "server.log")
+    proc.start()
+    yield proc
+    proc.kill()
+
+
+@pytest.fixture
+def pair(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    team(server, "Dementie", "anna", "bram")
+    a, b = laptops(server, tmp_path, "anna", "bram")
+    a.enrol("anna")
+    b.enrol("bram")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _rows(laptop: Laptop, model: type) -> dict[str, dict]:
+    table = model.__table__
+    with laptop.store.session() as s:
+        return {r.id: dict(r._mapping) for r in s.execute(select(table))}
+
+
+def _outbox(laptop: Laptop) -> int:
+    with laptop.store.session() as s:
+        return s.scalar(select(func.count()).select_from(m.Outbox)) or 0
+
+
+def _note(laptop: Laptop, conversation_id: str, text: str) -> str:
+    return laptop.db(
+        lambda s: (
+            notes.add_paragraph(s, laptop.ctx, conversation_id, {"text": text, "kind": "waarneming"}).value.id
+        )
+    )
+
+
+def test_work_made_before_membership_reaches_the_office_after_the_grant(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    """Dirk enrols and works before the administrator adds him to a team: the office refuses
+    the inspection (forbidden) and its children (unknown_parent). Nothing is dropped: the
+    laptop says how many records wait for access, the rest of the outbox flows, his later
+    edit is what arrives, and after ``add-member`` one sync brings it all to the office."""
+
+    def setup(conn: Connection) -> None:
+        accounts.create_team(conn, "Dementie")
+        accounts.create_account(conn, "dirk", "Dirk", PASSWORD)
+
+    server.admin(setup)
+    team(server, "Ziekenhuizen", "anna")
+    dirk, anna = laptops(server, tmp_path, "dirk", "anna")
+    try:
+        dirk.enrol("dirk")
+        anna.enrol("anna")
+        _org, conv = dirk.db(lambda s: helpers.conversation(s, dirk.ctx))
+        nid = _note(dirk, conv, "Eerste versie, voor de toekenning.")
+        report = dirk.sync()
+        assert report.statuses.get("rejected", 0) >= 4 and report.statuses.get("applied", 0) >= 1
+        assert _outbox(dirk) == 0  # nothing blocks the outbox
+        overview = dirk.db(sync_status.sync_overview)
+        waiting = overview.waiting_for_access
+        assert waiting >= 4 and overview.issues == ()  # waiting, not refused for good
+        assert dirk.db(status.store_status).waiting_for_access == waiting  # the status bar's count
+        dirk.db(lambda s: notes.update_text(s, dirk.ctx, nid, "Nieuwste versie, na de weigering."))
+        dirk.sync()  # still no access: asked again, still waiting, nothing lost
+        assert dirk.db(sync_status.sync_overview).waiting_for_access == waiting
+
+        server.admin(lambda conn: accounts.add_member(conn, "Dementie", "dirk"))
+        report = dirk.sync()
+        assert report.statuses.get("rejected", 0) == 0
+        assert dirk.db(sync_status.sync_overview).waiting_for_access == 0
+        assert _outbox(dirk) == 0
+        on_server = server.admin(lambda c: {(r.tbl, r.id): r.fields for r in c.execute(select(t.record))})
+        assert on_server[("note_paragraph", nid)]["text"] == "Nieuwste versie, na de weigering."  # the newest
+        for model in (m.Inspection, m.Visit, m.Conversation):
+            assert {(model.__tablename__, i) for i in _rows(dirk, model)} <= set(on_server)
+        # a colleague given the inspection sees Dirk's work
+        (inspection_id,) = _rows(dirk, m.Inspection)
+        server.admin(lambda conn: accounts.grant(conn, inspection_id, "Ziekenhuizen"))
+        anna.sync()
+        assert _rows(anna, m.NoteParagraph)[nid]["text"] == "Nieuwste versie, na de weigering."
+        assert _rows(anna, m.Conversation) == _rows(dirk, m.Conversation)
+    finally:
+        dirk.close()
+        anna.close()
