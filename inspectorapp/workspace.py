@@ -10,12 +10,14 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from .domain.snapshots import ActionContext
+from .domain.changes import ChangeSet
+from .domain.snapshots import ActionContext, OpResult
 from .executor import DbExecutor
 from .paths import AppPaths
 from .store_access import create_store, device_id, open_store
 
 T = TypeVar("T")
+Listener = Callable[[ChangeSet], None]
 
 
 class Workspace:
@@ -23,6 +25,7 @@ class Workspace:
         self._executor = executor
         self.ctx = ctx
         self.paths = paths
+        self._listeners: list[Listener] = []
 
     @classmethod
     def exists(cls, paths: AppPaths) -> bool:
@@ -38,12 +41,28 @@ class Workspace:
         store = open_store(paths.store_file, passphrase)
         return cls(DbExecutor(store), ActionContext(actor or "inspecteur", device_id(store)), paths)
 
+    def watch(self, listener: Listener) -> None:
+        """Call ``listener(changes)`` after every committed action that changed something
+        (any ``OpResult``), on the database thread. The one path every local write takes:
+        the GUI refreshes its views and schedules the sync from here, not per page."""
+        self._listeners.append(listener)
+
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         """Run ``fn(session, *args)`` as one transaction on the database thread."""
-        return self._executor.submit(fn, *args, **kwargs)
+        future = self._executor.submit(fn, *args, **kwargs)
+        future.add_done_callback(self._announce)  # before the caller's callbacks: views learn first
+        return future
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        return self._executor.call(fn, *args, **kwargs)
+        return self.submit(fn, *args, **kwargs).result()
+
+    def _announce(self, future: Future[Any]) -> None:
+        if future.cancelled() or future.exception() is not None:
+            return
+        result = future.result()
+        if isinstance(result, OpResult) and result.changes:
+            for listener in list(self._listeners):
+                listener(result.changes)
 
     def close(self) -> None:
         self._executor.close()

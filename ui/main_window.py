@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QPushButton, QStackedWidget
 
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.sync: SyncController | None = None
         self.keep_alive: list[object] = []
         self._help: HelpOverlay | None = None  # objects that live as long as the window
+        self._local_changes: ChangeSet | None = None  # committed, not yet shown (coalesced)
         self.setObjectName("mainWindow")
         self.resize(1180, 760)
         self.stack = QStackedWidget()
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, workspace: Workspace, load_demo: bool) -> None:
         self.workspace = workspace
+        workspace.watch(lambda changes: ops.post(lambda c: self._committed(workspace, c), changes))
         self._start_sync(workspace)
         if self.unlock_page.creating:  # next lock asks for the passphrase, not a new one
             self._replace_unlock_page()
@@ -309,19 +311,32 @@ class MainWindow(QMainWindow):
             return
         self.status_text.setText(self.tr("Loading demo data…"))
         demo = _services()[0]
-        ops.submit(
-            ws,
-            demo.load_demo,
-            ws.ctx,
-            on_done=lambda result: self.refresh(result.changes),
-            on_error=self._error,
-        )
+        ops.submit(ws, demo.load_demo, ws.ctx, on_done=lambda _result: None, on_error=self._error)
+
+    def _committed(self, ws: Workspace, changes: ChangeSet) -> None:
+        """Every local write lands here (``Workspace.watch``): a burst of them (a pasted
+        paragraph, 450 organisations) is shown once, on the next turn of the event loop."""
+        if ws is not self.workspace:
+            return  # a write of a store since locked
+        if self._local_changes is None:
+            self._local_changes = changes
+            QTimer.singleShot(0, self._show_committed)
+        else:
+            self._local_changes = self._local_changes | changes
+
+    def _show_committed(self) -> None:
+        changes, self._local_changes = self._local_changes, None
+        if changes is not None:
+            self.refresh(changes)
 
     def refresh(self, changes: ChangeSet, local: bool = True) -> None:
-        """Show what changed; ``local`` edits also schedule a sync a little later."""
+        """Show what changed; ``local`` edits also schedule a sync a little later. Local
+        writes arrive here by themselves (``_committed``); a sync brings what it received."""
         ws = self.workspace
         if ws is None:
             return
+        if self.shell is not None:
+            self.shell.visit_page.changes_arrived(changes)
         _, inspections, _ = _services()
         if changes.touches("inspection") or changes.touches("visit") or changes.touches("signal"):
             ops.submit(
@@ -348,7 +363,15 @@ class MainWindow(QMainWindow):
 
         self.sync = SyncController(ws, self)
         self.sync.overview_changed.connect(self._show_sync_status)
-        self.sync.finished.connect(lambda _kind: self.refresh(ChangeSet.all(), local=False))
+        self.sync.finished.connect(lambda _kind: self._synced())
+
+    def _synced(self) -> None:
+        outcome = self.sync.last_outcome if self.sync is not None else None
+        report = outcome.report if outcome is not None else None
+        # a run cut short may have applied pages before it stopped: refresh everything then
+        self.refresh(
+            ChangeSet.of_keys(report.changed) if report is not None else ChangeSet.all(), local=False
+        )
 
     def open_sync(self) -> None:
         if self.sync is None:
@@ -386,8 +409,7 @@ class MainWindow(QMainWindow):
         open_dialog(form)
 
     def _inspection_created(self, inspection_id: str) -> None:
-        self.refresh(ChangeSet.of(inspection=[inspection_id]))
-        self.open_inspection(inspection_id)
+        self.open_inspection(inspection_id)  # the list follows by itself (``_committed``)
 
     def new_visit(self, inspection_id: str) -> None:
         if self.workspace is None:
@@ -448,7 +470,6 @@ class MainWindow(QMainWindow):
                 on_done=lambda _r: self._refresh_board(),
                 on_error=self._error,
             )
-        self.refresh(ChangeSet.of(signal=[]))
         shell = self.shell
         if shell is not None and shell.visit_page.data is not None:
             shell.visit_page.open_visit(shell.visit_page.data.visit_id)

@@ -4,6 +4,11 @@ Edits are written within ~300 ms of the last keystroke and at least once a secon
 during continuous typing; there is no save button. One save is in flight at a
 time, so saves reach the store in order. Text undo/redo is the document's own
 stack, and an undone edit is saved like any other.
+
+Every save carries its base (what the store held when this text was loaded or last
+saved). When something else writes the paragraphs (a sync pull, "keep mine"), the
+editor takes the stored text, merged with what was typed meanwhile; a save whose base
+is no longer stored is merged by the service, or kept as a local conflict (decision 0007).
 """
 
 from __future__ import annotations
@@ -11,10 +16,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from inspectorapp.clock import utc_now
@@ -22,7 +36,8 @@ from inspectorapp.domain.snapshots import NoteAttrs, NoteSnapshot
 from inspectorapp.domain.visit_views import ParagraphEdit, SavedEdits
 from inspectorapp.ids import new_id
 
-from .paragraph_model import LINE_SEPARATOR, Para, ParagraphList
+from . import note_blocks
+from .paragraph_model import Para, ParagraphList, State, stored_para, stored_state
 
 DEBOUNCE_MS = 300
 MAX_WAIT_MS = 1000
@@ -40,6 +55,8 @@ KIND_COLOUR = {
 OnDone = Callable[[SavedEdits], None]
 OnError = Callable[[BaseException], None]
 SaveFn = Callable[[list[ParagraphEdit], list[str], OnDone, OnError], None]
+OnNotes = Callable[[list[NoteSnapshot]], None]
+FetchFn = Callable[[str, OnNotes, OnError], None]  # the stored paragraphs of a conversation
 
 
 class _Gutter(QWidget):
@@ -59,14 +76,18 @@ class NoteEditor(QPlainTextEdit):
     save_failed = Signal(object)  # the exception
     status_changed = Signal(str)  # "saving" | "saved" | "failed"
 
-    def __init__(self, save: SaveFn) -> None:
+    def __init__(self, save: SaveFn, fetch: FetchFn | None = None) -> None:
         super().__init__()
         self.setObjectName("noteEditor")
         self._save = save
+        self._fetch = fetch
         self._model = ParagraphList(self._new_para)
         self._loading = False
         self._in_flight = False
         self._again = False
+        self._sent: frozenset[str] = frozenset()  # ids of the save in flight
+        self._stale = False  # the store changed underneath: fetch and follow when idle
+        self._fetching = False
         self.conversation_id: str | None = None
         self.gutter = _Gutter(self)
         self._debounce = self._timer(DEBOUNCE_MS)
@@ -95,16 +116,14 @@ class NoteEditor(QPlainTextEdit):
 
     # ----- loading ------------------------------------------------------------------
     def load(self, conversation_id: str, notes: list[NoteSnapshot]) -> None:
+        if conversation_id == self.conversation_id and self._fetch is not None:
+            self.refresh_from_store()  # shown again: keep typing, cursor and undo; follow the store
+            return
         self._detach()
         self._loading = True
         try:
             self.conversation_id = conversation_id
-            paras = [
-                Para(n.id, n.kind, n.occurred_at, n.attrs, n.position, n.text.replace("\n", LINE_SEPARATOR))
-                for n in notes
-            ]
-            for p in paras:
-                p.saved = p.state()
+            paras = [stored_para(n) for n in notes]
             self._model = ParagraphList(self._new_para, paras)
             self.setPlainText("\n".join(p.text for p in paras))
             if not paras:
@@ -241,6 +260,7 @@ class NoteEditor(QPlainTextEdit):
             return
         sent = {p.id: p.state() for p in upserts}
         self._in_flight = True
+        self._sent = frozenset([*sent, *(p.id for p in deletes)])
         conversation = self.conversation_id
 
         def done(result: SavedEdits) -> None:
@@ -251,20 +271,115 @@ class NoteEditor(QPlainTextEdit):
                         para.saved = sent[para.id]
                 for pid in result.deleted:
                     self._model.removed.pop(pid, None)
+                self._follow_saved(result, sent)
             self.saved.emit(result)
             if self._again or self.has_unsaved():
                 self._again = False
                 self.flush()
             else:
                 self.status_changed.emit("saved")
+            self._maybe_fetch()
 
         def failed(exc: BaseException) -> None:
             self._in_flight = False
             self.status_changed.emit("failed")
             self.save_failed.emit(exc)
             self._retry.start()
+            self._maybe_fetch()
 
         self._save([p.edit() for p in upserts], [p.id for p in deletes], done, failed)
+
+    # ----- following the store -------------------------------------------------------------
+    def own_save(self, note_ids: frozenset[str]) -> bool:
+        """Whether a committed change of these paragraphs is this editor's save in flight."""
+        return self._in_flight and note_ids == self._sent
+
+    def refresh_from_store(self) -> None:
+        """Paragraphs were written elsewhere (a sync, "keep mine"): show the stored ones,
+        merged with what was typed meanwhile. Fetched when no save is in flight, so the
+        list is never older than what this editor sent."""
+        self._stale = True
+        self._maybe_fetch()
+
+    def _maybe_fetch(self) -> None:
+        if not self._stale or self._fetching or self._in_flight or self._fetch is None:
+            return
+        conversation = self.conversation_id
+        if conversation is None:
+            return
+        self._stale, self._fetching = False, True
+
+        def got(notes: list[NoteSnapshot]) -> None:
+            self._fetching = False
+            if conversation != self.conversation_id:
+                return
+            if self._in_flight:  # a save went out after the list was read: read it again
+                self._stale = True
+            else:
+                self._follow_store(notes)
+            self._maybe_fetch()
+
+        def failed(exc: BaseException) -> None:
+            self._fetching = False
+            self.save_failed.emit(exc)
+
+        self._fetch(conversation, got, failed)
+
+    def _follow_saved(self, result: SavedEdits, sent: dict[str, State]) -> None:
+        """The save found the paragraphs changed underneath (merged, or kept as the
+        colleague wrote them): show what the store holds now, plus any typing since."""
+        by_id = {p.id: p for p in self._model.paras}
+        changed = False
+        for note in result.stored:
+            para = by_id.get(note.id)
+            if para is not None and note.id in sent:
+                changed |= self._follow(para, sent[note.id], stored_state(note))
+        if changed:
+            self._followed()
+
+    def _follow_store(self, notes: list[NoteSnapshot]) -> None:
+        stored = {n.id: n for n in notes}
+        changed = False
+        for para in list(self._model.paras):
+            note = stored.pop(para.id, None)
+            if note is None:  # deleted elsewhere: gone here too unless typed in
+                if para.saved is not None and not para.dirty():
+                    self._edit(partial(note_blocks.remove, self, self._model.paras, para, self._new_para))
+                    changed = True
+            elif para.saved is not None and para.saved != stored_state(note):
+                changed |= self._follow(para, para.saved, stored_state(note))
+        for note in sorted(stored.values(), key=lambda n: n.position):
+            if note.id not in self._model.removed:  # new elsewhere (not deleted here meanwhile)
+                self._edit(partial(note_blocks.insert, self, self._model.paras, stored_para(note)))
+                changed = True
+        if changed:
+            self._followed()
+
+    def _follow(self, para: Para, base: State, theirs: State) -> bool:
+        text = para.follow(base, theirs)
+        if text is None:
+            return False
+        if text != para.text:
+            number = self._model.paras.index(para)
+            self._edit(lambda: note_blocks.set_text(self.document(), number, text))
+            para.text = text
+        return True
+
+    def _followed(self) -> None:
+        # Undoing across a colleague's change would remove their words as a plain edit.
+        self.document().clearUndoRedoStacks()
+        self.gutter.update()
+        upserts, deletes = self._model.pending()
+        if upserts or deletes:
+            self.schedule_save()  # typing merged into stored text is still to be saved
+
+    def _edit(self, change: Callable[[], object]) -> None:
+        """A change of the document that is not typing (the model is updated by the caller)."""
+        self._loading = True
+        try:
+            change()
+        finally:
+            self._loading = False
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.flush()

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from difflib import SequenceMatcher
 
-from inspectorapp.domain.snapshots import NoteAttrs
-from inspectorapp.domain.visit_views import ParagraphEdit
+from inspectorapp.domain.snapshots import NoteAttrs, NoteSnapshot
+from inspectorapp.domain.textmerge import merge3
+from inspectorapp.domain.visit_views import ParagraphBase, ParagraphEdit
 
 POSITION_GAP = 1024
 LINE_SEPARATOR = "\u2028"  # a line break inside one paragraph (block)
+State = tuple[str, str, int, NoteAttrs]  # text, kind, position, attrs
 
 
 @dataclass
@@ -31,9 +33,9 @@ class Para:
     attrs: NoteAttrs = field(default_factory=NoteAttrs)
     position: int = 0
     text: str = ""
-    saved: tuple[str, str, int, NoteAttrs] | None = None  # what the store holds
+    saved: State | None = None  # what the store holds: the base the text grew from
 
-    def state(self) -> tuple[str, str, int, NoteAttrs]:
+    def state(self) -> State:
         return (self.text, self.kind, self.position, self.attrs)
 
     def dirty(self) -> bool:
@@ -49,7 +51,41 @@ class Para:
             self.text.replace(LINE_SEPARATOR, "\n"),
             self.occurred_at,
             self.attrs,
+            self.base(),
         )
+
+    def base(self) -> ParagraphBase | None:
+        if self.saved is None:
+            return None
+        text, kind, _position, attrs = self.saved
+        return ParagraphBase(text.replace(LINE_SEPARATOR, "\n"), kind, attrs)
+
+    def follow(self, base: State, theirs: State) -> str | None:
+        """Take the stored state ``theirs`` (changed elsewhere since ``base``), keeping what
+        was typed here since ``base``. Returns the text to show, or None when the typing
+        overlaps the change: then nothing changes here, and the next save (still on its
+        old base) keeps the typed text as a local conflict in the store."""
+        text, kind, position, attrs = theirs
+        if self.text != base[0]:
+            merged = merge3(base[0], self.text, text)
+            if merged is None:
+                return None
+            text = merged
+        self.kind = self.kind if self.kind != base[1] else kind
+        self.position = self.position if self.position != base[2] else position
+        self.attrs = self.attrs if self.attrs != base[3] else attrs
+        self.saved = theirs
+        return text
+
+
+def stored_state(note: NoteSnapshot) -> State:
+    return (note.text.replace("\n", LINE_SEPARATOR), note.kind, note.position, note.attrs)
+
+
+def stored_para(note: NoteSnapshot) -> Para:
+    para = Para(note.id, note.kind, note.occurred_at, note.attrs, note.position, stored_state(note)[0])
+    para.saved = para.state()
+    return para
 
 
 @dataclass

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.snapshots import NoteAttrs, NoteSnapshot
 from inspectorapp.domain.visit_views import (
     ConversationRow,
@@ -31,7 +32,7 @@ from inspectorapp.domain.visit_views import (
 from . import ops
 from .dialogs import open_dialog
 from .messages import message_for
-from .note_editor import NoteEditor, OnDone, OnError
+from .note_editor import NoteEditor, OnDone, OnError, OnNotes
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
@@ -67,7 +68,7 @@ class VisitPage(QWidget):
         self.conversation_title.setWordWrap(True)
         self.save_status = QLabel()
         self.save_status.setObjectName("saveStatus")
-        self.editor = NoteEditor(self._save_notes)
+        self.editor = NoteEditor(self._save_notes, self._fetch_notes)
         self.board: SessionBoard | None = None
         self.centre_stack = QStackedWidget()
         self.centre_stack.addWidget(self.editor)
@@ -377,6 +378,22 @@ class VisitPage(QWidget):
 
     def _saved(self, result: SavedEdits, done: OnDone) -> None:
         done(result)
+
+    def _fetch_notes(self, conversation_id: str, done: OnNotes, failed: OnError) -> None:
+        from inspectorapp.services import notes
+
+        ops.submit(self.workspace, notes.list_paragraphs, conversation_id, on_done=done, on_error=failed)
+
+    def changes_arrived(self, changes: ChangeSet) -> None:
+        """Something was written (here, elsewhere in the app, or by a sync): the open notes
+        follow the store, unless it was only the editor's own save."""
+        if self.editor.conversation_id is None or not changes.touches("note_paragraph"):
+            return
+        if set(changes.entities) == {"note_paragraph"} and self.editor.own_save(
+            changes.entities["note_paragraph"]
+        ):
+            return
+        self.editor.refresh_from_store()
 
     def _show_save_status(self, state: str) -> None:
         self.save_status.setText(

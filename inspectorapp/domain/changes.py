@@ -19,11 +19,22 @@ class ChangeSet:
         return ChangeSet(MappingProxyType({k: frozenset(v) for k, v in entities.items()}))
 
     @staticmethod
+    def of_keys(keys: Iterable[tuple[str, str]]) -> ChangeSet:
+        """From ``(table, id)`` pairs (what a sync run received): entity names are table names."""
+        by_table: dict[str, set[str]] = {}
+        for tbl, record_id in keys:
+            by_table.setdefault(tbl, set()).add(record_id)
+        return ChangeSet.of(**by_table)
+
+    @staticmethod
     def all() -> ChangeSet:
         return ChangeSet(everything=True)
 
     def touches(self, entity: str) -> bool:
         return self.everything or entity in self.entities
+
+    def __bool__(self) -> bool:
+        return self.everything or any(self.entities.values())
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         if self.everything or other.everything:

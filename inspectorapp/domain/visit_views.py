@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .snapshots import NoteAttrs, SignalSnapshot
+from .snapshots import NoteAttrs, NoteSnapshot, SignalSnapshot
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,19 @@ class VisitWorkspace:
 
 
 @dataclass(frozen=True)
+class ParagraphBase:
+    """What the editor last knew the store held for a paragraph (decision 0007): a save
+    whose base differs from the stored row is merged with it, never written over it."""
+
+    text: str
+    kind: str
+    attrs: NoteAttrs = field(default_factory=NoteAttrs)
+
+
+@dataclass(frozen=True)
 class ParagraphEdit:
-    """One paragraph as the editor holds it; the service upserts by id."""
+    """One paragraph as the editor holds it; the service upserts by id. ``base``: None for
+    a paragraph the store has never had from this editor (written as it is)."""
 
     id: str
     position: int
@@ -106,13 +117,20 @@ class ParagraphEdit:
     text: str
     occurred_at: datetime
     attrs: NoteAttrs = field(default_factory=NoteAttrs)
+    base: ParagraphBase | None = None
 
 
 @dataclass(frozen=True)
 class SavedEdits:
+    """``stored``: the upserted paragraphs the store now holds differently from what was
+    sent (merged with a change underneath, or kept as the colleague wrote them when the
+    changes overlapped: ``conflicts``, the sent text kept as a local conflict)."""
+
     conversation_id: str
     upserted: tuple[str, ...]
     deleted: tuple[str, ...]
+    stored: tuple[NoteSnapshot, ...] = ()
+    conflicts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

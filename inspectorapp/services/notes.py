@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +15,7 @@ from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.enums import Confidentiality, NoteKind, PartialInterest
 from inspectorapp.domain.snapshots import ActionContext, NoteAttrs, NoteSnapshot, OpResult
+from inspectorapp.domain.textmerge import merge3
 from inspectorapp.domain.validation import Checker
 from inspectorapp.domain.visit_views import (
     CodeLabel,
@@ -23,7 +25,8 @@ from inspectorapp.domain.visit_views import (
     SavedEdits,
 )
 from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
-from storage.models import Conversation, NoteParagraph
+from storage.models import Conversation, NoteParagraph, SyncIssue
+from sync import local_state as sync_state
 
 from . import frameworks
 from .refs import existing
@@ -153,6 +156,7 @@ def save_edits(
     foreign = [i for i, n in rows.items() if n.conversation_id != conversation_id]
     if foreign:
         raise ValidationError([FieldIssue("paragraphs", "invalid_reference", {"value": foreign[0]})])
+    conflicts: list[str] = []
     for p, kind, text, at in clean:
         row = rows.get(p.id)
         if row is None:
@@ -168,11 +172,9 @@ def save_edits(
                 )
             )
             continue
-        row.text = text or ""
-        row.kind = kind  # type: ignore[assignment]
+        if not _write_onto(session, row, p, kind, text or ""):
+            conflicts.append(p.id)
         row.position = p.position
-        for column, value in _attr_columns(p).items():
-            setattr(row, column, value)
         row.deleted_at = None  # an undo brings a removed paragraph back
     now = utc_now()
     for note_id in deletes:
@@ -180,10 +182,61 @@ def save_edits(
         if row is not None and row.deleted_at is None:
             row.deleted_at = now
     session.flush()
+    stored = tuple(_snap(row) for p in upserts if (row := rows.get(p.id)) is not None and _differs(row, p))
     return OpResult(
-        SavedEdits(conversation_id, tuple(p.id for p in upserts), tuple(deletes)),
+        SavedEdits(conversation_id, tuple(p.id for p in upserts), tuple(deletes), stored, tuple(conflicts)),
         ChangeSet.of(note_paragraph=ids),
     )
+
+
+def _write_onto(
+    session: Session, row: NoteParagraph, p: ParagraphEdit, kind: NoteKind | None, text: str
+) -> bool:
+    """Write an edit onto the stored row. Without a base (or with the base still stored)
+    the edit is written as it is. Otherwise something else (a sync pull, "keep mine")
+    changed the row since the editor loaded it: the text is merged three-way, and of the
+    other fields only those the editor changed are written. Overlapping text changes keep
+    the stored text and the editor's as a local conflict for the sync panel (False)."""
+    base = p.base
+    mine = _attr_columns(p)
+    if base is None:
+        row.text, row.kind = text, kind  # type: ignore[assignment]
+        for column, value in mine.items():
+            setattr(row, column, value)
+        return True
+    before = _attr_columns(replace(p, attrs=base.attrs))
+    for column, value in mine.items():
+        if value != before[column]:
+            setattr(row, column, value)
+    if kind is not None and kind.value != base.kind:
+        row.kind = kind
+    merged = merge3(base.text, text, row.text)
+    if merged is None:
+        _keep_conflict(session, row.id, text)
+        return False
+    row.text = merged
+    return True
+
+
+def _keep_conflict(session: Session, note_id: str, text: str) -> None:
+    """One open local conflict per paragraph: typing on after a refused merge updates it
+    (the later text grew from the earlier one)."""
+    issue = session.scalar(
+        select(SyncIssue).where(
+            SyncIssue.kind == "local_conflict", SyncIssue.record_id == note_id, SyncIssue.status == "open"
+        )
+    )
+    if issue is None:
+        sync_state.add_issue(
+            session, "local_conflict", "note_paragraph", note_id, fields={"text": {"v": text}}
+        )
+    else:
+        issue.detail = {**(issue.detail or {}), "fields": {"text": {"v": text}}}
+
+
+def _differs(row: NoteParagraph, p: ParagraphEdit) -> bool:
+    snap = _snap(row)
+    return (snap.text, snap.kind, snap.attrs) != (p.text, p.kind, p.attrs)
 
 
 def paragraph_options(session: Session, conversation_id: str) -> ParagraphOptions:
