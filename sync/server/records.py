@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
+from storage import value_schema
 from storage.models import Base
 from sync.protocol import (
     Mutation,
@@ -91,6 +92,17 @@ def _parent_refs(m: Mutation, held: Held | None) -> list[Key]:
     return refs
 
 
+def _references(m: Mutation) -> list[Key]:
+    """The records the mutation's values name (foreign keys to synced tables)."""
+    rule = value_schema.table_rule(m.tbl)
+    refs = []
+    for column, target in rule.references.items() if rule is not None else ():
+        ref = change_value(m.fields[column]) if column in m.fields else None
+        if isinstance(ref, str):
+            refs.append((target, ref))
+    return refs
+
+
 class _Batch:
     """One push: the records it touches held in memory, written once at the end."""
 
@@ -100,6 +112,7 @@ class _Batch:
         self.parents: dict[Key, str | None] = {}  # scopes of parents outside the batch
         self.writable: dict[str, bool] = {}
         self.ruled: dict[str, bool] = {}
+        self.readable: set[str] | None = None  # the caller's readable scopes, read when first needed
         self.rejections: list[dict[str, Any]] = []
         self.sent: dict[Key, dict[str, Any]] = {}  # values this device sent, per record merged
         self.merge = Merge(caller.device_id, self.base_value)
@@ -118,6 +131,7 @@ class _Batch:
                 rev=row.rev,
             )
         refs = {r for m in self.req.mutations for r in _parent_refs(m, self.held.get((m.tbl, m.id)))}
+        refs |= {r for m in self.req.mutations for r in _references(m)}
         outside = [r for r in refs if r not in self.held]
         cols = [t.record.c.tbl, t.record.c.id, t.record.c.scope]
         self.parents = {(r.tbl, r.id): r.scope for r in _rows(self.conn, cols, outside)}
@@ -168,6 +182,19 @@ class _Batch:
                 self.writable.pop(scope, None)
         return None if self.can_write(scope) else "forbidden"
 
+    def may_name(self, tbl: str, record_id: str) -> bool:
+        """The record exists (on the server or earlier in this push) and the caller may read it:
+        a reference to anything else would break every laptop's pull (its foreign key), and
+        the answer must not tell the caller whether a record it may not read exists."""
+        scope = self.parent_scope(tbl, record_id)
+        if scope is False:
+            return False
+        if scope is None or scope is True:
+            return True
+        if self.readable is None:
+            self.readable = set(accounts.readable_scopes(self.conn, self.caller.account_id))
+        return scope in self.readable or self.can_write(scope)
+
     def reject(self, m: Mutation, reason: str) -> MutationResult:
         self.rejections.append({"client_seq": m.client_seq, "mutation": m.model_dump(), "reason": reason})
         return MutationResult(client_seq=m.client_seq, status="rejected", reason=reason)
@@ -180,7 +207,12 @@ class _Batch:
         if unknown:
             return self.reject(m, "unknown_field:" + ",".join(sorted(unknown)))
         rec = self.held.get((m.tbl, m.id))
+        exists = rec is not None and rec.exists
         current = rec.fields if rec is not None else {}
+        # every value must be one every laptop's store accepts (storage.value_schema)
+        issues = value_schema.check_record(m.tbl, values, new=False, current=current if exists else None)
+        if issues:
+            return self.reject(m, value_schema.reason(issues))
         try:
             scope = scope_of(m.tbl, m.id, {**current, **values}, self.parent_scope)
         except UnknownParentError:
@@ -188,6 +220,14 @@ class _Batch:
         reason = self.authorise(m, rec, scope)
         if reason:
             return self.reject(m, reason)
+        # a new record whole (NOT NULL, CHECKs), after the scope: work waiting for access is
+        # refused as forbidden / unknown_parent, which the laptop keeps to send again
+        issues = [] if exists else value_schema.check_record(m.tbl, values, new=True)
+        if issues:
+            return self.reject(m, value_schema.reason(issues))
+        for ref in _references(m):
+            if not self.may_name(*ref):
+                return self.reject(m, "unknown_parent")
         if rec is None:
             rec = self.held[(m.tbl, m.id)] = Held(m.tbl, m.id)
         before = len(self.merge.history)
