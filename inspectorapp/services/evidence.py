@@ -15,7 +15,12 @@ from sqlalchemy.orm import Session
 
 from inspectorapp.domain.enums import EvidenceKind
 from inspectorapp.domain.findings_views import EvidenceItem
-from inspectorapp.domain.report_rules import attachment_exclusion, note_exclusion, signal_exclusion
+from inspectorapp.domain.report_rules import (
+    attachment_exclusion,
+    note_exclusion,
+    observation_exclusion,
+    signal_exclusion,
+)
 from storage.models import (
     Attachment,
     Conversation,
@@ -131,7 +136,14 @@ def inspection_evidence(
     ):
         title, on = conv_label(e.conversation_id)
         out[(EvidenceKind.SESSION_EVENT.value, e.id)] = EvidenceItem(
-            EvidenceKind.SESSION_EVENT.value, e.id, e.event_code, title, on, e.text or "", None, None
+            EvidenceKind.SESSION_EVENT.value,
+            e.id,
+            e.event_code,
+            title,
+            on,
+            e.text or "",
+            None,
+            observation_exclusion(e.confidentiality, e.for_report),
         )
     for o in session.scalars(
         select(ObservationScore)
@@ -142,7 +154,14 @@ def inspection_evidence(
             continue
         title, on = conv_label(o.conversation_id)
         out[(EvidenceKind.OBSERVATION.value, o.id)] = EvidenceItem(
-            EvidenceKind.OBSERVATION.value, o.id, o.item_code, title, on, o.comment or "", None, None
+            EvidenceKind.OBSERVATION.value,
+            o.id,
+            o.item_code,
+            title,
+            on,
+            o.comment or "",
+            None,
+            observation_exclusion(o.confidentiality, o.for_report),
         )
     for a in session.scalars(
         select(Attachment)

@@ -16,7 +16,8 @@ from inspectorapp.domain import limits
 from inspectorapp.domain import participation as rules
 from inspectorapp.domain import snapshots as views
 from inspectorapp.domain.changes import ChangeSet
-from inspectorapp.domain.enums import EvidenceKind, Presence
+from inspectorapp.domain.enums import Confidentiality, EvidenceKind, Presence
+from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.domain.snapshots import ActionContext, Label, OpResult
 from inspectorapp.domain.validation import Checker
 from storage import models as m
@@ -389,3 +390,43 @@ def synthesis(session: Session, conversation_id: str) -> list[views.SchemeSectio
         views.SchemeSection(s.code, s.taxonomy, Label(s.code, s.label_nl, s.label_en), tuple(items))
         for s, items in sections.values()
     ]
+
+
+RELEASABLE: dict[str, type[m.SessionEvent] | type[m.ObservationScore]] = {
+    "session_event": m.SessionEvent,
+    "observation_score": m.ObservationScore,
+}
+
+
+def set_report_release(
+    session: Session,
+    ctx: ActionContext,
+    entity: str,
+    row_id: str,
+    for_report: Any,
+    confidentiality: Any = None,
+) -> OpResult[str]:
+    """The explicit conversion of a session event or score (decision 0009): released, it may
+    be printed as a finding's evidence; a restricted or reporter-confidential one never is."""
+    c = Checker()
+    model = RELEASABLE.get(entity)
+    if model is None:
+        c.add("entity", "invalid_choice", value=str(entity)[:60], allowed=list(RELEASABLE))
+        c.done()
+    assert model is not None
+    existing(session, c, "id", model, row_id, required=True)
+    release = c.boolean("for_report", for_report)
+    level = c.choice("confidentiality", confidentiality, Confidentiality, required=False)
+    c.done()
+    row = session.get(model, row_id)
+    assert isinstance(row, m.SessionEvent | m.ObservationScore)
+    level = level or row.confidentiality
+    if release and level in CONFIDENTIAL:
+        c.add("for_report", "confidential")
+    c.done()
+    row.confidentiality, row.for_report = level, bool(release)
+    session.flush()
+    audit.record(
+        session, ctx, f"{entity}.report_release", entity, row.id, for_report=row.for_report, level=level.value
+    )
+    return OpResult(row.id, ChangeSet.of(**{entity: [row.id]}))

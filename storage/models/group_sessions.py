@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Te
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspectorapp.domain import limits
-from inspectorapp.domain.enums import EvidenceKind
+from inspectorapp.domain.enums import Confidentiality, EvidenceKind
 
 from .base import Base, Synced, enum_column
 
@@ -35,6 +35,11 @@ class SessionEvent(Synced, Base):
     occurred_at: Mapped[datetime]
     text: Mapped[str | None] = mapped_column(Text)
     signal_id: Mapped[str | None] = mapped_column(ForeignKey("signal.id"))
+    # The inspector's impression: internal until explicitly released for reports (decision 0009).
+    confidentiality: Mapped[Confidentiality] = mapped_column(
+        enum_column(Confidentiality, "confidentiality"), default=Confidentiality.TEAM
+    )
+    for_report: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ObservationScore(Synced, Base):
@@ -58,6 +63,11 @@ class ObservationScore(Synced, Base):
     discussed: Mapped[bool | None] = mapped_column(Boolean, default=None)
     deliberate_choice: Mapped[bool | None] = mapped_column(Boolean, default=None)
     comment: Mapped[str | None] = mapped_column(Text)
+    # As for session events: a score and its comment reach a report only once released.
+    confidentiality: Mapped[Confidentiality] = mapped_column(
+        enum_column(Confidentiality, "confidentiality"), default=Confidentiality.TEAM
+    )
+    for_report: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ObservationEvidence(Synced, Base):
