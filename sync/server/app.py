@@ -33,6 +33,7 @@ from . import accounts, conflicts, frameworks, pages, records
 from . import schema as t
 from .blobs import BlobStore
 from .db import make_engine
+from .strict_json import StrictJsonRoute
 
 T = TypeVar("T")
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -69,6 +70,7 @@ def create_app(
     folder = blob_dir or default_blob_dir(database_url)
     store = BlobStore(folder, blob_key or default_blob_key(folder))
     app = FastAPI(title="Veldwerk office store", version=str(PROTOCOL_VERSION))
+    app.router.route_class = StrictJsonRoute  # bodies no database can store: 422 at the edge
     app.state.engine = engine
 
     def in_transaction(fn: Callable[[Connection], T]) -> T:
@@ -85,7 +87,11 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
+        detail = "; ".join(  # a refused JSON body says why (strict_json: bad characters)
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+            + (f" ({e['ctx']['error']})" if "error" in e.get("ctx", {}) else "")
+            for e in exc.errors()[:5]
+        )
         return JSONResponse({"error": "invalid_request", "detail": detail[:1000]}, status_code=422)
 
     @app.get("/v1/health")
