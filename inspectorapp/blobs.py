@@ -1,7 +1,11 @@
 """Encrypted, content-addressed blob store on the filesystem (no SQL, no Qt).
 
-A blob is stored at ``<folder>/<sha[:2]>/<sha>``, where ``sha`` is the SHA-256 of the
-plaintext. The file holds a small header and the AES-256-GCM ciphertext::
+A blob is stored at ``<folder>/<name[:2]>/<name>.vwb``, where ``name`` is a keyed hash
+(HMAC-SHA256 under a key derived from the store's attachments key) of ``sha``, the SHA-256
+of the plaintext: nobody holding the disk can confirm a known document is on it by hashing
+it. Files of older versions, named by the plain ``sha``, are renamed the first time a
+folder is opened in a process (each rename is atomic, so a crash leaves nothing to mend).
+The file holds a small header and the AES-256-GCM ciphertext::
 
     magic b"VWB" | version 0x01 | key id (8 bytes) | nonce (12 bytes) | ciphertext + tag (16)
 
@@ -23,6 +27,7 @@ import hmac
 import os
 import re
 import secrets
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,6 +57,9 @@ OVERHEAD = HEADER_BYTES + _TAG_BYTES
 _SHA = re.compile(r"[0-9a-f]{64}")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 TEMP_SUFFIX = ".tmp"
+SUFFIX = ".vwb"
+_renamed: set[tuple[Path, bytes]] = set()  # folders (and keys) whose plain-hash names are renamed
+_renaming = threading.Lock()
 
 
 def sha256_hex(data: bytes) -> str:
@@ -74,6 +82,8 @@ class BlobStore:
         self.max_bytes = max_bytes
         self._aead = AESGCM(key)
         self._prefix = MAGIC + bytes([VERSION]) + key_id(key)
+        self._names = hmac.new(key, b"veldwerk attachment file names", hashlib.sha256).digest()
+        self._rename_plain_names()
 
     @property
     def key_id(self) -> bytes:
@@ -82,11 +92,37 @@ class BlobStore:
     # -- paths ---------------------------------------------------------------------
 
     def path_for(self, sha: str) -> Path:
-        """The final file name of a blob. Refuses anything but a lowercase hex SHA-256,
-        so a name coming from a synced row can never point outside the folder."""
+        """The final file name of a blob (keyed). Refuses anything but a lowercase hex
+        SHA-256, so a name coming from a synced row can never point outside the folder."""
         if not isinstance(sha, str) or not _SHA.fullmatch(sha):
             raise BlobNameError(f"not a SHA-256 hex digest: {str(sha)[:80]!r}", sha=str(sha)[:80])
-        return self.folder / sha[:2] / sha
+        name = hmac.new(self._names, sha.encode("ascii"), hashlib.sha256).hexdigest()
+        return self.folder / name[:2] / (name + SUFFIX)
+
+    def _rename_plain_names(self) -> None:
+        """Files named by their plain SHA-256 (before keyed names) get their keyed name, once
+        per folder and key in a process; the folder is made private on the way."""
+        done = (self.folder.resolve(), self._names)
+        with _renaming:
+            if done in _renamed or not self.folder.is_dir():
+                return
+            os.chmod(self.folder, 0o700)
+            for shard in list(self.folder.iterdir()):
+                if not (shard.is_dir() and _SHARD.fullmatch(shard.name)):
+                    continue
+                os.chmod(shard, 0o700)
+                for entry in list(shard.iterdir()):
+                    if _SHA.fullmatch(entry.name) and entry.name.startswith(shard.name) and entry.is_file():
+                        target = self.path_for(entry.name)
+                        target.parent.mkdir(mode=0o700, exist_ok=True)
+                        if target.is_file():
+                            entry.unlink()
+                        else:
+                            os.replace(entry, target)
+                        _fsync_dir(target.parent)
+                with contextlib.suppress(OSError):  # empty now (its files moved to keyed shards)
+                    shard.rmdir()
+            _renamed.add(done)
 
     def exists(self, sha: str) -> bool:
         return self.path_for(sha).is_file()
@@ -98,7 +134,7 @@ class BlobStore:
         except FileNotFoundError:
             raise BlobMissingError(f"blob {sha} is not on this device", sha=sha) from None
 
-    def iter_shas(self) -> Iterator[str]:
+    def iter_files(self) -> Iterator[Path]:
         """The blobs present under their final names (temp files are skipped)."""
         if not self.folder.is_dir():
             return
@@ -106,11 +142,12 @@ class BlobStore:
             if not (shard.is_dir() and _SHARD.fullmatch(shard.name)):
                 continue
             for entry in sorted(shard.iterdir()):
-                if _SHA.fullmatch(entry.name) and entry.name.startswith(shard.name) and entry.is_file():
-                    yield entry.name
+                name = entry.name.removesuffix(SUFFIX)
+                if entry.name.endswith(SUFFIX) and _SHA.fullmatch(name) and name.startswith(shard.name):
+                    yield entry
 
     def total_size_on_disk(self) -> int:
-        return sum(self.size_on_disk(sha) for sha in self.iter_shas())
+        return sum(path.stat().st_size for path in self.iter_files())
 
     # -- writing -------------------------------------------------------------------
 
@@ -154,6 +191,8 @@ class BlobStore:
     def _write_atomic(self, path: Path, header: bytes, sealed: bytes) -> None:
         shard = path.parent
         new_shard = not shard.is_dir()
+        if not self.folder.is_dir():
+            self.folder.mkdir(mode=0o700, parents=True)
         shard.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = shard / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)

@@ -230,7 +230,7 @@ def test_a_duplicate_is_refused_naming_the_existing_one_and_other_targets_reuse_
     second = add(store, ctx, blobs, data, "kast.jpg", visit_id=targets.visit)
     third = add(store, ctx, blobs, data, "kast.jpg", note_paragraph_id=targets.note)
     assert first.sha256 == second.sha256 == third.sha256
-    assert list(blobs.iter_shas()) == [first.sha256]  # one blob, three rows
+    assert list(blobs.iter_files()) == [blobs.path_for(first.sha256)]  # one blob, three rows
     assert [a.id for a in _list(store, signal_id=targets.signal)] == [first.id]
     assert [a.id for a in _list(store, note_paragraph_id=targets.note)] == [third.id]
 
@@ -293,8 +293,13 @@ def test_tampered_truncated_or_foreign_blobs_raise(store, ctx, blobs, targets, f
     with store.session() as s:  # a failed read is not recorded as seen
         assert s.scalar(select(func.count()).where(m.AuditLog.action == "attachment.open")) == 0
     assert blobs.put(data) == snap.sha256 and blobs.get(snap.sha256) == data  # put repairs
-    with pytest.raises(e.BlobTamperedError):
-        BlobStore(folder, os.urandom(32)).get(snap.sha256)
+    foreign = BlobStore(folder, os.urandom(32))
+    with pytest.raises(e.BlobMissingError):  # under another key the blob has another name
+        foreign.get(snap.sha256)
+    foreign.path_for(snap.sha256).parent.mkdir(exist_ok=True)
+    foreign.path_for(snap.sha256).write_bytes(path.read_bytes())
+    with pytest.raises(e.BlobTamperedError):  # and copied to that name it is refused
+        foreign.get(snap.sha256)
     for name in ("../" * 21 + "x", snap.sha256.upper(), "0" * 63):
         with pytest.raises(e.BlobNameError):
             blobs.get(name)
@@ -311,6 +316,29 @@ def test_a_rolled_back_first_attachment_does_not_strand_its_bytes(store, ctx, ta
         snap = att.add_attachment(s, ctx, blobs, data, "kast.png", visit_id=targets.visit).value
     with store.transaction() as s:
         assert att.read_attachment(s, ctx, blobs, snap.id) == data
+
+
+def test_blob_names_are_keyed_and_plain_hash_names_are_renamed_once(tmp_path: Path) -> None:
+    from inspectorapp import blobs as blob_module
+
+    folder, key = tmp_path / "attachments", os.urandom(32)
+    data, other = b"rapport van de zorgaanbieder", b"tweede document"
+    blobs = BlobStore(folder, key)
+    sha, sha2 = blobs.put(data), blobs.put(other)
+    keyed, keyed2 = blobs.path_for(sha), blobs.path_for(sha2)
+    assert sha not in str(keyed) and keyed.parent.parent == folder  # nobody can confirm it by hashing
+    assert BlobStore(folder, os.urandom(32)).path_for(sha) != keyed  # the name depends on the key
+    # an older version's layout: files named by the plain hash; one also left under its keyed
+    # name by a rename that crashed after the new name was in place
+    for done, plain in ((keyed, folder / sha[:2] / sha), (keyed2, folder / sha2[:2] / sha2)):
+        plain.parent.mkdir(exist_ok=True)
+        os.replace(done, plain)
+    os.link(folder / sha2[:2] / sha2, keyed2)
+    blob_module._renamed.clear()  # a new process
+    reopened = BlobStore(folder, key)
+    assert (reopened.get(sha), reopened.get(sha2)) == (data, other)
+    assert {p for p in folder.rglob("*") if p.is_file()} == {keyed, keyed2}
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
 def test_put_is_idempotent_and_put_file_reads_whole_files_up_to_the_limit(blobs, tmp_path) -> None:
@@ -400,7 +428,7 @@ def test_no_plaintext_of_an_attachment_lands_anywhere_on_disk(
     # Python-level writes during add/read: only ciphertext temp files and blobs in the shard folders.
     for path in (Path(w) for w in written if "__pycache__" not in w):  # imports may write .pyc
         assert path.parent.parent == folder, path
-        assert path.name.endswith(".tmp") or path.name in set(blobs.iter_shas()), path
+        assert path.name.endswith(".tmp") or path in set(blobs.iter_files()), path
     store.checkpoint()
     db_files = [p for p in store_path.parent.iterdir() if p.name.startswith(store_path.name)]
     assert db_files and all(marker not in p.read_bytes() for p in db_files)
@@ -430,11 +458,11 @@ def test_kill_while_writing_leaves_only_complete_blobs(tmp_path: Path) -> None:
         rest = proc.communicate(timeout=10)[0].split("\n")[:-1]  # a kill may cut the last line
         acknowledged += [x.split()[1] for x in (line, *rest)]
     blobs = BlobStore(folder, key)
-    complete = set(blobs.iter_shas())
-    assert set(acknowledged) <= complete
-    for sha in complete:
+    complete = set(blobs.iter_files())
+    assert {blobs.path_for(sha) for sha in acknowledged} <= complete
+    for sha in acknowledged:
         blobs.get(sha)  # decrypts and verifies
-    leftovers = [p for p in folder.rglob("*") if p.is_file() and p.name not in complete]
+    leftovers = [p for p in folder.rglob("*") if p.is_file() and p not in complete]
     assert all(p.name.startswith(".") and p.name.endswith(".tmp") for p in leftovers), leftovers
     assert blobs.sweep_temp_files(older_than_seconds=0) == len(leftovers)
-    assert all(blobs.get(p.name) for p in folder.rglob("*") if p.is_file())  # every file decrypts
+    assert {p for p in folder.rglob("*") if p.is_file()} == complete  # only whole blobs are left
