@@ -8,6 +8,7 @@ opened once per unlock and its single connection is kept (DESIGN.md traps).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +30,20 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
+def private_file(path: Path) -> None:
+    """``path`` readable by its owner only (0600), made empty if missing, whatever the umask.
+    SQLite gives its -wal and -shm files the database file's mode, so they follow."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(part, 0o600)
+
+
 def connect_raw(path: Path, passphrase: str) -> sqlcipher.Connection:
-    """A keyed DB-API connection, verified to decrypt the file. Never writes on failure."""
+    """A keyed DB-API connection, verified to decrypt the file. Never writes on failure
+    (beyond the file's mode: 0600, for stores made before that was the rule)."""
+    private_file(path)
     conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr noise

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from inspectorapp.errors import StoreCorruptError, StoreTooNewError
 
-from .engine import Store, check_readable
+from .engine import Store, check_readable, private_file
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -42,13 +42,17 @@ def backup(store: Store, label: str) -> Path:
     """A consistent copy of the (still encrypted) store file next to it, fsynced."""
     store.checkpoint()
     folder = store.path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)  # the copies are only the owner's, whatever the umask
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{store.path.stem}-{label}-{stamp}.db"
     tmp = target.with_suffix(".part")
-    shutil.copyfile(store.path, tmp)
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
+    private_file(tmp)
+    with open(store.path, "rb") as source, open(tmp, "r+b") as copy:
+        shutil.copyfileobj(source, copy)
+        copy.truncate()
+        copy.flush()
+        os.fsync(copy.fileno())
     os.replace(tmp, target)
     return target
 

@@ -97,3 +97,47 @@ def test_pragmas_of_an_open_store(store: Store) -> None:
     assert store.pragma("foreign_keys")[0][0] == 1
     assert store.pragma("synchronous")[0][0] == 2  # FULL
     assert store.pragma("cipher_version")[0][0].startswith("4.")
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_store_backups_and_attachments_are_the_owners_only_whatever_the_umask(
+    tmp_path: Path, umask: int
+) -> None:
+    import os
+    import stat
+
+    from inspectorapp.blobs import BlobStore
+    from inspectorapp.paths import app_paths
+    from storage.migrate import backup
+
+    previous = os.umask(umask)
+    try:
+        paths = app_paths(tmp_path / "home").ensure()
+        store = create_store(paths.store_file, PASSPHRASE)
+        try:
+            with store.transaction() as session:
+                session.add(m.StoreMeta(key="probe", value="x"))  # the WAL has something in it
+            copy = backup(store, "probe")
+            with store.transaction() as session:
+                session.add(m.StoreMeta(key="probe-2", value="y"))
+            blob = BlobStore(paths.attachments_dir, os.urandom(32))
+            made = blob.path_for(blob.put(b"verslag"))
+            files = [p for p in _files(paths.store_file)] + [copy, made]
+            assert len(files) == 5  # db, -wal, -shm, the backup, the blob
+            folders = [copy.parent, paths.attachments_dir, made.parent]
+            modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in files + folders}
+            assert modes == {p.name: 0o600 for p in files} | {p.name: 0o700 for p in folders}
+        finally:
+            store.close()
+    finally:
+        os.umask(previous)
+
+
+def test_a_store_made_before_the_rule_is_made_private_when_opened(store_path: Path, store: Store) -> None:
+    import os
+    import stat
+
+    store.close()
+    os.chmod(store_path, 0o644)
+    open_store(store_path, PASSPHRASE).close()
+    assert stat.S_IMODE(store_path.stat().st_mode) == 0o600

@@ -8,7 +8,9 @@ serialised where revisions are handed out, and revisions appear in commit order.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +22,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, insert, make_url, select, update
 
 from . import schema
 
@@ -59,9 +61,25 @@ def loads(text: str | bytes) -> Any:
         return json.loads(text)
 
 
+def _private_sqlite_file(url: str) -> None:
+    """The office store's file is only its owner's (0600 whatever the umask); SQLite gives
+    the -wal and -shm files the same mode."""
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        return
+    path = Path(database)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(part, 0o600)
+
+
 def make_engine(url: str) -> Engine:
     codec: dict[str, Any] = {"json_serializer": dumps, "json_deserializer": loads}
     if url.startswith("sqlite"):
+        _private_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **codec)
 
         @event.listens_for(engine, "connect")
@@ -120,8 +138,10 @@ def backup_sqlite(engine: Engine, label: str) -> Path | None:
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         return None
     folder = Path(database).parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
     target = folder / f"{Path(database).stem}-{label}.db"
+    _private_sqlite_file(f"sqlite:///{target}")
     raw = engine.raw_connection()
     try:
         with sqlite3.connect(target) as copy:
