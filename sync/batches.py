@@ -148,6 +148,15 @@ def freeze(session: Session) -> Frozen | None:
     return Frozen(text.encode("utf-8"), len(mutations), last, _rows_upto(session, last_outbox_seq))
 
 
+def _lost(fields: dict[str, Any], reason: str | None) -> dict[str, Any]:
+    """Of a superseded mutation, only the fields that lost (the office names them: ``lost:a,b``);
+    a field merged with a colleague's edit did not lose, and "Keep mine" must not rewrite it."""
+    if not reason or not reason.startswith("lost:"):
+        return fields
+    lost = set(reason.removeprefix("lost:").split(","))
+    return {f: change for f, change in fields.items() if f in lost}
+
+
 def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
     """The server applied the batch in flight: drop its outbox rows, take the records in.
     Work refused for lack of access is held to be sent again (``sync.held``)."""
@@ -177,7 +186,7 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
                 m.get("tbl"),
                 m.get("id"),
                 reason=result.reason,
-                fields=m.get("fields"),
+                fields=_lost(m.get("fields") or {}, result.reason),
             )
     session.delete(inflight)
     session.flush()

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
 
+from inspectorapp.clock import utc_now
+from inspectorapp.domain.enums import NoteKind
 from inspectorapp.services import notes, status, sync_status
 from storage import models as m
 from sync.server import accounts
@@ -115,3 +118,63 @@ def test_work_made_before_membership_reaches_the_office_after_the_grant(
     finally:
         dirk.close()
         anna.close()
+
+
+def _edit_paragraph(laptop: Laptop, nid: str, kind: str, text: str) -> None:
+    """An edit of the paragraph's kind and text in one save, as the note editor writes it."""
+
+    def write(s: Session) -> None:
+        row = s.get(m.NoteParagraph, nid)
+        assert row is not None
+        row.kind = NoteKind(kind)
+        row.text = text
+        row.updated_at = utc_now()
+
+    laptop.db(write)
+
+
+def test_keep_mine_after_a_merge_leaves_the_colleagues_words(pair: tuple[Laptop, Laptop]) -> None:
+    """Bram and Anna both change a paragraph's kind and its words. The words merge; only
+    Bram's kind loses. His problem lists only the kind, and "Keep mine" writes only the kind:
+    Anna's merged words stay on both laptops."""
+    a, b = pair
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    nid = _note(a, conv, "De kerngroep besluit vandaag over de wachtlijst.")
+    a.sync()
+    b.sync()
+    _edit_paragraph(b, nid, "citaat", "De kerngroep besluit vandaag over de wachtlijst casemanagement.")
+    _edit_paragraph(a, nid, "vraag", "De kerngroep besluit vandaag niet over de wachtlijst.")
+    a.sync()
+    b.sync()  # Bram's clock is older: his kind loses, his words merge with Anna's
+    merged = "De kerngroep besluit vandaag niet over de wachtlijst casemanagement."
+    assert _rows(b, m.NoteParagraph)[nid]["text"] == merged
+    (issue,) = [i for i in b.db(sync_status.sync_overview).issues if i.record_id == nid]
+    assert issue.kind == "superseded" and [f.field for f in issue.fields] == ["kind"]
+    b.db(lambda s: sync_status.resolve_issue(s, b.ctx, issue.id, "mine"))
+    b.sync()
+    a.sync()
+    b.sync()
+    for laptop in (a, b):
+        row = _rows(laptop, m.NoteParagraph)[nid]
+        assert (row["text"], row["kind"]) == (merged, NoteKind.QUOTE), laptop.name
+
+
+def test_keep_mine_on_a_refused_inspection_keeps_its_framework(pair: tuple[Laptop, Laptop]) -> None:
+    """The office refuses a new inspection for a value (a theme list of numbers); its problem
+    carries the framework as it travels (``key@version``). "Keep mine" writes this laptop's own
+    framework row back, not the wire key (which failed with a foreign key error)."""
+    a, _b = pair
+    a.db(lambda s: helpers.conversation(s, a.ctx))
+    (inspection_id,) = _rows(a, m.Inspection)
+    framework = _rows(a, m.Inspection)[inspection_id]["framework_version_id"]
+    a.db(
+        lambda s: s.connection().exec_driver_sql(
+            "UPDATE inspection SET theme_codes = json('[1, 2]') WHERE id = ?", (inspection_id,)
+        )
+    )
+    a.sync()
+    (issue,) = [i for i in a.db(sync_status.sync_overview).issues if i.record_id == inspection_id]
+    assert issue.kind == "rejected"
+    assert any(f.field == "framework_version_id" and "@" in str(f.mine) for f in issue.fields)
+    a.db(lambda s: sync_status.resolve_issue(s, a.ctx, issue.id, "mine"))
+    assert _rows(a, m.Inspection)[inspection_id]["framework_version_id"] == framework

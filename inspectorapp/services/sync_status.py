@@ -19,7 +19,7 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import Base, Outbox, StoreMeta, SyncIssue
-from sync import enrolment, held, set_aside
+from sync import enrolment, held, portable, set_aside
 from sync import local_state as sync_state
 from sync.apply import stored_value
 from sync.protocol import EnrolResponse
@@ -158,10 +158,14 @@ def resolve_issue(
 
 
 def _write_wire_values(session: Session, table: Any, record_id: str, values: dict[str, Any]) -> None:
-    """Values as they travel (ISO text, 0/1, nested JSON) written as the columns store them;
-    the outbox trigger turns the write into a new local edit."""
+    """Values as they travel (ISO text, 0/1, nested JSON, a framework as ``key@version``) written
+    as the columns store them; the outbox trigger turns the write into a new local edit."""
     stamp = utc_now().isoformat(timespec="milliseconds").replace("+00:00", "Z")
     columns = {c.name: c for c in table.columns}
+    try:
+        values = portable.incoming(session, table.name, values)
+    except portable.UnknownFramework as exc:
+        raise ValidationError([FieldIssue("framework_version_id", "invalid_reference")]) from exc
     stored = {k: stored_value(columns[k], v) for k, v in values.items()}
     stored["updated_at"] = stamp
     assignments = ", ".join(f'"{k}" = ?' for k in stored)

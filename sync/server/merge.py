@@ -73,6 +73,7 @@ class Merge:
     base_value: BaseValue
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)  # one row per applied mutation
+    lost: list[str] = field(default_factory=list)  # the last mutation's fields that lost (not merged ones)
 
     def conflict(self, rec: Held, f: str, kind: str, winner: Stamp, loser: Stamp) -> None:
         self.conflicts.append(
@@ -97,6 +98,7 @@ class Merge:
         fields, meta, device = rec.fields, rec.meta, self.device_id
         was_deleted = rec.deleted
         mine = (m.hlc, device)
+        self.lost = []
         status = "applied"
         applied: list[str] = []
         for f, sent in values.items():
@@ -114,6 +116,7 @@ class Merge:
                     if f not in SILENT:
                         self.conflict(rec, f, "concurrent_update", (fields.get(f), *theirs), (value, *mine))
                         status = "superseded"
+                        self.lost.append(f)
                     continue
                 elif f not in SILENT:
                     self.conflict(rec, f, "concurrent_update", (value, *mine), (fields.get(f), *theirs))

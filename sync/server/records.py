@@ -236,7 +236,9 @@ class _Batch:
         self.sent.setdefault((m.tbl, m.id), {}).update(values)
         if len(self.merge.history) > before:
             rec.scope, rec.ord = scope, ord_
-        return MutationResult.model_construct(client_seq=m.client_seq, status=status, reason=None)
+        # which fields lost (merged text did not): the laptop lists and "Keep mine" rewrites only those
+        lost = "lost:" + ",".join(self.merge.lost) if status == "superseded" and self.merge.lost else None
+        return MutationResult.model_construct(client_seq=m.client_seq, status=status, reason=lost)
 
     def write(self, seq: int) -> None:
         """Everything this push changed, stamped with its revision ``seq``."""
