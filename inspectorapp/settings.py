@@ -29,12 +29,18 @@ class Settings:
     idle_lock_minutes: int = 10  # 0 = never
     inspector_name: str = ""
     offer_demo: bool = True
+    # Sync over the network (set by an admin in settings.json; README "Administration"):
+    # plain http:// only to this machine unless allowed here, and a PEM file of an internal
+    # CA to trust instead of the public ones.
+    allow_insecure_http: bool = False
+    ca_bundle: str = ""
 
     def validated(self) -> Settings:
         lang = self.language if self.language in LANGUAGES else "nl"
         idle = self.idle_lock_minutes if 0 <= self.idle_lock_minutes <= 24 * 60 else 10
         name = self.inspector_name[:200]
-        return replace(self, language=lang, idle_lock_minutes=idle, inspector_name=name)
+        bundle = self.ca_bundle.strip()[:4096]
+        return replace(self, language=lang, idle_lock_minutes=idle, inspector_name=name, ca_bundle=bundle)
 
 
 def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:

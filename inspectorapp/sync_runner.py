@@ -19,9 +19,19 @@ from sync import local_state as sync_state
 from sync.engine import OnProgress, SyncEngine, SyncReport
 from sync.engine import Progress as Progress  # what the GUI shows of a running sync
 from sync.protocol import EnrolRequest
-from sync.transport import DeviceRevoked, NotEnrolled, Offline, ServerRefused, Transport
+from sync.transport import (
+    AccountDisabled,
+    DeviceRevoked,
+    NotEnrolled,
+    Offline,
+    ServerRefused,
+    TlsPolicy,
+    TlsRefused,
+    Transport,
+)
 
 from . import blob_sync
+from . import settings as settings_io
 from .errors import FrameworkFileError
 from .services import frameworks, sync_status
 from .workspace import Workspace
@@ -29,7 +39,7 @@ from .workspace import Workspace
 
 @dataclass(frozen=True)
 class SyncOutcome:
-    kind: str  # done | offline | revoked | not_enrolled | refused
+    kind: str  # done | offline | revoked | disabled | not_enrolled | refused
     report: SyncReport | None = None
     detail: str = ""
 
@@ -38,11 +48,17 @@ def _credentials(session: Session) -> tuple[str | None, str | None]:
     return sync_state.get(session, "server_url"), enrolment.token(session)
 
 
+def tls_policy(ws: Workspace) -> TlsPolicy:
+    """The admin's TLS settings (settings.json: ``allow_insecure_http``, ``ca_bundle``)."""
+    found = settings_io.load(ws.paths.settings_file)
+    return TlsPolicy(found.allow_insecure_http, found.ca_bundle or None)
+
+
 def run_sync(ws: Workspace, progress: OnProgress | None = None) -> SyncOutcome:
     url, token = ws.call(_credentials)
     if not url or not token:
         return SyncOutcome("not_enrolled")
-    transport = Transport(url, token)
+    transport = Transport(url, token, tls=tls_policy(ws))
     try:
         report = SyncEngine(ws.call, transport, progress).run(lambda: fetch_frameworks(ws, transport))
         report.files = blob_sync.upload_pending(ws, transport, progress)
@@ -50,8 +66,11 @@ def run_sync(ws: Workspace, progress: OnProgress | None = None) -> SyncOutcome:
         return SyncOutcome("done", report)
     except Offline as exc:
         return SyncOutcome("offline", detail=str(exc))
-    except DeviceRevoked:
+    except DeviceRevoked:  # the outbox stays; the laptop may enrol again and hand it over
+        ws.call(enrolment.disconnect)
         return SyncOutcome("revoked")
+    except AccountDisabled:
+        return SyncOutcome("disabled")
     except NotEnrolled as exc:
         return SyncOutcome("not_enrolled", detail=str(exc))
     except ServerRefused as exc:
@@ -61,7 +80,8 @@ def run_sync(ws: Workspace, progress: OnProgress | None = None) -> SyncOutcome:
 
 
 class EnrolmentFailed(Exception):
-    """kind: demo_store | already_enrolled | offline | login_refused | invalid"""
+    """kind: demo_store | already_enrolled | offline | login_refused | invalid | account_disabled |
+    too_many_attempts | busy | insecure_http | ca_bundle_unreadable | untrusted_certificate"""
 
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(kind)
@@ -118,7 +138,7 @@ def fetch_file(ws: Workspace, sha256: str) -> None:
     url, token = ws.call(_credentials)
     if not url or not token:
         raise NotEnrolled("not_enrolled")
-    transport = Transport(url, token)
+    transport = Transport(url, token, tls=tls_policy(ws))
     try:
         blob_sync.fetch(ws, transport, sha256)
     finally:
@@ -134,13 +154,21 @@ def enrol(
         request = EnrolRequest(
             device_name=device_name, username=username or None, password=password or None, code=code or None
         )
-        answer = enrolment.request_enrolment(server_url, request)
+        answer = enrolment.request_enrolment(server_url, request, tls=tls_policy(ws))
     except enrolment.EnrolmentRefused as exc:
         raise EnrolmentFailed(str(exc)) from exc
     except Offline as exc:
         raise EnrolmentFailed("offline", str(exc)) from exc
     except NotEnrolled as exc:
         raise EnrolmentFailed("login_refused", str(exc)) from exc
-    except (ServerRefused, ValueError) as exc:  # ValueError: pydantic refused the input
+    except AccountDisabled as exc:
+        raise EnrolmentFailed("account_disabled") from exc
+    except TlsRefused as exc:
+        raise EnrolmentFailed(exc.error, str(exc.body.get("detail", ""))[:200]) from exc
+    except ServerRefused as exc:
+        if exc.body.get("error") in ("too_many_attempts", "busy"):
+            raise EnrolmentFailed(str(exc.body["error"])) from exc
+        raise EnrolmentFailed("invalid", str(exc)[:200]) from exc
+    except ValueError as exc:  # pydantic refused the input
         raise EnrolmentFailed("invalid", str(exc)[:200]) from exc
     return ws.call(sync_status.record_enrolment, ws.ctx, server_url, answer).value

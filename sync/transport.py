@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
+import ssl
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -22,6 +26,10 @@ class DeviceRevoked(SyncError):
     """The server no longer accepts this laptop. Local data and outbox stay; sync stops."""
 
 
+class AccountDisabled(SyncError):
+    """The office disabled this user's account: nothing syncs until an admin enables it."""
+
+
 class NotEnrolled(SyncError):
     """The token is unknown to the server (or missing)."""
 
@@ -33,6 +41,54 @@ class ServerRefused(SyncError):
         super().__init__(f"{status}: {body.get('error')}")
         self.status = status
         self.body = body
+
+
+class TlsRefused(ServerRefused):
+    """Refused before anything was sent: ``insecure_http`` (plain http to another machine,
+    not allowed in the settings), ``ca_bundle_unreadable`` or ``untrusted_certificate``."""
+
+    def __init__(self, error: str, detail: str = "") -> None:
+        super().__init__(0, {"error": error, "detail": detail})
+        self.error = error
+
+
+@dataclass(frozen=True)
+class TlsPolicy:
+    """How the laptop talks to the office (the admin's settings, ``inspectorapp.settings``):
+    plain ``http://`` only to this machine unless ``allow_insecure_http``; ``ca_bundle``: a
+    PEM file of the CA(s) to trust instead of the public ones (an internal CA)."""
+
+    allow_insecure_http: bool = False
+    ca_bundle: str | None = None
+
+
+LOOPBACK_NAMES = ("localhost", "localhost.")
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str, policy: TlsPolicy) -> None:
+    """Raises ``TlsRefused`` for a plain-http address of another machine (the password and
+    every note would cross the network readable) unless the policy allows it."""
+    parts = urlsplit(url)
+    if parts.scheme == "http" and not policy.allow_insecure_http and not is_loopback(parts.hostname or ""):
+        raise TlsRefused("insecure_http", url)
+
+
+def tls_context(policy: TlsPolicy) -> ssl.SSLContext | bool:
+    if not policy.ca_bundle:
+        return True  # httpx's default: the public CAs
+    try:
+        return ssl.create_default_context(cafile=policy.ca_bundle)
+    except (OSError, ssl.SSLError) as exc:
+        raise TlsRefused("ca_bundle_unreadable", f"{policy.ca_bundle}: {exc}") from exc
 
 
 TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=10.0)
@@ -51,10 +107,34 @@ def send(client: httpx.Client, method: str, url: str, retry: bool = True, **kwar
 
 
 class Transport:
-    def __init__(self, base_url: str, token: str | None = None, client: httpx.Client | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        client: httpx.Client | None = None,
+        tls: TlsPolicy | None = None,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
-        self.client = client or httpx.Client(timeout=TIMEOUT)
+        self.tls = tls or TlsPolicy()
+        self._refusal: TlsRefused | None = None  # raised by the first request, where callers catch
+        try:
+            verify = tls_context(self.tls)
+        except TlsRefused as exc:
+            verify, self._refusal = True, exc
+        self.client = client or httpx.Client(timeout=TIMEOUT, verify=verify)
+
+    def _send(self, method: str, url: str, retry: bool = True, **kwargs: Any) -> httpx.Response:
+        """One request, refused before it is sent when the address breaks the TLS policy."""
+        if self._refusal is not None:
+            raise self._refusal
+        check_url(url, self.tls)
+        try:
+            return send(self.client, method, url, retry, **kwargs)
+        except httpx.ConnectError as exc:
+            if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                raise TlsRefused("untrusted_certificate", str(exc)) from exc
+            raise
 
     def close(self) -> None:
         self.client.close()
@@ -69,7 +149,7 @@ class Transport:
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
-            response = send(self.client, method, self.base_url + path, retry, headers=headers, **kwargs)
+            response = self._send(method, self.base_url + path, retry, headers=headers, **kwargs)
         except httpx.InvalidURL as exc:
             raise ServerRefused(0, {"error": "invalid_url", "detail": str(exc)}) from exc
         except httpx.TransportError as exc:
@@ -81,6 +161,8 @@ class Transport:
             body = response.json()
         except ValueError:
             body = {"error": "not_json", "detail": response.text[:200]}
+        if body.get("error") == "account_disabled":  # 401 for a device, 403 for an enrolment
+            raise AccountDisabled("account_disabled")
         if response.status_code == 401:
             if body.get("error") == "device_revoked":
                 raise DeviceRevoked(body.get("error", ""))
@@ -122,7 +204,7 @@ class Transport:
         """The file, verified against its name (a wrong byte anywhere is refused)."""
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
-            response = send(self.client, "GET", f"{self.base_url}/v1/blobs/{sha256}", headers=headers)
+            response = self._send("GET", f"{self.base_url}/v1/blobs/{sha256}", headers=headers)
         except httpx.TransportError as exc:
             raise Offline(str(exc)) from exc
         if response.status_code != 200:
@@ -141,9 +223,7 @@ class Transport:
     def framework(self, key: str, version: str) -> bytes:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
-            response = send(
-                self.client, "GET", f"{self.base_url}/v1/frameworks/{key}/{version}", headers=headers
-            )
+            response = self._send("GET", f"{self.base_url}/v1/frameworks/{key}/{version}", headers=headers)
         except httpx.TransportError as exc:
             raise Offline(str(exc)) from exc
         if response.status_code != 200:
@@ -152,6 +232,6 @@ class Transport:
 
     def health(self) -> bool:
         try:
-            return self.client.get(self.base_url + "/v1/health").status_code == 200
-        except httpx.TransportError:
+            return self._send("GET", self.base_url + "/v1/health").status_code == 200
+        except (httpx.TransportError, TlsRefused):
             return False

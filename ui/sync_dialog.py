@@ -153,7 +153,8 @@ class SyncDialog(QDialog):
                 self.tr("{0} as {1} · {2}").format(o.server_url, o.account, self.controller.status_text())
             )
         current = self.issues.currentItem()
-        keep = current.data(Qt.ItemDataRole.UserRole).id if current else None
+        shown = current.data(Qt.ItemDataRole.UserRole) if current else None
+        keep = shown.id if shown is not None else None
         self.issues.clear()
         for issue in o.issues:
             where = f"{issue.tbl or ''} {issue.record_id[:8] if issue.record_id else ''}".strip()
@@ -162,6 +163,22 @@ class SyncDialog(QDialog):
             self.issues.addItem(item)
             if issue.id == keep:
                 self.issues.setCurrentItem(item)
+        for aside in o.set_aside:  # nothing to decide: kept, and tried again on every sync
+            text = self.tr("Set aside from the office · {0} {1} · {2}").format(
+                aside.tbl, aside.record_id[:8], aside.reason
+            )
+            self.issues.addItem(QListWidgetItem(text))
+        if o.waiting_for_access:
+            self.issues.addItem(
+                QListWidgetItem(
+                    self.tr(
+                        "%n record(s) waiting for access: sent again on every sync until the office "
+                        "gives you access",
+                        "",
+                        o.waiting_for_access,
+                    )
+                )
+            )
         self._show_issue(self.issues.currentItem())
 
     def _show_issue(self, item: QListWidgetItem | None) -> None:
@@ -182,7 +199,9 @@ class SyncDialog(QDialog):
         item = self.issues.currentItem()
         if item is None:
             return
-        issue: sync_status.IssueView = item.data(Qt.ItemDataRole.UserRole)
+        issue: sync_status.IssueView | None = item.data(Qt.ItemDataRole.UserRole)
+        if issue is None:  # a set-aside record or the waiting count: nothing to resolve
+            return
         edited = None
         if choice == "edit":
             field = next(f.field for f in issue.fields if isinstance(f.mine, str))
@@ -237,6 +256,20 @@ class SyncDialog(QDialog):
             "offline": self.tr("The office store cannot be reached. Check the address and the network."),
             "login_refused": self.tr("The office refused: unknown user, wrong password or an invalid code."),
             "invalid": self.tr("The office did not accept these details: {0}"),
+            "account_disabled": self.tr(
+                "The office has disabled this user account. Contact the administrator."
+            ),
+            "too_many_attempts": self.tr("Too many failed attempts. Wait a few minutes and try again."),
+            "busy": self.tr("The office is busy. Try again in a moment."),
+            "insecure_http": self.tr(
+                "This address starts with http://: your password and notes would cross the network "
+                "unencrypted. Use https://, or ask the administrator."
+            ),
+            "ca_bundle_unreadable": self.tr("The certificate file in the settings cannot be read: {0}"),
+            "untrusted_certificate": self.tr(
+                "The office's certificate is not trusted. Ask the administrator for the organisation's "
+                "certificate file (setting ca_bundle)."
+            ),
         }
         if isinstance(exc, sync_runner.EnrolmentFailed):
             self.error.setText(texts.get(exc.kind, exc.kind).format(exc.detail))
@@ -277,6 +310,10 @@ class SyncDialog(QDialog):
             "revoked": self.tr(
                 "The office has disconnected this laptop. Everything you recorded is still here, including "
                 "what was not sent yet. Make a rescue export below and contact the administrator."
+            ),
+            "disabled": self.tr(
+                "The office has disabled your account. Your work is kept here and is sent once the "
+                "administrator enables the account again."
             ),
             "not_enrolled": self.tr("The office does not know this laptop (anymore). Connect it again."),
             "refused": self.tr(

@@ -13,7 +13,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, text
+from starlette.datastructures import Headers
+from starlette.types import Scope
 
 from sync.protocol import (
     INT64,
@@ -29,10 +31,10 @@ from sync.protocol import (
     PushResponse,
 )
 
-from . import accounts, conflicts, frameworks, pages, records
-from . import schema as t
+from . import accounts, conflicts, frameworks, limits, pages, records, throttle
 from .blobs import BlobStore
-from .db import make_engine
+from .db import make_engine, reading
+from .enrol_gate import Gate
 from .strict_json import StrictJsonRoute
 
 T = TypeVar("T")
@@ -40,8 +42,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody},
     403: {"model": ErrorBody},
     409: {"model": ErrorBody},
+    413: {"model": ErrorBody},
     422: {"model": ErrorBody},
 }
+CALLER = "veldwerk_caller"  # the authenticated device, in the request's scope state
 
 
 class _Unauthorised(Exception):
@@ -72,6 +76,12 @@ def create_app(
     app = FastAPI(title="Veldwerk office store", version=str(PROTOCOL_VERSION))
     app.router.route_class = StrictJsonRoute  # bodies no database can store: 422 at the edge
     app.state.engine = engine
+    gate = Gate(engine)
+    app.add_middleware(limits.RequestGuard, authenticate=_token_check(engine))
+
+    @app.exception_handler(limits.TooLarge)
+    async def _too_large(_request: Request, exc: limits.TooLarge) -> JSONResponse:
+        return limits.too_large_response(exc.limit)
 
     def in_transaction(fn: Callable[[Connection], T]) -> T:
         with engine.begin() as conn:
@@ -96,7 +106,7 @@ def create_app(
 
     @app.get("/v1/health")
     def health() -> dict[str, str]:
-        with engine.connect() as conn:
+        with reading(engine) as conn:  # never waits for a write lock
             conn.execute(text("SELECT 1"))
         return {"status": "ok"}
 
@@ -111,11 +121,16 @@ def create_app(
         )
 
     @app.post("/v1/devices/enrol", response_model=EnrolResponse, responses=ERRORS)
-    def enrol(req: EnrolRequest) -> EnrolResponse | JSONResponse:
+    async def enrol(req: EnrolRequest, request: Request) -> EnrolResponse | JSONResponse:
+        address = request.client.host if request.client else "unknown"
         try:
-            device_id, token, name = in_transaction(
-                lambda c: accounts.enrol(c, req.device_name, req.username, req.password, req.code)
-            )
+            device_id, token, name = await gate.enrol(req, address)
+        except throttle.Throttled as exc:  # the same for every user name: no hint which exist
+            return _retry_later("too_many_attempts", 429, exc.retry_after)
+        except throttle.Busy as exc:
+            return _retry_later("busy", 429, exc.retry_after)  # 429, not 5xx: nothing broke
+        except accounts.AccountDisabled:  # only after a right password or code
+            return JSONResponse({"error": "account_disabled"}, status_code=403)
         except accounts.AccountError as exc:
             return JSONResponse({"error": "enrolment_refused", "detail": str(exc)}, status_code=401)
         return EnrolResponse(device_id=device_id, epoch=1, token=token, server_id=server_id, account=name)
@@ -194,33 +209,43 @@ def default_blob_key(blob_dir: Path) -> Path:
     return blob_dir.with_name(blob_dir.name + ".key")
 
 
+def _retry_later(error: str, status: int, seconds: int) -> JSONResponse:
+    return JSONResponse({"error": error}, status_code=status, headers={"Retry-After": str(seconds)})
+
+
+def _token_check(engine: Engine) -> limits.Authenticate:
+    """The device behind the bearer token, checked from the headers before any body is read
+    (``limits.RequestGuard``); kept in the request's state for the ``Caller`` dependency."""
+
+    async def check(scope: Scope) -> JSONResponse | None:
+        header = Headers(scope=scope).get("authorization", "")
+        token = header[7:].strip() if header.startswith("Bearer ") else ""
+        if not token:
+            return JSONResponse({"error": "unauthenticated"}, status_code=401)
+
+        def look_up() -> accounts.Caller | str:
+            with reading(engine) as conn:
+                return accounts.authenticate(conn, token) or accounts.refusal(conn, token)
+
+        found = await run_in_threadpool(look_up)
+        if isinstance(found, str):  # device_revoked | account_disabled | unauthenticated
+            return JSONResponse({"error": found}, status_code=401)
+        scope.setdefault("state", {})[CALLER] = found
+        return None
+
+    return check
+
+
 async def _caller(request: Request, authorization: Annotated[str | None, Header()] = None) -> accounts.Caller:
-    """The enrolled, active device behind the bearer token."""
-    if not authorization or not authorization.startswith("Bearer ") or not authorization[7:].strip():
+    """The enrolled, active device behind the bearer token (``authorization`` is declared for
+    the OpenAPI document; ``_token_check`` read it before the body)."""
+    found = request.scope.get("state", {}).get(CALLER)
+    if not isinstance(found, accounts.Caller):
         raise _Unauthorised("unauthenticated")
-    token = authorization[7:].strip()
-    engine: Engine = request.app.state.engine
-
-    def look_up() -> accounts.Caller:
-        with engine.begin() as conn:
-            return _authenticate(conn, token)
-
-    return await run_in_threadpool(look_up)
+    return found
 
 
 Caller = Annotated[accounts.Caller, Depends(_caller)]
-
-
-def _authenticate(conn: Connection, token: str) -> accounts.Caller:
-    found = accounts.authenticate(conn, token)
-    if found is not None:
-        return found
-    revoked = conn.execute(
-        select(t.device.c.id).where(
-            t.device.c.token_hash == accounts.token_hash(token), t.device.c.status == "revoked"
-        )
-    ).first()
-    raise _Unauthorised("device_revoked" if revoked else "unauthenticated")
 
 
 def dispose(app: FastAPI) -> None:

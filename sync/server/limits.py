@@ -70,16 +70,16 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = limit_for(scope["method"], scope["path"])
-        declared = Headers(scope=scope).get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            await too_large_response(limit)(scope, receive, send)
-            return
         if needs_token(scope["path"]):
             refusal = await self.authenticate(scope)
             if refusal is not None:
                 await refusal(scope, receive, send)
                 return
+        limit = limit_for(scope["method"], scope["path"])
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await too_large_response(limit)(scope, receive, send)
+            return
         await self._within(limit, scope, receive, send)
 
     async def _within(self, limit: int, scope: Scope, receive: Receive, send: Send) -> None:

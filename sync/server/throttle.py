@@ -7,7 +7,7 @@ failures the key is blocked for a period that doubles with each further failure;
 is blocked every attempt, the right password too, is refused with 429 and costs no hash.
 
 A password hash (argon2id, 64 MiB) runs in at most ``HASH_SLOTS`` threads per process; a
-request that cannot get a slot soon is refused with 503 (decision 0010).
+request that cannot get a slot soon is refused with 429 ``busy`` (decision 0010).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from . import schema as t
 
 USER_FREE, ADDRESS_FREE = 5, 20  # failures before a key is blocked
-FIRST_BLOCK = 1.0  # seconds; doubles with each failure after that
+FIRST_BLOCK = 2.0  # seconds; doubles with each failure after that
 LONGEST_BLOCK = 15 * 60.0
 FORGET_AFTER = 24 * 3600.0  # a key quiet this long starts again from nothing
 HASH_SLOTS = 2
