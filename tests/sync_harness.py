@@ -42,9 +42,10 @@ def free_port() -> int:
 class ServerProcess:
     """``veldwerk-server serve`` as a child process; ``kill()`` is ``kill -9``."""
 
-    def __init__(self, url: str, log: Path) -> None:
+    def __init__(self, url: str, log: Path, *serve_args: str) -> None:
         self.url = url
         self.log = log
+        self.serve_args = serve_args  # e.g. --blobs DIR --blob-key FILE
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -52,9 +53,10 @@ class ServerProcess:
 
     def start(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        command = [sys.executable, "-m", "sync.server", "--db", self.url, "serve", "--port", str(self.port)]
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "sync.server", "--db", self.url, "serve", "--port", str(self.port)],
+                [*command, *self.serve_args],
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 env=env,
