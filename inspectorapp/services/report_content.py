@@ -87,12 +87,14 @@ class _Labels:
         return frozenset(self._maps[taxonomy])
 
     def get(self, taxonomy: str, code: str | None) -> str:
+        """The label of a framework code; an unknown code (free text from an import) is
+        never printed in its place."""
         if not code:
             return ""
-        return self._maps[taxonomy].get(code, code)
+        return self._maps[taxonomy].get(code, "")
 
     def item(self, code: str) -> str:
-        return self._maps["observation_item"].get(code) or self._maps["dilemma"].get(code, code)
+        return self._maps["observation_item"].get(code) or self._maps["dilemma"].get(code, "")
 
     def role(self, code: str | None) -> str | None:
         """A speaker's role label; free text (an import, an unknown code) never prints."""
@@ -150,9 +152,9 @@ def _evidence_ref(
     elif kind is EvidenceKind.SIGNAL:
         kind_text = word(lang, "converted_signal" if item.converted else "hard_signal")
     elif kind is EvidenceKind.SESSION_EVENT:
-        kind_text = f"{word(lang, kind)}: {labels.get('session_event', item.subkind)}"
+        kind_text = ": ".join(p for p in (word(lang, kind), labels.get("session_event", item.subkind)) if p)
     elif kind is EvidenceKind.OBSERVATION:
-        kind_text = f"{word(lang, kind)}: {labels.item(item.subkind)}"
+        kind_text = ": ".join(p for p in (word(lang, kind), labels.item(item.subkind)) if p)
     else:
         kind_text = word(lang, kind)
     when = long_date(item.on.isoformat(), labels_for(lang)) if item.on else ""
