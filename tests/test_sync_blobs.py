@@ -196,3 +196,27 @@ def test_the_laptop_whose_value_was_overwritten_is_told(server: ServerProcess, t
     finally:
         anna.close()
         bram.close()
+
+
+def test_an_office_folder_of_plaintext_files_is_encrypted_at_start_and_a_wrong_key_refused(
+    tmp_path: Path,
+) -> None:
+    from sync.server.blob_crypto import BlobKeyError
+    from sync.server.blobs import BlobStore
+
+    root, key = tmp_path / "office.blobs", tmp_path / "office.blobs.key"
+    data = os.urandom(20 * 1024 * 1024 + 5)  # three segments of the conversion
+    sha = hashlib.sha256(data).hexdigest()
+    (root / sha[:2]).mkdir(parents=True)
+    (root / sha[:2] / sha).write_bytes(data)  # as an older version stored it
+    (root / "uploads").mkdir()
+    (root / "uploads" / "3f0c1c8e-6a52-4d0e-9a57-3f1f0e3f9c11").write_bytes(data[:1000])  # a plaintext part
+    store = BlobStore(root, key)
+    files = [p for p in root.rglob("*") if p.is_file()]
+    assert {p.name for p in files} == {store.path(sha).name, "key-id"}
+    assert all(data[:64] not in p.read_bytes() for p in files)
+    assert b"".join(store.stream(sha, len(data))) == data
+    with pytest.raises(BlobKeyError):  # another key over these files would make them noise
+        BlobStore(root, tmp_path / "other.key")
+    with pytest.raises(BlobKeyError):
+        BlobStore(root, root / "inside.key")
