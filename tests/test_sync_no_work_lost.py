@@ -178,3 +178,74 @@ def test_keep_mine_on_a_refused_inspection_keeps_its_framework(pair: tuple[Lapto
     assert any(f.field == "framework_version_id" and "@" in str(f.mine) for f in issue.fields)
     a.db(lambda s: sync_status.resolve_issue(s, a.ctx, issue.id, "mine"))
     assert _rows(a, m.Inspection)[inspection_id]["framework_version_id"] == framework
+
+
+def test_a_poisoned_record_is_set_aside_and_the_rest_of_the_sync_goes_on(
+    qtbot, tmp_path: Path, server: ServerProcess
+) -> None:
+    """An office store written by an older server holds an organisation without its NOT NULL
+    name. The laptop sets it aside (kept whole, listed in the sync panel), applies the rest of
+    the page, uploads its attachment file and fetches its lost conflicts."""
+    from PySide6.QtWidgets import QApplication
+
+    from inspectorapp import sync_runner
+    from inspectorapp.bootstrap import build_main_window
+    from inspectorapp.paths import app_paths
+    from inspectorapp.services import attachments
+    from sync.server.db import next_revision
+    from ui.sync_dialog import SyncDialog
+
+    from .test_app_window import _create
+
+    team(server, "Dementie", "anna")
+    w = build_main_window(QApplication.instance(), app_paths(tmp_path / "home").ensure())
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    _create(qtbot, w, demo=False)
+    qtbot.waitUntil(lambda: w.sync is not None and w.sync.overview is not None, timeout=20000)
+    try:
+        ws = w.workspace
+        sync_runner.enrol(ws, server.base, "laptop", "anna", PASSWORD, "")
+        _org, conv = ws.call(helpers.conversation, ws.ctx)
+        visit = ws.call(lambda s: s.get(m.Conversation, conv).visit_id)
+        ws.call(
+            lambda s: attachments.add_attachment(
+                s, ws.ctx, attachments.blob_store(s, ws.paths.attachments_dir), b"%PDF-1.7 plan", "plan.pdf",
+                visit_id=visit,
+            )
+        )
+        poisoned, good = "01900000-0000-7000-8000-00000000dead", "01900000-0000-7000-8000-00000000600d"
+        stamp = "2026-12-05T10:00:00.000Z"
+
+        def poison(conn: Connection) -> None:
+            seq = next_revision(conn)
+            for record_id, fields in (
+                (poisoned, {"sector": "MSZ", "created_at": stamp, "updated_at": stamp}),
+                (good, {"name": "Zorggroep Goed", "created_at": stamp, "updated_at": stamp}),
+            ):
+                meta = {f: {"rev": seq, "hlc": "0000000000000001.00000", "dev": "old"} for f in fields}
+                conn.execute(
+                    t.record.insert().values(
+                        tbl="organisation", id=record_id, scope=None, rev=seq, ord=0, deleted=False,
+                        fields=fields, field_meta=meta,
+                    )
+                )
+
+        server.admin(poison)
+        outcome = sync_runner.run_sync(ws)
+        assert outcome.kind == "done" and outcome.report is not None and outcome.report.files == 1
+        assert ws.call(lambda s: s.get(m.Organisation, good) is not None)
+        assert ws.call(lambda s: s.get(m.Organisation, poisoned) is None)
+        assert ws.call(lambda s: s.get(m.StoreMeta, "sync.conflict_cursor") is not None)  # conflicts fetched
+        aside = ws.call(lambda s: [(r.tbl, r.id, r.record["fields"]) for r in s.scalars(select(m.SyncSetAside))])
+        assert aside == [("organisation", poisoned, {"sector": "MSZ", "created_at": stamp, "updated_at": stamp})]
+        assert sync_runner.run_sync(ws).kind == "done"  # tried again, still kept, nothing stops
+        dialog = SyncDialog(w.sync, w)
+        qtbot.addWidget(dialog)
+        w.sync.refresh()
+        qtbot.waitUntil(lambda: bool(w.sync.overview and w.sync.overview.set_aside), timeout=10000)
+        texts = [dialog.issues.item(n).text() for n in range(dialog.issues.count())]
+        assert any(poisoned[:8] in text and "organisation" in text for text in texts), texts
+    finally:
+        w.lock()
