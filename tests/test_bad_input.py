@@ -205,3 +205,58 @@ def test_corrupt_demo_file_writes_nothing(store: Store, ctx) -> None:
     with pytest.raises(DemoDataError), store.transaction() as s:
         demo.load_demo(s, ctx, b"{niet json")
     assert _counts(store) == before
+
+
+def _one_inspection_export(store: Store, ctx) -> tuple[dict, str]:
+    from inspectorapp.services import json_export, notes
+
+    with store.transaction() as s:
+        _org, conv = helpers.conversation(s, ctx)
+        notes.add_paragraph(s, ctx, conv, {"text": "De VIM-map is leeg.", "kind": "waarneming"})
+        inspection_id = s.scalars(select(m.Inspection.id)).one()
+        doc = json_export.export_inspection(s, ctx, inspection_id, True)
+    return json.loads(json_export.dumps(doc)), inspection_id
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "problem"),
+    [
+        ("note_paragraph", "for_report", "false", "invalid_type"),  # was stored as true, then printed
+        ("visit", "visit_date", 12345, "invalid_type"),  # was accepted; list and report then crashed
+        ("visit", "visit_date", "2026-02-30", "invalid_date"),
+        ("note_paragraph", "occurred_at", "gisteren", "invalid_date"),  # broke report and export-qdpx
+        ("conversation", "starts_at", "2026-03-12 09:00", "invalid_date"),
+        ("note_paragraph", "text", {"x": 1}, "invalid_type"),
+        ("note_paragraph", "kind", "roddel", "invalid_choice"),
+        ("note_paragraph", "theme_codes", "THEMA", "invalid_type"),
+        ("note_paragraph", "text", "a\x00b", "invalid_character"),
+        ("organisation", "name", "a" * 201, "too_long"),
+        ("organisation", "name", None, "required"),
+        ("note_paragraph", "position", 2**63, "out_of_range"),
+    ],
+)
+def test_import_json_checks_every_value_and_writes_nothing(
+    tmp_path, ctx, table: str, column: str, value: Any, problem: str
+) -> None:
+    from inspectorapp.services import json_export
+    from inspectorapp.store_access import create_store
+
+    from .conftest import PASSPHRASE
+
+    source = create_store(tmp_path / "source" / "veldwerk.db", PASSPHRASE)
+    target = create_store(tmp_path / "target" / "veldwerk.db", PASSPHRASE)
+    try:
+        doc, _inspection_id = _one_inspection_export(source, ctx)
+        doc["tables"][table][0][column] = value
+        before = _counts(target)
+        with pytest.raises(ValidationError) as err, target.transaction() as s:
+            json_export.import_inspection(s, ctx, doc)
+        assert any(i.field == f"{table}[0].{column}" and i.problem == problem for i in err.value.issues), err.value
+        assert _counts(target) == before
+        del doc["tables"][table][0][column]  # a missing NOT NULL column is named too
+        if table != "conversation":
+            with pytest.raises(ValidationError, match=rf"{table}\[0\]\.{column}: required"), target.transaction() as s:
+                json_export.import_inspection(s, ctx, doc)
+    finally:
+        source.close()
+        target.close()

@@ -26,6 +26,7 @@ from storage.models import Base, FrameworkVersion, Inspection
 
 from . import audit
 from .export_filter import leave_out_confidential
+from .json_import_checks import check_tables
 
 FORMAT = "veldwerk-inspection-export"
 FORMAT_VERSION = 1
@@ -211,6 +212,7 @@ def import_inspection(session: Session, ctx: ActionContext, document: Any) -> Op
     inspections = tables.get("inspection") or []
     if len(inspections) != 1:
         raise ImportRefusedError("an export holds exactly one inspection")
+    check_tables(tables)  # every value as the office checks pushed ones, before any row is written
     conn = session.connection()
     for name in _order():
         rows = tables.get(name) or []
