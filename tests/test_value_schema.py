@@ -1,0 +1,83 @@
+"""storage.value_schema: the one rule for values arriving from outside (pushes, pulls, imports),
+derived from the models, judged against real rows of the demo data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import JSON
+
+from inspectorapp.services import demo
+from storage.engine import Store
+from storage.models import Base, synced_tables
+from storage.value_schema import check_record, table_rule
+
+
+def test_every_demo_row_is_accepted_as_a_new_record(store: Store, ctx) -> None:
+    with store.transaction() as s:
+        demo.load_demo(s, ctx)
+    seen = 0
+    with store.session() as s:
+        for tbl in synced_tables():
+            cursor = s.connection().exec_driver_sql(f'SELECT * FROM "{tbl}"')
+            names = list(cursor.keys())
+            json_cols = {c.name for c in Base.metadata.tables[tbl].columns if isinstance(c.type, JSON)}
+            for row in cursor:
+                fields = {k: json.loads(v) if k in json_cols and v is not None else v for k, v in zip(names, row, strict=True)}
+                fields.pop("id")
+                if tbl == "inspection":  # travels as key@version
+                    fields["framework_version_id"] = "meso-netwerk@2026.1"
+                assert check_record(tbl, fields, new=True) == [], (tbl, fields)
+                seen += 1
+    assert seen > 500
+
+
+@pytest.mark.parametrize(
+    ("tbl", "fields", "problem"),
+    [
+        ("organisation", {"name": {"a": 1}}, "invalid_type"),
+        ("organisation", {"name": ["a"]}, "invalid_type"),
+        ("organisation", {"name": "a" * 201}, "too_long"),
+        ("organisation", {"name": "a\ud800"}, "invalid_character"),
+        ("organisation", {"name": "a\x00"}, "invalid_character"),
+        ("organisation", {"name": None}, "required"),
+        ("note_paragraph", {"for_report": "false"}, "invalid_type"),
+        ("note_paragraph", {"for_report": 2}, "invalid_type"),
+        ("note_paragraph", {"position": 2**63}, "out_of_range"),
+        ("note_paragraph", {"position": True}, "invalid_type"),
+        ("note_paragraph", {"occurred_at": 12345}, "invalid_type"),
+        ("note_paragraph", {"occurred_at": "2026-03-12T09:00:00"}, "invalid_date"),
+        ("note_paragraph", {"kind": "roddel"}, "invalid_choice"),
+        ("note_paragraph", {"theme_codes": {"a": 1}}, "invalid_type"),
+        ("note_paragraph", {"theme_codes": ["x\udc00"]}, "invalid_character"),
+        ("network", {"financing_domains": [1]}, "invalid_type"),
+        ("visit", {"visit_date": "2026-02-30"}, "invalid_date"),
+        ("visit", {"nonsense": 1}, "unknown_field"),
+        ("signal", {"strength": 9}, "out_of_range"),
+        ("signal", {"observation": "  "}, "out_of_range"),
+        ("inspection", {"started_on": "2026-02-01", "ended_on": "2026-01-01"}, "out_of_range"),
+        ("inspection", {"framework_version_id": 5}, "invalid_type"),
+    ],
+)
+def test_refusals_name_the_field_and_the_problem(tbl: str, fields: dict, problem: str) -> None:
+    issues = check_record(tbl, fields, new=False)
+    assert [i.problem for i in issues] == [problem], issues
+
+
+def test_a_new_record_needs_every_not_null_column_an_update_does_not() -> None:
+    issues = check_record("organisation", {"sector": "MSZ"}, new=True)
+    assert {i.field for i in issues if i.problem == "required"} == {"name", "created_at", "updated_at"}
+    assert check_record("organisation", {"sector": "MSZ"}, new=False) == []
+    # CHECKs judged on the merged state: the current values count
+    current = {"organisation_id": "o", "network_id": None}
+    assert check_record("life_event", {"organisation_id": None}, new=False, current=current)
+    assert check_record("life_event", {"network_id": "n"}, new=False, current=current) == []
+
+
+def test_only_synced_tables_have_a_rule_and_references_come_from_foreign_keys() -> None:
+    assert table_rule("store_meta") is None and table_rule("outbox") is None
+    assert check_record("sync_record", {}, new=False)[0].problem == "unknown_table"
+    rule = table_rule("signal")
+    assert rule is not None and rule.references["conversation_id"] == "conversation"
+    assert table_rule("inspection").columns["framework_version_id"].kind == "local_ref"  # type: ignore[union-attr]
