@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from sync.server import accounts
+from sync.server import accounts, throttle
 from sync.server import schema as t
 from sync.server.db import make_engine, migrate
 
@@ -75,3 +75,31 @@ def test_revoked_devices_and_access_per_team(conn) -> None:
     assert accounts.authenticate(conn, token) is None
     with pytest.raises(accounts.AccountError):
         accounts.revoke_device(conn, "no-such-device")
+
+
+def test_a_disabled_account_refuses_its_devices_until_enabled(conn) -> None:
+    _device_id, token, _name = accounts.enrol(conn, "laptop", "anna", PASSWORD, None)
+    accounts.set_disabled(conn, "anna", True)
+    assert accounts.authenticate(conn, token) is None
+    assert accounts.refusal(conn, token) == "account_disabled"
+    with pytest.raises(accounts.AccountDisabled):
+        accounts.enrol(conn, "second laptop", "anna", PASSWORD, None)
+    accounts.set_disabled(conn, "anna", False)
+    assert accounts.authenticate(conn, token) is not None
+    assert accounts.refusal(conn, "no such token") == "unauthenticated"
+
+
+def test_failures_block_a_name_for_a_doubling_period(conn) -> None:
+    keys = [throttle.user_key("Anna"), throttle.address_key("203.0.113.1")]
+    for n in range(throttle.USER_FREE):
+        throttle.check(conn, keys, now=1000.0 + n)
+        throttle.failed(conn, keys, now=1000.0 + n)
+    with pytest.raises(throttle.Throttled) as blocked:
+        throttle.check(conn, [throttle.user_key("anna")], now=1004.5)
+    assert blocked.value.retry_after == 2
+    throttle.failed(conn, keys, now=1010.0)
+    with pytest.raises(throttle.Throttled) as longer:
+        throttle.check(conn, keys, now=1010.0)
+    assert longer.value.retry_after == 4
+    throttle.succeeded(conn, keys[0])
+    throttle.check(conn, keys, now=1010.0)  # the address has not reached its own limit
