@@ -331,4 +331,5 @@ def _kind(dialog: QDialog, kind: str) -> str:
         "rejected": dialog.tr("Refused by the office"),
         "refused": dialog.tr("Batch refused"),
         "unknown_framework": dialog.tr("Unknown framework version"),
+        "local_conflict": dialog.tr("Your typing overlapped a colleague's change to the same words"),
     }.get(kind, kind)
