@@ -45,6 +45,11 @@ def test_demo_stories_are_all_there(store: Store, ctx) -> None:
             )
         )
         assert unevidenced == 0
+        # Events and scores released for the report as an inspector would; the relative's
+        # own account in the palliative steering group stays internal (decision 0009).
+        released = set(s.execute(select(m.SessionEvent.for_report, m.SessionEvent.confidentiality)))
+        assert {r.value for _, r in released} == {"TEAM", "BEPERKT"} and {f for f, _ in released} == {True, False}
+        assert s.scalar(select(func.count()).select_from(m.ObservationScore).where(m.ObservationScore.for_report))
         assert s.scalar(select(func.count()).select_from(m.Finding)) >= 3
         rows = inspections.list_inspections(s)
         assert {r.status for r in rows} >= {"voorbereiding", "veldwerk", "analyse"}

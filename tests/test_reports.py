@@ -61,7 +61,7 @@ def _inspections(store: Store) -> list[str]:
 
 def _never_printable(store: Store) -> list[str]:
     """Texts that must not reach any report: soft signals nobody converted, confidential
-    notes, and notes not marked for the report (as evidence)."""
+    notes, and notes, session events and scores not released for the report (as evidence)."""
     with store.session() as s:
         converted = set(
             s.scalars(select(m.Finding.converted_signal_id).where(m.Finding.converted_signal_id.is_not(None)))
@@ -77,7 +77,12 @@ def _never_printable(store: Store) -> list[str]:
             if not n.for_report
             or n.confidentiality in (Confidentiality.RESTRICTED, Confidentiality.REPORTER_CONFIDENTIAL)
         ]
-    return [norm(t)[:60] for t in soft + notes if len(norm(t)) >= 30]
+        observed = [
+            row.text or ""
+            for row in s.scalars(select(m.SessionEvent))
+            if not row.for_report or row.confidentiality is not Confidentiality.TEAM
+        ] + [row.comment or "" for row in s.scalars(select(m.ObservationScore)) if not row.for_report]
+    return [norm(t)[:60] for t in soft + notes + observed if len(norm(t)) >= 30]
 
 
 @pytest.mark.parametrize("kind", TYPES)
@@ -126,6 +131,23 @@ def test_soft_signal_appears_only_after_conversion(demo_store: Store, tmp_path: 
     assert {"Citaat", "Waarneming", "Feitelijk signaal", "Signaal, onderbouwd als bevinding"} <= kinds
     assert all(f.internal_evidence >= 0 for f in content.findings)
     assert sum(f.internal_evidence for f in content.findings) >= 3  # counted, not shown
+
+
+def test_released_demo_session_events_print_as_evidence(demo_store: Store, tmp_path: Path) -> None:
+    """The demo's network meetings are released as a real inspector would (decision 0009):
+    the events its findings rest on print, the relative's own account does not."""
+    with demo_store.session() as s:
+        dementia = s.scalars(select(m.Inspection.id).where(m.Inspection.title.contains("dementiezorg"))).one()
+        held = s.scalars(select(m.SessionEvent).where(m.SessionEvent.for_report.is_(False))).all()
+        assert {e.confidentiality for e in held} == {Confidentiality.TEAM, Confidentiality.RESTRICTED}
+        assert s.scalar(select(m.ObservationScore.id).where(m.ObservationScore.for_report.is_(True)))
+    for kind in TYPES:
+        content, pdf = generate(demo_store, dementia, kind)
+        text = pdf_text(pdf, tmp_path)
+        events = [src for src in content.sources if src.kind.startswith("Gebeurtenis in de bijeenkomst")]
+        assert len(events) >= 5, kind
+        assert all(norm(src.text)[:50] in text for src in events)
+        assert "Bijdrage cliëntvertegenwoordiger niet opgepakt; voorzitter gaat door." in text
 
 
 def test_quotes_carry_roles_not_names_and_organisations_become_placeholders(

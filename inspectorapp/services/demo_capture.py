@@ -21,6 +21,7 @@ from inspectorapp.domain.enums import (
     SourceType,
     Valence,
 )
+from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.ids import new_id
 from storage import models as m
 
@@ -102,7 +103,7 @@ class CaptureLoader:
             )
         for k, e in enumerate(r.items(c, "events", w)):
             ew = f"{w}.events[{k}]"
-            e = r.obj(e, ew, ("ref", "code", "at"), ("participant", "text"))
+            e = r.obj(e, ew, ("ref", "code", "at"), ("participant", "text", "for_report", "confidentiality"))
             eid = new_id()
             r.define(ew, e["ref"], "event", eid)
             local[e["ref"]] = ("event", eid)
@@ -116,10 +117,21 @@ class CaptureLoader:
                     else None,
                     occurred_at=r.moment(f"{ew}.at", e["at"], True),
                     text=r.text(f"{ew}.text", e.get("text"), limits.PARAGRAPH),
+                    **self.release(ew, e),
                 )
             )
         for k, s in enumerate(r.items(c, "scores", w)):
             self.score(cid, s, f"{w}.scores[{k}]", local)
+
+    def release(self, w: str, raw: dict[str, Any]) -> dict[str, Any]:
+        """An event's or score's report release (decision 0009), as the inspector would have
+        set it with ``group_sessions.set_report_release``: never a confidential one."""
+        r = self.r
+        level = r.choice(f"{w}.confidentiality", raw.get("confidentiality", "TEAM"), Confidentiality)
+        release = r.flag(f"{w}.for_report", raw.get("for_report"))
+        if release and level in CONFIDENTIAL:
+            raise r.fail(f"{w}.for_report", "a confidential item is never released for the report")
+        return {"confidentiality": level, "for_report": release}
 
     def local(self, w: str, ref: Any, local: dict[str, tuple[str, str]], kind: str) -> str:
         found = local.get(ref) if isinstance(ref, str) else None
@@ -179,7 +191,16 @@ class CaptureLoader:
             s,
             w,
             ("item",),
-            ("value", "value_code", "comment", "discussed", "deliberate_choice", "evidence"),
+            (
+                "value",
+                "value_code",
+                "comment",
+                "discussed",
+                "deliberate_choice",
+                "evidence",
+                "for_report",
+                "confidentiality",
+            ),
         )
         item = s["item"]
         if item not in r.codes["observation_item"] and item not in r.codes["dilemma"]:
@@ -196,6 +217,7 @@ class CaptureLoader:
                 comment=r.text(f"{w}.comment", s.get("comment"), limits.PARAGRAPH),
                 discussed=r.flag(f"{w}.discussed", s.get("discussed"), None),
                 deliberate_choice=r.flag(f"{w}.deliberate_choice", s.get("deliberate_choice"), None),
+                **self.release(w, s),
             )
         )
         evidence = r.items(s, "evidence", w)
