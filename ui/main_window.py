@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         if ws is None:
             return
         if self.shell is not None:
-            self.shell.visit_page.changes_arrived(changes)
+            self.shell.visit_page.changes_arrived(changes, local)
         _, inspections, _ = _services()
         if changes.touches("inspection") or changes.touches("visit") or changes.touches("signal"):
             ops.submit(

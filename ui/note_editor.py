@@ -85,7 +85,7 @@ class NoteEditor(QPlainTextEdit):
         self._loading = False
         self._in_flight = False
         self._again = False
-        self._sent: frozenset[str] = frozenset()  # ids of the save in flight
+        self._saves: list[frozenset[str]] = []  # ids of saves whose commit is not announced yet
         self._stale = False  # the store changed underneath: fetch and follow when idle
         self._fetching = False
         self.conversation_id: str | None = None
@@ -260,7 +260,7 @@ class NoteEditor(QPlainTextEdit):
             return
         sent = {p.id: p.state() for p in upserts}
         self._in_flight = True
-        self._sent = frozenset([*sent, *(p.id for p in deletes)])
+        self._saves = [*self._saves[-7:], frozenset([*sent, *(p.id for p in deletes)])]
         conversation = self.conversation_id
 
         def done(result: SavedEdits) -> None:
@@ -291,8 +291,12 @@ class NoteEditor(QPlainTextEdit):
 
     # ----- following the store -------------------------------------------------------------
     def own_save(self, note_ids: frozenset[str]) -> bool:
-        """Whether a committed change of these paragraphs is this editor's save in flight."""
-        return self._in_flight and note_ids == self._sent
+        """Whether a committed local change of these paragraphs is one of this editor's
+        saves (each is announced once; nothing to follow then)."""
+        if note_ids in self._saves:
+            self._saves.remove(note_ids)
+            return True
+        return False
 
     def refresh_from_store(self) -> None:
         """Paragraphs were written elsewhere (a sync, "keep mine"): show the stored ones,

@@ -384,14 +384,13 @@ class VisitPage(QWidget):
 
         ops.submit(self.workspace, notes.list_paragraphs, conversation_id, on_done=done, on_error=failed)
 
-    def changes_arrived(self, changes: ChangeSet) -> None:
+    def changes_arrived(self, changes: ChangeSet, local: bool) -> None:
         """Something was written (here, elsewhere in the app, or by a sync): the open notes
         follow the store, unless it was only the editor's own save."""
         if self.editor.conversation_id is None or not changes.touches("note_paragraph"):
             return
-        if set(changes.entities) == {"note_paragraph"} and self.editor.own_save(
-            changes.entities["note_paragraph"]
-        ):
+        own = local and set(changes.entities) == {"note_paragraph"}
+        if own and self.editor.own_save(changes.entities["note_paragraph"]):
             return
         self.editor.refresh_from_store()
 
