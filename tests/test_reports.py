@@ -150,6 +150,66 @@ def test_released_demo_session_events_print_as_evidence(demo_store: Store, tmp_p
         assert "Bijdrage cliëntvertegenwoordiger niet opgepakt; voorzitter gaat door." in text
 
 
+def test_annex_1_leaves_out_participants_linked_to_a_reporter_confidential_person(tmp_path: Path) -> None:
+    """Annex 1 (participants by role and organisation): a participant linked to a
+    reporter-confidential person is not counted, not even as a role (decision 0009)."""
+    store = create_store(tmp_path / "s" / "veldwerk.db", PASSPHRASE)
+    try:
+        with store.transaction() as s:
+            demo.load_demo(s, CTX)
+        with store.session() as s:
+            iid = s.scalars(select(m.Inspection.id).where(m.Inspection.title.contains("dementiezorg"))).one()
+        before = {kind: generate(store, iid, kind)[0].participants for kind in TYPES}
+        with store.transaction() as s:
+            convs = s.scalars(
+                select(m.Conversation)
+                .join(m.Visit, m.Visit.id == m.Conversation.visit_id)
+                .where(m.Visit.inspection_id == iid)
+                .order_by(m.Conversation.starts_at)
+            ).all()
+            ha = s.scalars(select(m.Participant).where(m.Participant.role_code == "HUISARTS")).first()
+            org = s.scalars(select(m.Organisation.id).where(m.Organisation.name == "Ziekenhuis A")).one()
+            people = {
+                level: m.Person(role_code="MANTELZORGER", name=f"Persoon {level.value}", confidentiality=level)
+                for level in (Confidentiality.REPORTER_CONFIDENTIAL, Confidentiality.TEAM)
+            }
+            s.add_all(people.values())
+            s.flush()
+            reporter = people[Confidentiality.REPORTER_CONFIDENTIAL].id
+            s.add_all(
+                [  # a role and organisation nobody else has, and a role already counted
+                    m.Participant(
+                        conversation_id=convs[0].id,
+                        role_code="MANTELZORGER",
+                        organisation_id=org,
+                        person_id=reporter,
+                    ),
+                    m.Participant(
+                        conversation_id=convs[-1].id,
+                        role_code="HUISARTS",
+                        organisation_id=ha.organisation_id if ha else None,
+                        person_id=reporter,
+                    ),
+                    m.Participant(
+                        conversation_id=convs[0].id,
+                        role_code="KWALITEITSFUNCTIONARIS",
+                        organisation_id=org,
+                        person_id=people[Confidentiality.TEAM].id,
+                    ),
+                ]
+            )
+            roles = {lab.code: lab.nl for lab in frameworks.labels(s, "person_role")}
+        for kind in TYPES:
+            content, pdf = generate(store, iid, kind)
+            control = next(p for p in content.participants if p.role == roles["KWALITEITSFUNCTIONARIS"])
+            assert set(content.participants) == set(before[kind]) | {control}, kind
+            text = pdf_text(pdf, tmp_path)
+            assert "Deelnemers naar rol" in text and roles["KWALITEITSFUNCTIONARIS"] in text, kind
+            assert roles["MANTELZORGER"] not in text and "Persoon" not in text, kind
+    finally:
+        store.close()
+
+
 def test_quotes_carry_roles_not_names_and_organisations_become_placeholders(
     tmp_path: Path,
 ) -> None:
