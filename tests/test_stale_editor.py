@@ -229,3 +229,39 @@ def test_an_overlapping_edit_keeps_the_colleague_and_mine_as_a_conflict(scene: S
     s.app_sync()
     s.colleague.sync()
     assert s.colleague_stored() == mine == s.app_stored()
+
+
+def test_saved_typing_not_yet_synced_is_merged_by_the_office_and_shown(scene: Scene) -> None:
+    s = scene
+    s.cursor_at("gemeld.")
+    _type(s.qtbot, s.editor, " De map is leeg.")
+    s.saved()  # in the store, not at the office yet
+    colleague = FIRST.replace("De teamleider", "De nieuwe teamleider")
+    s.colleague_writes(colleague)
+    s.app_sync()  # the push answer carries the office's merge
+    both = colleague + " De map is leeg."
+    s.qtbot.waitUntil(lambda: s.shown() == both, timeout=10000)
+    s.colleague.sync()
+    assert s.colleague_stored() == both == s.app_stored()
+
+
+def test_paragraphs_added_and_deleted_elsewhere_appear_and_go(scene: Scene) -> None:
+    s = scene
+    s.cursor_at("gemeld.")
+    _type(s.qtbot, s.editor, " Echt.")  # typing in the first paragraph goes on meanwhile
+    added = "01900000-0000-7000-8000-00000000b002"
+    at = datetime(2026, 3, 12, 9, 7, tzinfo=UTC)
+    edit = ParagraphEdit(added, 4096, "citaat", "„Wij melden alles.”", at, NoteAttrs())
+    s.colleague.db(lambda db: notes.save_edits(db, s.colleague.ctx, s.conv, [edit]))
+    s.colleague.sync()
+    s.app_sync()
+    s.qtbot.waitUntil(lambda: s.editor.toPlainText() == f"{FIRST} Echt.\n„Wij melden alles.”", timeout=10000)
+    assert [p.kind for p in s.editor.paragraphs()] == ["waarneming", "citaat"]
+    assert s.editor.textCursor().positionInBlock() == len(FIRST + " Echt.")  # still typing there
+    assert s.editor.textCursor().blockNumber() == 0
+    s.saved()
+    s.colleague.db(lambda db: notes.save_edits(db, s.colleague.ctx, s.conv, [], [added]))
+    s.colleague.sync()
+    s.app_sync()
+    s.qtbot.waitUntil(lambda: s.editor.toPlainText() == f"{FIRST} Echt.", timeout=10000)
+    assert [p.id for p in s.editor.paragraphs()] == [s.note_id]
