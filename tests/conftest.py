@@ -41,3 +41,12 @@ def store(store_path: Path) -> Iterator[Store]:
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test touches the real user folders."""
     monkeypatch.setenv("VELDWERK_HOME", str(tmp_path / "home"))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The adversary suite's totals (tests/adversary_tally.py), when any of it ran."""
+    from .adversary_tally import TALLY, summary
+
+    if TALLY:
+        terminalreporter.write_line(summary())
+

@@ -34,6 +34,7 @@ from sync.protocol import EnrolRequest
 from sync.server import schema as t
 
 from . import helpers
+from .adversary_tally import TALLY
 from .conftest import PASSPHRASE
 from .postgres import postgres_server, postgres_url
 from .sync_harness import PASSWORD, ServerProcess, team
@@ -42,6 +43,7 @@ __all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in th
 
 DOCUMENT = b"Vertrouwelijk verslag over zorgaanbieder De Linde, alleen voor team Dementie.\n" * 40
 ATTACKS: list[str] = []
+counted = [0]  # of ATTACKS, already added to the suite's tally
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -64,6 +66,8 @@ def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Ser
     team(proc, "Ziekenhuizen", "carla")
     yield proc, blobs, key
     proc.kill()
+    TALLY["attacks"] += len(ATTACKS) - counted[0]
+    counted[0] = len(ATTACKS)
     print(f"\nblob attacks tried so far: {len(ATTACKS)} (kinds: {', '.join(dict.fromkeys(ATTACKS))})")
 
 

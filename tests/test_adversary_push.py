@@ -31,6 +31,7 @@ from storage.value_schema import ColumnRule, table_rule
 from sync.server import schema as t
 
 from . import helpers
+from .adversary_tally import TALLY  # attacks tried and 5xx seen, over both backends
 from .conftest import PASSPHRASE
 from .postgres import postgres_server
 from .sync_harness import PASSWORD, Laptop, ServerProcess, team
@@ -38,7 +39,6 @@ from .sync_harness import PASSWORD, Laptop, ServerProcess, team
 __all__ = ["postgres_server"]
 
 TS, DAY = "2026-03-12T09:00:00.000Z", "2026-03-12"
-TALLY: Counter[str] = Counter()  # attacks tried and 5xx seen, over both backends
 
 
 class Mallory:
@@ -317,6 +317,7 @@ def test_hypothesis_pushes_with_a_valid_envelope(office: dict[str, Any]) -> None
     @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     @given(muts=st.lists(one(), min_size=1, max_size=5))
     def attack(muts: list[dict[str, Any]]) -> None:
+        TALLY["pushes fuzzed"] += 1
         answer = mallory.push(muts)
         assert answer.status_code in (200, 422), answer.text[:300]
 

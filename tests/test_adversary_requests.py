@@ -30,6 +30,7 @@ from sync.server import accounts
 from sync.server import schema as t
 from sync.transport import TlsPolicy, TlsRefused, Transport, check_url
 
+from .adversary_tally import TALLY
 from .conftest import PASSPHRASE
 from .postgres import postgres_server, postgres_url
 from .sync_harness import PASSWORD, Laptop, ServerProcess, laptops, team
@@ -47,6 +48,8 @@ def attack_count(request: pytest.FixtureRequest) -> Iterator[None]:
     line = f"adversary requests: {sum(ATTACKS.values())} attacks tried ({dict(ATTACKS)}); 5xx seen: " + str(
         sum(1 for s in STATUSES if s >= 500)
     )
+    TALLY["attacks"] += sum(ATTACKS.values())
+    TALLY["5xx"] += sum(1 for s in STATUSES if s >= 500)
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
         reporter.write_line(line)
