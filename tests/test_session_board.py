@@ -203,3 +203,129 @@ def test_board_follows_a_language_switch(qtbot, window: MainWindow) -> None:
     assert board.finish.text() == "Finish: synthesis"
     assert w.shell.visit_page.add_conversation.text() == "+ Conversation"
     w.apply_settings(replace(w.settings, language="nl"))
+
+
+def _popup_action(qtbot, button, name: str) -> None:
+    """Open a report button's menu with a click and trigger one of its actions."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    button.click()  # a synthesis row may be scrolled out of sight
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5000)
+    menu = QApplication.activePopupWidget()
+    action = menu.findChild(QAction, name)
+    assert action is not None and action.isVisible(), name
+    menu.close()
+    action.trigger()
+
+
+def _confirm(qtbot, release) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot.waitUntil(lambda: release.confirmation is not None and release.confirmation.isVisible(), timeout=5000)
+    qtbot.mouseClick(release.confirmation.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+
+def test_event_released_from_the_board_becomes_report_evidence_and_a_confidential_one_is_refused(
+    qtbot, window: MainWindow
+) -> None:
+    from inspectorapp.domain.report_rules import Exclusion
+    from inspectorapp.errors import FieldIssue, ValidationError
+    from inspectorapp.services import evidence, findings, report_drafts, reports
+    from ui.messages import message_for
+
+    w = window
+    _open_meeting(qtbot, w)
+    w.resize(1366, 768)
+    ws, board = w.workspace, w.shell.visit_page.board
+    inspection = w.shell.visit_page.data.inspection_id
+    text = "Besluit zonder cijfers: vrijgavetoets 4711"
+    board.setFocus()
+    board.note.setText(text)
+    board.add_event("EV-BES")
+    qtbot.waitUntil(lambda: any(e.text == text for e in board.state.events), timeout=5000)
+    event = next(e for e in board.state.events if e.text == text)
+    assert (event.for_report, event.confidentiality) == (False, "TEAM")
+
+    def row() -> int:
+        return next(
+            i for i in range(board.timeline.count()) if board.timeline.item(i).data(Qt.ItemDataRole.UserRole) == event.id
+        )
+
+    def marked(word: str) -> bool:
+        return board.timeline.item(row()).text().endswith(word) and board.selected_event() is not None
+
+    qtbot.waitUntil(lambda: any(text in board.timeline.item(i).text() for i in range(board.timeline.count())))
+    board.timeline.setCurrentRow(row())
+    assert marked(board.release.marker(False, "TEAM")) and board.release_button.isEnabled()
+    key = ("sessiegebeurtenis", event.id)
+    assert ws.call(evidence.inspection_evidence, inspection)[key].exclusion is Exclusion.SOFT_NOT_CONVERTED
+
+    _popup_action(qtbot, board.release_button, "releaseForReport")
+    _confirm(qtbot, board.release)
+    qtbot.waitUntil(lambda: marked(board.release.marker(True, "TEAM")), timeout=5000)
+    assert board.selected_event().for_report and board.status.text() == ""
+    board.timeline.scrollToItem(board.timeline.currentItem())
+    _shot(w, "group-session-release.png")
+    assert ws.call(evidence.inspection_evidence, inspection)[key].exclusion is None  # the picker offers it
+
+    def cite(session, ctx):  # the inspector cites it in a finding; the report prints it
+        f = findings.findings_overview(session, inspection).findings[0]
+        fields = {
+            "theme_code": f.theme_code,
+            "what_we_see": f.what_we_see,
+            "addressed_to": f.addressed_to,
+            "organisation_id": f.organisation_id,
+            "traffic_light": f.traffic_light,
+            "evidence": [(e.kind, e.id) for e in f.evidence] + [key],
+        }
+        findings.save_finding(session, ctx, inspection, fields, f.id)
+        report_drafts.ensure_draft(session, ctx, inspection, "gebiedsrapportage")
+        return reports.prepare(session, ctx, inspection, "gebiedsrapportage")
+
+    assert any(text in src.text for src in ws.call(cite, ws.ctx).sources)
+
+    # made restricted, it leaves the report at once; releasing it again is refused, in words
+    _popup_action(qtbot, board.release_button, "level_BEPERKT")
+    qtbot.waitUntil(lambda: marked(board.release.marker(False, "BEPERKT")), timeout=5000)
+    assert (board.selected_event().for_report, board.selected_event().confidentiality) == (False, "BEPERKT")
+    _popup_action(qtbot, board.release_button, "releaseForReport")
+    _confirm(qtbot, board.release)
+    refused = message_for(ValidationError([FieldIssue("for_report", "confidential_item")]))
+    qtbot.waitUntil(lambda: board.status.text() == refused, timeout=5000)
+    assert "confidential" in refused or "vertrouwelijk" in refused
+    assert not board.selected_event().for_report
+    assert ws.call(evidence.inspection_evidence, inspection)[key].exclusion is Exclusion.CONFIDENTIAL
+    assert not any(text in src.text for src in ws.call(cite, ws.ctx).sources)
+
+
+def test_synthesis_score_withdrawn_and_released_from_its_report_button(qtbot, window: MainWindow) -> None:
+    from ui.synthesis_form import SynthesisForm
+
+    w = window
+    _open_meeting(qtbot, w)
+    board = w.shell.visit_page.board
+    qtbot.mouseClick(board.finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.findChild(SynthesisForm) is not None, timeout=5000)
+    form = w.findChild(SynthesisForm)
+    qtbot.waitUntil(lambda: "B02" in form.rows, timeout=10000)
+    row = form.rows["B02"]  # released in the demo
+    assert row.score is not None and row.score.for_report
+    assert row.release.text().startswith(form.release.marker(True, "TEAM"))
+    _popup_action(qtbot, row.release, "withdrawFromReport")
+    qtbot.waitUntil(lambda: not row.score.for_report, timeout=5000)
+    assert row.release.text().startswith(form.release.marker(False, "TEAM"))
+    _popup_action(qtbot, row.release, "level_MELDER_VERTROUWELIJK")
+    qtbot.waitUntil(lambda: row.score.confidentiality == "MELDER_VERTROUWELIJK", timeout=5000)
+    _popup_action(qtbot, row.release, "releaseForReport")
+    _confirm(qtbot, form.release)
+    qtbot.waitUntil(lambda: row.status.text() != "", timeout=5000)
+    assert not row.score.for_report and row.release.text().startswith(form.release.marker(False, "BEPERKT"))
+    _popup_action(qtbot, row.release, "level_TEAM")
+    qtbot.waitUntil(lambda: row.score.confidentiality == "TEAM", timeout=5000)
+    _popup_action(qtbot, row.release, "releaseForReport")
+    _confirm(qtbot, form.release)
+    qtbot.waitUntil(lambda: row.score.for_report, timeout=5000)
+    form.resize(1366, 740)
+    _shot(form, "synthesis-release.png")
+    form.close()

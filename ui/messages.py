@@ -87,6 +87,10 @@ def issue_text(issue: FieldIssue) -> str:
             "messages", "Only a soft signal is converted; a hard one can be evidence as it is."
         ),
         "confidential": QT_TRANSLATE_NOOP("messages", "A confidential signal can never appear in a report."),
+        "confidential_item": QT_TRANSLATE_NOOP(
+            "messages",
+            "A confidential item is never released for the report. Change its confidentiality first.",
+        ),
         "already_converted": QT_TRANSLATE_NOOP(
             "messages", "This signal has already been converted into a finding."
         ),

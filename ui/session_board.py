@@ -1,33 +1,46 @@
 """The live board for network meetings and focus groups: tiles that count speaking
 turns (click or number key), event buttons with letter hotkeys, a running timeline,
 a note line, and the participation chart. Every tap is its own small transaction;
-Ctrl+Z undoes the last tap (a QUndoStack of service calls)."""
+Ctrl+Z undoes the last tap (a QUndoStack of service calls). An event in the timeline is
+released for the report (or kept internal / confidential) from its context menu or the
+"Report" button (ui.report_release)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
+    QMenu,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from inspectorapp.domain.participation import ParticipationSummary
-from inspectorapp.domain.snapshots import BoardState, BoardTile, TimelineItem, TurnTally
+from inspectorapp.domain.snapshots import (
+    BoardState,
+    BoardTile,
+    SessionEventSnapshot,
+    TimelineItem,
+    TurnTally,
+)
 
 from . import ops
 from .messages import message_for
 from .participation_chart import ShareBars
+from .report_release import CONFIDENTIAL, ReportRelease
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
@@ -72,6 +85,7 @@ class SessionBoard(QWidget):
         self.undo_stack = QUndoStack(self)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)  # a long meeting title must not widen the board past 1366
         self.clock = QLabel()
         self.clock.setObjectName("sessionClock")
         self.finish = QPushButton()
@@ -86,6 +100,15 @@ class SessionBoard(QWidget):
         self.timeline = QListWidget()
         self.timeline.setObjectName("sessionTimeline")
         self.timeline.setWordWrap(True)
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(self._timeline_menu)
+        self.timeline.currentItemChanged.connect(lambda *_: self._update_release_button())
+        self.release = ReportRelease(workspace, self)
+        self.release.changed.connect(lambda *_: self.refresh())
+        self.release.failed.connect(self._show_failure)
+        self.release_button = QToolButton()
+        self.release_button.setObjectName("reportRelease")
+        self.release_button.clicked.connect(self._release_button_menu)
         self.note = QLineEdit()
         self.note.setObjectName("sessionNote")
         self.note.returnPressed.connect(self.add_note)
@@ -97,19 +120,29 @@ class SessionBoard(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.clock)
         header.addWidget(self.finish)
-        chart = QVBoxLayout()
+        charts = QWidget()
+        chart = QVBoxLayout(charts)
+        chart.setContentsMargins(0, 0, 0, 0)
         chart.addWidget(self.by_category)
         chart.addWidget(self.by_organisation)
         chart.addStretch(1)
+        chart_area = QScrollArea()  # the two charts scroll rather than push the board past 768
+        chart_area.setWidgetResizable(True)
+        chart_area.setFrameShape(QFrame.Shape.NoFrame)
+        chart_area.setWidget(charts)
         middle = QHBoxLayout()
         middle.addWidget(self.timeline, 3)
-        middle.addLayout(chart, 2)
+        middle.addWidget(chart_area, 2)
+        chart_area.setMinimumWidth(240)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(self.tiles)
         layout.addLayout(self.events)
         layout.addLayout(middle, 1)
-        layout.addWidget(self.note)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.release_button)
+        layout.addLayout(bottom)
         layout.addWidget(self.status)
         QShortcut(
             QKeySequence.StandardKey.Undo,
@@ -144,6 +177,10 @@ class SessionBoard(QWidget):
         self.note.setPlaceholderText(self.tr("Note for the timeline, Enter adds it"))
         self.note.setAccessibleName(self.tr("Timeline note"))
         self.timeline.setAccessibleName(self.tr("Timeline"))
+        self.release_button.setText(self.tr("Report…"))
+        self.release_button.setToolTip(
+            self.tr("Release the selected event for the report, or set its confidentiality")
+        )
 
     # ----- loading ---------------------------------------------------------------------
     def load(self, conversation_id: str) -> None:
@@ -198,6 +235,9 @@ class SessionBoard(QWidget):
                 b = QPushButton(f"{et.hotkey or ''} {_nl(et.label)}".strip())
                 b.setObjectName(f"event_{et.code}")
                 b.setToolTip(_nl(et.label))
+                # long labels clip at 1366 wide: left-aligned, the hotkey stays; the tooltip has all
+                b.setMinimumWidth(90)
+                b.setStyleSheet("text-align: left; padding: 4px 6px;")
                 b.clicked.connect(lambda _=False, code=et.code: self.add_event(code))
                 self.events.addWidget(b, len(self.event_buttons) // 7, len(self.event_buttons) % 7)
                 self.event_buttons[et.code] = b
@@ -212,9 +252,13 @@ class SessionBoard(QWidget):
         return f"{key}{_short(p.caption)}\n{org}\n{'█' * min(tile.turns, 16)} {tile.turns}  {mandate}".strip()
 
     def _show_timeline(self, items: list[TimelineItem]) -> None:
+        chosen = self.selected_event()
+        keep = chosen.id if chosen else None
+        events = {e.id: e for e in self.state.events} if self.state else {}
         self.timeline.clear()
         for it in items:
             when = it.at.astimezone().strftime("%H:%M")
+            event = events.get(it.ref_id or "") if it.kind == "event" else None
             if it.kind == "event":
                 who = f" ({it.participant_label})" if it.participant_label else ""
                 text = f"{when} [{it.code}] {_nl(it.code_label) if it.code_label else ''}{who} {it.text}"
@@ -222,8 +266,55 @@ class SessionBoard(QWidget):
                 text = f"{when} " + ", ".join(f"{t.label} ×{t.count}" for t in it.turns)
             else:
                 text = f"{when} {it.text}"
-            self.timeline.addItem(text.strip())
-        self.timeline.scrollToBottom()
+            entry = QListWidgetItem(text.strip())
+            if event is not None:
+                marker = self.release.marker(event.for_report, event.confidentiality)
+                entry.setText(f"{entry.text()}  · {marker}")
+                entry.setToolTip(self.release.level_text(event.confidentiality) + " · " + marker)
+                entry.setData(Qt.ItemDataRole.UserRole, event.id)
+                if not event.for_report or event.confidentiality in CONFIDENTIAL:
+                    entry.setForeground(self.palette().placeholderText())
+            self.timeline.addItem(entry)
+            if event is not None and event.id == keep:
+                self.timeline.setCurrentItem(entry)
+        if keep is None:
+            self.timeline.scrollToBottom()
+        self._update_release_button()
+
+    # ----- report release ----------------------------------------------------------------
+    def selected_event(self) -> SessionEventSnapshot | None:
+        item = self.timeline.currentItem()
+        event_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not event_id or self.state is None:
+            return None
+        return next((e for e in self.state.events if e.id == event_id), None)
+
+    def release_menu(self) -> QMenu | None:
+        """The report actions for the selected event (None when no event is selected)."""
+        event = self.selected_event()
+        if event is None:
+            return None
+        self.status.setText("")
+        return self.release.menu("session_event", event.id, event.for_report, event.confidentiality, self)
+
+    def _timeline_menu(self, pos: QPoint) -> None:
+        item = self.timeline.itemAt(pos)
+        if item is not None:
+            self.timeline.setCurrentItem(item)
+        menu = self.release_menu()
+        if menu is not None:
+            menu.popup(self.timeline.viewport().mapToGlobal(pos))
+
+    def _release_button_menu(self) -> None:
+        menu = self.release_menu()
+        if menu is not None:
+            menu.popup(self.release_button.mapToGlobal(QPoint(0, self.release_button.height())))
+
+    def _update_release_button(self) -> None:
+        self.release_button.setEnabled(self.selected_event() is not None)
+
+    def _show_failure(self, message: str) -> None:
+        self.status.setText(message)
 
     def _show_participation(self, summary: ParticipationSummary) -> None:
         self.by_category.set_shares(self.tr("Speaking share by role"), summary.by_category)

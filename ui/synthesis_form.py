@@ -1,9 +1,11 @@
 """After the session: the synthesis on the observation scheme. Each change is saved
 at once; a non-neutral score needs evidence picked from the session's timeline
-(notes and events), and the store refuses it otherwise."""
+(notes and events), and the store refuses it otherwise. A saved score is released for the
+report (or kept internal / confidential) with its "Report" button (ui.report_release)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -22,14 +24,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from inspectorapp.domain.snapshots import Label, SchemeItem, SchemeSection, TimelineItem
+from inspectorapp.domain.snapshots import Label, SchemeItem, SchemeSection, ScoreSnapshot, TimelineItem
 
 from . import ops
 from .messages import message_for
+from .report_release import ReportRelease
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
@@ -82,6 +86,7 @@ class _Row:
     def __init__(self, form: SynthesisForm, item: SchemeItem, grid: QGridLayout, row: int) -> None:
         self.form = form
         self.item = item
+        self.score: ScoreSnapshot | None = item.score
         score = item.score
         self.evidence: list[tuple[str, str]] = [(e.kind, e.id) for e in score.evidence] if score else []
         name = QLabel(f"{item.code} {_t(item.label)}")
@@ -94,6 +99,14 @@ class _Row:
         self.comment.editingFinished.connect(self.save)
         self.evidence_button = QPushButton()
         self.evidence_button.clicked.connect(self.pick_evidence)
+        self.release = QToolButton()
+        self.release.setObjectName(f"release_{item.code}")
+        self.release.setToolTip(
+            QCoreApplication.translate(
+                "SynthesisForm", "Release this score for the report, or set its confidentiality"
+            )
+        )
+        self.release.clicked.connect(self.release_menu)
         self.status = QLabel()
         self.status.setObjectName("error")
         self.status.setWordWrap(True)
@@ -106,13 +119,13 @@ class _Row:
             box.setChecked(bool(flag))
             box.setVisible(item.taxonomy == "dilemma")
             box.toggled.connect(lambda _on: self.save())
-        for col, widget in enumerate(
-            (name, self.value, self.evidence_button, self.comment, self.discussed, self.deliberate)
-        ):
+        widgets = (name, self.value, self.evidence_button, self.comment, self.release, self.discussed)
+        for col, widget in enumerate((*widgets, self.deliberate)):
             grid.addWidget(widget, row * 2, col)
             widget.setAccessibleName(f"{item.code} {_t(item.label)}")
-        grid.addWidget(self.status, row * 2 + 1, 0, 1, 6)
+        grid.addWidget(self.status, row * 2 + 1, 0, 1, 7)
         self._update_evidence_text()
+        self.show_score(self.score)
 
     def _value_control(self) -> QWidget:
         item, score = self.item, self.item.score
@@ -191,6 +204,26 @@ class _Row:
             self._update_evidence_text()
             self.save()
 
+    def show_score(self, score: ScoreSnapshot | None) -> None:
+        """The report state beside the score: released, internal or confidential."""
+        self.score = score
+        self.release.setEnabled(score is not None)
+        marker = self.form.release.marker(score.for_report, score.confidentiality) if score else ""
+        self.release.setText(marker + " ▾" if score else "—")
+
+    def saved(self, score: ScoreSnapshot) -> None:
+        self.status.setText("")
+        self.show_score(score)
+
+    def release_menu(self) -> None:
+        if self.score is None:
+            return
+        self.status.setText("")
+        self.form.releasing = self
+        s, release = self.score, self.form.release
+        menu = release.menu("observation_score", s.id, s.for_report, s.confidentiality, self.release)
+        menu.popup(self.release.mapToGlobal(self.release.rect().bottomLeft()))
+
     def _update_evidence_text(self) -> None:
         self.evidence_button.setText(
             QCoreApplication.translate("SynthesisForm", "Evidence (%n)", "", len(self.evidence))
@@ -206,6 +239,10 @@ class SynthesisForm(QDialog):
         self.workspace = workspace
         self.conversation_id = conversation_id
         self.rows: dict[str, _Row] = {}
+        self.release = ReportRelease(workspace, self)
+        self.release.changed.connect(self._released)
+        self.release.failed.connect(self._release_failed)
+        self.releasing: _Row | None = None  # the row whose report menu was used last
         self.timeline: list[TimelineItem] = []
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
@@ -270,9 +307,18 @@ class SynthesisForm(QDialog):
             v.get("deliberate_choice"),
             v["comment"],
             list(row.evidence),
-            on_done=lambda _r: row.status.setText(""),
+            on_done=lambda r: row.saved(r.value),
             on_error=lambda exc: row.status.setText(message_for(exc)),
         )
+
+    def _released(self, score_id: str, for_report: bool, confidentiality: str) -> None:
+        for row in self.rows.values():
+            if row.score is not None and row.score.id == score_id:
+                row.show_score(replace(row.score, for_report=for_report, confidentiality=confidentiality))
+
+    def _release_failed(self, message: str) -> None:
+        if self.releasing is not None:
+            self.releasing.status.setText(message)
 
     def _error(self, exc: BaseException) -> None:
         label = QLabel(message_for(exc))

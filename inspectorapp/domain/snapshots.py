@@ -206,6 +206,10 @@ class SessionEventSnapshot:
     # For events that create a signal and have none linked yet: a draft for the
     # signal form (keys of services.signals.capture_signal).
     signal_prefill: dict[str, object] | None = None
+    # Released for the report (group_sessions.set_report_release, decision 0009), and how
+    # confidential: a Confidentiality value.
+    for_report: bool = False
+    confidentiality: str = "TEAM"
 
 
 @dataclass(frozen=True)
@@ -269,6 +273,8 @@ class ScoreSnapshot:
     comment: str | None
     evidence: tuple[EvidenceRef, ...]
     updated_at: datetime
+    for_report: bool = False  # as on SessionEventSnapshot
+    confidentiality: str = "TEAM"
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,8 @@ def _event_snapshots(
                 ev.text,
                 ev.signal_id,
                 prefill,
+                ev.for_report,
+                ev.confidentiality.value,
             )
         )
     return out
@@ -422,7 +424,7 @@ def set_report_release(
     assert isinstance(row, m.SessionEvent | m.ObservationScore)
     level = level or row.confidentiality
     if release and level in CONFIDENTIAL:
-        c.add("for_report", "confidential")
+        c.add("for_report", "confidential_item")
     c.done()
     row.confidentiality, row.for_report = level, bool(release)
     session.flush()

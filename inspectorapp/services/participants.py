@@ -400,6 +400,8 @@ def scores(session: Session, conversation_id: str) -> dict[str, ScoreSnapshot]:
             s.comment,
             tuple(sorted(by_score.get(s.id, []), key=lambda r: (r.at.isoformat() if r.at else "~", r.id))),
             s.updated_at,
+            s.for_report,
+            s.confidentiality.value,
         )
         for s in rows
     }
