@@ -110,27 +110,45 @@ def fetch_frameworks(ws: Workspace, transport: Transport) -> int:
     return loaded
 
 
-def _record_lost(session: Session, answer: dict[str, Any]) -> None:
+def record_conflicts(session: Session, answer: dict[str, Any]) -> None:
+    """The office's conflicts of this laptop as problems, one per record and revision, each
+    listed once however often asked (its id is the first conflict's). A value of mine that
+    won shows the colleague's value that lost beside it (``other``); one that lost, the
+    value that won (``sync.server.conflicts``)."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for c in answer["conflicts"]:
-        if session.get(SyncIssue, c["id"]) is None:  # the conflict's id: listed once however often asked
-            session.add(
-                SyncIssue(
-                    id=c["id"],
-                    kind="overwritten",
-                    tbl=c["tbl"],
-                    record_id=c["record_id"],
-                    detail={"reason": c["kind"], "fields": {c["field"]: {"v": c["mine"]}}},
-                    status="open",
-                    created_at=sync_state.now(),
-                )
+        key = (c["seq"], c["tbl"], c["record_id"], c.get("role", "lost"), c["kind"])
+        groups.setdefault(key, []).append(c)
+    for (_seq, tbl, record_id, role, kind), rows in groups.items():
+        issue_id = rows[0]["id"]
+        if session.get(SyncIssue, issue_id) is not None:
+            continue
+        session.add(
+            SyncIssue(
+                id=issue_id,
+                kind="conflict" if role == "won" else "overwritten",
+                tbl=tbl,
+                record_id=record_id,
+                detail={
+                    "reason": kind,
+                    "fields": {c["field"]: {"v": c["mine"], "other": c.get("theirs")} for c in rows},
+                },
+                status="open",
+                created_at=sync_state.now(),
             )
+        )
     sync_state.put(session, "conflict_cursor", answer["next"])
 
 
 def fetch_lost_conflicts(ws: Workspace, transport: Transport) -> None:
-    """Values of mine another laptop's later push overwrote: listed for review here too."""
-    since = ws.call(lambda s: sync_state.get_int(s, "conflict_cursor", 0))
-    ws.call(_record_lost, transport.lost_conflicts(since))
+    """Conflicts this laptop took part in without learning them from its push answer: a value
+    of mine another laptop's later push overwrote, and every conflict my value won."""
+    for _page in range(20):  # 20 pages a sync at most; the rest the next time
+        since = ws.call(lambda s: sync_state.get_int(s, "conflict_cursor", 0))
+        answer = transport.lost_conflicts(since)
+        ws.call(record_conflicts, answer)
+        if not answer.get("more"):
+            return
 
 
 def fetch_file(ws: Workspace, sha256: str) -> None:

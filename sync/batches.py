@@ -169,7 +169,9 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
     holding = held.waiting_for_access(session) > 0
     for result in response.results:
         counts[result.status] = counts.get(result.status, 0) + 1
-        if holding or result.status in ("superseded", "rejected", "conflict"):
+        # "conflict" (my value won) makes no problem here: the answer lacks the value that lost,
+        # so it is listed from the office's conflicts (sync_runner.record_conflicts) with both
+        if holding or result.status in ("superseded", "rejected"):
             if by_seq is None:
                 by_seq = {m["client_seq"]: m for m in orjson.loads(inflight.payload)["mutations"]}
             m = by_seq.get(result.client_seq, {})
@@ -178,7 +180,7 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
                 continue
             if holding:
                 held.settle(session, m)
-            if result.status == "applied":
+            if result.status in ("applied", "conflict"):
                 continue
             state.add_issue(
                 session,

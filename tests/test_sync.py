@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from inspectorapp import sync_runner
 from inspectorapp.services import notes, search
 from storage import models as m
 from sync import batches, enrolment
@@ -144,6 +145,8 @@ def test_concurrent_edits_merge_text_or_keep_the_loser(
         ]
     )
     assert {kept[-1][0], kept[-1][1]} == {"Versie van Anna.", "Versie van Bram."} and kept[-1][2]
+    assert b.transport is not None  # the app also fetches the conflicts (a won one is listed from there)
+    b.db(lambda s: sync_runner.record_conflicts(s, b.transport.lost_conflicts(0)))
     with b.store.session() as s:  # Bram pushed second: his laptop lists the clash
         issues = s.scalars(select(m.SyncIssue)).all()
     assert any(i.kind in ("superseded", "conflict") and i.record_id == nid for i in issues)

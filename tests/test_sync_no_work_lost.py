@@ -5,16 +5,19 @@ the sync (files, conflicts) goes on."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.clock import utc_now
 from inspectorapp.domain.enums import NoteKind
 from inspectorapp.services import notes, status, sync_status
+from inspectorapp.workspace import Workspace
 from storage import models as m
 from sync.server import accounts
 from sync.server import schema as t
@@ -249,3 +252,82 @@ def test_a_poisoned_record_is_set_aside_and_the_rest_of_the_sync_goes_on(
         assert any(poisoned[:8] in text and "organisation" in text for text in texts), texts
     finally:
         w.lock()
+
+
+def _kind(ws: Workspace, nid: str) -> str:
+    return ws.call(lambda s: str(s.get(m.NoteParagraph, nid).kind))
+
+
+@pytest.mark.parametrize("first", ["loser", "winner"])
+def test_both_sides_of_a_conflict_show_both_values(
+    qtbot, server: ServerProcess, tmp_path: Path, first: str
+) -> None:
+    """Bram sets a paragraph's kind to "citaat", a moment later Anna to "vraag": Anna's value
+    wins, whichever laptop pushes first. Anna's problem shows her value that won beside Bram's
+    that lost (not hers twice, and also when Bram pushed last); Bram's shows his value beside
+    Anna's. Each is listed once, the panel labels the sides, and "Keep theirs" on Anna's
+    laptop writes Bram's value, which then reaches both laptops."""
+    from inspectorapp import sync_runner
+    from ui.sync_controller import SyncController
+    from ui.sync_dialog import SyncDialog
+
+    from .test_sync_blobs import _workspace
+
+    team(server, "Dementie", "anna", "bram")
+    anna, bram = (_workspace(server, tmp_path, u) for u in ("anna", "bram"))
+    try:
+        _org, conv = anna.call(helpers.conversation, anna.ctx)
+        nid = anna.call(
+            lambda s: notes.add_paragraph(s, anna.ctx, conv, {"text": "Wachtlijst.", "kind": "waarneming"}).value.id
+        )
+        assert sync_runner.run_sync(anna).kind == "done" and sync_runner.run_sync(bram).kind == "done"
+        bram.call(lambda s: _set_kind(s, nid, "citaat"))
+        time.sleep(0.05)  # Anna's edit is the later one: her value wins
+        anna.call(lambda s: _set_kind(s, nid, "vraag"))
+        order = (bram, anna, bram, anna) if first == "loser" else (anna, bram, anna, bram)
+        for ws in order:
+            assert sync_runner.run_sync(ws).kind == "done"
+        assert _kind(anna, nid) == _kind(bram, nid) == "vraag"
+
+        (won,) = [i for i in anna.call(sync_status.sync_overview).issues if i.record_id == nid]
+        assert won.kind == "conflict" and won.won
+        assert [(f.field, f.mine, f.theirs) for f in won.fields] == [("kind", "vraag", "citaat")]
+        (lost,) = [i for i in bram.call(sync_status.sync_overview).issues if i.record_id == nid]
+        assert lost.kind == ("overwritten" if first == "loser" else "superseded") and not lost.won
+        assert [(f.field, f.mine, f.current) for f in lost.fields] == [("kind", "citaat", "vraag")]
+        for ws in (anna, bram):  # asked again: listed once
+            assert sync_runner.run_sync(ws).kind == "done"
+        assert [i.id for i in anna.call(sync_status.sync_overview).issues] == [won.id]
+        assert [i.id for i in bram.call(sync_status.sync_overview).issues] == [lost.id]
+
+        panels = {}
+        for name, ws in (("anna", anna), ("bram", bram)):
+            controller = SyncController(ws)
+            controller.refresh()
+            qtbot.waitUntil(lambda c=controller: c.overview is not None, timeout=10000)
+            dialog = SyncDialog(controller)
+            qtbot.addWidget(dialog)
+            dialog.show_overview()
+            dialog.issues.setCurrentRow(0)
+            panels[name] = dialog
+        a, b = panels["anna"], panels["bram"]
+        assert (a.mine_title.text(), a.theirs_title.text()) == (a.tr("Yours (won)"), a.tr("Colleague's (lost)"))
+        assert (a.mine.toPlainText(), a.theirs.toPlainText()) == ("kind: vraag", "kind: citaat")
+        assert (b.mine_title.text(), b.theirs_title.text()) == (b.tr("Yours (lost)"), b.tr("Current version"))
+        assert (b.mine.toPlainText(), b.theirs.toPlainText()) == ("kind: citaat", "kind: vraag")
+
+        qtbot.mouseClick(a.keep_theirs, Qt.MouseButton.LeftButton)  # Bram was right after all
+        qtbot.waitUntil(lambda: not anna.call(sync_status.sync_overview).issues, timeout=10000)
+        for ws in (anna, bram):
+            assert sync_runner.run_sync(ws).kind == "done"
+        assert _kind(anna, nid) == _kind(bram, nid) == "citaat"
+    finally:
+        anna.close()
+        bram.close()
+
+
+def _set_kind(s: Session, nid: str, kind: str) -> None:
+    row = s.get(m.NoteParagraph, nid)
+    assert row is not None
+    row.kind = NoteKind(kind)
+    row.updated_at = utc_now()

@@ -1,5 +1,6 @@
 """The sync panel (UI.md §6): enrol this laptop, see the last run and progress, and review
-problems side by side ("mijn versie" / "huidige versie") with Keep mine / Keep theirs / Edit."""
+problems side by side ("mijn versie" / "huidige versie"; where my value won, "jouw versie
+(gewonnen)" / "van je collega (verloren)") with Keep mine / Keep theirs / Edit."""
 
 from __future__ import annotations
 
@@ -104,10 +105,15 @@ class SyncDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("syncError")
         self.error.setWordWrap(True)
+        self.mine_title = QLabel()
+        self.mine_title.setObjectName("syncMineTitle")
+        self.theirs_title = QLabel()
+        self.theirs_title.setObjectName("syncTheirsTitle")
+        self._titles(None)
         side = QHBoxLayout()
-        for title, box in ((self.tr("My version"), self.mine), (self.tr("Current version"), self.theirs)):
+        for title, box in ((self.mine_title, self.mine), (self.theirs_title, self.theirs)):
             column = QVBoxLayout()
-            column.addWidget(QLabel(title))
+            column.addWidget(title)
             column.addWidget(box)
             side.addLayout(column)
         buttons = QHBoxLayout()
@@ -185,15 +191,28 @@ class SyncDialog(QDialog):
         issue: sync_status.IssueView | None = item.data(Qt.ItemDataRole.UserRole) if item else None
         for b in (self.keep_mine, self.keep_theirs, self.save_edit):
             b.setEnabled(issue is not None)
+        self._titles(issue)
         if issue is None:
             self.mine.clear()
             self.theirs.clear()
             return
         self.mine.setPlainText("\n".join(f"{f.field}: {_text(f.mine)}" for f in issue.fields))
-        self.theirs.setPlainText("\n".join(f"{f.field}: {_text(f.current)}" for f in issue.fields))
+        # where mine won, what is here is mine: the colleague's value that lost is the other side
+        other = [(f.field, f.theirs if issue.won else f.current) for f in issue.fields]
+        self.theirs.setPlainText("\n".join(f"{name}: {_text(value)}" for name, value in other))
         texts = [f for f in issue.fields if isinstance(f.mine, str)]
         self.edited.setPlainText(_text(texts[0].mine) if len(texts) == 1 else "")
         self.save_edit.setEnabled(len(texts) == 1)
+
+    def _titles(self, issue: sync_status.IssueView | None) -> None:
+        if issue is not None and issue.won:
+            titles = (self.tr("Yours (won)"), self.tr("Colleague's (lost)"))
+        elif issue is not None and issue.kind in ("superseded", "overwritten"):
+            titles = (self.tr("Yours (lost)"), self.tr("Current version"))
+        else:
+            titles = (self.tr("My version"), self.tr("Current version"))
+        self.mine_title.setText(titles[0])
+        self.theirs_title.setText(titles[1])
 
     def _resolve(self, choice: str) -> None:
         item = self.issues.currentItem()

@@ -3,7 +3,8 @@
 A problem is a field where this laptop's value lost (or won) against a concurrent
 edit, or a change the office refused. "Keep mine" writes my value again as a new local
 edit: it has now seen the other value, so on the next sync it is a sequential edit and
-wins everywhere. "Keep theirs" closes the problem; nothing is changed.
+wins everywhere. "Keep theirs" closes the problem; nothing is changed. Where my value won,
+the two swap: "Keep mine" closes it and "Keep theirs" writes the colleague's value that lost.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class IssueField:
     field: str
     mine: Any
     current: Any
+    theirs: Any = None  # the colleague's value as the office kept it (else what is here now)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class IssueView:
     reason: str | None
     fields: tuple[IssueField, ...]
     created_at: str
+    won: bool = False  # my value won: ``theirs`` is the colleague's value that lost
 
 
 @dataclass(frozen=True)
@@ -85,10 +88,13 @@ def _issue_view(session: Session, issue: SyncIssue) -> IssueView:
     current = _current(session, issue.tbl, issue.record_id)
     mine = detail.get("fields") or {}
     fields = tuple(
-        IssueField(f, change.get("v") if isinstance(change, dict) else change, current.get(f))
+        IssueField(f, change.get("v"), current.get(f), change.get("other", current.get(f)))
+        if isinstance(change, dict)
+        else IssueField(f, change, current.get(f), current.get(f))
         for f, change in mine.items()
         if f not in SYNC_FIELDS_HIDDEN
     )
+    won = issue.kind == "conflict" and all(isinstance(c, dict) and "other" in c for c in mine.values())
     return IssueView(
         issue.id,
         issue.kind,
@@ -97,6 +103,7 @@ def _issue_view(session: Session, issue: SyncIssue) -> IssueView:
         detail.get("reason") or detail.get("error"),
         fields,
         issue.created_at,
+        won and bool(fields),
     )
 
 
@@ -131,7 +138,8 @@ def record_enrolment(
 def resolve_issue(
     session: Session, ctx: ActionContext, issue_id: str, choice: str, edited: dict[str, Any] | None = None
 ) -> OpResult[SyncOverview]:
-    """``mine`` writes my values again, ``edit`` writes ``edited``, ``theirs`` keeps what is there."""
+    """``mine`` writes my values again, ``edit`` writes ``edited``, ``theirs`` keeps what is there;
+    where my value won, ``mine`` keeps what is there and ``theirs`` writes the value that lost."""
     issue = session.get(SyncIssue, issue_id)
     if issue is None or issue.status != "open":
         raise NotFoundError("sync_issue", issue_id)
@@ -139,9 +147,14 @@ def resolve_issue(
         raise ValidationError([FieldIssue("choice", "invalid_choice", {"value": choice})])
     changed = ChangeSet()
     tbl, record_id = issue.tbl or "", issue.record_id or ""
-    if choice != "theirs" and tbl in Base.metadata.tables and record_id:
-        view = _issue_view(session, issue)
-        values = {f.field: f.mine for f in view.fields} if choice == "mine" else dict(edited or {})
+    view = _issue_view(session, issue)
+    # the value not there now is written: mine after losing, the colleague's after winning
+    writes = choice == "edit" or (choice == "theirs") == view.won
+    if writes and tbl in Base.metadata.tables and record_id:
+        if choice == "edit":
+            values = dict(edited or {})
+        else:
+            values = {f.field: f.mine if choice == "mine" else f.theirs for f in view.fields}
         table = Base.metadata.tables[tbl]
         unknown = set(values) - {c.name for c in table.columns} - {"id"}
         if unknown:

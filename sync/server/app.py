@@ -172,7 +172,7 @@ def create_app(
 
     @app.get("/v1/sync/conflicts", responses=ERRORS)
     def lost_conflicts(who: Caller, since: Annotated[int, Query(ge=0, le=INT64)] = 0) -> dict[str, Any]:
-        return in_transaction(lambda c: conflicts.lost_by(c, who, since))
+        return in_transaction(lambda c: conflicts.involving(c, who, since))
 
     @app.get("/v1/frameworks", responses=ERRORS)
     def list_frameworks(_who: Caller) -> list[dict[str, str]]:
