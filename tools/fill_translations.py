@@ -506,19 +506,100 @@ NL: dict[str, str | tuple[str, str]] = {
     "Demo data: stays on this laptop": "Demogegevens: blijven op deze laptop",
     "Sync with the office now": "Nu synchroniseren met kantoor",
     "Your value was overwritten by a later change elsewhere": "Jouw waarde is overschreven door een latere wijziging elders",
+    # issue 12: trust at every seam
+    "{field} has the wrong type of value.": "{field} heeft het verkeerde soort waarde.",
+    "{field} contains a character that cannot be stored.": "{field} bevat een teken dat niet kan worden opgeslagen.",
+    "ReportRelease|internal": "intern",  # not released for the report (elsewhere: the IGJ-internal level)
+    "confidential": "vertrouwelijk",
+    "in report": "in rapport",
+    "IGJ internal": "IGJ-intern",
+    "Restricted": "Beperkt",
+    "Reporter-confidential": "Melder-vertrouwelijk",
+    "Release for the report…": "Vrijgeven voor het rapport…",
+    "Withdraw from the report": "Terugtrekken uit het rapport",
+    "Release for the report": "Vrijgeven voor het rapport",
+    "Release this item for the report? It may then be printed as evidence of a finding. It must not name a person or a reporter.": (
+        "Dit onderdeel vrijgeven voor het rapport? Het kan dan worden afgedrukt als onderbouwing van een "
+        "bevinding. Het mag geen persoon of melder noemen."
+    ),
+    "Release": "Vrijgeven",
+    "Report…": "Rapport…",
+    "Release the selected event for the report, or set its confidentiality": (
+        "De gekozen gebeurtenis vrijgeven voor het rapport, of de vertrouwelijkheid instellen"
+    ),
+    "Release this score for the report, or set its confidentiality": (
+        "Deze score vrijgeven voor het rapport, of de vertrouwelijkheid instellen"
+    ),
+    "%n record(s) waiting for access": ("%n record wacht op toegang", "%n records wachten op toegang"),
+    "%n record(s) from the office set aside": (
+        "%n record van kantoor apart gezet",
+        "%n records van kantoor apart gezet",
+    ),
+    "Set aside from the office · {0} {1} · {2}": "Apart gezet van kantoor · {0} {1} · {2}",
+    "%n record(s) waiting for access: sent again on every sync until the office gives you access": (
+        "%n record wacht op toegang: het wordt bij elke synchronisatie opnieuw verstuurd tot kantoor u toegang geeft",
+        "%n records wachten op toegang: ze worden bij elke synchronisatie opnieuw verstuurd tot kantoor u toegang geeft",
+    ),
+    "Yours (won)": "Uw versie (gewonnen)",
+    "Colleague's (lost)": "Versie van collega (verloren)",
+    "Yours (lost)": "Uw versie (verloren)",
+    "The office has disabled this user account. Contact the administrator.": (
+        "Het kantoor heeft dit gebruikersaccount geblokkeerd. Neem contact op met de beheerder."
+    ),
+    "Too many failed attempts. Wait a few minutes and try again.": (
+        "Te veel mislukte pogingen. Wacht een paar minuten en probeer het opnieuw."
+    ),
+    "The office is busy. Try again in a moment.": "Het kantoor is bezet. Probeer het zo opnieuw.",
+    "This address starts with http://: your password and notes would cross the network unencrypted. Use https://, or ask the administrator.": (
+        "Dit adres begint met http://: uw wachtwoord en aantekeningen zouden onversleuteld over het netwerk "
+        "gaan. Gebruik https:// of vraag het de beheerder."
+    ),
+    "The certificate file in the settings cannot be read: {0}": (
+        "Het certificaatbestand in de instellingen kan niet worden gelezen: {0}"
+    ),
+    "The office's certificate is not trusted. Ask the administrator for the organisation's certificate file (setting ca_bundle).": (
+        "Het certificaat van het kantoor wordt niet vertrouwd. Vraag de beheerder om het certificaatbestand "
+        "van de organisatie (instelling ca_bundle)."
+    ),
+    "The office has disabled your account. Your work is kept here and is sent once the administrator enables the account again.": (
+        "Het kantoor heeft uw account geblokkeerd. Uw werk blijft hier bewaard en wordt verstuurd zodra de "
+        "beheerder het account weer vrijgeeft."
+    ),
+    "Your typing overlapped a colleague's change to the same words": (
+        "Uw typwerk overlapte met de wijziging van een collega in dezelfde woorden"
+    ),
+    "Include restricted and reporter-confidential items": (
+        "Ook beperkt toegankelijke en melder-vertrouwelijke gegevens opnemen"
+    ),
+    "A confidential item is never released for the report. Change its confidentiality first.": (
+        "Een vertrouwelijk onderdeel wordt nooit vrijgegeven voor het rapport. Pas eerst de vertrouwelijkheid aan."
+    ),
+    "{path} is a folder. Choose a file name to export to.": (
+        "{path} is een map. Kies een bestandsnaam om naar te exporteren."
+    ),
+    "The folder of {path} does not exist. Nothing was written.": (
+        "De map van {path} bestaat niet. Er is niets geschreven."
+    ),
+    "{path} cannot be written here (no permission). Nothing was written.": (
+        "{path} kan hier niet worden geschreven (geen rechten). Er is niets geschreven."
+    ),
+    "{path} could not be written (disk full or removed?). Nothing was written.": (
+        "{path} kon niet worden geschreven (schijf vol of verwijderd?). Er is niets geschreven."
+    ),
 }
 
 
 def fill() -> list[str]:
     tree = ET.parse(TS)
     missing = []
-    for message in tree.iter("message"):
+    messages = ((c.findtext("name") or "", m) for c in tree.iter("context") for m in c.iter("message"))
+    for context, message in messages:
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
         if translation.get("type") != "unfinished":
             continue
-        value = NL.get(source)
+        value = NL.get(f"{context}|{source}", NL.get(source))  # "Context|source": one context's own word
         if value is None:
             missing.append(source)
             continue

@@ -74,6 +74,10 @@ def issue_text(issue: FieldIssue) -> str:
         "invalid_date": QT_TRANSLATE_NOOP("messages", "{field}: “{value}” is not a valid date."),
         "out_of_range": QT_TRANSLATE_NOOP("messages", "{field} is out of range."),
         "invalid_format": QT_TRANSLATE_NOOP("messages", "{field} has an invalid format."),
+        "invalid_type": QT_TRANSLATE_NOOP("messages", "{field} has the wrong type of value."),
+        "invalid_character": QT_TRANSLATE_NOOP(
+            "messages", "{field} contains a character that cannot be stored."
+        ),
         "invalid_reference": QT_TRANSLATE_NOOP(
             "messages", "{field} refers to something that does not exist."
         ),

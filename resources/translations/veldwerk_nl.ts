@@ -87,7 +87,7 @@
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="49" />
+        <location filename="../../ui/synthesis_form.py" line="53" />
         <source>Evidence from the session</source>
         <translation>Bewijs uit de sessie</translation>
     </message>
@@ -817,75 +817,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
-        <location filename="../../ui/main_window.py" line="156" />
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Sync…</source>
         <translation>Synchronisatie…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Sync with the office: status, problems, connect (F9 syncs now)</source>
         <translation>Synchroniseren met kantoor: status, problemen, verbinden (F9 synchroniseert nu)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Capture a signal</source>
         <translation>Signaal vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="440" />
         <source>Exported to {0}</source>
         <translation>Geëxporteerd naar {0}</translation>
     </message>
@@ -1141,6 +1141,74 @@
     </message>
 </context>
 <context>
+    <name>ReportRelease</name>
+    <message>
+        <location filename="../../ui/report_release.py" line="41" />
+        <source>confidential</source>
+        <translation>vertrouwelijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="42" />
+        <source>in report</source>
+        <translation>in rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="42" />
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="46" />
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="47" />
+        <source>IGJ internal</source>
+        <translation>IGJ-intern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="48" />
+        <source>Restricted</source>
+        <translation>Beperkt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="49" />
+        <source>Reporter-confidential</source>
+        <translation>Melder-vertrouwelijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="59" />
+        <source>Release for the report…</source>
+        <translation>Vrijgeven voor het rapport…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="63" />
+        <source>Withdraw from the report</source>
+        <translation>Terugtrekken uit het rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="67" />
+        <source>Confidentiality</source>
+        <translation>Vertrouwelijkheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="84" />
+        <source>Release for the report</source>
+        <translation>Vrijgeven voor het rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="86" />
+        <source>Release this item for the report? It may then be printed as evidence of a finding. It must not name a person or a reporter.</source>
+        <translation>Dit onderdeel vrijgeven voor het rapport? Het kan dan worden afgedrukt als onderbouwing van een bevinding. Het mag geen persoon of melder noemen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_release.py" line="93" />
+        <source>Release</source>
+        <translation>Vrijgeven</translation>
+    </message>
+</context>
+<context>
     <name>SearchView</name>
     <message>
         <location filename="../../ui/search_view.py" line="73" />
@@ -1269,47 +1337,57 @@
 <context>
     <name>SessionBoard</name>
     <message>
-        <location filename="../../ui/session_board.py" line="143" />
+        <location filename="../../ui/session_board.py" line="176" />
         <source>Finish: synthesis</source>
         <translation>Afronden: synthese</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="144" />
+        <location filename="../../ui/session_board.py" line="177" />
         <source>Note for the timeline, Enter adds it</source>
         <translation>Notitie voor de tijdlijn, Enter voegt toe</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="145" />
+        <location filename="../../ui/session_board.py" line="178" />
         <source>Timeline note</source>
         <translation>Notitie tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="146" />
+        <location filename="../../ui/session_board.py" line="179" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="207" />
+        <location filename="../../ui/session_board.py" line="180" />
+        <source>Report…</source>
+        <translation>Rapport…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="182" />
+        <source>Release the selected event for the report, or set its confidentiality</source>
+        <translation>De gekozen gebeurtenis vrijgeven voor het rapport, of de vertrouwelijkheid instellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="247" />
         <source>mandate ✓</source>
         <translation>mandaat ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="207" />
+        <location filename="../../ui/session_board.py" line="247" />
         <source>no mandate</source>
         <translation>geen mandaat</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="209" />
+        <location filename="../../ui/session_board.py" line="249" />
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="229" />
+        <location filename="../../ui/session_board.py" line="320" />
         <source>Speaking share by role</source>
         <translation>Spreekaandeel per rol</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="230" />
+        <location filename="../../ui/session_board.py" line="321" />
         <source>Speaking share by organisation</source>
         <translation>Spreekaandeel per organisatie</translation>
     </message>
@@ -1622,7 +1700,7 @@
         <translation>Demogegevens: blijven op deze laptop</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_controller.py" line="124" />
+        <location filename="../../ui/sync_controller.py" line="128" />
         <source>Not connected to the office · %n change(s) waiting</source>
         <translation>
             <numerusform>Niet verbonden met kantoor · %n wijziging wacht</numerusform>
@@ -1630,32 +1708,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="126" />
+        <location filename="../../ui/sync_controller.py" line="130" />
         <source>Syncing…</source>
         <translation>Synchroniseren…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="130" />
+        <location filename="../../ui/sync_controller.py" line="134" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="132" />
+        <location filename="../../ui/sync_controller.py" line="136" />
         <source>This laptop was disconnected by the office</source>
         <translation>Deze laptop is door kantoor losgekoppeld</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="134" />
+        <location filename="../../ui/sync_controller.py" line="138" />
         <source>Synced {0}</source>
         <translation>Gesynchroniseerd {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="136" />
+        <location filename="../../ui/sync_controller.py" line="140" />
         <source>Not synced yet</source>
         <translation>Nog niet gesynchroniseerd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_controller.py" line="137" />
+        <location filename="../../ui/sync_controller.py" line="125" />
+        <location filename="../../ui/sync_controller.py" line="141" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n wijziging wacht</numerusform>
@@ -1663,7 +1742,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_controller.py" line="139" />
+        <location filename="../../ui/sync_controller.py" line="143" />
+        <source>%n record(s) waiting for access</source>
+        <translation>
+            <numerusform>%n record wacht op toegang</numerusform>
+            <numerusform>%n records wachten op toegang</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_controller.py" line="145" />
+        <source>%n record(s) from the office set aside</source>
+        <translation>
+            <numerusform>%n record van kantoor apart gezet</numerusform>
+            <numerusform>%n records van kantoor apart gezet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_controller.py" line="147" />
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n probleem</numerusform>
@@ -1674,197 +1769,261 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="47" />
+        <location filename="../../ui/sync_dialog.py" line="48" />
         <source>Sync with the office</source>
         <translation>Synchroniseren met kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="60" />
+        <location filename="../../ui/sync_dialog.py" line="61" />
         <source>Connect this laptop</source>
         <translation>Deze laptop verbinden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="63" />
+        <location filename="../../ui/sync_dialog.py" line="64" />
         <source>Connect to the office</source>
         <translation>Verbinden met kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="65" />
+        <location filename="../../ui/sync_dialog.py" line="66" />
         <source>Server address</source>
         <translation>Serveradres</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="66" />
+        <location filename="../../ui/sync_dialog.py" line="67" />
         <source>Name of this laptop</source>
         <translation>Naam van deze laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="67" />
+        <location filename="../../ui/sync_dialog.py" line="68" />
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="68" />
+        <location filename="../../ui/sync_dialog.py" line="69" />
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="69" />
+        <location filename="../../ui/sync_dialog.py" line="70" />
         <source>or enrolment code</source>
         <translation>of aanmeldcode</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="74" />
+        <location filename="../../ui/sync_dialog.py" line="75" />
         <source>Sync now (F9)</source>
         <translation>Nu synchroniseren (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="90" />
+        <location filename="../../ui/sync_dialog.py" line="91" />
         <source>Keep mine</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="92" />
+        <location filename="../../ui/sync_dialog.py" line="93" />
         <source>Keep theirs</source>
         <translation>Hun versie houden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="94" />
+        <location filename="../../ui/sync_dialog.py" line="95" />
         <source>Save my edit</source>
         <translation>Mijn bewerking opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="98" />
+        <location filename="../../ui/sync_dialog.py" line="99" />
         <source>Rescue export…</source>
         <translation>Reddingsexport…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="101" />
+        <location filename="../../ui/sync_dialog.py" line="102" />
         <source>Everything on this laptop, encrypted with a password of its own</source>
         <translation>Alles op deze laptop, versleuteld met een eigen wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="108" />
+        <location filename="../../ui/sync_dialog.py" line="213" />
         <source>My version</source>
         <translation>Mijn versie</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="108" />
+        <location filename="../../ui/sync_dialog.py" line="211" />
+        <location filename="../../ui/sync_dialog.py" line="213" />
         <source>Current version</source>
         <translation>Huidige versie</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="116" />
+        <location filename="../../ui/sync_dialog.py" line="122" />
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="120" />
+        <location filename="../../ui/sync_dialog.py" line="126" />
         <source>Or write what it should be:</source>
         <translation>Of schrijf wat het moet zijn:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="147" />
+        <location filename="../../ui/sync_dialog.py" line="154" />
         <source>This database holds demo data and never syncs with the office.</source>
         <translation>Deze database bevat demogegevens en wordt nooit met kantoor gesynchroniseerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="149" />
+        <location filename="../../ui/sync_dialog.py" line="156" />
         <source>This laptop is not connected to an office store yet.</source>
         <translation>Deze laptop is nog niet met kantoor verbonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="152" />
+        <location filename="../../ui/sync_dialog.py" line="159" />
         <source>{0} as {1} · {2}</source>
         <translation>{0} als {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="206" />
+        <location filename="../../ui/sync_dialog.py" line="173" />
+        <source>Set aside from the office · {0} {1} · {2}</source>
+        <translation>Apart gezet van kantoor · {0} {1} · {2}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_dialog.py" line="181" />
+        <source>%n record(s) waiting for access: sent again on every sync until the office gives you access</source>
+        <translation>
+            <numerusform>%n record wacht op toegang: het wordt bij elke synchronisatie opnieuw verstuurd tot kantoor u toegang geeft</numerusform>
+            <numerusform>%n records wachten op toegang: ze worden bij elke synchronisatie opnieuw verstuurd tot kantoor u toegang geeft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="209" />
+        <source>Yours (won)</source>
+        <translation>Uw versie (gewonnen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="209" />
+        <source>Colleague's (lost)</source>
+        <translation>Versie van collega (verloren)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="211" />
+        <source>Yours (lost)</source>
+        <translation>Uw versie (verloren)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="245" />
         <source>Rescue export written to {0}</source>
         <translation>Reddingsexport geschreven naar {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="219" />
+        <location filename="../../ui/sync_dialog.py" line="258" />
         <source>Connecting…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="228" />
+        <location filename="../../ui/sync_dialog.py" line="267" />
         <source>Connected. The first sync starts now.</source>
         <translation>Verbonden. De eerste synchronisatie begint nu.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="234" />
+        <location filename="../../ui/sync_dialog.py" line="273" />
         <source>A database with demo data never syncs with the office.</source>
         <translation>Een database met demogegevens wordt nooit met kantoor gesynchroniseerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="235" />
+        <location filename="../../ui/sync_dialog.py" line="274" />
         <source>This laptop is already connected.</source>
         <translation>Deze laptop is al verbonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="236" />
+        <location filename="../../ui/sync_dialog.py" line="275" />
         <source>The office store cannot be reached. Check the address and the network.</source>
         <translation>Kantoor is niet bereikbaar. Controleer het adres en het netwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="237" />
+        <location filename="../../ui/sync_dialog.py" line="276" />
         <source>The office refused: unknown user, wrong password or an invalid code.</source>
         <translation>Kantoor weigerde: onbekende gebruiker, verkeerd wachtwoord of ongeldige code.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="238" />
+        <location filename="../../ui/sync_dialog.py" line="277" />
         <source>The office did not accept these details: {0}</source>
         <translation>Kantoor accepteerde deze gegevens niet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="258" />
+        <location filename="../../ui/sync_dialog.py" line="279" />
+        <source>The office has disabled this user account. Contact the administrator.</source>
+        <translation>Het kantoor heeft dit gebruikersaccount geblokkeerd. Neem contact op met de beheerder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="281" />
+        <source>Too many failed attempts. Wait a few minutes and try again.</source>
+        <translation>Te veel mislukte pogingen. Wacht een paar minuten en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="282" />
+        <source>The office is busy. Try again in a moment.</source>
+        <translation>Het kantoor is bezet. Probeer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="284" />
+        <source>This address starts with http://: your password and notes would cross the network unencrypted. Use https://, or ask the administrator.</source>
+        <translation>Dit adres begint met http://: uw wachtwoord en aantekeningen zouden onversleuteld over het netwerk gaan. Gebruik https:// of vraag het de beheerder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="287" />
+        <source>The certificate file in the settings cannot be read: {0}</source>
+        <translation>Het certificaatbestand in de instellingen kan niet worden gelezen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="289" />
+        <source>The office's certificate is not trusted. Ask the administrator for the organisation's certificate file (setting ca_bundle).</source>
+        <translation>Het certificaat van het kantoor wordt niet vertrouwd. Vraag de beheerder om het certificaatbestand van de organisatie (instelling ca_bundle).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="311" />
         <source>Sending changes: {0} of {1}</source>
         <translation>Wijzigingen versturen: {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="262" />
+        <location filename="../../ui/sync_dialog.py" line="315" />
         <source>Sending files: {0} of {1}</source>
         <translation>Bestanden versturen: {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="266" />
+        <location filename="../../ui/sync_dialog.py" line="319" />
         <source>Receiving: {0} changes, {1} %</source>
         <translation>Ontvangen: {0} wijzigingen, {1} %</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="269" />
+        <location filename="../../ui/sync_dialog.py" line="322" />
         <source>Receiving: {0} changes</source>
         <translation>Ontvangen: {0} wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="274" />
+        <location filename="../../ui/sync_dialog.py" line="327" />
         <source>Sync finished.</source>
         <translation>Synchronisatie klaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="275" />
+        <location filename="../../ui/sync_dialog.py" line="328" />
         <source>The office store cannot be reached. Your work is kept and sent later.</source>
         <translation>Kantoor is niet bereikbaar. Je werk blijft bewaard en wordt later verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="277" />
+        <location filename="../../ui/sync_dialog.py" line="330" />
         <source>The office has disconnected this laptop. Everything you recorded is still here, including what was not sent yet. Make a rescue export below and contact the administrator.</source>
         <translation>Kantoor heeft deze laptop losgekoppeld. Alles wat je vastlegde staat er nog, ook wat nog niet verstuurd was. Maak hieronder een reddingsexport en neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="280" />
+        <location filename="../../ui/sync_dialog.py" line="334" />
+        <source>The office has disabled your account. Your work is kept here and is sent once the administrator enables the account again.</source>
+        <translation>Het kantoor heeft uw account geblokkeerd. Uw werk blijft hier bewaard en wordt verstuurd zodra de beheerder het account weer vrijgeeft.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="337" />
         <source>The office does not know this laptop (anymore). Connect it again.</source>
         <translation>Kantoor kent deze laptop (niet meer). Verbind hem opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="282" />
+        <location filename="../../ui/sync_dialog.py" line="339" />
         <source>The office refused the changes as a whole; they are kept here. Contact support.</source>
         <translation>Kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="285" />
+        <location filename="../../ui/sync_dialog.py" line="342" />
         <source>Sync stopped: {0}</source>
         <translation>Synchronisatie gestopt: {0}</translation>
     </message>
@@ -1872,67 +2031,72 @@
 <context>
     <name>SynthesisForm</name>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="93" />
+        <location filename="../../ui/synthesis_form.py" line="98" />
         <source>evidence in words</source>
         <translation>bewijs in woorden</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="100" />
+        <location filename="../../ui/synthesis_form.py" line="105" />
+        <source>Release this score for the report, or set its confidentiality</source>
+        <translation>Deze score vrijgeven voor het rapport, of de vertrouwelijkheid instellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/synthesis_form.py" line="113" />
         <source>discussed</source>
         <translation>besproken</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="101" />
+        <location filename="../../ui/synthesis_form.py" line="114" />
         <source>deliberate choice</source>
         <translation>bewuste keuze</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="133" />
+        <location filename="../../ui/synthesis_form.py" line="146" />
         <source>0 not observed</source>
         <translation>0 niet waargenomen</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="134" />
+        <location filename="../../ui/synthesis_form.py" line="147" />
         <source>1 somewhat</source>
         <translation>1 enigszins</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="135" />
+        <location filename="../../ui/synthesis_form.py" line="148" />
         <source>2 clearly</source>
         <translation>2 duidelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="138" />
+        <location filename="../../ui/synthesis_form.py" line="151" />
         <source>not applicable</source>
         <translation>niet van toepassing</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="147" />
+        <location filename="../../ui/synthesis_form.py" line="160" />
         <source>balanced</source>
         <translation>in balans</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="151" />
+        <location filename="../../ui/synthesis_form.py" line="164" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="152" />
+        <location filename="../../ui/synthesis_form.py" line="165" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="204" />
+        <location filename="../../ui/synthesis_form.py" line="237" />
         <source>Synthesis of the session</source>
         <translation>Synthese van de sessie</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="217" />
+        <location filename="../../ui/synthesis_form.py" line="254" />
         <source>Every change is saved at once. A score other than neutral needs evidence from the session: use the Evidence button.</source>
         <translation>Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt bewijs uit de sessie: gebruik de knop Bewijs.</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="259" />
+        <location filename="../../ui/synthesis_form.py" line="296" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
@@ -2049,73 +2213,73 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="154" />
+        <location filename="../../ui/visit_page.py" line="155" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="155" />
-        <location filename="../../ui/visit_page.py" line="158" />
+        <location filename="../../ui/visit_page.py" line="156" />
+        <location filename="../../ui/visit_page.py" line="159" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="156" />
+        <location filename="../../ui/visit_page.py" line="157" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="157" />
+        <location filename="../../ui/visit_page.py" line="158" />
         <source>Participants…</source>
         <translation>Deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="159" />
+        <location filename="../../ui/visit_page.py" line="160" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="162" />
+        <location filename="../../ui/visit_page.py" line="163" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="166" />
+        <location filename="../../ui/visit_page.py" line="167" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="167" />
+        <location filename="../../ui/visit_page.py" line="168" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="214" />
+        <location filename="../../ui/visit_page.py" line="215" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="217" />
+        <location filename="../../ui/visit_page.py" line="218" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="289" />
+        <location filename="../../ui/visit_page.py" line="290" />
         <source>Question guide ({0}/{1} asked)</source>
         <translation>Gespreksleidraad ({0}/{1} gesteld)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="384" />
+        <location filename="../../ui/visit_page.py" line="400" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="385" />
+        <location filename="../../ui/visit_page.py" line="401" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="386" />
+        <location filename="../../ui/visit_page.py" line="402" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
@@ -2136,62 +2300,72 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="290" />
+        <location filename="../../ui/sync_dialog.py" line="347" />
         <source>Your change lost to a concurrent one</source>
         <translation>Jouw wijziging verloor van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="291" />
+        <location filename="../../ui/sync_dialog.py" line="348" />
         <source>Your change won over a concurrent one</source>
         <translation>Jouw wijziging won van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="292" />
+        <location filename="../../ui/sync_dialog.py" line="349" />
         <source>Your value was overwritten by a later change elsewhere</source>
         <translation>Jouw waarde is overschreven door een latere wijziging elders</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="293" />
+        <location filename="../../ui/sync_dialog.py" line="350" />
         <source>Refused by the office</source>
         <translation>Geweigerd door kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="294" />
+        <location filename="../../ui/sync_dialog.py" line="351" />
         <source>Batch refused</source>
         <translation>Batch geweigerd</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="295" />
+        <location filename="../../ui/sync_dialog.py" line="352" />
         <source>Unknown framework version</source>
         <translation>Onbekende kaderversie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="353" />
+        <source>Your typing overlapped a colleague's change to the same words</source>
+        <translation>Uw typwerk overlapte met de wijziging van een collega in dezelfde woorden</translation>
     </message>
 </context>
 <context>
     <name>file_exports</name>
     <message>
-        <location filename="../../ui/file_exports.py" line="45" />
+        <location filename="../../ui/file_exports.py" line="30" />
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/file_exports.py" line="67" />
-        <location filename="../../ui/file_exports.py" line="73" />
-        <location filename="../../ui/file_exports.py" line="85" />
+        <location filename="../../ui/file_exports.py" line="36" />
+        <source>Include restricted and reporter-confidential items</source>
+        <translation>Ook beperkt toegankelijke en melder-vertrouwelijke gegevens opnemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_exports.py" line="92" />
+        <location filename="../../ui/file_exports.py" line="98" />
+        <location filename="../../ui/file_exports.py" line="110" />
         <source>Rescue export</source>
         <translation>Reddingsexport</translation>
     </message>
     <message>
-        <location filename="../../ui/file_exports.py" line="68" />
+        <location filename="../../ui/file_exports.py" line="93" />
         <source>Rescue password (at least 12 characters):</source>
         <translation>Reddingswachtwoord (minstens 12 tekens):</translation>
     </message>
     <message>
-        <location filename="../../ui/file_exports.py" line="74" />
+        <location filename="../../ui/file_exports.py" line="99" />
         <source>Repeat it:</source>
         <translation>Herhaal het:</translation>
     </message>
     <message>
-        <location filename="../../ui/file_exports.py" line="80" />
+        <location filename="../../ui/file_exports.py" line="105" />
         <source>The two passwords differ.</source>
         <translation>De twee wachtwoorden verschillen.</translation>
     </message>
@@ -2741,172 +2915,207 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="77" />
+        <source>{field} has the wrong type of value.</source>
+        <translation>{field} heeft het verkeerde soort waarde.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="78" />
+        <source>{field} contains a character that cannot be stored.</source>
+        <translation>{field} bevat een teken dat niet kan worden opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81" />
         <source>{field} refers to something that does not exist.</source>
         <translation>{field} verwijst naar iets dat niet bestaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>{field} lies before the start date.</source>
         <translation>{field} ligt vóór de startdatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="85" />
         <source>{field}: this already exists.</source>
         <translation>{field}: dit bestaat al.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="86" />
         <source>The file “{value}” cannot be read.</source>
         <translation>Het bestand “{value}” is niet te lezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>This participant is marked absent.</source>
         <translation>Deze deelnemer staat als afwezig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="88" />
         <source>{field} belongs to another conversation.</source>
         <translation>{field} hoort bij een ander gesprek.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>{field} does not fit this item.</source>
         <translation>{field} past niet bij dit item.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>Only a soft signal is converted; a hard one can be evidence as it is.</source>
         <translation>Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als bewijs dienen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="93" />
         <source>A confidential signal can never appear in a report.</source>
         <translation>Een vertrouwelijk signaal kan nooit in een rapport komen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="94" />
+        <source>A confidential item is never released for the report. Change its confidentiality first.</source>
+        <translation>Een vertrouwelijk onderdeel wordt nooit vrijgegeven voor het rapport. Pas eerst de vertrouwelijkheid aan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="98" />
         <source>This signal has already been converted into a finding.</source>
         <translation>Dit signaal is al omgezet in een bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.</source>
         <translation>Voeg minstens één ander stuk bewijs toe dat in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>This finding substantiates a soft signal; that signal must stay among its evidence.</source>
         <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij het bewijs blijven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>Findings still carry traffic lights. Remove them first; then the judgement can be formative.</source>
         <translation>Bevindingen hebben nog stoplichten. Haal die eerst weg; daarna kan het oordeel formatief worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
         <translation>Een score anders dan neutraal vraagt bewijs: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="128" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="143" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="144" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>The import was refused: {reason}</source>
         <translation>De import is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="147" />
         <source>The rescue file cannot be opened: {reason}</source>
         <translation>Het reddingsbestand kan niet worden geopend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="148" />
+        <source>{path} is a folder. Choose a file name to export to.</source>
+        <translation>{path} is een map. Kies een bestandsnaam om naar te exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="151" />
+        <source>The folder of {path} does not exist. Nothing was written.</source>
+        <translation>De map van {path} bestaat niet. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="154" />
+        <source>{path} cannot be written here (no permission). Nothing was written.</source>
+        <translation>{path} kan hier niet worden geschreven (geen rechten). Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="157" />
+        <source>{path} could not be written (disk full or removed?). Nothing was written.</source>
+        <translation>{path} kon niet worden geschreven (schijf vol of verwijderd?). Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="160" />
         <source>The file is empty.</source>
         <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>The file is too large to attach.</source>
         <translation>Het bestand is te groot om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="162" />
         <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
         <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>The image cannot be read: the file is damaged or not an image.</source>
         <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>This file is already attached here.</source>
         <translation>Dit bestand is hier al toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="169" />
         <source>The attachment's file is missing on this laptop.</source>
         <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
         <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>The attachment reference is invalid.</source>
         <translation>De verwijzing naar de bijlage is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
-        <location filename="../../ui/messages.py" line="159" />
+        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="179" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>
