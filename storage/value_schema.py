@@ -182,7 +182,10 @@ def check_record(
         problem = check_value(column, value)
         if problem is not None:
             issues.append(problem)
-    state = {**(current or {}), **fields}
+    # stored values are the office's or this store's own, but one from before these rules
+    # may be anything (a dict in a text column): judged as absent, its CHECKs skipped
+    kept, unreadable = _readable(rule, current)
+    state = {**kept, **fields}
     if new:
         issues += [
             FieldIssue(c.name, "required")
@@ -191,7 +194,23 @@ def check_record(
         ]
     if issues:
         return issues
-    return _failed_checks(rule, state, complete=new)
+    return _failed_checks(rule, state, complete=new, skip=unreadable)
+
+
+def _readable(rule: TableRule, current: Any) -> tuple[dict[str, Any], frozenset[str]]:
+    """The current values the rule accepts, and the names of those it does not."""
+    if not isinstance(current, Mapping):
+        return {}, frozenset()
+    kept, bad = {}, set()
+    for name, value in current.items():
+        column = rule.columns.get(name) if isinstance(name, str) else None
+        if column is None:
+            continue
+        if value is not None and check_value(column, value) is not None:
+            bad.add(name)
+        else:
+            kept[name] = value
+    return kept, frozenset(bad)
 
 
 def check_value(column: ColumnRule, value: Any) -> FieldIssue | None:
@@ -291,18 +310,25 @@ def _sqlite() -> sqlite3.Connection:
     return conn
 
 
-def _failed_checks(rule: TableRule, state: Mapping[str, Any], *, complete: bool) -> list[FieldIssue]:
+def _failed_checks(
+    rule: TableRule, state: Mapping[str, Any], *, complete: bool, skip: frozenset[str] = frozenset()
+) -> list[FieldIssue]:
     """CHECK constraints the state breaks, as SQLite judges them on the stored values (a CHECK
     fails only when false; NULL passes). A partial state is judged only on the checks whose
-    columns it holds."""
-    checks = [c for c in rule.checks if complete or c.columns <= state.keys()]
+    columns it holds; checks over a column in ``skip`` (unreadable stored values) not at all."""
+    checks = [
+        c for c in rule.checks if (complete or c.columns <= state.keys()) and not (c.columns & skip)
+    ]
     if not checks:
         return []
     names = [c for c in rule.columns if c in state or complete]
     values = tuple(_stored(rule.columns[c], state.get(c)) for c in names)
     inner = ", ".join(f'? AS "{c}"' for c in names) or "NULL AS _none"
     tests = ", ".join(f"({c.sql})" for c in checks)
-    row = _sqlite().execute(f'SELECT {tests} FROM (SELECT {inner}) AS "{rule.name}"', values).fetchone()
+    try:
+        row = _sqlite().execute(f'SELECT {tests} FROM (SELECT {inner}) AS "{rule.name}"', values).fetchone()
+    except (sqlite3.Error, OverflowError, ValueError):  # not expected: every value was checked
+        return [FieldIssue(",".join(sorted(c.columns)) or c.name, "out_of_range") for c in checks[:1]]
     return [
         FieldIssue(",".join(sorted(c.columns)) or c.name, "out_of_range", {"check": c.name})
         for c, ok in zip(checks, row, strict=True)

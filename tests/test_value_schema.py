@@ -4,8 +4,11 @@ derived from the models, judged against real rows of the demo data."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import JSON
 
 from inspectorapp.services import demo
@@ -81,3 +84,46 @@ def test_only_synced_tables_have_a_rule_and_references_come_from_foreign_keys() 
     rule = table_rule("signal")
     assert rule is not None and rule.references["conversation_id"] == "conversation"
     assert table_rule("inspection").columns["framework_version_id"].kind == "local_ref"  # type: ignore[union-attr]
+
+
+def test_bad_stored_values_are_judged_as_absent_never_handed_to_sqlite() -> None:
+    # an office store from before these rules may hold anything in a column
+    current = {"name": {"x": 1}, "sector": None, "created_at": 2**70}
+    assert check_record("organisation", {"sector": "MSZ"}, new=False, current=current) == []
+    # a CHECK over a bad stored value is skipped; the good ones still count
+    signal = {"strength": [1, 2], "observation": "Gezien"}
+    assert check_record("signal", {"observation": "Gezien"}, new=False, current=signal) == []
+    issues = check_record("signal", {"observation": "  "}, new=False, current=signal)
+    assert [i.problem for i in issues] == ["out_of_range"]
+    assert check_record("signal", {"strength": 2}, new=False, current="not a mapping") == []
+
+
+_ANY = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats()
+    | st.text(max_size=20)
+    | st.binary(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@st.composite
+def _record(draw: st.DrawFn) -> tuple[str, dict[Any, Any], Any]:
+    tbl = draw(st.sampled_from([*synced_tables(), "outbox", "x"]))
+    rule = table_rule(tbl)
+    names = st.sampled_from(sorted(rule.columns)) if rule is not None else st.just("name")
+    keys = names | st.text(max_size=6) | st.integers()
+    fields = draw(st.dictionaries(keys, _ANY, max_size=6))
+    current = draw(st.none() | _ANY | st.dictionaries(names, _ANY, max_size=8))
+    return tbl, fields, current
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(case=_record(), new=st.booleans())
+def test_check_record_never_raises(case: tuple[str, dict[Any, Any], Any], new: bool) -> None:
+    tbl, fields, current = case
+    issues = check_record(tbl, fields, new=new, current=current)
+    assert all(isinstance(i.problem, str) for i in issues)
