@@ -260,3 +260,46 @@ def test_import_json_checks_every_value_and_writes_nothing(
     finally:
         source.close()
         target.close()
+
+
+@pytest.mark.parametrize(
+    ("table", "row"),
+    [
+        # each of these went in before, after which every sync and the sync panel failed
+        (
+            "sync_set_aside",
+            {"tbl": "visit", "rev": 1, "record": {"bogus": 1}, "reason": "x", "set_aside_at": "x", "tries": 1},
+        ),
+        ("sync_issue", {"kind": "conflict", "detail": "geen object", "status": "open", "created_at": "x"}),
+        ("outbox", {"tbl": "visit", "record_id": "x", "op": "upsert"}),
+        ("audit_log", {"action": "inspection.delete"}),
+        (  # the framework only by its "framework" key
+            "framework_version",
+            {"key": "nep", "version": "1", "title_nl": "n", "title_en": "n", "published_on": "2026-01-01"}
+            | {"content_sha256": "0" * 64, "loaded_at": "2026-01-01T00:00:00+00:00"},
+        ),
+        ("taxonomy_item", {"code": "NEP"}),
+    ],
+)
+def test_import_json_refuses_tables_that_are_not_synced(tmp_path, ctx, table: str, row: dict) -> None:
+    from inspectorapp.services import json_export
+    from inspectorapp.store_access import create_store
+
+    from .conftest import PASSPHRASE
+
+    source = create_store(tmp_path / "source" / "veldwerk.db", PASSPHRASE)
+    target = create_store(tmp_path / "target" / "veldwerk.db", PASSPHRASE)
+    try:
+        doc, _inspection_id = _one_inspection_export(source, ctx)
+        doc["tables"][table] = [{"id": "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", **row}]
+        before = _counts(target)
+        with target.session() as s:
+            rows_before = s.connection().exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar()
+        with pytest.raises(json_export.ImportRefusedError, match=table), target.transaction() as s:
+            json_export.import_inspection(s, ctx, doc)
+        assert _counts(target) == before
+        with target.session() as s:
+            assert s.connection().exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() == rows_before
+    finally:
+        source.close()
+        target.close()

@@ -23,6 +23,7 @@ from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.errors import NotFoundError, VeldwerkError
 from inspectorapp.ids import is_uuid
 from storage.models import Base, FrameworkVersion, Inspection
+from storage.value_schema import table_rule
 
 from . import audit
 from .export_filter import leave_out_confidential
@@ -207,8 +208,13 @@ def import_inspection(session: Session, ctx: ActionContext, document: Any) -> Op
     if fv_id is None:
         raise ImportRefusedError(f"framework {fw.get('key')} {fw.get('version')} is not loaded in this store")
     tables = document.get("tables")
-    if not isinstance(tables, dict) or set(tables) - set(_order()) - {"framework_version", "taxonomy_item"}:
-        raise ImportRefusedError("unknown tables in the export")
+    if not isinstance(tables, dict):
+        raise ImportRefusedError("the export holds no tables")
+    # Only synced tables: the framework comes by its "framework" key, and the store's own
+    # bookkeeping (outbox, sync state, audit, search) is never taken from a file.
+    foreign = sorted(str(name) for name in tables if table_rule(str(name)) is None)
+    if foreign:
+        raise ImportRefusedError(f"tables that are not part of an inspection: {', '.join(foreign)[:200]}")
     inspections = tables.get("inspection") or []
     if len(inspections) != 1:
         raise ImportRefusedError("an export holds exactly one inspection")

@@ -21,7 +21,9 @@ def check_tables(tables: dict[str, Any]) -> None:
     not objects are left to the importer's own refusal."""
     issues: list[FieldIssue] = []
     for name, rows in tables.items():
-        if not isinstance(rows, list) or table_rule(name) is None:
+        if table_rule(name) is None:  # the importer refuses these before calling here
+            raise ValidationError([FieldIssue(str(name), "invalid_choice")])
+        if not isinstance(rows, list):
             continue
         for n, row in enumerate(rows):
             if not isinstance(row, dict):
