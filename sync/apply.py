@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection
@@ -26,32 +26,22 @@ from sync.protocol import RecordState
 
 from . import local_state as state
 from . import portable, set_aside
-
-Key = tuple[str, str]
-CHUNK = 400  # ids per IN (...) list
-
-
-def _chunks(items: list[Any]) -> Iterable[list[Any]]:
-    for i in range(0, len(items), CHUNK):
-        yield items[i : i + CHUNK]
+from .local_rows import Key, chunks, expire, outbox_fields
 
 
 def _pending(conn: Connection, keys: list[Key]) -> dict[Key, set[str]]:
-    """Fields with edits still in the outbox, for these records only (by the entity_id index:
-    the outbox can hold a long offline period)."""
-    wanted = set(keys)
-    out: dict[Key, set[str]] = {}
-    for ids in _chunks(sorted({i for _, i in wanted})):
-        marks = ", ".join("?" for _ in ids)
-        sql = f"SELECT entity, entity_id, changed FROM outbox WHERE entity_id IN ({marks})"
-        for entity, entity_id, changed in conn.exec_driver_sql(sql, tuple(ids)):
-            if (entity, entity_id) in wanted:
-                out.setdefault((entity, entity_id), set()).update(json.loads(changed))
-        sql = f"SELECT tbl, record_id, fields FROM sync_held WHERE record_id IN ({marks})"
-        for tbl, record_id, fields in conn.exec_driver_sql(sql, tuple(ids)):  # unsent work: as pending
-            if (tbl, record_id) in wanted:
-                out.setdefault((tbl, record_id), set()).update(json.loads(fields))
-    return out
+    """Fields with edits still unsent: in the outbox, or held to be sent again."""
+    return outbox_fields(conn, keys, held=True)
+
+
+def _execute(conn: Connection, sql: str, params: Sequence[Any]) -> int:
+    """Write pulled values; a value the driver cannot bind (an integer past 64 bits, a type
+    SQLite lacks) refuses the record, while a TypeError or ValueError anywhere else in
+    ``_apply`` is a bug and must not set records aside quietly."""
+    try:
+        return conn.exec_driver_sql(sql, params).rowcount  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise set_aside.ValueRefused(f"{type(exc).__name__}: {exc}") from exc
 
 
 def _synced(tbl: str) -> bool:
@@ -67,7 +57,7 @@ def _present(conn: Connection, keys: list[Key]) -> set[Key]:
         by_table.setdefault(tbl, set()).add(record_id)
     out: set[Key] = set()
     for tbl, ids in by_table.items():
-        for part in _chunks(sorted(ids)):
+        for part in chunks(sorted(ids)):
             marks = ", ".join("?" for _ in part)
             sql = f'SELECT id FROM "{tbl}" WHERE id IN ({marks})'
             out.update((tbl, r[0]) for r in conn.exec_driver_sql(sql, tuple(part)))
@@ -78,12 +68,29 @@ def known_revisions(conn: Connection, keys: list[Key]) -> dict[Key, tuple[int, d
     """The server revisions known per record (``sync_record``), by its whole primary key
     (an id-only filter scans the table): ``(rev, {field: rev})``."""
     out: dict[Key, tuple[int, dict[str, int]]] = {}
-    for part in _chunks(sorted(set(keys))):
+    for part in chunks(sorted(set(keys))):
         marks = ", ".join("(?, ?)" for _ in part)
         sql = f"SELECT tbl, id, rev, field_revs FROM sync_record WHERE (tbl, id) IN (VALUES {marks})"
         for tbl, record_id, rev, revs in conn.exec_driver_sql(sql, tuple(v for k in part for v in k)):
             out[(tbl, record_id)] = (int(rev or 0), json.loads(revs) if revs else {})
     return out
+
+
+def stale(conn: Connection, records: list[RecordState]) -> list[RecordState]:
+    """Records (set-aside copies) of rows this store holds whose every field is older than the
+    one it knows: applied, they would write nothing (``_apply`` skips older values)."""
+    known = known_revisions(conn, [(r.tbl, r.id) for r in records])
+    present = _present(conn, list(known))
+    out = []
+    for r in records:
+        revs = known.get((r.tbl, r.id), (0, {}))[1]
+        if (r.tbl, r.id) in present and all(_rev(r, f) < int(revs.get(f, 0)) for f in r.fields):
+            out.append(r)
+    return out
+
+
+def _rev(rec: RecordState, f: str) -> int:
+    return int(rec.field_revs.get(f, rec.rev))
 
 
 def stored_value(column: Any, value: Any) -> Any:
@@ -197,7 +204,7 @@ def _apply(session: Session, items: list[tuple[int, RecordState]], refused: dict
     def insert_waiting() -> None:  # many rows per statement (executemany), before any update of them
         for (tbl, names), rows in inserts.items():
             marks = ", ".join("?" for _ in range(len(names) + 1))
-            conn.exec_driver_sql(f'INSERT INTO "{tbl}" ({", ".join(("id", *names))}) VALUES ({marks})', rows)
+            _execute(conn, f'INSERT INTO "{tbl}" ({", ".join(("id", *names))}) VALUES ({marks})', rows)
         inserts.clear()
 
     changed = 0
@@ -210,7 +217,11 @@ def _apply(session: Session, items: list[tuple[int, RecordState]], refused: dict
             refused[n] = f"unknown_framework:{exc}"
             continue
         columns = _columns(rec.tbl)
-        values = {f: _store(columns[f], v) for f, v in fields.items() if f in columns and f not in busy}
+        rev, revs = remembered.get(key) or known.get(key) or (0, {})
+        # a field already holds a newer revision (a set-aside copy tried again after a partial
+        # newer state applied, a page replayed): an older value never goes back over it
+        skip = busy | {f for f in fields if _rev(rec, f) < int(revs.get(f, 0))}
+        values = {f: _store(columns[f], v) for f, v in fields.items() if f in columns and f not in skip}
         if key not in present:
             if rec.partial:  # only what differs from a row this laptop should have: a pull brings it whole
                 continue
@@ -222,12 +233,11 @@ def _apply(session: Session, items: list[tuple[int, RecordState]], refused: dict
                 insert_waiting()
             assignments = ", ".join(f'"{k}" = ?' for k in values)
             where = " OR ".join(f'"{k}" IS NOT ?' for k in values)
-            done = conn.exec_driver_sql(
+            changed += _execute(
+                conn,
                 f'UPDATE "{rec.tbl}" SET {assignments} WHERE id = ? AND ({where})',
                 (*values.values(), rec.id, *values.values()),
             )
-            changed += done.rowcount
-        rev, revs = remembered.get(key) or known.get(key) or (0, {})
         revs = dict(revs)
         for f, field_rev in rec.field_revs.items():
             if f not in busy:
@@ -247,6 +257,4 @@ def _remember(session: Session, marks: dict[Key, tuple[int, dict[str, int]]]) ->
         " ON CONFLICT (tbl, id) DO UPDATE SET rev = excluded.rev, field_revs = excluded.field_revs",
         [(tbl, record_id, rev, json.dumps(revs)) for (tbl, record_id), (rev, revs) in marks.items()],
     )
-    for obj in list(session.identity_map.values()):  # written around the ORM: reload on next use
-        if isinstance(obj, SyncRecord):
-            session.expire(obj)
+    expire(session, SyncRecord)

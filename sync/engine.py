@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from . import held, set_aside
 from . import local_state as state
-from .apply import apply_records
+from .apply import apply_records, stale
 from .batches import acknowledge, freeze, waiting
 from .transport import ServerRefused, Transport
 
@@ -63,10 +63,19 @@ def _pull_page(session: Session, page: Any) -> int:
     return changed
 
 
-def _retry_set_aside(session: Session) -> int:
-    """Records set aside earlier, tried again after a pull (their parent may have come)."""
+def _retry_set_aside(session: Session) -> tuple[int, set[tuple[str, str]]]:
+    """Records set aside earlier, tried again after a pull (their parent may have come); copies
+    older than what the store holds now are dropped. Returns the rows changed and the records
+    that applied (open views show them anew)."""
     records = set_aside.records(session)
-    return apply_records(session, records) if records else 0
+    if not records:
+        return 0, set()
+    old = stale(session.connection(), records)
+    set_aside.drop(session, old)
+    records = [r for r in records if r not in old]
+    changed = apply_records(session, records) if records else 0
+    keys = {(r.tbl, r.id) for r in records}
+    return changed, keys - set_aside.still_aside(session, keys)
 
 
 def _position(session: Session) -> tuple[int, str | None]:
@@ -122,7 +131,9 @@ class SyncEngine:
             total = max(page.top - start, 0) if page.top is not None else 0
             self.progress(Progress("pull", min(page.next - start, total), total, report.pulled))
             if not page.has_more:
-                report.applied += self.run_db(_retry_set_aside)
+                changed, applied = self.run_db(_retry_set_aside)
+                report.applied += changed
+                report.changed.update(applied)
                 return
 
     def run(self, before_pull: Callable[[], object] | None = None) -> SyncReport:

@@ -25,12 +25,17 @@ from storage.models import Base, SyncSetAside
 from sync.protocol import RecordState
 
 from . import local_state as state
+from .local_rows import Key, chunks, expire, marks
 
-Key = tuple[str, str]
-CHUNK = 400
+
+class ValueRefused(Exception):
+    """The driver could not bind one of a record's values (raised only around the binding:
+    a TypeError or ValueError elsewhere is a bug and must surface, not set records aside)."""
+
+
 # What SQLite says about one record's values. Not OperationalError: a full disk or a locked
 # store is no fault of the record, and setting records aside for it would hide the failure.
-REFUSED_BY_STORE = (IntegrityError, InterfaceError, ProgrammingError, DataError, ValueError, TypeError)
+REFUSED_BY_STORE = (IntegrityError, InterfaceError, ProgrammingError, DataError, ValueRefused)
 
 
 @dataclass(frozen=True)
@@ -49,16 +54,10 @@ def precheck(rec: RecordState, new: bool) -> str | None:
     return value_schema.reason(issues) if issues else None
 
 
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    for i in range(0, len(items), CHUNK):
-        yield items[i : i + CHUNK]
-
-
 def _existing(conn: Connection, tbl: str, column: str, values: set[str]) -> set[str]:
     found: set[str] = set()
-    for part in _chunks(sorted(values)):
-        marks = ", ".join("?" for _ in part)
-        sql = f'SELECT "{column}" FROM "{tbl}" WHERE "{column}" IN ({marks})'
+    for part in chunks(sorted(values)):
+        sql = f'SELECT "{column}" FROM "{tbl}" WHERE "{column}" IN ({marks(part)})'
         found.update(str(r[0]) for r in conn.exec_driver_sql(sql, tuple(part)))
     return found
 
@@ -78,9 +77,8 @@ def dangling(conn: Connection, keys: Iterable[Key]) -> dict[Key, str]:
             continue
         cols = ", ".join(f'"{c}"' for c, _, _ in fks)
         rows: list[Any] = []
-        for part in _chunks(sorted(ids)):
-            marks = ", ".join("?" for _ in part)
-            sql = f'SELECT id, {cols} FROM "{tbl}" WHERE id IN ({marks})'
+        for part in chunks(sorted(ids)):
+            sql = f'SELECT id, {cols} FROM "{tbl}" WHERE id IN ({marks(part)})'
             rows += conn.exec_driver_sql(sql, tuple(part)).all()
         for n, (column, parent, parent_column) in enumerate(fks, start=1):
             named = {str(r[n]) for r in rows if r[n] is not None}
@@ -104,7 +102,7 @@ def put(session: Session, refused: list[tuple[RecordState, str]]) -> None:
         " WHERE excluded.rev >= sync_set_aside.rev",
         [(r.tbl, r.id, r.rev, json.dumps(r.model_dump()), reason, now) for r, reason in refused],
     )
-    _expire(session)
+    expire(session, SyncSetAside)
 
 
 def forget(session: Session, applied: list[RecordState]) -> None:
@@ -116,13 +114,22 @@ def forget(session: Session, applied: list[RecordState]) -> None:
     if conn.exec_driver_sql("SELECT 1 FROM sync_set_aside LIMIT 1").first() is None:
         return  # the usual case: nothing set aside
     conn.exec_driver_sql("DELETE FROM sync_set_aside WHERE tbl = ? AND id = ? AND rev <= ?", whole)
-    _expire(session)
+    expire(session, SyncSetAside)
 
 
-def _expire(session: Session) -> None:
-    for obj in list(session.identity_map.values()):  # written around the ORM: reload on next use
-        if isinstance(obj, SyncSetAside):
-            session.expire(obj)
+def drop(session: Session, stale: list[RecordState]) -> None:
+    """These copies bring nothing newer than the store holds: no longer kept."""
+    if stale:
+        sql = "DELETE FROM sync_set_aside WHERE tbl = ? AND id = ? AND rev = ?"
+        session.connection().exec_driver_sql(sql, [(r.tbl, r.id, r.rev) for r in stale])
+        expire(session, SyncSetAside)
+
+
+def still_aside(session: Session, keys: Iterable[Key]) -> set[Key]:
+    """Which of these records are (still) set aside."""
+    wanted = set(keys)
+    rows = session.connection().exec_driver_sql("SELECT tbl, id FROM sync_set_aside")
+    return {(r[0], r[1]) for r in rows} & wanted
 
 
 def records(session: Session) -> list[RecordState]:

@@ -111,3 +111,82 @@ def test_records_the_store_refuses_are_set_aside_and_the_rest_applies(store: Sto
     with store.transaction() as s:
         assert s.get(m.Signal, SIGNAL) is not None
         assert [(r.tbl, r.id) for r in s.scalars(select(m.SyncSetAside))] == [("organisation", ORG2)]
+
+
+ORG3 = "01900000-0000-7000-8000-0000000000a3"
+
+
+def _state(record: RecordState, rev: int, partial: bool = False, **fields: object) -> RecordState:
+    """``record`` at revision ``rev``: ``fields`` changed there, the rest as before."""
+    revs = {**record.field_revs, **{f: rev for f in fields}}
+    return record.model_copy(
+        update={"rev": rev, "fields": fields if partial else {**record.fields, **fields}, "field_revs": revs,
+                "partial": partial}
+    )
+
+
+def test_a_set_aside_copy_never_writes_an_older_value_over_a_newer_one(store: Store) -> None:
+    """A signal moves to an organisation this laptop lacks (rev 5: set aside); a partial rev 6
+    changes its observation; the organisation arrives. The retry applies the move but leaves
+    rev 6's observation (it wrote rev 5's back while sync_record said rev 6); a copy with
+    nothing newer than what the store holds is dropped, not tried forever."""
+    from sync import engine, set_aside
+
+    org = _record("organisation", ORG, name="Zorggroep De Linde", created_at=NOW, updated_at=NOW)
+    signal = _signal(ORG)
+    with store.transaction() as s:
+        assert apply_records(s, [org, signal]) == 2
+    moved = _state(signal, 8, organisation_id=ORG3, observation="Tweede lezing")
+    with store.transaction() as s:
+        apply_records(s, [moved])
+        assert [(r.tbl, r.id) for r in s.scalars(select(m.SyncSetAside))] == [("signal", SIGNAL)]
+    with store.transaction() as s:
+        apply_records(s, [_state(moved, 9, partial=True, observation="Derde lezing")])
+        parent = _record("organisation", ORG3, name="Nieuwe eigenaar", created_at=NOW, updated_at=NOW)
+        apply_records(s, [parent.model_copy(update={"rev": 10})])
+    with store.transaction() as s:
+        changed, applied = engine._retry_set_aside(s)
+        assert changed == 1
+        assert applied == {("signal", SIGNAL)}  # open views refresh the records the retry applied
+    with store.transaction() as s:
+        row = s.get(m.Signal, SIGNAL)
+        assert row is not None and (row.organisation_id, row.observation) == (ORG3, "Derde lezing")
+        assert s.scalar(select(func.count()).select_from(m.SyncSetAside)) == 0
+    # a copy older in every field (a replayed page): dropped on the retry, nothing written
+    old = signal.model_copy(update={"rev": 6, "field_revs": {f: 6 for f in signal.fields}})
+    with store.transaction() as s:
+        set_aside.put(s, [(_state(old, 6, observation="Eerste lezing"), "x")])
+    with store.transaction() as s:
+        assert engine._retry_set_aside(s) == (0, set())
+        assert s.scalar(select(func.count()).select_from(m.SyncSetAside)) == 0
+        assert s.get(m.Signal, SIGNAL).observation == "Derde lezing"  # type: ignore[union-attr]
+
+
+def test_a_bug_in_apply_is_raised_not_hidden_as_a_set_aside_record(store: Store, monkeypatch) -> None:
+    """Only a value the driver cannot bind sets a record aside; a TypeError or ValueError of
+    the code around it surfaces (it set every record of the page aside quietly)."""
+    import pytest
+
+    from sync import apply as apply_module
+    from sync import portable
+
+    huge = _state(_signal(ORG), 7, strength=2**70)
+    with store.transaction() as s:
+        apply_records(s, [_record("organisation", ORG, name="De Linde", created_at=NOW, updated_at=NOW)])
+        conn = s.connection()
+        conn.exec_driver_sql("INSERT INTO sync_applying (id) VALUES (1)")
+        try:
+            refused: dict[int, str] = {}
+            apply_module._apply_each(s, [(0, huge)], refused)  # past the value check: the driver refuses
+            assert refused[0].startswith("refused_by_store:ValueRefused")
+        finally:
+            conn.exec_driver_sql("DELETE FROM sync_applying")
+
+    def broken(*_args: object) -> dict[str, object]:
+        raise TypeError("a bug in the apply code")
+
+    monkeypatch.setattr(portable, "incoming", broken)
+    with store.transaction() as s, pytest.raises(TypeError):
+        apply_records(s, [_signal(ORG)])
+    with store.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(m.SyncSetAside)) == 0
