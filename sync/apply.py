@@ -39,7 +39,7 @@ def _execute(conn: Connection, sql: str, params: Sequence[Any]) -> int:
     SQLite lacks) refuses the record, while a TypeError or ValueError anywhere else in
     ``_apply`` is a bug and must not set records aside quietly."""
     try:
-        return conn.exec_driver_sql(sql, params).rowcount  # type: ignore[arg-type]
+        return conn.exec_driver_sql(sql, params).rowcount
     except (TypeError, ValueError, OverflowError) as exc:
         raise set_aside.ValueRefused(f"{type(exc).__name__}: {exc}") from exc
 

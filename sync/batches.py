@@ -1,7 +1,9 @@
 """Freezing outbox rows into a push batch, and taking the server's answer in.
 
 A batch is the contiguous head of the outbox, coalesced per record (the newest value
-of each field, the base the user saw first). It is serialised once and stored in
+of each field, the base the user saw first), at most ``MAX_PUSH_MUTATIONS`` records and
+``MAX_PUSH_BYTES`` of JSON (a paragraph may hold 100,000 characters: 200 of them passed the
+office's body limit, and the refused batch was sent again forever). It is serialised once and stored in
 ``sync_inflight`` before it is sent: until the server acknowledges it, every retry
 sends exactly these bytes, and edits made meanwhile wait for the next batch.
 """
@@ -21,13 +23,15 @@ from sqlalchemy.orm import Session
 
 from storage.models import Outbox, SyncInflight
 from sync.hlc import Hlc
-from sync.protocol import MAX_PUSH_MUTATIONS, PushResponse
+from sync.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PushResponse
 
 from . import held, portable
 from . import local_state as state
 from .apply import apply_records, known_revisions
 
 READ_ROWS = 500  # outbox rows read at a time until the batch is full
+ENVELOPE = 256  # bytes of a mutation besides its fields (seq, table, id, op, clock), generously
+FIELD_ENVELOPE = 48  # a field's name quotes, {"base":…,"v":…} and a framework's key@version
 
 
 @dataclass(frozen=True)
@@ -54,13 +58,25 @@ def _ms(created_at: str) -> int:
     return int(datetime.fromisoformat(created_at.replace("Z", "+00:00")).timestamp() * 1000)
 
 
-def _coalesce(session: Session, limit: int) -> tuple[dict[tuple[str, str], dict[str, Any]], int]:
+def _size(column: str, value: Any) -> int:
+    """Bytes a field takes in the batch, at most (the value as orjson writes it)."""
+    try:
+        return len(column) + FIELD_ENVELOPE + len(orjson.dumps(value))
+    except TypeError:  # an integer beyond 64 bits: the standard library writes it
+        return len(column) + FIELD_ENVELOPE + len(json.dumps(value, ensure_ascii=False))
+
+
+def _coalesce(
+    session: Session, limit: int, max_bytes: int = MAX_PUSH_BYTES
+) -> tuple[dict[tuple[str, str], dict[str, Any]], int]:
     """Mutations per record (insertion order) from the outbox head, for at most ``limit``
-    records, and the last outbox seq they cover. Rows are read a few hundred at a time and
-    decoded only when used: a long offline period leaves a large outbox."""
+    records and about ``max_bytes`` of JSON (an outbox row that would pass it waits for the
+    next batch, unless it is the first), and the last outbox seq they cover. Rows are read a
+    few hundred at a time and decoded only when used: a long offline period leaves a large outbox."""
     conn = session.connection()
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
     last_seq = 0
+    total = 0
     while True:
         rows = conn.exec_driver_sql(
             "SELECT seq, entity, entity_id, op, changed, payload, created_at FROM outbox"
@@ -71,17 +87,42 @@ def _coalesce(session: Session, limit: int) -> tuple[dict[tuple[str, str], dict[
             key = (entity, entity_id)
             if key not in grouped and len(grouped) >= limit:
                 return grouped, last_seq
-            entry = grouped.setdefault(key, {"op": "upsert", "fields": {}, "created": []})
+            entry = grouped.get(key) or {"op": "upsert", "fields": {}, "created": [], "sizes": {}}
             values = orjson.loads(payload) if payload else {}
-            for column in orjson.loads(changed) if changed else ():
-                if column != "id":
-                    entry["fields"][column] = values.get(column)
+            columns = [c for c in (orjson.loads(changed) if changed else ()) if c != "id"]
+            sizes = {c: _size(c, values.get(c)) for c in columns}
+            grows = sum(n - entry["sizes"].get(c, 0) for c, n in sizes.items())
+            grows += 0 if key in grouped else ENVELOPE
+            if last_seq and total + grows > max_bytes:
+                return grouped, last_seq
+            total += grows
+            grouped[key] = entry
+            entry["sizes"].update(sizes)
+            for column in columns:
+                entry["fields"][column] = values.get(column)
             if op == "delete":
                 entry["op"] = "delete"
             entry["created"].append(created_at)
             last_seq = seq
         if len(rows) < READ_ROWS:
             return grouped, last_seq
+
+
+# One record's values past this would pass the office's body limit (twice MAX_PUSH_BYTES). The
+# store's own limits keep every text with a length CHECK far below it (a paragraph: 100,000
+# characters, at most 600 KB as JSON); only the unbounded Text columns could, written around
+# the services.
+OVERSIZED = 2 * MAX_PUSH_BYTES - 64 * 1024
+
+
+def _refuse_oversized(session: Session, grouped: dict[tuple[str, str], dict[str, Any]], last: int) -> None:
+    """A record too large to travel becomes a problem (its values stay here), not a batch sent
+    again forever; its outbox rows are done."""
+    ((tbl, record_id), entry), = grouped.items()
+    size = sum(entry["sizes"].values())
+    state.add_issue(session, "rejected", tbl, record_id, reason=f"too_large:{size}", fields={})
+    session.execute(delete(Outbox).where(Outbox.seq <= last))
+    session.flush()
 
 
 def waiting(session: Session) -> int:
@@ -101,6 +142,9 @@ def freeze(session: Session) -> Frozen | None:
         rows = _rows_upto(session, inflight.last_outbox_seq)
         return Frozen(inflight.payload.encode("utf-8"), inflight.mutations, inflight.last_client_seq, rows)
     grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS)
+    while len(grouped) == 1 and sum(next(iter(grouped.values()))["sizes"].values()) > OVERSIZED:
+        _refuse_oversized(session, grouped, last_outbox_seq)  # the office would refuse it forever
+        grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS)
     if not grouped:
         return None
     bases = {key: revs for key, (_rev, revs) in known_revisions(session.connection(), list(grouped)).items()}

@@ -331,3 +331,61 @@ def _set_kind(s: Session, nid: str, kind: str) -> None:
     assert row is not None
     row.kind = NoteKind(kind)
     row.updated_at = utc_now()
+
+
+def test_two_hundred_long_paragraphs_travel_in_batches_under_the_body_limit(pair: tuple[Laptop, Laptop]) -> None:
+    """200 paragraphs of 90,000 characters (some two bytes each in UTF-8) are ~25 MB: one batch
+    of 200 mutations passed the office's body limit, was refused (413) and sent again forever,
+    blocking everything behind it. Batches are capped by bytes: all of it arrives."""
+    from sync.batches import OVERSIZED, freeze
+    from sync.protocol import MAX_PUSH_BYTES
+    from sync.server.limits import PUSH_MAX
+
+    assert PUSH_MAX >= 2 * MAX_PUSH_BYTES and OVERSIZED < PUSH_MAX
+    a, b = pair
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    base = "Zorgverleners overleggen over de cliënt; één casus, geëvalueerd. "
+    texts = {(base * 1400)[: 90_000 - 4] + f"{n:04d}" for n in range(200)}
+    assert len(texts) == 200
+    ids = a.db(lambda s: [notes.add_paragraph(s, a.ctx, conv, {"text": t}).value.id for t in sorted(texts)])
+    sizes = []
+
+    def frozen(s: Session) -> None:
+        batch = freeze(s)
+        assert batch is not None
+        sizes.append(len(batch.payload))
+
+    a.db(frozen)  # the first batch, as the sync will send it
+    assert sizes[0] <= MAX_PUSH_BYTES
+    report = a.sync()
+    assert report.statuses.get("rejected", 0) == 0 and _outbox(a) == 0
+    assert a.db(sync_status.sync_overview).issues == ()
+    b.sync()
+    assert {i for i, row in _rows(b, m.NoteParagraph).items() if len(row["text"]) == 90_000} == set(ids)
+
+
+def test_no_record_the_store_accepts_is_too_large_to_travel() -> None:
+    """Every text with a length CHECK, at its limit and written in the longest JSON escape (six
+    bytes a character), fits in one batch: a single mutation never passes the office's limit.
+    (Unbounded Text columns are kept short by the services; one past it becomes a problem.)"""
+    import re
+
+    from sqlalchemy import String
+
+    from storage.models import Base
+    from sync.batches import ENVELOPE, FIELD_ENVELOPE
+    from sync.protocol import MAX_PUSH_BYTES
+
+    for table in Base.metadata.sorted_tables:
+        if "deleted_at" not in table.c:
+            continue
+        bounds = {
+            column: int(limit)
+            for c in table.constraints
+            for column, limit in re.findall(r"length\((\w+)\) <= (\d+)", str(getattr(c, "sqltext", "")))
+        }
+        for c in table.c:
+            if isinstance(c.type, String) and c.type.length:
+                bounds.setdefault(c.name, c.type.length)
+        worst = ENVELOPE + sum(6 * n + FIELD_ENVELOPE + len(name) for name, n in bounds.items())
+        assert worst < MAX_PUSH_BYTES, table.name

@@ -19,10 +19,12 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sync.protocol import MAX_PUSH_BYTES
+
 from .blobs import CHUNK_MAX
 
 KIB, MIB = 1024, 1024 * 1024
-PUSH_MAX = 16 * MIB  # 200 mutations; a laptop's largest batch of notes is far below this
+PUSH_MAX = 2 * MAX_PUSH_BYTES  # a laptop freezes batches up to MAX_PUSH_BYTES (headroom: twice)
 ENROL_MAX = 16 * KIB
 SMALL_MAX = 64 * KIB  # every other body: a JSON object of a few fields, or none
 CHUNK_ROUTE = re.compile(r"^/v1/blobs/[^/]+/uploads/[^/]+$")
