@@ -211,6 +211,7 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
     by_seq: dict[int, dict[str, Any]] | None = None  # the batch's mutations, read when one needs a look
     counts: dict[str, int] = {}
     holding = held.waiting_for_access(session) > 0
+    refused: list[tuple[dict[str, Any], str]] = []  # for lack of access: held while its parents wait
     for result in response.results:
         counts[result.status] = counts.get(result.status, 0) + 1
         # "conflict" (my value won) makes no problem here: the answer lacks the value that lost,
@@ -220,7 +221,7 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
                 by_seq = {m["client_seq"]: m for m in orjson.loads(inflight.payload)["mutations"]}
             m = by_seq.get(result.client_seq, {})
             if result.status == "rejected" and result.reason in held.ACCESS_REASONS:
-                held.hold(session, m, result.reason)
+                refused.append((m, result.reason))
                 continue
             if holding:
                 held.settle(session, m)
@@ -236,6 +237,13 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
             )
     session.delete(inflight)
     session.flush()
-    apply_records(session, response.records)
+    apply_records(session, response.records)  # first: parents accepted in this batch are known then
+    for m, reason in refused:  # in batch order: a parent held earlier in the batch holds its children
+        if held.parent_waits(session, m):
+            held.hold(session, m, reason)
+        else:  # a parent refused for another reason, or never sent: the inspector decides
+            held.settle(session, m)
+            fields = m.get("fields") or {}
+            state.add_issue(session, "rejected", m.get("tbl"), m.get("id"), reason=reason, fields=fields)
     state.put(session, "hwm", response.hwm)
     return counts

@@ -102,7 +102,7 @@ class SyncEngine:
             batch = self.run_db(freeze)
             if batch is None:
                 still = self.run_db(held.waiting_for_access) if held_before else 0
-                if 0 < still < held_before and self.run_db(held.requeue):
+                if 0 < still < held_before and self.run_db(partial(held.requeue, again=True)):
                     held_before = still  # parents were taken: their held children may follow now
                     continue
                 return

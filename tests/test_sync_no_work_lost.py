@@ -389,3 +389,45 @@ def test_no_record_the_store_accepts_is_too_large_to_travel() -> None:
                 bounds.setdefault(c.name, c.type.length)
         worst = ENVELOPE + sum(6 * n + FIELD_ENVELOPE + len(name) for name, n in bounds.items())
         assert worst < MAX_PUSH_BYTES, table.name
+
+
+def test_children_of_a_parent_refused_for_its_values_are_problems_not_held(pair: tuple[Laptop, Laptop]) -> None:
+    """The office refuses a new inspection for a value; its visit and conversation come back
+    forbidden / unknown_parent. That is no lack of access: they are listed as problems (they were held and
+    sent again forever, and pulled values of held fields never applied)."""
+    a, _b = pair
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    (inspection_id,) = _rows(a, m.Inspection)
+    (visit_id,) = _rows(a, m.Visit)
+    a.db(
+        lambda s: s.connection().exec_driver_sql(
+            "UPDATE inspection SET theme_codes = json('[1, 2]') WHERE id = ?", (inspection_id,)
+        )
+    )
+    a.sync()
+    overview = a.db(sync_status.sync_overview)
+    assert overview.waiting_for_access == 0
+    problems = {(i.tbl, i.record_id): i for i in overview.issues}
+    assert problems[("inspection", inspection_id)].kind == "rejected"
+    for key in (("visit", visit_id), ("conversation", conv)):
+        assert problems[key].kind == "rejected" and problems[key].reason in ("forbidden", "unknown_parent")
+
+
+def test_held_work_is_sent_ever_more_rarely_after_repeated_refusals(server: ServerProcess, tmp_path: Path) -> None:
+    """Work refused for lack of access is sent on each of the first syncs, then less often."""
+
+    def setup(conn: Connection) -> None:
+        accounts.create_team(conn, "Dementie")
+        accounts.create_account(conn, "dirk", "Dirk", PASSWORD)
+
+    server.admin(setup)
+    (dirk,) = laptops(server, tmp_path, "dirk")
+    try:
+        dirk.enrol("dirk")
+        dirk.db(lambda s: helpers.conversation(s, dirk.ctx))
+        pushed = [dirk.sync().pushed for _ in range(8)]
+        assert pushed[0] > 0 and all(n == pushed[1] for n in pushed[1:3])  # the first refusals
+        assert pushed[3:8].count(0) >= 2  # then skipped on some syncs
+        assert dirk.db(sync_status.sync_overview).waiting_for_access >= 4  # still kept
+    finally:
+        dirk.close()
