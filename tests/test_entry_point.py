@@ -59,7 +59,8 @@ def test_command_line_demo_load_and_list(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert wrong.returncode == 2 and "passphrase" in wrong.stderr
+    # the CLI speaks the app's language (Dutch by default), like the GUI
+    assert wrong.returncode == 2 and "wachtwoordzin" in wrong.stderr and "Traceback" not in wrong.stderr
 
 
 def test_command_line_json_export_and_import(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def sync(run_db: RunDb, transport: Reporting) -> SyncReport:
         emit(f"push acked {step.items}" if step.stage == "push" else f"pull applied {step.items}")
 
     report = SyncEngine(run_db, transport, progress).run()
-    emit("SYNCED " + json.dumps(asdict(report)))
+    emit("SYNCED " + json.dumps(asdict(report), default=sorted))  # changed: a set of keys
     return report
 
 
