@@ -80,8 +80,9 @@ def run_sync(ws: Workspace, progress: OnProgress | None = None) -> SyncOutcome:
 
 
 class EnrolmentFailed(Exception):
-    """kind: demo_store | already_enrolled | offline | login_refused | invalid | account_disabled |
-    too_many_attempts | busy | insecure_http | ca_bundle_unreadable | untrusted_certificate"""
+    """kind: demo_store | already_enrolled | other_account | offline | login_refused | invalid |
+    account_disabled | too_many_attempts | busy | insecure_http | ca_bundle_unreadable |
+    untrusted_certificate"""
 
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(kind)
@@ -168,7 +169,7 @@ def enrol(
 ) -> sync_status.SyncOverview:
     """Ask the office for a device token, then record it (refused for a demo store first)."""
     try:
-        ws.call(enrolment.check_can_enrol)
+        ws.call(enrolment.check_can_enrol, username or None)
         request = EnrolRequest(
             device_name=device_name, username=username or None, password=password or None, code=code or None
         )

@@ -8,15 +8,16 @@ SQLCipher encrypts with the passphrase. A store holding demo data never enrols
 A laptop the office revoked (rightly or not) is *disconnected*: its device id and token
 are set aside, its outbox stays, and it may enrol again. The new device starts its own
 client sequence and cursor, so the unsent work reaches the office under the new device
-(decision 0010).
+(decision 0010). Only under the same account: unsent work of one user never travels under
+another's name (``other_account``).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
-from storage.models import StoreMeta, SyncInflight
+from storage.models import Outbox, StoreMeta, SyncHeld, SyncInflight
 from sync.protocol import EnrolRequest, EnrolResponse
 
 from . import local_state as state
@@ -30,11 +31,21 @@ class EnrolmentRefused(Exception):
     pass
 
 
-def check_can_enrol(session: Session) -> None:
+def check_can_enrol(session: Session, account: str | None = None) -> None:
+    """Refused for a demo store, an enrolled laptop, and (``account``: the user name asked for
+    or answered) a laptop holding unsent work of another account."""
     if session.get(StoreMeta, DEMO_MARKER) is not None:
         raise EnrolmentRefused("demo_store")
     if state.enrolled(session):
         raise EnrolmentRefused("already_enrolled")
+    before = state.get(session, "account")
+    if account and before and account.casefold() != before.casefold() and unsent_work(session):
+        raise EnrolmentRefused("other_account")
+
+
+def unsent_work(session: Session) -> bool:
+    """Local edits the office has not taken yet (outbox, a frozen batch, held work)."""
+    return any(session.scalar(select(exists().select_from(t))) for t in (Outbox, SyncInflight, SyncHeld))
 
 
 def request_enrolment(
@@ -49,7 +60,7 @@ def request_enrolment(
 
 
 def record_enrolment(session: Session, server_url: str, answer: EnrolResponse) -> None:
-    check_can_enrol(session)
+    check_can_enrol(session, answer.account)
     # a batch frozen for a former device is frozen again for this one (its outbox rows stay)
     session.execute(delete(SyncInflight))
     state.put(session, "server_url", server_url.rstrip("/"))

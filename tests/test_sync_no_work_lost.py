@@ -431,3 +431,40 @@ def test_held_work_is_sent_ever_more_rarely_after_repeated_refusals(server: Serv
         assert dirk.db(sync_status.sync_overview).waiting_for_access >= 4  # still kept
     finally:
         dirk.close()
+
+
+def test_enrolling_again_after_a_revoke_sends_the_work_once_and_only_for_the_same_user(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    """Anna's last batch reached the office but its answer was lost; then her laptop was revoked.
+    Enrolled again (same account, new device) the batch is frozen again and sent: no conflict of
+    her value with itself. Enrolling as another user while work is unsent is refused."""
+    from sync import enrolment
+    from sync.batches import freeze
+
+    a, _b = pair
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    nid = _note(a, conv, "Voor de intrekking.")
+    a.sync()
+    a.db(lambda s: _set_kind(s, nid, "citaat"))  # a field that is not merged: a conflict shows
+    batch = a.db(freeze)
+    assert batch is not None
+    a.transport.push(batch.payload)  # applied at the office; the answer never arrives
+    device = a.db(lambda s: enrolment.state.get(s, "device_id"))
+    a.server.admin(lambda c: accounts.revoke_device(c, device))
+    a.db(enrolment.disconnect)
+    a.transport.close()
+    a.transport = None
+    answer = enrolment.request_enrolment(
+        a.server.base, enrolment.EnrolRequest(device_name="a2", username="bram", password=PASSWORD)
+    )
+    with pytest.raises(enrolment.EnrolmentRefused, match="other_account"):
+        a.db(lambda s: enrolment.record_enrolment(s, a.server.base, answer))
+    with pytest.raises(enrolment.EnrolmentRefused, match="other_account"):
+        a.db(lambda s: enrolment.check_can_enrol(s, "bram"))
+    a.enrol("anna")
+    a.sync()
+    assert a.db(sync_status.sync_overview).issues == () and _outbox(a) == 0
+    assert a.server.admin(lambda c: c.execute(select(func.count()).select_from(t.sync_conflict)).scalar()) == 0
+    fields = a.server.admin(lambda c: c.execute(select(t.record.c.fields).where(t.record.c.id == nid)).scalar())
+    assert fields["kind"] == "citaat"

@@ -67,6 +67,9 @@ def issue_text(issue: FieldIssue) -> str:
         ),
         "too_short": QT_TRANSLATE_NOOP("messages", "{field} is too short (at least {min} characters)."),
         "mismatch": QT_TRANSLATE_NOOP("messages", "The two passphrases differ."),
+        "other_account": QT_TRANSLATE_NOOP(
+            "messages", "This laptop holds changes of another user that were not sent yet."
+        ),
         "invalid_choice": QT_TRANSLATE_NOOP(
             "messages", "{field}: “{value}” is not one of the allowed values."
         ),

@@ -272,6 +272,10 @@ class SyncDialog(QDialog):
         texts = {
             "demo_store": self.tr("A database with demo data never syncs with the office."),
             "already_enrolled": self.tr("This laptop is already connected."),
+            "other_account": self.tr(
+                "This laptop holds changes of another user that were not sent yet. Connect with that "
+                "user's account, or make a rescue export and ask the administrator."
+            ),
             "offline": self.tr("The office store cannot be reached. Check the address and the network."),
             "login_refused": self.tr("The office refused: unknown user, wrong password or an invalid code."),
             "invalid": self.tr("The office did not accept these details: {0}"),

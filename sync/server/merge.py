@@ -104,6 +104,8 @@ class Merge:
         for f, sent in values.items():
             old = meta.get(f)
             value = sent
+            if old is not None and old["rev"] > bases[f] and fields.get(f) == sent and f in fields:
+                continue  # the same value (a batch sent again after a re-enrolment): nothing to decide
             if old is not None and old["rev"] > bases[f] and not own(old, device):
                 # concurrent with a change this client never saw
                 theirs = (old["hlc"], old["dev"])
