@@ -104,3 +104,48 @@ def test_restricted_items_stay_out_unless_included_and_the_file_says_so(
     finally:
         target.close()
     assert left_out_total > 0  # the demo has restricted items, so the test can fail
+
+
+def test_participant_of_a_reporter_confidential_person_names_nobody_in_default_exports(
+    store: Store, ctx, tmp_path: Path
+) -> None:
+    import io
+    import zipfile
+
+    from inspectorapp.services import csv_export
+
+    with store.transaction() as s:
+        demo.load_demo(s, ctx)
+        participant = s.scalars(select(m.Participant).order_by(m.Participant.id)).first()
+        assert participant is not None
+        inspection_id = s.scalar(
+            select(m.Visit.inspection_id)
+            .join(m.Conversation, m.Conversation.visit_id == m.Visit.id)
+            .where(m.Conversation.id == participant.conversation_id)
+        )
+        person = m.Person(
+            role_code=participant.role_code,
+            name="Geheimnaam-7Q",
+            confidentiality=Confidentiality.REPORTER_CONFIDENTIAL.value,
+        )
+        s.add(person)
+        s.flush()
+        participant.person_id = person.id
+        participant.label = "Mevrouw Geheimnaam-7Q"  # a tile caption may be the person's name
+        participant.mandate_note = "Dochter van Geheimnaam-7Q"
+        participant_id = participant.id
+    full = _export(store, ctx, inspection_id, include_confidential=True)
+    assert "Geheimnaam-7Q" in json_export.dumps(full)
+    doc = _export(store, ctx, inspection_id, include_confidential=False)
+    assert "Geheimnaam-7Q" not in json_export.dumps(doc)
+    row = next(r for r in doc["tables"]["participant"] if r["id"] == participant_id)
+    assert (row["person_id"], row["label"], row["mandate_note"]) == (None, None, None)
+    with store.transaction() as s:
+        archive = zipfile.ZipFile(io.BytesIO(csv_export.export_csv(s, ctx, inspection_id)))
+    assert not [n for n in archive.namelist() if b"Geheimnaam-7Q" in archive.read(n)]
+    target = create_store(tmp_path / "other" / "veldwerk.db", PASSPHRASE)
+    try:
+        with target.transaction() as s:  # still imports
+            assert json_export.import_inspection(s, ctx, doc).value == inspection_id
+    finally:
+        target.close()

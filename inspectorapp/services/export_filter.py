@@ -29,12 +29,14 @@ _OWNED = (
     ("attachment", "note_paragraph_id", "note_paragraph"),
     ("observation_evidence", "score_id", "observation_score"),
 )
-# Optional references: emptied when the row referred to is left out.
-_CLEARED = (
-    ("participant", "person_id", "person"),
-    ("signal", "note_paragraph_id", "note_paragraph"),
-    ("session_event", "signal_id", "signal"),
-    ("finding", "converted_signal_id", "signal"),
+# Optional references: emptied when the row referred to is left out, together with the
+# columns that may name it (a participant's tile caption and mandate note can hold the
+# confidential person's name).
+_CLEARED: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("participant", "person_id", "person", ("label", "mandate_note")),
+    ("signal", "note_paragraph_id", "note_paragraph", ()),
+    ("session_event", "signal_id", "signal", ()),
+    ("finding", "converted_signal_id", "signal", ()),
 )
 _EVIDENCE_TABLE = {
     EvidenceKind.NOTE.value: "note_paragraph",
@@ -73,10 +75,10 @@ def leave_out_confidential(tables: Rows) -> tuple[Rows, dict[str, int]]:
     out: Rows = {}
     for name, rows in tables.items():
         kept = [dict(r) for r in rows if r["id"] not in gone[name]]
-        for table, column, target in _CLEARED:
+        for table, column, target, naming in _CLEARED:
             if table == name:
                 for r in kept:
                     if r.get(column) in gone.get(target, ()):
-                        r[column] = None
+                        r.update(dict.fromkeys((column, *naming)))
         out[name] = kept
     return out, {name: len(ids) for name, ids in gone.items() if ids}
