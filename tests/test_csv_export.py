@@ -89,13 +89,19 @@ def test_cells_that_start_a_formula_are_neutralised(store: Store, ctx) -> None:
             )
         )
         payloads = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "gewoon"]
+        # spreadsheets skip these before the formula sign, or read the fullwidth signs as one
+        payloads += [" =1+1", "\n=1+1", "\u200b=1", "\ufeff+1", "\u00a0-1", "＝1+1", "＋1", "－1", "＠SUM(A1)"]
+        payloads += ["a=b", " gewoon"]
         assert len(notes) >= len(payloads)
         for note, text in zip(notes, payloads, strict=False):
             note.text = text
         ids = {n.id: t for n, t in zip(notes, payloads, strict=False)}
+        notes[0].position = -3  # a number, not text: stays a number
     with store.transaction() as s:
         archive = zipfile.ZipFile(io.BytesIO(csv_export.export_csv(s, ctx, inspection_id)))
     got = {r["id"]: r["text"] for r in _table(archive, "note_paragraph") if r["id"] in ids}
     assert len(got) == len(payloads)
     for note_id, text in ids.items():
-        assert got[note_id] == (text if text == "gewoon" else "'" + text)
+        assert got[note_id] == (text if "gewoon" in text or text == "a=b" else "'" + text), repr(text)
+    positions = {r["id"]: r["position"] for r in _table(archive, "note_paragraph")}
+    assert positions[notes[0].id] == "-3"

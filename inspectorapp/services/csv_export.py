@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 import zipfile
 from enum import Enum as PyEnum
 from typing import Any
@@ -86,17 +87,29 @@ def _readme(included: bool, left_out: dict[str, int]) -> str:
     return head + "Kolommen: zie docs/export-columns.md van Veldwerk.\r\n"
 
 
-# A cell starting with one of these is read as a formula by spreadsheet programs (CSV
-# injection): such cells get a leading apostrophe, which spreadsheets show as text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text cell whose first visible character is one of these is read as a formula by
+# spreadsheet programs (CSV injection), also after leading spaces, line breaks, zero-width
+# characters or a BOM, and in the fullwidth forms (NFKC folds those): such cells get a leading
+# apostrophe, which spreadsheets show as text. Numbers stay numbers (a negative count too).
+_FORMULA_START = frozenset("=+-@")
 
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | dict):
         value = json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and _starts_formula(value):
         return "'" + value
     return "" if value is None else value
+
+
+def _starts_formula(text: str) -> bool:
+    if text.startswith(("\t", "\r")):
+        return True
+    for char in text:
+        if char.isspace() or unicodedata.category(char) == "Cf":  # Cf: zero-width, BOM, bidi marks
+            continue
+        return unicodedata.normalize("NFKC", char)[:1] in _FORMULA_START
+    return False
 
 
 # Bookkeeping of this laptop that an export never contains (the framework travels by key).
