@@ -73,6 +73,8 @@ MESSAGES = {
     "input_unreadable": "{path} kan niet worden gelezen (geen leesrechten).",
     "input_not_utf8": "{path} is geen UTF-8-tekst; is het wel een Veldwerk-export?",
     "input_not_json": "{path} is geen volledig JSON-document (afgebroken of beschadigd): {detail}",
+    "input_too_big": "{path} is te groot voor een Veldwerk-export (meer dan {limit_mb} MB).",
+    "input_too_deep": "{path} is te diep genest voor een Veldwerk-export (beschadigd of geen export).",
     "import_refused": "De import is geweigerd: {reason}",
     "not_found": "Niet gevonden: {entity} {entity_id}.",
     "wrong_passphrase": "Deze wachtwoordzin opent de database niet.",
@@ -96,12 +98,28 @@ def _error_text(exc: Exception) -> str:
     return str(exc)
 
 
+# Far above any real inspection (the demo's largest is well under 1 MB; attachment bytes
+# never travel in it), low enough that reading and parsing cannot exhaust the laptop.
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
+
 def read_json_file(path: Path) -> Any:
     """An input file as JSON; every way it can be unreadable is an InputFileError."""
     import json
 
+    too_big = InputFileError(path, "input_too_big", limit_mb=MAX_IMPORT_BYTES // (1024 * 1024))
     try:
-        return json.loads(path.read_bytes().decode("utf-8"))
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise too_big
+        with path.open("rb") as file:  # capped again: a pipe or a growing file has no size
+            data = file.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:
+            raise too_big
+        return json.loads(data.decode("utf-8"))
+    except RecursionError:  # nesting deeper than the parser's stack
+        raise InputFileError(path, "input_too_deep") from None
+    except MemoryError:
+        raise too_big from None
     except FileNotFoundError:
         raise InputFileError(path, "input_missing") from None
     except IsADirectoryError:

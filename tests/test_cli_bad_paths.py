@@ -71,7 +71,13 @@ def test_bad_import_files_give_a_message_and_exit_2(cli: tuple[dict[str, str], s
     truncated.write_bytes(data[: len(data) // 2])
     latin1.write_bytes('{"format": "caf\u00e9"}'.encode("latin-1"))
     folder.mkdir(exist_ok=True)
+    deep, huge = home / "diep.json", home / "groot.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000)  # was a RecursionError traceback
+    with huge.open("wb") as file:  # sparse: costs no disk
+        file.truncate(300 * 1024 * 1024)
     cases = [
+        (deep, "te diep genest"),
+        (huge, "te groot"),
         (home / "missing.json", "bestaat niet"),
         (folder, "is een map"),
         (truncated, "geen volledig JSON-document"),
