@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -179,3 +180,64 @@ def _check_disk(blob_dir: Path, key_file: Path, sha: str, server: ServerProcess)
         stored = [p for p in database.parent.iterdir() if p.name.startswith(database.name)]
         assert len(stored) >= 2  # the database and its WAL
         assert {stat.S_IMODE(p.stat().st_mode) for p in stored} == {0o600}
+
+
+class _Device:
+    """A device of ``user`` that pushes by hand (its own envelope, next client_seq)."""
+
+    def __init__(self, server: ServerProcess, user: str) -> None:
+        self.http = httpx.Client(base_url=server.base, timeout=30)
+        body = {"device_name": f"{user}-by-hand", "username": user, "password": PASSWORD}
+        answer = self.http.post("/v1/devices/enrol", json=body).json()
+        self.device, self.epoch, self.hwm = answer["device_id"], answer["epoch"], 0
+        self.http.headers["Authorization"] = f"Bearer {answer['token']}"
+
+    def push(self, tbl: str, record_id: str, fields: dict[str, object], op: str = "upsert") -> dict[str, object]:
+        self.hwm += 1
+        hlc = f"{time.time_ns() // 1_000_000:016d}.00000"
+        mutation = {"tbl": tbl, "id": record_id, "op": op, "hlc": hlc, "client_seq": self.hwm}
+        mutation["fields"] = {f: {"v": v} for f, v in fields.items()}
+        body = {"device_id": self.device, "epoch": self.epoch, "first_client_seq": self.hwm}
+        body |= {"last_client_seq": self.hwm, "mutations": [mutation]}
+        answer = self.http.post("/v1/sync/push", json=body)
+        assert answer.status_code == 200, answer.text[:300]
+        return dict(answer.json()["results"][0])
+
+
+def test_an_edit_by_the_owning_team_does_not_unlock_a_stranger_s_record(
+    office: tuple[ServerProcess, Path, Path], tmp_path: Path
+) -> None:
+    """Review of issue #12: bob's parentless record names alice's hash (404, good); alice
+    edits its caption, then deletes it; bob's download must stay a 404 throughout."""
+    server = office[0]
+    anna = _workspace(server, tmp_path, "anna")
+    try:
+        _org, conv = anna.call(helpers.conversation, anna.ctx)
+        visit_id = anna.call(lambda s: s.get(m.Conversation, conv).visit_id)
+
+        def attach(session: Session) -> str:
+            blobs = attachments.blob_store(session, anna.paths.attachments_dir)
+            return attachments.add_attachment(
+                session, anna.ctx, blobs, DOCUMENT, "verslag.txt", visit_id=visit_id
+            ).value.sha256
+
+        sha = anna.call(attach)
+        assert sync_runner.run_sync(anna).report.files == 1
+    finally:
+        anna.close()
+    alice, bob = _Device(server, "anna"), _Device(server, "carla")
+    forged = str(uuid.uuid4())
+    now = "2026-03-12T09:00:00.000Z"
+    fields = {"sha256": sha, "filename": "x.txt", "media_type": "text/plain", "size_bytes": len(DOCUMENT)}
+    fields |= {"confidentiality": "TEAM", "created_at": now, "updated_at": now}
+    assert bob.push("attachment", forged, fields)["status"] == "applied"
+    ATTACKS.append("another team's edit of a record naming its hash")
+    assert bob.http.get(f"/v1/blobs/{sha}").status_code == 404
+    assert alice.push("attachment", forged, {"caption": "Gezien", "updated_at": now})["status"] == "applied"
+    assert bob.http.get(f"/v1/blobs/{sha}").status_code == 404
+    # alice even sets the same hash on bob's record: still bob's record, not her link
+    assert alice.push("attachment", forged, {"sha256": sha})["status"] != "rejected"
+    assert bob.http.get(f"/v1/blobs/{sha}").status_code == 404
+    assert alice.push("attachment", forged, {"deleted_at": now}, op="delete")["status"] == "applied"
+    assert bob.http.get(f"/v1/blobs/{sha}").status_code == 404
+    assert alice.http.get(f"/v1/blobs/{sha}").content == DOCUMENT

@@ -44,9 +44,9 @@ TS, DAY = "2026-03-12T09:00:00.000Z", "2026-03-12"
 class Mallory:
     """A real enrolled device that speaks the protocol by hand."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, username: str = "mallory") -> None:
         self.http = httpx.Client(base_url=base, timeout=30)
-        body = {"device_name": "mallory", "username": "mallory", "password": PASSWORD}
+        body = {"device_name": f"{username}-by-hand", "username": username, "password": PASSWORD}
         answer = self.http.post("/v1/devices/enrol", json=body).json()
         self.device, self.epoch, self.hwm = answer["device_id"], answer["epoch"], 0
         self.http.headers["Authorization"] = f"Bearer {answer['token']}"
@@ -322,6 +322,48 @@ def test_hypothesis_pushes_with_a_valid_envelope(office: dict[str, Any]) -> None
         assert answer.status_code in (200, 422), answer.text[:300]
 
     attack()
+
+
+def test_refusals_tell_another_team_nothing_about_stored_values(office: dict[str, Any]) -> None:
+    """Review of issue #12: a CHECK over the merged state ran before ``authorise``, so team
+    Ziekenhuizen could bisect a Dementie inspection's start date through out_of_range."""
+    mallory: Mallory = office["mallory"]
+    inspection = str(uuid.uuid4())
+    fields = valid_fields("inspection", office["refs"], 0, office["framework"])
+    fields |= {"started_on": "2026-03-01", "ended_on": None}
+    (res,) = results(mallory.push([mutation("inspection", inspection, fields)]))
+    assert res["status"] == "applied", res
+    dave = office.setdefault("dave_by_hand", Mallory(office["server"].base, "dave"))
+    for probe in ("2026-01-01", "2026-02-28", "2026-03-02", "2027-01-01"):
+        (res,) = results(dave.push([mutation("inspection", inspection, {"ended_on": probe})]))
+        assert (res["status"], res["reason"]) == ("rejected", "forbidden"), (probe, res)
+    # the same refusal sent again (held work, every sync) is one dead letter, counted
+    c = t.sync_rejection.c
+    rows = office["server"].admin(
+        lambda conn: conn.execute(
+            select(c.reason, c.times, c.mutation).where(c.device_id == dave.device, c.record_id == inspection)
+        ).all()
+    )
+    assert [(r.reason, r.times) for r in rows] == [("forbidden", 4)]
+    assert rows[0].mutation["fields"]["ended_on"]["v"] == "2027-01-01"  # the latest one
+
+
+def test_a_bad_value_already_stored_does_not_break_honest_pushes(office: dict[str, Any]) -> None:
+    """An office store from before the value rules may hold a dict in a text column: an
+    honest push to that record is judged without it (was a 500 on every retry)."""
+    mallory: Mallory = office["mallory"]
+    org = office["refs"]["organisation"][1]
+
+    def poison(conn: Any) -> None:
+        fields = conn.execute(select(t.record.c.fields).where(t.record.c.id == org)).scalar_one()
+        fields = {**fields, "name": {"x": 1}, "description": 2**70}
+        conn.execute(t.record.update().where(t.record.c.id == org).values(fields=fields))
+
+    office["server"].admin(poison)
+    (res,) = results(mallory.push([mutation("organisation", org, {"sector": "MSZ"})]))
+    assert res["status"] in ("applied", "conflict"), res
+    (res,) = results(mallory.push([mutation("organisation", org, {"name": "Hersteld", "description": None})]))
+    assert res["status"] in ("applied", "conflict"), res  # honest laptops pull a good record again
 
 
 def test_honest_laptops_still_sync_and_converge(office: dict[str, Any]) -> None:

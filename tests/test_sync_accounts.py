@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from sync.server import accounts, throttle
+from sync.protocol import Mutation, PushRequest
+from sync.server import accounts, records, throttle
 from sync.server import schema as t
 from sync.server.db import make_engine, migrate
 
@@ -103,3 +104,28 @@ def test_failures_block_a_name_for_a_doubling_period(conn) -> None:
     assert longer.value.retry_after == 4
     throttle.succeeded(conn, keys[0])
     throttle.check(conn, keys, now=1010.0)  # the address has not reached its own limit
+
+
+@pytest.mark.parametrize("how", ["revoke", "disable"])
+def test_a_push_authenticated_before_revocation_does_not_land(conn, how: str) -> None:
+    """The request guard let the push in; the device is revoked (or its account disabled)
+    before the push takes its device row: refused 401 as the guard would, nothing written."""
+    device_id, token, _name = accounts.enrol(conn, "laptop", "anna", PASSWORD, None)
+    caller = accounts.authenticate(conn, token)
+    assert caller is not None
+    if how == "revoke":
+        accounts.revoke_device(conn, device_id)
+    else:
+        accounts.set_disabled(conn, "anna", True)
+    hlc = "1773306000000000.00000"
+    org = "00000000-0000-7000-8000-000000000001"
+    mutation = Mutation.model_validate(
+        {"tbl": "organisation", "id": org, "op": "upsert", "hlc": hlc, "client_seq": 1}
+        | {"fields": {"name": {"v": "Zorggroep"}}}
+    )
+    req = PushRequest(device_id=device_id, epoch=1, first_client_seq=1, last_client_seq=1, mutations=[mutation])
+    with pytest.raises(records.Refused) as refused:
+        records.push(conn, caller, req, "0" * 64)
+    assert refused.value.status == 401
+    assert refused.value.body["error"] == ("device_revoked" if how == "revoke" else "account_disabled")
+    assert conn.execute(select(t.record)).first() is None

@@ -97,3 +97,17 @@ def uploaded(conn: Connection, caller: Caller, sha: str) -> None:
     conn.execute(delete(t.blob_claim).where(mine))
 
 
+
+
+def created_by(conn: Connection, record_id: str) -> str | None:
+    """The account whose device pushed the attachment record first."""
+    h = t.change_history.c
+    first = (
+        select(t.device.c.account_id)
+        .join(t.change_history, h.device_id == t.device.c.id)
+        .where(h.tbl == "attachment", h.record_id == record_id)
+        .order_by(h.seq, h.id)
+        .limit(1)
+    )
+    found = conn.execute(first).scalar()
+    return None if found is None else str(found)

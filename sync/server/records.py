@@ -31,7 +31,7 @@ from sync.protocol import (
     change_value,
 )
 
-from . import accounts, blob_access
+from . import accounts, blob_access, dead_letters
 from . import schema as t
 from .accounts import Caller
 from .db import next_revision
@@ -115,6 +115,7 @@ class _Batch:
         self.readable: set[str] | None = None  # the caller's readable scopes, read when first needed
         self.rejections: list[dict[str, Any]] = []
         self.sent: dict[Key, dict[str, Any]] = {}  # values this device sent, per record merged
+        self.hashes: dict[str, tuple[Any, bool]] = {}  # attachment id -> (sha256 sent, stored before)
         self.merge = Merge(caller.device_id, self.base_value)
 
     def load(self) -> None:
@@ -166,8 +167,10 @@ class _Batch:
             self.writable[scope] = accounts.can_write(self.conn, self.caller.account_id, scope)
         return self.writable[scope]
 
-    def authorise(self, m: Mutation, rec: Held | None, scope: str | None) -> str | None:
-        """None when the caller may write the record; else the reason for refusing."""
+    def authorise(self, m: Mutation, rec: Held | None, scope: str | None) -> str | bool | None:
+        """None when the caller may write the record, True when it may because the record
+        is a new inspection nobody has rules for (granted once its values pass: ``grant``);
+        else the reason for refusing."""
         moved_from = rec.scope if rec is not None and rec.exists and rec.scope not in (None, scope) else None
         if moved_from is not None and not self.can_write(moved_from):
             return "forbidden"
@@ -177,10 +180,13 @@ class _Batch:
             if scope not in self.ruled:
                 self.ruled[scope] = accounts.has_access_rules(self.conn, scope)
             if not self.ruled[scope]:  # a new inspection: its creator's teams
-                accounts.grant_creator(self.conn, scope, self.caller.account_id)
-                self.ruled[scope] = True
-                self.writable.pop(scope, None)
+                return True
         return None if self.can_write(scope) else "forbidden"
+
+    def grant(self, scope: str) -> None:
+        accounts.grant_creator(self.conn, scope, self.caller.account_id)
+        self.ruled[scope] = True
+        self.writable.pop(scope, None)
 
     def may_name(self, tbl: str, record_id: str) -> bool:
         """The record exists (on the server or earlier in this push) and the caller may read it:
@@ -209,27 +215,34 @@ class _Batch:
         rec = self.held.get((m.tbl, m.id))
         exists = rec is not None and rec.exists
         current = rec.fields if rec is not None else {}
-        # every value must be one every laptop's store accepts (storage.value_schema)
-        issues = value_schema.check_record(m.tbl, values, new=False, current=current if exists else None)
+        # every value must be one every laptop's store accepts (storage.value_schema); first
+        # the caller's own values alone: no answer before ``authorise`` may depend on values
+        # of a record the caller may not read (it could bisect them through the CHECKs)
+        issues = value_schema.check_record(m.tbl, values, new=False)
         if issues:
             return self.reject(m, value_schema.reason(issues))
         try:
             scope = scope_of(m.tbl, m.id, {**current, **values}, self.parent_scope)
         except UnknownParentError:
             return self.reject(m, "unknown_parent")
-        reason = self.authorise(m, rec, scope)
-        if reason:
-            return self.reject(m, reason)
-        # a new record whole (NOT NULL, CHECKs), after the scope: work waiting for access is
-        # refused as forbidden / unknown_parent, which the laptop keeps to send again
-        issues = [] if exists else value_schema.check_record(m.tbl, values, new=True)
+        allowed = self.authorise(m, rec, scope)
+        if isinstance(allowed, str):
+            return self.reject(m, allowed)
+        # then the merged state (CHECKs over current values), or a new record whole (NOT NULL):
+        # after the scope, so work waiting for access is refused as forbidden / unknown_parent,
+        # which the laptop keeps to send again
+        issues = value_schema.check_record(m.tbl, values, new=not exists, current=current if exists else None)
         if issues:
             return self.reject(m, value_schema.reason(issues))
         for ref in _references(m):
             if not self.may_name(*ref):
                 return self.reject(m, "unknown_parent")
+        if allowed is True and scope is not None:
+            self.grant(scope)
         if rec is None:
             rec = self.held[(m.tbl, m.id)] = Held(m.tbl, m.id)
+        if m.tbl == "attachment" and "sha256" in values:  # decision 0006: only the pusher's own hash
+            self.hashes[m.id] = (values["sha256"], rec.stored)
         before = len(self.merge.history)
         bases = {f: change_base(c) for f, c in m.fields.items()}
         status = self.merge.apply(rec, m, values, bases)
@@ -282,14 +295,20 @@ class _Batch:
                 ],
             )
         if self.rejections:
-            self.conn.execute(
-                insert(t.sync_rejection),
-                [
-                    {**r, "id": str(uuid.uuid4()), "device_id": device, "epoch": self.req.epoch}
-                    | {"status": "open", "created_at": now}
-                    for r in self.rejections
-                ],
-            )
+            dead_letters.record(self.conn, device, self.req.epoch, now, self.rejections)
+
+    def vouched(self) -> list[tuple[str, Any]]:
+        """(attachment id, hash) this push set and kept, on records new in it or created by
+        the caller's account: someone else's edit never turns a record into a link."""
+        out = []
+        for record_id, (sha, stored) in self.hashes.items():
+            rec = self.held[("attachment", record_id)]
+            if rec.fields.get("sha256") != sha:
+                continue  # lost to a concurrent value
+            if stored and blob_access.created_by(self.conn, record_id) != self.caller.account_id:
+                continue
+            out.append((record_id, sha))
+        return out
 
     def states(self, keys: list[Key]) -> list[RecordState]:
         """The records as they are now (this push's included), those the caller may read;
@@ -352,7 +371,18 @@ def state(row: Any) -> RecordState:
 
 
 def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) -> PushResponse:
-    dev = conn.execute(select(t.device).where(t.device.c.id == caller.device_id).with_for_update()).one()
+    d = t.device.c
+    dev = conn.execute(
+        select(d.id, d.epoch, d.hwm, d.status, t.account.c.disabled_at)
+        .join(t.account, t.account.c.id == d.account_id)
+        .where(d.id == caller.device_id)
+        .with_for_update(of=t.device)
+    ).one()
+    # revoked or disabled after the request guard let this push in: refused as the guard does
+    if dev.disabled_at is not None:
+        raise Refused(401, "account_disabled")
+    if dev.status != "active":
+        raise Refused(401, "device_revoked")
     if req.device_id != dev.id:
         raise Refused(403, "device_mismatch")
     if req.epoch != dev.epoch:
@@ -384,9 +414,8 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
     keys = [(m.tbl, m.id) for m in req.mutations]
     seq = next_revision(conn)  # at the end: the counter is locked only for the writing
     batch.write(seq)
-    # an attachment's hash unlocks bytes only if its pusher holds them (decision 0006)
-    written = [r for r in batch.held.values() if r.tbl == "attachment" and r.changed]
-    blob_access.vouch(conn, caller, [(r.id, r.fields.get("sha256")) for r in written])
+    # an attachment's hash unlocks bytes only if its pusher set it and holds them (decision 0006)
+    blob_access.vouch(conn, caller, batch.vouched())
     conn.execute(
         insert(t.applied_batch).values(
             device_id=dev.id,

@@ -194,6 +194,13 @@ sync_rejection = Table(
     Column("reason", String(200), nullable=False),
     Column("status", String(16), nullable=False, default="open"),
     Column("created_at", Moment, nullable=False),
+    # one open row per device, record and reason: work held on the laptop is sent again every
+    # sync (migration 0008; rows from before it have no tbl/record_id)
+    Column("tbl", String(40), nullable=True),
+    Column("record_id", Id, nullable=True),
+    Column("times", Integer, nullable=False, server_default="1"),
+    Column("last_seen_at", Moment, nullable=True),
+    Index("ix_sync_rejection_open", "device_id", "tbl", "record_id", "reason"),
 )
 
 blob = Table(
