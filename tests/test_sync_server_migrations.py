@@ -84,3 +84,39 @@ def test_field_history_is_folded_per_mutation(url: str) -> None:
     else:
         assert backup is None  # PostgreSQL: pg_dump, by the operator (README)
     assert migrate(url) is None  # up to date: nothing to back up, nothing changed
+
+
+def test_blob_links_of_an_older_store(url: str) -> None:
+    """Migration 0006 on a store with odd attachment values: a dict or list for a hash is
+    skipped (was a TypeError), and a shared record naming a hash that a record inside an
+    inspection names too (the planted exploit of issue #12) is not linked."""
+    command.upgrade(alembic_config(url), "0005")
+    team_doc, shared_doc = "a" * 64, "b" * 64
+    rows = [  # (id, scope, fields)
+        ("in-inspection", "insp-1", {"sha256": team_doc}),
+        ("planted", None, {"sha256": team_doc}),
+        ("shared", None, {"sha256": shared_doc}),
+        ("a-dict", None, {"sha256": {"x": 1}}),
+        ("a-list", "insp-1", {"sha256": [team_doc]}),
+        ("no-fields", None, ["not", "a", "record"]),
+    ]
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        for record_id, scope, fields in rows:
+            conn.execute(
+                t.record.insert().values(
+                    tbl="attachment", id=record_id, scope=scope, rev=1, ord=0, deleted=False,
+                    fields=fields, field_meta={},
+                )
+            )
+        for sha in (team_doc, shared_doc):
+            conn.execute(text("INSERT INTO blob (sha256, size, stored_at) VALUES (:s, 1, 'x')"), {"s": sha})
+    engine.dispose()
+    migrate(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            links = set(conn.execute(select(t.blob_link.c.record_id, t.blob_link.c.sha256)).all())
+    finally:
+        engine.dispose()
+    assert links == {("in-inspection", team_doc), ("shared", shared_doc)}

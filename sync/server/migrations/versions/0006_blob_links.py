@@ -51,12 +51,21 @@ def upgrade() -> None:
     conn = op.get_bind()
     conn.execute(sa.text("DELETE FROM blob_upload"))
     stored = {r[0] for r in conn.execute(sa.text("SELECT sha256 FROM blob"))}
-    links: list[dict[str, Any]] = []
-    for record_id, fields in conn.execute(sa.text("SELECT id, fields FROM record WHERE tbl = 'attachment'")):
+    named: list[tuple[str, str | None, str]] = []
+    query = sa.text("SELECT id, scope, fields FROM record WHERE tbl = 'attachment'")
+    for record_id, scope, fields in conn.execute(query):
         values = json.loads(fields) if isinstance(fields, str | bytes) else fields
         sha = values.get("sha256") if isinstance(values, dict) else None
-        if sha in stored:
-            links.append({"record_id": record_id, "sha256": sha})
+        if isinstance(sha, str) and sha in stored:  # a dict or list here is no hash
+            named.append((record_id, scope, sha))
+    # a shared record naming a hash an inspection's record also names may be the planted
+    # exploit of issue #12: left unlinked (decision 0006)
+    in_inspection = {sha for _, scope, sha in named if scope is not None}
+    links: list[dict[str, Any]] = [
+        {"record_id": record_id, "sha256": sha}
+        for record_id, scope, sha in named
+        if scope is not None or sha not in in_inspection
+    ]
     if links:
         conn.execute(sa.text("INSERT INTO blob_link (record_id, sha256) VALUES (:record_id, :sha256)"), links)
 
