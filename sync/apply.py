@@ -98,6 +98,18 @@ def stored_value(column: Any, value: Any) -> Any:
     return _store(_kind(column), value)
 
 
+def same_stored(column: Any, raw: Any, value: Any) -> bool:
+    """Does the column's raw stored value hold the wire ``value``? JSON text is compared
+    parsed: a trigger's ``json(...)`` and ``json.dumps`` space it differently."""
+    stored = stored_value(column, value)
+    if _kind(column) == "json" and isinstance(raw, str) and isinstance(stored, str):
+        try:
+            return bool(json.loads(raw) == value)
+        except ValueError:
+            return False
+    return bool(raw == stored)
+
+
 def _kind(column: Any) -> str:
     return "json" if isinstance(column.type, JSON) else "bool" if isinstance(column.type, Boolean) else ""
 

@@ -192,13 +192,23 @@ def freeze(session: Session) -> Frozen | None:
     return Frozen(text.encode("utf-8"), len(mutations), last, _rows_upto(session, last_outbox_seq))
 
 
-def _lost(fields: dict[str, Any], reason: str | None) -> dict[str, Any]:
+def _key(m: dict[str, Any]) -> tuple[Any, Any]:
+    return m.get("tbl"), m.get("id")
+
+
+def _lost(fields: dict[str, Any], reason: str | None, winner: dict[str, Any]) -> dict[str, Any]:
     """Of a superseded mutation, only the fields that lost (the office names them: ``lost:a,b``);
-    a field merged with a colleague's edit did not lose, and "Keep mine" must not rewrite it."""
+    a field merged with a colleague's edit did not lose, and "Keep mine" must not rewrite it.
+    Each keeps the value that won (``other``, from the answer's record): "Keep mine" is refused
+    once a later edit replaced that one too (``inspectorapp.services.sync_status``)."""
     if not reason or not reason.startswith("lost:"):
         return fields
     lost = set(reason.removeprefix("lost:").split(","))
-    return {f: change for f, change in fields.items() if f in lost}
+    return {
+        f: {**change, "other": winner[f]} if isinstance(change, dict) and f in winner else change
+        for f, change in fields.items()
+        if f in lost
+    }
 
 
 def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
@@ -212,6 +222,7 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
     counts: dict[str, int] = {}
     holding = held.waiting_for_access(session) > 0
     refused: list[tuple[dict[str, Any], str]] = []  # for lack of access: held while its parents wait
+    winners = {(r.tbl, r.id): r.fields for r in response.records}  # what a superseded field lost to
     for result in response.results:
         counts[result.status] = counts.get(result.status, 0) + 1
         # "conflict" (my value won) makes no problem here: the answer lacks the value that lost,
@@ -233,7 +244,7 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
                 m.get("tbl"),
                 m.get("id"),
                 reason=result.reason,
-                fields=_lost(m.get("fields") or {}, result.reason),
+                fields=_lost(m.get("fields") or {}, result.reason, winners.get(_key(m), {})),
             )
     session.delete(inflight)
     session.flush()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from inspectorapp.clock import utc_now
 from inspectorapp.domain.enums import NoteKind
+from inspectorapp.errors import ValidationError
 from inspectorapp.services import notes, status, sync_status
 from inspectorapp.workspace import Workspace
 from storage import models as m
@@ -276,18 +277,7 @@ def test_both_sides_of_a_conflict_show_both_values(
     team(server, "Dementie", "anna", "bram")
     anna, bram = (_workspace(server, tmp_path, u) for u in ("anna", "bram"))
     try:
-        _org, conv = anna.call(helpers.conversation, anna.ctx)
-        nid = anna.call(
-            lambda s: notes.add_paragraph(s, anna.ctx, conv, {"text": "Wachtlijst.", "kind": "waarneming"}).value.id
-        )
-        assert sync_runner.run_sync(anna).kind == "done" and sync_runner.run_sync(bram).kind == "done"
-        bram.call(lambda s: _set_kind(s, nid, "citaat"))
-        time.sleep(0.05)  # Anna's edit is the later one: her value wins
-        anna.call(lambda s: _set_kind(s, nid, "vraag"))
-        order = (bram, anna, bram, anna) if first == "loser" else (anna, bram, anna, bram)
-        for ws in order:
-            assert sync_runner.run_sync(ws).kind == "done"
-        assert _kind(anna, nid) == _kind(bram, nid) == "vraag"
+        nid = _kind_conflict(anna, bram, first)
 
         (won,) = [i for i in anna.call(sync_status.sync_overview).issues if i.record_id == nid]
         assert won.kind == "conflict" and won.won
@@ -321,6 +311,84 @@ def test_both_sides_of_a_conflict_show_both_values(
         for ws in (anna, bram):
             assert sync_runner.run_sync(ws).kind == "done"
         assert _kind(anna, nid) == _kind(bram, nid) == "citaat"
+    finally:
+        anna.close()
+        bram.close()
+
+
+def _kind_conflict(anna: Workspace, bram: Workspace, first: str) -> str:
+    """Bram sets a new paragraph's kind to "citaat", a moment later Anna to "vraag"; both
+    sync twice (``first`` pushes first): Anna's value wins. Returns the paragraph's id."""
+    from inspectorapp import sync_runner
+
+    _org, conv = anna.call(helpers.conversation, anna.ctx)
+    nid: str = anna.call(
+        lambda s: notes.add_paragraph(s, anna.ctx, conv, {"text": "Wachtlijst.", "kind": "waarneming"}).value.id
+    )
+    assert sync_runner.run_sync(anna).kind == "done" and sync_runner.run_sync(bram).kind == "done"
+    bram.call(lambda s: _set_kind(s, nid, "citaat"))
+    time.sleep(0.05)  # Anna's edit is the later one: her value wins
+    anna.call(lambda s: _set_kind(s, nid, "vraag"))
+    order = (bram, anna, bram, anna) if first == "loser" else (anna, bram, anna, bram)
+    for ws in order:
+        assert sync_runner.run_sync(ws).kind == "done"
+    assert _kind(anna, nid) == _kind(bram, nid) == "vraag"
+    return nid
+
+
+@pytest.mark.parametrize("first", ["loser", "winner"])
+def test_keep_theirs_after_a_win_refuses_a_value_changed_again_since(
+    qtbot, server: ServerProcess, tmp_path: Path, first: str
+) -> None:
+    """Anna's "vraag" won over Bram's "citaat"; then Bram, having seen hers, sets "actie",
+    which reaches Anna's laptop while her problem is still open. Her panel shows that current
+    value beside both sides, and "Keep theirs" (Bram's old "citaat") is refused with a
+    message: it would overwrite "actie" unseen. Likewise Bram's "Keep mine" (his problem was
+    about "vraag", now gone). Nothing is written on either laptop."""
+    from inspectorapp import sync_runner
+    from ui.messages import message_for
+    from ui.sync_controller import SyncController
+    from ui.sync_dialog import SyncDialog
+
+    from .test_sync_blobs import _workspace
+
+    team(server, "Dementie", "anna", "bram")
+    anna, bram = (_workspace(server, tmp_path, u) for u in ("anna", "bram"))
+    try:
+        nid = _kind_conflict(anna, bram, first)
+        bram.call(lambda s: _set_kind(s, nid, "actie"))  # a third edit, after the conflict
+        for ws in (bram, anna):
+            assert sync_runner.run_sync(ws).kind == "done"
+        assert _kind(anna, nid) == "actie"
+        (won,) = [i for i in anna.call(sync_status.sync_overview).issues if i.record_id == nid]
+        assert won.won and [(f.mine, f.theirs, f.current) for f in won.fields] == [("vraag", "citaat", "actie")]
+
+        controller = SyncController(anna)
+        controller.refresh()
+        qtbot.waitUntil(lambda: controller.overview is not None, timeout=10000)
+        dialog = SyncDialog(controller)
+        qtbot.addWidget(dialog)
+        dialog.show_overview()
+        dialog.issues.setCurrentRow(0)
+        assert (dialog.mine.toPlainText(), dialog.theirs.toPlainText()) == ("kind: vraag", "kind: citaat")
+        assert not dialog.current.isHidden() and dialog.current_title.text() == dialog.tr("Current version")
+        assert dialog.current.toPlainText() == "kind: actie"
+
+        qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
+        refused = "This value was changed again since; look at the current version first."
+        qtbot.waitUntil(lambda: dialog.error.text() == refused, timeout=10000)  # no translator loaded
+        assert [i.id for i in anna.call(sync_status.sync_overview).issues] == [won.id]  # still open
+        with pytest.raises(ValidationError) as exc:
+            anna.call(lambda s: sync_status.resolve_issue(s, anna.ctx, won.id, "theirs"))
+        assert [(i.field, i.problem) for i in exc.value.issues] == [("kind", "changed_since")]
+        assert message_for(exc.value) == refused
+        (lost,) = [i for i in bram.call(sync_status.sync_overview).issues if i.record_id == nid]
+        assert [(f.mine, f.theirs, f.current, f.changed) for f in lost.fields] == [("citaat", "vraag", "actie", True)]
+        with pytest.raises(ValidationError):
+            bram.call(lambda s: sync_status.resolve_issue(s, bram.ctx, lost.id, "mine"))
+        for ws in (anna, bram):
+            assert sync_runner.run_sync(ws).kind == "done"
+        assert _kind(anna, nid) == _kind(bram, nid) == "actie"
     finally:
         anna.close()
         bram.close()

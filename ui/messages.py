@@ -73,6 +73,9 @@ def issue_text(issue: FieldIssue) -> str:
         "invalid_choice": QT_TRANSLATE_NOOP(
             "messages", "{field}: “{value}” is not one of the allowed values."
         ),
+        "changed_since": QT_TRANSLATE_NOOP(
+            "messages", "This value was changed again since; look at the current version first."
+        ),
         "unknown_code": QT_TRANSLATE_NOOP("messages", "{field}: “{value}” is not in the framework."),
         "invalid_date": QT_TRANSLATE_NOOP("messages", "{field}: “{value}” is not a valid date."),
         "out_of_range": QT_TRANSLATE_NOOP("messages", "{field} is out of range."),

@@ -1,6 +1,7 @@
 """The sync panel (UI.md §6): enrol this laptop, see the last run and progress, and review
 problems side by side ("mijn versie" / "huidige versie"; where my value won, "jouw versie
-(gewonnen)" / "van je collega (verloren)") with Keep mine / Keep theirs / Edit."""
+(gewonnen)" / "van je collega (verloren)", and "huidige versie" as a third column once a later
+edit changed it since) with Keep mine / Keep theirs / Edit."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 def _text(value: Any) -> str:
     if value is None:
         return "—"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
 
 
 class SyncDialog(QDialog):
@@ -86,6 +87,9 @@ class SyncDialog(QDialog):
         self.mine.setReadOnly(True)
         self.theirs = QPlainTextEdit()
         self.theirs.setReadOnly(True)
+        self.current = QPlainTextEdit()  # where mine won and a third edit arrived since
+        self.current.setObjectName("syncCurrent")
+        self.current.setReadOnly(True)
         self.edited = QPlainTextEdit()
         self.edited.setObjectName("syncEdited")
         self.keep_mine = QPushButton(self.tr("Keep mine"))
@@ -109,9 +113,15 @@ class SyncDialog(QDialog):
         self.mine_title.setObjectName("syncMineTitle")
         self.theirs_title = QLabel()
         self.theirs_title.setObjectName("syncTheirsTitle")
+        self.current_title = QLabel(self.tr("Current version"))
+        self.current_title.setObjectName("syncCurrentTitle")
         self._titles(None)
         side = QHBoxLayout()
-        for title, box in ((self.mine_title, self.mine), (self.theirs_title, self.theirs)):
+        for title, box in (
+            (self.mine_title, self.mine),
+            (self.theirs_title, self.theirs),
+            (self.current_title, self.current),
+        ):
             column = QVBoxLayout()
             column.addWidget(title)
             column.addWidget(box)
@@ -192,10 +202,17 @@ class SyncDialog(QDialog):
         for b in (self.keep_mine, self.keep_theirs, self.save_edit):
             b.setEnabled(issue is not None)
         self._titles(issue)
+        # only where mine won is what is here not shown already: a third edit since is
+        self.current.clear()
+        moved = issue is not None and issue.won and any(f.changed for f in issue.fields)
+        for widget in (self.current_title, self.current):
+            widget.setVisible(moved)
         if issue is None:
             self.mine.clear()
             self.theirs.clear()
             return
+        if moved:
+            self.current.setPlainText("\n".join(f"{f.field}: {_text(f.current)}" for f in issue.fields))
         self.mine.setPlainText("\n".join(f"{f.field}: {_text(f.mine)}" for f in issue.fields))
         # where mine won, what is here is mine: the colleague's value that lost is the other side
         other = [(f.field, f.theirs if issue.won else f.current) for f in issue.fields]

@@ -5,6 +5,8 @@ edit, or a change the office refused. "Keep mine" writes my value again as a new
 edit: it has now seen the other value, so on the next sync it is a sequential edit and
 wins everywhere. "Keep theirs" closes the problem; nothing is changed. Where my value won,
 the two swap: "Keep mine" closes it and "Keep theirs" writes the colleague's value that lost.
+Either write is refused (``changed_since``) once the value here is no longer the one the
+problem was about (a third edit arrived since): the inspector looks at it first.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import Base, Outbox, StoreMeta, SyncIssue
 from sync import enrolment, held, portable, set_aside
 from sync import local_state as sync_state
-from sync.apply import stored_value
+from sync.apply import same_stored, stored_value
 from sync.protocol import EnrolResponse
 
 from . import audit
@@ -36,6 +38,7 @@ class IssueField:
     mine: Any
     current: Any
     theirs: Any = None  # the colleague's value as the office kept it (else what is here now)
+    changed: bool = False  # what is here now is no longer the value the problem was about
 
 
 @dataclass(frozen=True)
@@ -83,25 +86,52 @@ def _current(session: Session, tbl: str | None, record_id: str | None) -> dict[s
     return dict(row._mapping) if row is not None else {}
 
 
+def _raw(session: Session, tbl: str | None, record_id: str | None) -> dict[str, Any] | None:
+    """The row's column values as stored (JSON as text, booleans as 0/1), to compare with
+    wire values the way ``sync.apply`` writes them."""
+    if not tbl or not record_id or tbl not in Base.metadata.tables:
+        return None
+    row = session.connection().exec_driver_sql(f'SELECT * FROM "{tbl}" WHERE id = ?', (record_id,)).first()
+    return dict(row._mapping) if row is not None else None
+
+
+def _changed(session: Session, tbl: str, raw: dict[str, Any] | None, field: str, about: Any) -> bool:
+    """Is the stored value no longer ``about`` (a wire value)? A row gone counts as changed."""
+    if raw is None or field not in raw:
+        return True
+    try:
+        value = portable.incoming(session, tbl, {field: about})[field]
+    except portable.UnknownFramework:
+        return True
+    return not same_stored(Base.metadata.tables[tbl].columns[field], raw[field], value)
+
+
 def _issue_view(session: Session, issue: SyncIssue) -> IssueView:
     detail = issue.detail or {}
     current = _current(session, issue.tbl, issue.record_id)
     mine = detail.get("fields") or {}
-    fields = tuple(
-        IssueField(f, change.get("v"), current.get(f), change.get("other", current.get(f)))
-        if isinstance(change, dict)
-        else IssueField(f, change, current.get(f), current.get(f))
-        for f, change in mine.items()
-        if f not in SYNC_FIELDS_HIDDEN
-    )
     won = issue.kind == "conflict" and all(isinstance(c, dict) and "other" in c for c in mine.values())
+    # the value the problem was about, here when it was recorded: mine where it won, the
+    # winner's where mine lost (``other``); a refused change has none to compare with
+    raw = _raw(session, issue.tbl, issue.record_id)
+    fields = []
+    for f, change in mine.items():
+        if f in SYNC_FIELDS_HIDDEN:
+            continue
+        if not isinstance(change, dict):
+            fields.append(IssueField(f, change, current.get(f), current.get(f)))
+            continue
+        key = "v" if won else "other" if "other" in change else None
+        changed = key is not None and _changed(session, issue.tbl or "", raw, f, change[key])
+        theirs = change.get("other", current.get(f))
+        fields.append(IssueField(f, change.get("v"), current.get(f), theirs, changed))
     return IssueView(
         issue.id,
         issue.kind,
         issue.tbl,
         issue.record_id,
         detail.get("reason") or detail.get("error"),
-        fields,
+        tuple(fields),
         issue.created_at,
         won and bool(fields),
     )
@@ -150,6 +180,9 @@ def resolve_issue(
     view = _issue_view(session, issue)
     # the value not there now is written: mine after losing, the colleague's after winning
     writes = choice == "edit" or (choice == "theirs") == view.won
+    moved = next((f.field for f in view.fields if f.changed), None)
+    if writes and choice != "edit" and moved is not None:  # a third value would go unseen
+        raise ValidationError([FieldIssue(moved, "changed_since")])
     if writes and tbl in Base.metadata.tables and record_id:
         if choice == "edit":
             values = dict(edited or {})
