@@ -101,28 +101,51 @@ class BlobStore:
 
     def _rename_plain_names(self) -> None:
         """Files named by their plain SHA-256 (before keyed names) get their keyed name, once
-        per folder and key in a process; the folder is made private on the way."""
+        per folder and key in a process; the folder is made private on the way.
+
+        Another process (the GUI and the command line) may do the same pass at the same time:
+        a file or shard that is gone is one it already moved, so nothing here may fail on it.
+        Folders this user does not own keep their mode (chmod would be refused)."""
         done = (self.folder.resolve(), self._names)
         with _renaming:
             if done in _renamed or not self.folder.is_dir():
                 return
-            os.chmod(self.folder, 0o700)
+            _make_private(self.folder)
             for shard in list(self.folder.iterdir()):
-                if not (shard.is_dir() and _SHARD.fullmatch(shard.name)):
+                if not (_SHARD.fullmatch(shard.name) and shard.is_dir()):
                     continue
-                os.chmod(shard, 0o700)
-                for entry in list(shard.iterdir()):
+                _make_private(shard)
+                try:
+                    entries = list(shard.iterdir())
+                except FileNotFoundError:  # emptied and removed by the other process
+                    continue
+                moved = False
+                for entry in entries:
                     if _SHA.fullmatch(entry.name) and entry.name.startswith(shard.name) and entry.is_file():
-                        target = self.path_for(entry.name)
-                        target.parent.mkdir(mode=0o700, exist_ok=True)
-                        if target.is_file():
-                            entry.unlink()
-                        else:
-                            os.replace(entry, target)
-                        _fsync_dir(target.parent)
+                        moved = self._move_plain(entry) or moved
+                if moved:
+                    _fsync_dir(shard)  # the old names' removal is durable too
                 with contextlib.suppress(OSError):  # empty now (its files moved to keyed shards)
                     shard.rmdir()
             _renamed.add(done)
+
+    def _move_plain(self, entry: Path) -> bool:
+        """Give one plain-named file its keyed name; False when it was already gone."""
+        target = self.path_for(entry.name)
+        for _attempt in range(5):
+            target.parent.mkdir(mode=0o700, exist_ok=True)
+            try:
+                if target.is_file():
+                    entry.unlink()  # an earlier rename got as far as the new name
+                else:
+                    os.replace(entry, target)
+            except FileNotFoundError:
+                if not entry.exists():
+                    return False  # moved by the other process
+                continue  # the shard was removed between mkdir and rename (it was empty)
+            _fsync_dir(target.parent)
+            return True
+        return False  # still there: the next process start tries again
 
     def exists(self, sha: str) -> bool:
         return self.path_for(sha).is_file()
@@ -260,6 +283,11 @@ class BlobStore:
         if not hmac.compare_digest(sha256_hex(data), sha):
             raise BlobTamperedError(f"blob {sha}: content does not match its name", sha=sha)
         return data
+
+
+def _make_private(folder: Path) -> None:
+    with contextlib.suppress(FileNotFoundError, PermissionError):  # gone, or not ours
+        os.chmod(folder, 0o700)
 
 
 def _fsync_dir(folder: Path) -> None:

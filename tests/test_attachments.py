@@ -466,3 +466,74 @@ def test_kill_while_writing_leaves_only_complete_blobs(tmp_path: Path) -> None:
     assert all(p.name.startswith(".") and p.name.endswith(".tmp") for p in leftovers), leftovers
     assert blobs.sweep_temp_files(older_than_seconds=0) == len(leftovers)
     assert {p for p in folder.rglob("*") if p.is_file()} == complete  # only whole blobs are left
+
+
+_OPEN_AT = """
+import sys, time
+from pathlib import Path
+from inspectorapp.blobs import BlobStore
+folder, key, start = Path(sys.argv[1]), bytes.fromhex(sys.argv[2]), float(sys.argv[3])
+time.sleep(max(0.0, start - time.time()))
+BlobStore(folder, key)
+"""
+
+
+def _plain_layout(folder: Path, key: bytes, count: int) -> dict[str, bytes]:
+    """An older version's folder: ``count`` blobs named by their plain hash."""
+    blobs = BlobStore(folder, key)
+    datas = {}
+    for n in range(count):
+        data = f"document {n}".encode()
+        sha = blobs.put(data)
+        plain = folder / sha[:2] / sha
+        plain.parent.mkdir(exist_ok=True)
+        os.replace(blobs.path_for(sha), plain)
+        datas[sha] = data
+    return datas
+
+
+def test_processes_opening_one_folder_at_once_rename_it_without_failing(tmp_path: Path) -> None:
+    from inspectorapp import blobs as blob_module
+
+    folder, key = tmp_path / "attachments", os.urandom(32)
+    datas = _plain_layout(folder, key, 600)
+    start = time.time() + 2.0  # the interpreters start first, then all rename at once
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN_AT, str(folder), key.hex(), str(start)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    errors = [run.communicate(timeout=120)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0] * 4, errors  # was FileNotFoundError from os.replace
+    blob_module._renamed.clear()
+    reopened = BlobStore(folder, key)
+    assert {p for p in folder.rglob("*") if p.is_file()} == {reopened.path_for(sha) for sha in datas}
+    assert all(reopened.get(sha) == data for sha, data in datas.items())
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0 or not Path("/usr/bin/unshare").exists(),
+    reason="needs root to hand the folder to another user, and unshare",
+)
+def test_a_folder_of_another_user_is_opened_as_it_is(tmp_path: Path) -> None:
+    """A shared or restored folder this user may write but does not own: chmod is refused
+    (EPERM), which must not stop the app from opening it. The app runs in a user namespace,
+    where it lacks the right to change another user's files."""
+    folder, key = tmp_path / "attachments", os.urandom(32)
+    datas = _plain_layout(folder, key, 3)
+    for path in [*folder.rglob("*"), folder]:
+        os.chmod(path, 0o777 if path.is_dir() else 0o666)
+        os.chown(path, 65534, 65534)
+    script = _OPEN_AT + "print(all(BlobStore(folder, key).get(s) for s in sys.argv[4:]))"
+    run = subprocess.run(
+        ["/usr/bin/unshare", "--user", sys.executable, "-c", script, str(folder), key.hex(), "0", *datas],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr  # was PermissionError from os.chmod
+    assert run.stdout.strip() == "True"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o777  # left as it was
