@@ -26,7 +26,7 @@ from inspectorapp.services import organisations
 from inspectorapp.workspace import Workspace
 from storage import models as m
 from sync import enrolment
-from sync.server import accounts
+from sync.server import accounts, throttle
 from sync.server import schema as t
 from sync.transport import TlsPolicy, TlsRefused, Transport, check_url
 
@@ -483,3 +483,24 @@ def _healthy(base: str, context: object) -> bool:
         return httpx.get(base + "/v1/health", verify=context, timeout=1).status_code == 200  # type: ignore[arg-type]
     except httpx.TransportError:
         return False
+
+
+def test_parallel_guesses_cannot_outrun_the_login_throttle(server: ServerProcess, honest: Laptop) -> None:
+    """Review of issue #12: the block was checked before waiting for a hashing slot, so
+    thirty guesses sent at once all passed it. Each attempt is counted before its hash."""
+    with httpx.Client(base_url=server.base, timeout=60) as client, ThreadPoolExecutor(30) as pool:
+        guesses = [
+            pool.submit(_enrol, client, "203.0.113.50", username="bram", password=f"parallel guess {n:03}")
+            for n in range(30)
+        ]
+        answers = [f.result() for f in guesses]
+    ATTACKS["parallel_password_guess"] += 30
+    statuses = Counter(a.status_code for a in answers)
+    assert set(statuses) <= {401, 429} and statuses[401] <= throttle.USER_FREE, statuses
+    # a right password is not counted against the name: bram still gets in after four wrong
+    with httpx.Client(base_url=server.base, timeout=60) as client:
+        for n in range(throttle.USER_FREE - 1):
+            assert _enrol(client, "203.0.113.51", username="anna", password=f"wrong {n:03} xxxx").status_code == 401
+        assert _enrol(client, "203.0.113.51", username="anna", password=PASSWORD).status_code == 200
+        assert _enrol(client, "203.0.113.51", username="anna", password=PASSWORD).status_code == 200
+    _still_syncs(honest, "parallel guesses")

@@ -99,6 +99,43 @@ def failed(conn: Connection, keys: Iterable[str], now: float | None = None) -> N
         )
 
 
+def attempt(conn: Connection, keys: Iterable[str], now: float | None = None) -> None:
+    """Count an attempt as a failure before its password is hashed, refusing it (uncounted)
+    while a key is blocked: the keys' rows are locked first, so parallel guesses cannot all
+    pass a check made before any of them was counted (``forgive`` takes a right one back)."""
+    moment = time.time() if now is None else now
+    c = t.login_throttle.c
+    make = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    ordered = sorted(set(keys))  # one lock order: no deadlock between two attempts
+    for key in ordered:
+        conn.execute(
+            make(t.login_throttle)
+            .values(key=key, failures=0, last_failure=moment, blocked_until=0.0)
+            .on_conflict_do_nothing()
+        )
+    until = conn.execute(
+        select(c.blocked_until).where(c.key.in_(ordered)).order_by(c.key).with_for_update()
+    ).scalars()
+    latest = max(until, default=0.0)
+    if latest > moment:
+        raise Throttled(latest - moment)
+    failed(conn, ordered, moment)
+
+
+def forgive(conn: Connection, keys: Iterable[str]) -> None:
+    """Take back the failure ``attempt`` counted for a login that turned out right."""
+    c = t.login_throttle.c
+    for key in keys:
+        row = conn.execute(select(c.failures, c.last_failure).where(c.key == key).with_for_update()).first()
+        if row is None:
+            continue
+        failures = max(0, row.failures - 1)
+        blocked = row.last_failure + _block(key, failures) if failures else 0.0
+        conn.execute(
+            update(t.login_throttle).where(c.key == key).values(failures=failures, blocked_until=blocked)
+        )
+
+
 def succeeded(conn: Connection, key: str) -> None:
     """A right password clears its user name's count (an address's count only fades)."""
     conn.execute(delete(t.login_throttle).where(t.login_throttle.c.key == key))
