@@ -504,3 +504,29 @@ def test_parallel_guesses_cannot_outrun_the_login_throttle(server: ServerProcess
         assert _enrol(client, "203.0.113.51", username="anna", password=PASSWORD).status_code == 200
         assert _enrol(client, "203.0.113.51", username="anna", password=PASSWORD).status_code == 200
     _still_syncs(honest, "parallel guesses")
+
+
+def test_odd_path_parameters_are_refused_not_a_500(server: ServerProcess, honest: Laptop) -> None:
+    """A NUL in a framework key reached PostgreSQL (500); a hash with a trailing newline
+    passed the hash check and was too long for its column."""
+    token = honest.db(enrolment.token)
+    sha = "ab" * 32
+    with httpx.Client(base_url=server.base, timeout=30, headers={"Authorization": f"Bearer {token}"}) as c:
+        for path in ("/v1/frameworks/%00/x", "/v1/frameworks/x/%00", "/v1/frameworks/a%0A/1", "/v1/frameworks/%ZZ/1"):
+            answer = c.get(path)
+            STATUSES.append(answer.status_code)
+            assert answer.status_code == 404 and answer.json()["error"] == "unknown_framework", (path, answer.text)
+        for bad in (f"{sha}%0A", f"{sha}%00", "%00" * 64):
+            answers = [
+                c.get(f"/v1/blobs/{bad}"),
+                c.post(f"/v1/blobs/{bad}/uploads", json={"size": 10}),
+                c.patch(
+                    f"/v1/blobs/{bad}/uploads/{'0' * 8}-0000-4000-8000-{'0' * 12}",
+                    content=b"x",
+                    headers={"Upload-Offset": "0", "Chunk-SHA256": "0" * 64},
+                ),
+            ]
+            STATUSES.extend(a.status_code for a in answers)
+            assert [a.status_code for a in answers] == [422, 422, 422], [a.text for a in answers]
+    ATTACKS["odd_path_parameter"] += 13
+    _still_syncs(honest, "odd path parameters")

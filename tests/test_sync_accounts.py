@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,10 @@ from sync.protocol import Mutation, PushRequest
 from sync.server import accounts, records, throttle
 from sync.server import schema as t
 from sync.server.db import make_engine, migrate
+
+from .postgres import postgres_server, postgres_url
+
+__all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
 PASSWORD = "correct horse battery staple"
 
@@ -129,3 +135,33 @@ def test_a_push_authenticated_before_revocation_does_not_land(conn, how: str) ->
     assert refused.value.status == 401
     assert refused.value.body["error"] == ("device_revoked" if how == "revoke" else "account_disabled")
     assert conn.execute(select(t.record)).first() is None
+
+
+def test_an_enrolment_code_redeemed_twice_at_once_works_once(postgres_url: str) -> None:
+    """PostgreSQL reads the code unused in both transactions; only one update may use it."""
+    migrate(postgres_url)
+    engine = make_engine(postgres_url)
+    try:
+        with engine.begin() as setup:
+            accounts.create_account(setup, "anna", "Anna", PASSWORD)
+            code = accounts.enrolment_code(setup, "anna", hours=1)
+        outcome: list[str] = []
+
+        def second() -> None:
+            with engine.connect() as other:
+                try:
+                    with other.begin():
+                        accounts.redeem(other, code)  # waits for the first one's lock
+                    outcome.append("redeemed")
+                except accounts.AccountError:
+                    outcome.append("refused")
+
+        with engine.connect() as first, first.begin():
+            accounts.redeem(first, code)
+            thread = threading.Thread(target=second)
+            thread.start()
+            time.sleep(1.0)  # the second one has read the code unused and waits on its row
+        thread.join(30)
+        assert outcome == ["refused"]
+    finally:
+        engine.dispose()

@@ -189,9 +189,14 @@ def redeem(conn: Connection, code: str) -> str:
     ).first()
     if row is None or row.used_at is not None or row.expires_at < now():
         raise AccountError("unknown, used or expired enrolment code")
-    conn.execute(
-        update(t.enrolment_code).where(t.enrolment_code.c.code_hash == row.code_hash).values(used_at=now())
+    c = t.enrolment_code.c
+    used = conn.execute(  # only one of two redemptions at once finds it unused (PostgreSQL)
+        update(t.enrolment_code)
+        .where(c.code_hash == row.code_hash, c.used_at.is_(None))
+        .values(used_at=now())
     )
+    if used.rowcount != 1:
+        raise AccountError("unknown, used or expired enrolment code")
     return str(row.account_id)
 
 

@@ -53,7 +53,7 @@ def _hexdigest(data: bytes) -> str:
 
 
 def _check_sha(sha: str) -> None:
-    if not _SHA.match(sha):
+    if not _SHA.fullmatch(sha):  # match() would let a trailing newline through
         raise Refused(422, "invalid_sha256")
 
 

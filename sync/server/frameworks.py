@@ -7,6 +7,8 @@ the app uses before it is accepted.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Connection, insert, select
 
 from inspectorapp.domain.framework_file import parse_framework
@@ -14,6 +16,10 @@ from inspectorapp.domain.framework_file import parse_framework
 from . import accounts
 from . import schema as t
 from .records import Refused
+
+# what parse_framework accepts as a key and a version (inspectorapp.domain.framework_file)
+_KEY = re.compile(r"[a-z0-9][a-z0-9_.-]{0,39}")
+_VERSION = re.compile(r"[A-Za-z0-9_.&-]{1,40}")
 
 
 class PublishRefused(Exception):
@@ -53,6 +59,9 @@ def listing(conn: Connection) -> list[dict[str, str]]:
 
 
 def document(conn: Connection, key: str, version: str) -> str:
+    # a key or version no framework file may have (NUL: PostgreSQL refuses the query) is unknown
+    if not (_KEY.fullmatch(key) and _VERSION.fullmatch(version)):
+        raise Refused(404, "unknown_framework")
     found = conn.execute(
         select(t.framework.c.document).where(t.framework.c.key == key, t.framework.c.version == version)
     ).scalar()
