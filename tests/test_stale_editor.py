@@ -73,6 +73,45 @@ def test_a_save_on_a_stale_base_is_merged_or_kept_as_a_conflict(store: Store, ct
         assert _stored(s, nid) == "Nieuw."
 
 
+def test_a_stale_save_keeps_a_colleagues_reordering_and_removal(store: Store, ctx) -> None:
+    with store.transaction() as s:
+        _org, conv = helpers.conversation(s, ctx)
+    first, second = "01900000-0000-7000-8000-00000000a011", "01900000-0000-7000-8000-00000000a012"
+    at = datetime(2026, 3, 12, 9, 5, tzinfo=UTC)
+
+    def edit(note_id: str, text: str, position: int, base_text: str, base_position: int) -> ParagraphEdit:
+        base = ParagraphBase(base_text, "waarneming", NoteAttrs(), base_position)
+        return ParagraphEdit(note_id, position, "waarneming", text, at, NoteAttrs(), base)
+
+    with store.transaction() as s:
+        notes.save_edits(s, ctx, conv, [_edit(first, FIRST, None), replace(_edit(second, "Twee.", None), position=2048)])
+    with store.transaction() as s:  # a pull underneath: the colleague moved the first after the second
+        s.get(m.NoteParagraph, first).position = 3072
+    with store.transaction() as s:  # the editor, still on the old order, types in the first
+        notes.save_edits(s, ctx, conv, [edit(first, FIRST + " Echt.", 1024, FIRST, 1024)])
+        assert s.get(m.NoteParagraph, first).position == 3072  # was set back to 1024
+        assert _stored(s, first) == FIRST + " Echt."
+    with store.transaction() as s:  # the editor moves it itself: that is written
+        notes.save_edits(s, ctx, conv, [edit(first, FIRST + " Echt.", 4096, FIRST + " Echt.", 3072)])
+        assert s.get(m.NoteParagraph, first).position == 4096
+    deleted = datetime(2026, 3, 12, 9, 9, tzinfo=UTC)
+    with store.transaction() as s:  # a pull: the colleague removed both paragraphs
+        s.get(m.NoteParagraph, first).deleted_at = deleted
+        s.get(m.NoteParagraph, second).deleted_at = deleted
+    with store.transaction() as s:
+        # the second only renumbered here: it stays removed (it came back before)
+        saved = notes.save_edits(s, ctx, conv, [edit(second, "Twee.", 1024, "Twee.", 2048)]).value
+        assert s.get(m.NoteParagraph, second).deleted_at is not None and saved.conflicts == ()
+        # typed into the first meanwhile: the typing is kept, brought back, and listed for review
+        saved = notes.save_edits(
+            s, ctx, conv, [edit(first, FIRST + " Echt waar.", 4096, FIRST + " Echt.", 4096)]
+        ).value
+        assert s.get(m.NoteParagraph, first).deleted_at is None and _stored(s, first) == FIRST + " Echt waar."
+        assert saved.conflicts == (first,)
+        issues = sync_status.sync_overview(s).issues
+    assert [(i.kind, i.record_id) for i in issues] == [("local_conflict", first)]
+
+
 # ----- through the real widgets and a real server -------------------------------------------
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[ServerProcess]:
@@ -265,3 +304,37 @@ def test_paragraphs_added_and_deleted_elsewhere_appear_and_go(scene: Scene) -> N
     s.app_sync()
     s.qtbot.waitUntil(lambda: s.editor.toPlainText() == f"{FIRST} Echt.", timeout=10000)
     assert [p.id for p in s.editor.paragraphs()] == [s.note_id]
+
+
+def test_a_clash_is_told_in_the_visit_page_and_typing_on_keeps_both(scene: Scene) -> None:
+    s = scene
+    page = s.w.shell.visit_page
+    assert not page.conflict_notice.isVisible()
+    s.select("alle")
+    _type(s.qtbot, s.editor, "de meeste")
+    s.hold_autosave()
+    mine = FIRST.replace("alle", "de meeste")
+    colleague = FIRST.replace("alle", "niet alle")
+    s.colleague_writes(colleague)
+    s.app_sync()
+    s.editor.flush()
+    s.saved()
+    s.qtbot.waitUntil(lambda: s.shown() == colleague, timeout=10000)
+    # the typing left the editor: the page says where it went (was: nothing at all)
+    assert page.conflict_notice.isVisible() and "Sync with the office" in page.conflict_notice.text()
+    [para] = s.editor.paragraphs()
+    assert para.saved is not None and para.saved[0] == colleague  # the base is what the store holds
+    s.cursor_at("gemeld.")
+    _type(s.qtbot, s.editor, " De map is leeg.")
+    s.saved()
+    assert s.app_stored() == colleague + " De map is leeg."
+    ws = s.w.workspace
+    [issue] = [i for i in ws.call(sync_status.sync_overview).issues if i.kind == "local_conflict"]
+    assert issue.fields[0].mine == mine  # my words are still there to take
+    from ui.sync_dialog import SyncDialog
+
+    page.conflict_notice.linkActivated.emit("sync")  # the link leads to the sync panel
+    s.qtbot.waitUntil(lambda: any(d.isVisible() for d in s.w.findChildren(SyncDialog)))
+    assert not page.conflict_notice.isVisible()
+    for dialog in s.w.findChildren(SyncDialog):
+        dialog.close()

@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
             self.shell.inspection_page.export_requested.connect(self.export_inspection)
             self.shell.visit_page.signal_requested.connect(self.capture_signal)
             self.shell.visit_page.synthesis_requested.connect(self.open_synthesis)
+            self.shell.visit_page.sync_requested.connect(self.open_sync)
             self.stack.addWidget(self.shell)
         return self.shell
 

@@ -57,8 +57,8 @@ class Para:
     def base(self) -> ParagraphBase | None:
         if self.saved is None:
             return None
-        text, kind, _position, attrs = self.saved
-        return ParagraphBase(text.replace(LINE_SEPARATOR, "\n"), kind, attrs)
+        text, kind, position, attrs = self.saved
+        return ParagraphBase(text.replace(LINE_SEPARATOR, "\n"), kind, attrs, position)
 
     def follow(self, base: State, theirs: State) -> str | None:
         """Take the stored state ``theirs`` (changed elsewhere since ``base``), keeping what

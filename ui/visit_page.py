@@ -47,6 +47,7 @@ class VisitPage(QWidget):
     signal_requested = Signal(dict)  # prefill for the signal form
     changed = Signal(object)  # ChangeSet
     synthesis_requested = Signal(str)  # conversation id
+    sync_requested = Signal()  # the user follows the conflict notice to the sync panel
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -68,6 +69,15 @@ class VisitPage(QWidget):
         self.conversation_title.setWordWrap(True)
         self.save_status = QLabel()
         self.save_status.setObjectName("saveStatus")
+        # A save that overlapped a colleague's change keeps their words in the editor and the
+        # user's in the sync panel (decision 0007): say so, or the typing seems to vanish.
+        self.conflict_notice = QLabel()
+        self.conflict_notice.setObjectName("conflictNotice")
+        self.conflict_notice.setWordWrap(True)
+        self.conflict_notice.setTextFormat(Qt.TextFormat.RichText)
+        self.conflict_notice.setStyleSheet("QLabel { background: #fff4ce; padding: 6px; }")
+        self.conflict_notice.setVisible(False)
+        self.conflict_notice.linkActivated.connect(self._open_sync)
         self.editor = NoteEditor(self._save_notes, self._fetch_notes)
         self.board: SessionBoard | None = None
         self.centre_stack = QStackedWidget()
@@ -122,6 +132,7 @@ class VisitPage(QWidget):
         self.guide_toggle.toggled.connect(self.guide.setVisible)
         cbox.addWidget(self.guide_toggle, alignment=Qt.AlignmentFlag.AlignLeft)
         cbox.addWidget(self.guide)
+        cbox.addWidget(self.conflict_notice)
         cbox.addWidget(self.centre_stack, 1)
         cbox.addWidget(self.save_status, alignment=Qt.AlignmentFlag.AlignRight)
         right = QWidget()
@@ -158,6 +169,12 @@ class VisitPage(QWidget):
         self.participants_button.setText(self.tr("Participants…"))
         self.conversations.setAccessibleName(self.tr("Conversations"))
         self.editor.setAccessibleName(self.tr("Notes"))
+        self.conflict_notice.setText(
+            self.tr(
+                "Your text clashed with a colleague's change; your version is in "
+                '<a href="sync">Sync with the office</a>.'
+            )
+        )
         self.editor.setPlaceholderText(
             self.tr(
                 "Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind "
@@ -378,6 +395,12 @@ class VisitPage(QWidget):
 
     def _saved(self, result: SavedEdits, done: OnDone) -> None:
         done(result)
+        if result.conflicts:
+            self.conflict_notice.setVisible(True)
+
+    def _open_sync(self, _link: str = "") -> None:
+        self.conflict_notice.setVisible(False)
+        self.sync_requested.emit()
 
     def _fetch_notes(self, conversation_id: str, done: OnNotes, failed: OnError) -> None:
         from inspectorapp.services import notes

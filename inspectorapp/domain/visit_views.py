@@ -104,6 +104,8 @@ class ParagraphBase:
     text: str
     kind: str
     attrs: NoteAttrs = field(default_factory=NoteAttrs)
+    position: int | None = None  # None: not known, the edit's position is written
+    deleted: bool = False  # the editor knew it deleted (an undo of one's own removal)
 
 
 @dataclass(frozen=True)

@@ -172,10 +172,18 @@ def save_edits(
                 )
             )
             continue
+        deleted_elsewhere = _deleted_elsewhere(row, p)
+        if deleted_elsewhere and not _changed_since_base(p, kind, text or ""):
+            continue  # a colleague removed it and nothing was typed in it here: it stays removed
         if not _write_onto(session, row, p, kind, text or ""):
             conflicts.append(p.id)
-        row.position = p.position
-        row.deleted_at = None  # an undo brings a removed paragraph back
+        elif deleted_elsewhere:  # typed into while a colleague removed it: kept, for review
+            _keep_conflict(session, row.id, row.text, reason="deleted_elsewhere")
+            conflicts.append(p.id)
+        if p.base is None or p.base.position is None or p.position != p.base.position:
+            row.position = p.position  # moved here; otherwise a colleague's reordering stays
+        if p.base is None or p.base.deleted or deleted_elsewhere:
+            row.deleted_at = None  # an undo brings a removed paragraph back
     now = utc_now()
     for note_id in deletes:
         row = rows.get(note_id)
@@ -218,9 +226,22 @@ def _write_onto(
     return True
 
 
-def _keep_conflict(session: Session, note_id: str, text: str) -> None:
+def _deleted_elsewhere(row: NoteParagraph, p: ParagraphEdit) -> bool:
+    """Removed in the store (a sync pull) while the editor still showed it as live."""
+    return row.deleted_at is not None and p.base is not None and not p.base.deleted
+
+
+def _changed_since_base(p: ParagraphEdit, kind: NoteKind | None, text: str) -> bool:
+    base = p.base
+    if base is None:
+        return True
+    return text != base.text or (kind is not None and kind.value != base.kind) or p.attrs != base.attrs
+
+
+def _keep_conflict(session: Session, note_id: str, text: str, **extra: Any) -> None:
     """One open local conflict per paragraph: typing on after a refused merge updates it
-    (the later text grew from the earlier one)."""
+    (the later text grew from the earlier one). ``reason="deleted_elsewhere"``: a colleague
+    removed the paragraph while it was typed into here, so it was brought back."""
     issue = session.scalar(
         select(SyncIssue).where(
             SyncIssue.kind == "local_conflict", SyncIssue.record_id == note_id, SyncIssue.status == "open"
@@ -228,10 +249,10 @@ def _keep_conflict(session: Session, note_id: str, text: str) -> None:
     )
     if issue is None:
         sync_state.add_issue(
-            session, "local_conflict", "note_paragraph", note_id, fields={"text": {"v": text}}
+            session, "local_conflict", "note_paragraph", note_id, fields={"text": {"v": text}}, **extra
         )
     else:
-        issue.detail = {**(issue.detail or {}), "fields": {"text": {"v": text}}}
+        issue.detail = {**(issue.detail or {}), "fields": {"text": {"v": text}}, **extra}
 
 
 def _differs(row: NoteParagraph, p: ParagraphEdit) -> bool:
