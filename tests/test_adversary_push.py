@@ -16,6 +16,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -322,6 +323,22 @@ def test_hypothesis_pushes_with_a_valid_envelope(office: dict[str, Any]) -> None
         assert answer.status_code in (200, 422), answer.text[:300]
 
     attack()
+
+
+def test_two_devices_pushing_the_same_new_records_at_once_get_no_5xx(office: dict[str, Any]) -> None:
+    """Review of issue #12: both pushes find the record new and insert it (and both grant a
+    new inspection's creator): on PostgreSQL the second was a unique violation, a 500."""
+    one = office.setdefault("anna_by_hand", Mallory(office["server"].base, "anna"))
+    two = office.setdefault("bram_by_hand", Mallory(office["server"].base, "bram"))
+    org_fields = valid_fields("organisation", office["refs"], 0, office["framework"])
+    insp_fields = valid_fields("inspection", office["refs"], 0, office["framework"])
+    with ThreadPoolExecutor(2) as pool:
+        for _ in range(12):
+            org, insp = str(uuid.uuid4()), str(uuid.uuid4())
+            muts = [mutation("organisation", org, org_fields), mutation("inspection", insp, insp_fields)]
+            answers = list(pool.map(lambda d, ms=muts: d.push([dict(x) for x in ms]), (one, two)))
+            for answer in answers:
+                assert {r["status"] for r in results(answer)} <= {"applied", "conflict", "superseded"}
 
 
 def test_refusals_tell_another_team_nothing_about_stored_values(office: dict[str, Any]) -> None:

@@ -220,3 +220,50 @@ def test_an_office_folder_of_plaintext_files_is_encrypted_at_start_and_a_wrong_k
         BlobStore(root, tmp_path / "other.key")
     with pytest.raises(BlobKeyError):
         BlobStore(root, root / "inside.key")
+
+
+_START = """
+import sys
+from pathlib import Path
+from sync.server.blobs import BlobStore
+sys.stdin.readline()  # all processes start converting at once
+BlobStore(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def test_server_processes_starting_at_once_convert_one_folder_together(tmp_path: Path) -> None:
+    """Review of issue #12: two processes converting one legacy folder (and writing the
+    key-id marker) at once: FileNotFoundError for files the other one had converted."""
+    import subprocess
+    import sys
+
+    from sync.server.blobs import BlobStore
+
+    from .conftest import ROOT
+
+    root, key = tmp_path / "office.blobs", tmp_path / "office.blobs.key"
+    blobs = [os.urandom(64 * 1024 + n) for n in range(300)]
+    for data in blobs:
+        sha = hashlib.sha256(data).hexdigest()
+        (root / sha[:2]).mkdir(parents=True, exist_ok=True)
+        (root / sha[:2] / sha).write_bytes(data)
+    (root / "uploads").mkdir()
+    for n in range(50):
+        (root / "uploads" / f"stale-{n}").write_bytes(b"x")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-c", _START, str(root), str(key)]
+    # four processes at once (they share the key: its creation is already safe)
+    procs = [
+        subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(4)
+    ]
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write(b"\n")
+        proc.stdin.flush()
+    errors = [proc.communicate(timeout=120)[1].decode() for proc in procs]
+    assert [proc.returncode for proc in procs] == [0] * 4, errors
+    store = BlobStore(root, key)
+    for data in blobs:
+        sha = hashlib.sha256(data).hexdigest()
+        assert b"".join(store.stream(sha, len(data))) == data
+    assert (root / "key-id").read_text() == store.cipher.key_id.hex()

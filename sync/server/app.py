@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.datastructures import Headers
 from starlette.types import Scope
 
@@ -138,7 +139,10 @@ def create_app(
     @app.post("/v1/sync/push", response_model=PushResponse, responses=ERRORS)
     async def push(req: PushRequest, request: Request, who: Caller) -> Response:
         digest = hashlib.sha256(await request.body()).hexdigest()  # a retry re-sends the same bytes
-        answer = await run_in_threadpool(in_transaction, lambda c: records.push(c, who, req, digest))
+        def apply(conn: Connection) -> PushResponse:
+            return records.push(conn, who, req, digest)
+
+        answer = await run_in_threadpool(_retried, in_transaction, apply)
         return _json(answer)
 
     @app.get("/v1/sync/pull", response_model=PullResponse, responses=ERRORS)
@@ -193,6 +197,19 @@ def create_app(
         )
 
     return app
+
+
+def _retried(run: Callable[[Callable[[Connection], T]], T], fn: Callable[[Connection], T]) -> T:
+    """``run(fn)``, once more after a unique violation or serialisation failure: two devices
+    pushing the same new record, or the first records of one inspection, at once on
+    PostgreSQL. The second try reads what the first committed and merges into it."""
+    try:
+        return run(fn)
+    except (IntegrityError, OperationalError) as exc:
+        code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+        if isinstance(exc, OperationalError) and code not in ("40001", "40P01"):
+            raise
+        return run(fn)
 
 
 def default_blob_dir(database_url: str) -> Path:

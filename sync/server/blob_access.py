@@ -23,7 +23,7 @@ from .accounts import Caller
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
-def _add(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+def add(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert rows, leaving those already there (two pushes may race on PostgreSQL)."""
     if not rows:
         return
@@ -82,18 +82,18 @@ def vouch(conn: Connection, caller: Caller, written: Iterable[tuple[str, Any]]) 
             links.append(row)
         else:
             claims.append({**row, "account_id": caller.account_id})
-    _add(conn, t.blob_link, links)
-    _add(conn, t.blob_claim, claims)
+    add(conn, t.blob_link, links)
+    add(conn, t.blob_claim, claims)
 
 
 def uploaded(conn: Connection, caller: Caller, sha: str) -> None:
     """The caller's device sent the whole file (verified): its account holds it, and the
     records it claimed with that hash count from now on."""
-    _add(conn, t.blob_holder, [{"sha256": sha, "account_id": caller.account_id}])
+    add(conn, t.blob_holder, [{"sha256": sha, "account_id": caller.account_id}])
     c = t.blob_claim.c
     mine = and_(c.sha256 == sha, c.account_id == caller.account_id)
     claimed = [r.record_id for r in conn.execute(select(c.record_id).where(mine))]
-    _add(conn, t.blob_link, [{"record_id": rid, "sha256": sha} for rid in claimed])
+    add(conn, t.blob_link, [{"record_id": rid, "sha256": sha} for rid in claimed])
     conn.execute(delete(t.blob_claim).where(mine))
 
 

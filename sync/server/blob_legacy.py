@@ -34,11 +34,12 @@ def _legacy_files(root: Path) -> list[Path]:
     found = []
     for shard in root.iterdir():
         if shard.is_dir() and _SHARD.fullmatch(shard.name):
-            found += [
-                entry
-                for entry in shard.iterdir()
-                if _SHA.fullmatch(entry.name) and entry.name.startswith(shard.name) and entry.is_file()
-            ]
+            with contextlib.suppress(FileNotFoundError):
+                found += [
+                    entry
+                    for entry in shard.iterdir()
+                    if _SHA.fullmatch(entry.name) and entry.name.startswith(shard.name) and entry.is_file()
+                ]
     return found
 
 
@@ -72,14 +73,18 @@ def upgrade_folder(store: BlobStore) -> int:
     converted = 0
     for source in _legacy_files(store.root):
         target = store.path(source.name)
-        if target.is_file() or _encrypt(store, source, target):
+        try:
+            done = target.is_file() or _encrypt(store, source, target)
+        except FileNotFoundError:  # another server process starting at once converted it
+            continue
+        if done:
             converted += 1
         else:
             log.warning("blob %s does not match its name; removed", source.name)
-        source.unlink()
+        source.unlink(missing_ok=True)
     for stale in (store.root / "uploads").iterdir():
         if stale.is_file() and stale.suffix != ".part":
-            stale.unlink()
+            stale.unlink(missing_ok=True)
     for shard in store.root.iterdir():
         if shard.is_dir() and _SHARD.fullmatch(shard.name):
             with contextlib.suppress(OSError):

@@ -26,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, select, text, update
 
 from . import accounts, blob_access, blob_legacy
 from . import schema as t
@@ -77,9 +77,18 @@ class BlobStore:
     def _check_key_id(self) -> None:
         """A new key over an old folder would make every file unreadable: refuse to start."""
         marker = self.root / "key-id"
-        if not marker.exists():
-            with contextlib.suppress(FileExistsError), create_private(marker) as fh:
-                fh.write(self.cipher.key_id.hex().encode("ascii"))
+        if not marker.exists():  # whole or absent: another process starting may read it at once
+            tmp = marker.with_name(f".key-id.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+            try:
+                with create_private(tmp) as fh:
+                    fh.write(self.cipher.key_id.hex().encode("ascii"))
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                with contextlib.suppress(FileExistsError):
+                    os.link(tmp, marker)
+            finally:
+                tmp.unlink(missing_ok=True)
+            _fsync_dir(self.root)
         if marker.read_text("ascii").strip() != self.cipher.key_id.hex():
             raise BlobKeyError(f"the blob key does not belong to the files in {self.root}")
 
@@ -215,6 +224,7 @@ class BlobStore:
                 f.truncate(HEADER_BYTES)
             raise Refused(422, "file_digest_mismatch", expected_hwm=0)
         final = self.path(sha)
+        _lock_hash(conn, sha)  # two devices finishing one file: the second sees the first's row
         stored = conn.execute(select(t.blob.c.sha256).where(t.blob.c.sha256 == sha)).first()
         if stored and final.is_file():
             part.unlink()  # sent again by someone proving they hold it: the stored file stays
@@ -224,7 +234,7 @@ class BlobStore:
             _fsync_dir(final.parent)
         conn.execute(t.blob_upload.delete().where(t.blob_upload.c.id == upload_id))
         if not stored:
-            conn.execute(insert(t.blob).values(sha256=sha, size=size, stored_at=accounts.now()))
+            blob_access.add(conn, t.blob, [{"sha256": sha, "size": size, "stored_at": accounts.now()}])
         blob_access.uploaded(conn, caller, sha)
         return {"offset": size, "complete": True}
 
@@ -250,6 +260,13 @@ class BlobStore:
                 yield plain
         if sent != size:
             raise BlobDamagedError(f"{path}: {sent} bytes, {size} expected")
+
+
+def _lock_hash(conn: Connection, sha: str) -> None:
+    """Hold a per-hash lock until the transaction ends (PostgreSQL; SQLite's ``BEGIN
+    IMMEDIATE`` already lets one writer in at a time)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": "blob:" + sha})
 
 
 def _fsync_dir(folder: Path) -> None:
