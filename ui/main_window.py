@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QPushButton, QStackedWidget
 
@@ -19,13 +19,14 @@ from inspectorapp.paths import AppPaths
 from inspectorapp.settings import Settings
 
 from . import file_exports, ops
+from .change_routing import ChangeRouting
 from .dialogs import open_dialog
 from .idle import IdleWatcher
 from .messages import message_for
 from .unlock_page import UnlockPage
 
 if TYPE_CHECKING:
-    from inspectorapp.domain.snapshots import InspectionRow, SearchFilters, SearchHit
+    from inspectorapp.domain.snapshots import SearchFilters, SearchHit
     from inspectorapp.domain.visit_views import InspectionDetail
     from inspectorapp.workspace import Workspace
 
@@ -65,7 +66,7 @@ def _services():  # type: ignore[no-untyped-def]
     return demo, inspections, search
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ChangeRouting, QMainWindow):
     def __init__(self, paths: AppPaths, settings: Settings, set_language: Callable[[str], None]) -> None:
         super().__init__()
         self.paths = paths
@@ -313,73 +314,6 @@ class MainWindow(QMainWindow):
         self.status_text.setText(self.tr("Loading demo data…"))
         demo = _services()[0]
         ops.submit(ws, demo.load_demo, ws.ctx, on_done=lambda _result: None, on_error=self._error)
-
-    def _committed(self, ws: Workspace, changes: ChangeSet) -> None:
-        """Every local write lands here (``Workspace.watch``): a burst of them (a pasted
-        paragraph, 450 organisations) is shown once, on the next turn of the event loop."""
-        if ws is not self.workspace:
-            return  # a write of a store since locked
-        if self._local_changes is None:
-            self._local_changes = changes
-            QTimer.singleShot(0, self._show_committed)
-        else:
-            self._local_changes = self._local_changes | changes
-
-    def _show_committed(self) -> None:
-        changes, self._local_changes = self._local_changes, None
-        if changes is not None:
-            self.refresh(changes)
-
-    def refresh(self, changes: ChangeSet, local: bool = True) -> None:
-        """Show what changed; ``local`` edits also schedule a sync a little later. Local
-        writes arrive here by themselves (``_committed``); a sync brings what it received."""
-        ws = self.workspace
-        if ws is None:
-            return
-        if self.shell is not None:
-            self.shell.visit_page.changes_arrived(changes, local)
-        _, inspections, _ = _services()
-        if changes.touches("inspection") or changes.touches("visit") or changes.touches("signal"):
-            ops.submit(
-                ws,
-                inspections.list_inspections,
-                on_done=self._show_inspections,
-                on_error=self._error,
-            )
-        if self.sync is not None:
-            self.sync.refresh()
-            if local:
-                self.sync.edited()
-
-    def _show_inspections(self, rows: list[InspectionRow]) -> None:
-        if self.workspace is not None and self.shell is not None:
-            self.shell.set_inspections(rows)
-
-    def _show_sync_status(self) -> None:
-        if self.workspace is not None and self.sync is not None:
-            self.status_text.setText(self.sync.status_text())
-
-    def _start_sync(self, ws: Workspace) -> None:
-        from .sync_controller import SyncController
-
-        self.sync = SyncController(ws, self)
-        self.sync.overview_changed.connect(self._show_sync_status)
-        self.sync.finished.connect(lambda _kind: self._synced())
-
-    def _synced(self) -> None:
-        outcome = self.sync.last_outcome if self.sync is not None else None
-        report = outcome.report if outcome is not None else None
-        # a run cut short may have applied pages before it stopped: refresh everything then
-        self.refresh(
-            ChangeSet.of_keys(report.changed) if report is not None else ChangeSet.all(), local=False
-        )
-
-    def open_sync(self) -> None:
-        if self.sync is None:
-            return
-        from .sync_dialog import SyncDialog
-
-        open_dialog(SyncDialog(self.sync, self))
 
     def open_inspection(self, inspection_id: str) -> None:
         ws = self.workspace

@@ -21,8 +21,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.domain.snapshots import ActionContext
 from storage.models import Base
 
-from . import audit
-from .export_filter import leave_out_confidential
+from .export_filter import audit_export, leave_out_confidential
 from .json_export import collect_rows
 
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)  # zip entries carry no wall-clock time: same data, same bytes
@@ -58,15 +57,7 @@ def export_csv(
         )
         archive.writestr(zipfile.ZipInfo("about.json", FIXED_TIME), about)
         archive.writestr(zipfile.ZipInfo("README.txt", FIXED_TIME), _readme(include_confidential, left_out))
-    audit.record(
-        session,
-        ctx,
-        "inspection.export",
-        "inspection",
-        inspection_id,
-        format="csv",
-        confidential=include_confidential,
-    )
+    audit_export(session, ctx, inspection_id, "csv", include_confidential)
     return buffer.getvalue()
 
 

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from inspectorapp.domain.enums import EvidenceKind
 from inspectorapp.domain.report_rules import CONFIDENTIAL
+from inspectorapp.domain.snapshots import ActionContext
 from storage.models import Base
+
+from . import audit
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -82,3 +87,14 @@ def leave_out_confidential(tables: Rows) -> tuple[Rows, dict[str, int]]:
                         r.update(dict.fromkeys((column, *naming)))
         out[name] = kept
     return out, {name: len(ids) for name, ids in gone.items() if ids}
+
+
+def audit_export(
+    session: Session, ctx: ActionContext, inspection_id: str, fmt: str, include_confidential: bool
+) -> None:
+    """The audit row of every inspection export: which format, and whether restricted items
+    went along."""
+    audit.record(
+        session, ctx, "inspection.export", "inspection", inspection_id,
+        format=fmt, confidential=include_confidential,
+    )

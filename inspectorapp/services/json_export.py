@@ -26,7 +26,7 @@ from storage.models import Base, FrameworkVersion, Inspection
 from storage.value_schema import table_rule
 
 from . import audit
-from .export_filter import leave_out_confidential
+from .export_filter import audit_export, leave_out_confidential
 from .json_import_checks import check_tables
 
 FORMAT = "veldwerk-inspection-export"
@@ -71,15 +71,7 @@ def export_inspection(
     left_out: dict[str, int] = {}
     if not include_confidential:
         tables, left_out = leave_out_confidential(tables)
-    audit.record(
-        session,
-        ctx,
-        "inspection.export",
-        "inspection",
-        inspection_id,
-        format="json",
-        confidential=include_confidential,
-    )
+    audit_export(session, ctx, inspection_id, "json", include_confidential)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
