@@ -509,6 +509,23 @@ NL: dict[str, str | tuple[str, str]] = {
     # issue 12: trust at every seam
     "{field} has the wrong type of value.": "{field} heeft het verkeerde soort waarde.",
     "{field} contains a character that cannot be stored.": "{field} bevat een teken dat niet kan worden opgeslagen.",
+    "This laptop holds changes of another user that were not sent yet. Connect with that user's account, or make a rescue export and ask the administrator.": (
+        "Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden. Verbind met het "
+        "account van die gebruiker, of maak een reddingsexport en neem contact op met de beheerder."
+    ),
+    "This laptop holds changes of another user that were not sent yet.": (
+        "Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden."
+    ),
+    "Your text clashed with a colleague's change; your version is in <a href=\"sync\">Sync with the office</a>.": (
+        "Uw tekst botste met een wijziging van een collega; uw versie staat in "
+        "<a href=\"sync\">Synchroniseren met kantoor</a>."
+    ),
+    "A colleague removed this paragraph while you typed in it; your text was kept": (
+        "Een collega verwijderde deze alinea terwijl u erin typte; uw tekst is bewaard"
+    ),
+    "This value was changed again since; look at the current version first.": (
+        "Deze waarde is sindsdien opnieuw gewijzigd; bekijk eerst de huidige versie."
+    ),
     "ReportRelease|internal": "intern",  # not released for the report (elsewhere: the IGJ-internal level)
     "confidential": "vertrouwelijk",
     "in report": "in rapport",

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from inspectorapp import sync_runner
 from inspectorapp.services import sync_status
+from inspectorapp.services.sync_status import IssueView
 
 from . import ops
 from .messages import message_for
@@ -174,7 +175,7 @@ class SyncDialog(QDialog):
         self.issues.clear()
         for issue in o.issues:
             where = f"{issue.tbl or ''} {issue.record_id[:8] if issue.record_id else ''}".strip()
-            item = QListWidgetItem(f"{_kind(self, issue.kind)} · {where} · {issue.reason or ''}".rstrip(" ·"))
+            item = QListWidgetItem(f"{_kind(self, issue)} · {where} · {_reason(issue)}".rstrip(" ·"))
             item.setData(Qt.ItemDataRole.UserRole, issue)
             self.issues.addItem(item)
             if issue.id == keep:
@@ -363,7 +364,15 @@ class SyncDialog(QDialog):
         self.error.setText(texts.get(kind, self.tr("Sync stopped: {0}").format(kind)))
 
 
-def _kind(dialog: QDialog, kind: str) -> str:
+def _reason(issue: IssueView) -> str:
+    """The office's or the merge's reason, unless ``_kind`` already says it in words."""
+    return "" if issue.kind == "local_conflict" else issue.reason or ""
+
+
+def _kind(dialog: QDialog, issue: IssueView) -> str:
+    if issue.kind == "local_conflict" and issue.reason == "deleted_elsewhere":
+        return dialog.tr("A colleague removed this paragraph while you typed in it; your text was kept")
+    kind = issue.kind
     return {
         "superseded": dialog.tr("Your change lost to a concurrent one"),
         "conflict": dialog.tr("Your change won over a concurrent one"),

@@ -817,75 +817,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
-        <location filename="../../ui/main_window.py" line="161" />
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Sync…</source>
         <translation>Synchronisatie…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Sync with the office: status, problems, connect (F9 syncs now)</source>
         <translation>Synchroniseren met kantoor: status, problemen, verbinden (F9 synchroniseert nu)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Capture a signal</source>
         <translation>Signaal vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
         <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Exported to {0}</source>
         <translation>Geëxporteerd naar {0}</translation>
     </message>
@@ -1769,118 +1769,119 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="48" />
+        <location filename="../../ui/sync_dialog.py" line="50" />
         <source>Sync with the office</source>
         <translation>Synchroniseren met kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="61" />
+        <location filename="../../ui/sync_dialog.py" line="63" />
         <source>Connect this laptop</source>
         <translation>Deze laptop verbinden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="64" />
+        <location filename="../../ui/sync_dialog.py" line="66" />
         <source>Connect to the office</source>
         <translation>Verbinden met kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="66" />
+        <location filename="../../ui/sync_dialog.py" line="68" />
         <source>Server address</source>
         <translation>Serveradres</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="67" />
+        <location filename="../../ui/sync_dialog.py" line="69" />
         <source>Name of this laptop</source>
         <translation>Naam van deze laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="68" />
+        <location filename="../../ui/sync_dialog.py" line="70" />
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="69" />
+        <location filename="../../ui/sync_dialog.py" line="71" />
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="70" />
+        <location filename="../../ui/sync_dialog.py" line="72" />
         <source>or enrolment code</source>
         <translation>of aanmeldcode</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="75" />
+        <location filename="../../ui/sync_dialog.py" line="77" />
         <source>Sync now (F9)</source>
         <translation>Nu synchroniseren (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="91" />
+        <location filename="../../ui/sync_dialog.py" line="96" />
         <source>Keep mine</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="93" />
+        <location filename="../../ui/sync_dialog.py" line="98" />
         <source>Keep theirs</source>
         <translation>Hun versie houden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="95" />
+        <location filename="../../ui/sync_dialog.py" line="100" />
         <source>Save my edit</source>
         <translation>Mijn bewerking opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="99" />
+        <location filename="../../ui/sync_dialog.py" line="104" />
         <source>Rescue export…</source>
         <translation>Reddingsexport…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="102" />
+        <location filename="../../ui/sync_dialog.py" line="107" />
         <source>Everything on this laptop, encrypted with a password of its own</source>
         <translation>Alles op deze laptop, versleuteld met een eigen wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="213" />
+        <location filename="../../ui/sync_dialog.py" line="231" />
         <source>My version</source>
         <translation>Mijn versie</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="211" />
-        <location filename="../../ui/sync_dialog.py" line="213" />
+        <location filename="../../ui/sync_dialog.py" line="117" />
+        <location filename="../../ui/sync_dialog.py" line="229" />
+        <location filename="../../ui/sync_dialog.py" line="231" />
         <source>Current version</source>
         <translation>Huidige versie</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="122" />
+        <location filename="../../ui/sync_dialog.py" line="133" />
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="126" />
+        <location filename="../../ui/sync_dialog.py" line="137" />
         <source>Or write what it should be:</source>
         <translation>Of schrijf wat het moet zijn:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="154" />
+        <location filename="../../ui/sync_dialog.py" line="165" />
         <source>This database holds demo data and never syncs with the office.</source>
         <translation>Deze database bevat demogegevens en wordt nooit met kantoor gesynchroniseerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="156" />
+        <location filename="../../ui/sync_dialog.py" line="167" />
         <source>This laptop is not connected to an office store yet.</source>
         <translation>Deze laptop is nog niet met kantoor verbonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="159" />
+        <location filename="../../ui/sync_dialog.py" line="170" />
         <source>{0} as {1} · {2}</source>
         <translation>{0} als {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="173" />
+        <location filename="../../ui/sync_dialog.py" line="184" />
         <source>Set aside from the office · {0} {1} · {2}</source>
         <translation>Apart gezet van kantoor · {0} {1} · {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_dialog.py" line="181" />
+        <location filename="../../ui/sync_dialog.py" line="192" />
         <source>%n record(s) waiting for access: sent again on every sync until the office gives you access</source>
         <translation>
             <numerusform>%n record wacht op toegang: het wordt bij elke synchronisatie opnieuw verstuurd tot kantoor u toegang geeft</numerusform>
@@ -1888,142 +1889,147 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="209" />
+        <location filename="../../ui/sync_dialog.py" line="227" />
         <source>Yours (won)</source>
         <translation>Uw versie (gewonnen)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="209" />
+        <location filename="../../ui/sync_dialog.py" line="227" />
         <source>Colleague's (lost)</source>
         <translation>Versie van collega (verloren)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="211" />
+        <location filename="../../ui/sync_dialog.py" line="229" />
         <source>Yours (lost)</source>
         <translation>Uw versie (verloren)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="245" />
+        <location filename="../../ui/sync_dialog.py" line="263" />
         <source>Rescue export written to {0}</source>
         <translation>Reddingsexport geschreven naar {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="258" />
+        <location filename="../../ui/sync_dialog.py" line="276" />
         <source>Connecting…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="267" />
+        <location filename="../../ui/sync_dialog.py" line="285" />
         <source>Connected. The first sync starts now.</source>
         <translation>Verbonden. De eerste synchronisatie begint nu.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="273" />
+        <location filename="../../ui/sync_dialog.py" line="291" />
         <source>A database with demo data never syncs with the office.</source>
         <translation>Een database met demogegevens wordt nooit met kantoor gesynchroniseerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="274" />
+        <location filename="../../ui/sync_dialog.py" line="292" />
         <source>This laptop is already connected.</source>
         <translation>Deze laptop is al verbonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="275" />
+        <location filename="../../ui/sync_dialog.py" line="294" />
+        <source>This laptop holds changes of another user that were not sent yet. Connect with that user's account, or make a rescue export and ask the administrator.</source>
+        <translation>Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden. Verbind met het account van die gebruiker, of maak een reddingsexport en neem contact op met de beheerder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="297" />
         <source>The office store cannot be reached. Check the address and the network.</source>
         <translation>Kantoor is niet bereikbaar. Controleer het adres en het netwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="276" />
+        <location filename="../../ui/sync_dialog.py" line="298" />
         <source>The office refused: unknown user, wrong password or an invalid code.</source>
         <translation>Kantoor weigerde: onbekende gebruiker, verkeerd wachtwoord of ongeldige code.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="277" />
+        <location filename="../../ui/sync_dialog.py" line="299" />
         <source>The office did not accept these details: {0}</source>
         <translation>Kantoor accepteerde deze gegevens niet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="279" />
+        <location filename="../../ui/sync_dialog.py" line="301" />
         <source>The office has disabled this user account. Contact the administrator.</source>
         <translation>Het kantoor heeft dit gebruikersaccount geblokkeerd. Neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="281" />
+        <location filename="../../ui/sync_dialog.py" line="303" />
         <source>Too many failed attempts. Wait a few minutes and try again.</source>
         <translation>Te veel mislukte pogingen. Wacht een paar minuten en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="282" />
+        <location filename="../../ui/sync_dialog.py" line="304" />
         <source>The office is busy. Try again in a moment.</source>
         <translation>Het kantoor is bezet. Probeer het zo opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="284" />
+        <location filename="../../ui/sync_dialog.py" line="306" />
         <source>This address starts with http://: your password and notes would cross the network unencrypted. Use https://, or ask the administrator.</source>
         <translation>Dit adres begint met http://: uw wachtwoord en aantekeningen zouden onversleuteld over het netwerk gaan. Gebruik https:// of vraag het de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="287" />
+        <location filename="../../ui/sync_dialog.py" line="309" />
         <source>The certificate file in the settings cannot be read: {0}</source>
         <translation>Het certificaatbestand in de instellingen kan niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="289" />
+        <location filename="../../ui/sync_dialog.py" line="311" />
         <source>The office's certificate is not trusted. Ask the administrator for the organisation's certificate file (setting ca_bundle).</source>
         <translation>Het certificaat van het kantoor wordt niet vertrouwd. Vraag de beheerder om het certificaatbestand van de organisatie (instelling ca_bundle).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="311" />
+        <location filename="../../ui/sync_dialog.py" line="333" />
         <source>Sending changes: {0} of {1}</source>
         <translation>Wijzigingen versturen: {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="315" />
+        <location filename="../../ui/sync_dialog.py" line="337" />
         <source>Sending files: {0} of {1}</source>
         <translation>Bestanden versturen: {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="319" />
+        <location filename="../../ui/sync_dialog.py" line="341" />
         <source>Receiving: {0} changes, {1} %</source>
         <translation>Ontvangen: {0} wijzigingen, {1} %</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="322" />
+        <location filename="../../ui/sync_dialog.py" line="344" />
         <source>Receiving: {0} changes</source>
         <translation>Ontvangen: {0} wijzigingen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="327" />
+        <location filename="../../ui/sync_dialog.py" line="349" />
         <source>Sync finished.</source>
         <translation>Synchronisatie klaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="328" />
+        <location filename="../../ui/sync_dialog.py" line="350" />
         <source>The office store cannot be reached. Your work is kept and sent later.</source>
         <translation>Kantoor is niet bereikbaar. Je werk blijft bewaard en wordt later verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="330" />
+        <location filename="../../ui/sync_dialog.py" line="352" />
         <source>The office has disconnected this laptop. Everything you recorded is still here, including what was not sent yet. Make a rescue export below and contact the administrator.</source>
         <translation>Kantoor heeft deze laptop losgekoppeld. Alles wat je vastlegde staat er nog, ook wat nog niet verstuurd was. Maak hieronder een reddingsexport en neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="334" />
+        <location filename="../../ui/sync_dialog.py" line="356" />
         <source>The office has disabled your account. Your work is kept here and is sent once the administrator enables the account again.</source>
         <translation>Het kantoor heeft uw account geblokkeerd. Uw werk blijft hier bewaard en wordt verstuurd zodra de beheerder het account weer vrijgeeft.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="337" />
+        <location filename="../../ui/sync_dialog.py" line="359" />
         <source>The office does not know this laptop (anymore). Connect it again.</source>
         <translation>Kantoor kent deze laptop (niet meer). Verbind hem opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="339" />
+        <location filename="../../ui/sync_dialog.py" line="361" />
         <source>The office refused the changes as a whole; they are kept here. Contact support.</source>
         <translation>Kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="342" />
+        <location filename="../../ui/sync_dialog.py" line="364" />
         <source>Sync stopped: {0}</source>
         <translation>Synchronisatie gestopt: {0}</translation>
     </message>
@@ -2213,73 +2219,78 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="155" />
+        <location filename="../../ui/visit_page.py" line="166" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="156" />
-        <location filename="../../ui/visit_page.py" line="159" />
+        <location filename="../../ui/visit_page.py" line="167" />
+        <location filename="../../ui/visit_page.py" line="170" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="157" />
+        <location filename="../../ui/visit_page.py" line="168" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="158" />
+        <location filename="../../ui/visit_page.py" line="169" />
         <source>Participants…</source>
         <translation>Deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="160" />
+        <location filename="../../ui/visit_page.py" line="171" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="163" />
+        <location filename="../../ui/visit_page.py" line="174" />
+        <source>Your text clashed with a colleague's change; your version is in &lt;a href="sync"&gt;Sync with the office&lt;/a&gt;.</source>
+        <translation>Uw tekst botste met een wijziging van een collega; uw versie staat in &lt;a href="sync"&gt;Synchroniseren met kantoor&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_page.py" line="180" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="167" />
+        <location filename="../../ui/visit_page.py" line="184" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="168" />
+        <location filename="../../ui/visit_page.py" line="185" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="215" />
+        <location filename="../../ui/visit_page.py" line="232" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="218" />
+        <location filename="../../ui/visit_page.py" line="235" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="290" />
+        <location filename="../../ui/visit_page.py" line="307" />
         <source>Question guide ({0}/{1} asked)</source>
         <translation>Gespreksleidraad ({0}/{1} gesteld)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="400" />
+        <location filename="../../ui/visit_page.py" line="423" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="401" />
+        <location filename="../../ui/visit_page.py" line="424" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="402" />
+        <location filename="../../ui/visit_page.py" line="425" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
@@ -2300,37 +2311,42 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="347" />
+        <location filename="../../ui/sync_dialog.py" line="374" />
+        <source>A colleague removed this paragraph while you typed in it; your text was kept</source>
+        <translation>Een collega verwijderde deze alinea terwijl u erin typte; uw tekst is bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="377" />
         <source>Your change lost to a concurrent one</source>
         <translation>Jouw wijziging verloor van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="348" />
+        <location filename="../../ui/sync_dialog.py" line="378" />
         <source>Your change won over a concurrent one</source>
         <translation>Jouw wijziging won van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="349" />
+        <location filename="../../ui/sync_dialog.py" line="379" />
         <source>Your value was overwritten by a later change elsewhere</source>
         <translation>Jouw waarde is overschreven door een latere wijziging elders</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="350" />
+        <location filename="../../ui/sync_dialog.py" line="380" />
         <source>Refused by the office</source>
         <translation>Geweigerd door kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="351" />
+        <location filename="../../ui/sync_dialog.py" line="381" />
         <source>Batch refused</source>
         <translation>Batch geweigerd</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="352" />
+        <location filename="../../ui/sync_dialog.py" line="382" />
         <source>Unknown framework version</source>
         <translation>Onbekende kaderversie</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="353" />
+        <location filename="../../ui/sync_dialog.py" line="383" />
         <source>Your typing overlapped a colleague's change to the same words</source>
         <translation>Uw typwerk overlapte met de wijziging van een collega in dezelfde woorden</translation>
     </message>
@@ -2890,232 +2906,242 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="70" />
+        <source>This laptop holds changes of another user that were not sent yet.</source>
+        <translation>Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73" />
         <source>{field}: “{value}” is not one of the allowed values.</source>
         <translation>{field}: “{value}” is geen toegestane waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="76" />
+        <source>This value was changed again since; look at the current version first.</source>
+        <translation>Deze waarde is sindsdien opnieuw gewijzigd; bekijk eerst de huidige versie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79" />
         <source>{field}: “{value}” is not in the framework.</source>
         <translation>{field}: “{value}” staat niet in het kader.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="80" />
         <source>{field}: “{value}” is not a valid date.</source>
         <translation>{field}: “{value}” is geen geldige datum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>{field} is out of range.</source>
         <translation>{field} valt buiten het toegestane bereik.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="82" />
         <source>{field} has an invalid format.</source>
         <translation>{field} heeft een ongeldige vorm.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
+        <location filename="../../ui/messages.py" line="83" />
         <source>{field} has the wrong type of value.</source>
         <translation>{field} heeft het verkeerde soort waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>{field} contains a character that cannot be stored.</source>
         <translation>{field} bevat een teken dat niet kan worden opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>{field} refers to something that does not exist.</source>
         <translation>{field} verwijst naar iets dat niet bestaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>{field} lies before the start date.</source>
         <translation>{field} ligt vóór de startdatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>{field}: this already exists.</source>
         <translation>{field}: dit bestaat al.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>The file “{value}” cannot be read.</source>
         <translation>Het bestand “{value}” is niet te lezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="93" />
         <source>This participant is marked absent.</source>
         <translation>Deze deelnemer staat als afwezig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="94" />
         <source>{field} belongs to another conversation.</source>
         <translation>{field} hoort bij een ander gesprek.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>{field} does not fit this item.</source>
         <translation>{field} past niet bij dit item.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>Only a soft signal is converted; a hard one can be evidence as it is.</source>
         <translation>Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als bewijs dienen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>A confidential signal can never appear in a report.</source>
         <translation>Een vertrouwelijk signaal kan nooit in een rapport komen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>A confidential item is never released for the report. Change its confidentiality first.</source>
         <translation>Een vertrouwelijk onderdeel wordt nooit vrijgegeven voor het rapport. Pas eerst de vertrouwelijkheid aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>This signal has already been converted into a finding.</source>
         <translation>Dit signaal is al omgezet in een bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.</source>
         <translation>Voeg minstens één ander stuk bewijs toe dat in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>This finding substantiates a soft signal; that signal must stay among its evidence.</source>
         <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij het bewijs blijven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>Findings still carry traffic lights. Remove them first; then the judgement can be formative.</source>
         <translation>Bevindingen hebben nog stoplichten. Haal die eerst weg; daarna kan het oordeel formatief worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
         <translation>Een score anders dan neutraal vraagt bewijs: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="138" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="142" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="152" />
         <source>The import was refused: {reason}</source>
         <translation>De import is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="153" />
         <source>The rescue file cannot be opened: {reason}</source>
         <translation>Het reddingsbestand kan niet worden geopend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>{path} is a folder. Choose a file name to export to.</source>
         <translation>{path} is een map. Kies een bestandsnaam om naar te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>The folder of {path} does not exist. Nothing was written.</source>
         <translation>De map van {path} bestaat niet. Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="160" />
         <source>{path} cannot be written here (no permission). Nothing was written.</source>
         <translation>{path} kan hier niet worden geschreven (geen rechten). Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="163" />
         <source>{path} could not be written (disk full or removed?). Nothing was written.</source>
         <translation>{path} kon niet worden geschreven (schijf vol of verwijderd?). Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>The file is empty.</source>
         <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="167" />
         <source>The file is too large to attach.</source>
         <translation>Het bestand is te groot om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
         <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="171" />
         <source>The image cannot be read: the file is damaged or not an image.</source>
         <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="174" />
         <source>This file is already attached here.</source>
         <translation>Dit bestand is hier al toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>The attachment's file is missing on this laptop.</source>
         <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
         <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="181" />
         <source>The attachment reference is invalid.</source>
         <translation>De verwijzing naar de bijlage is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="185" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>
