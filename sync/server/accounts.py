@@ -118,6 +118,12 @@ def grant(conn: Connection, inspection_id: str, team: str, can_write: bool = Tru
     access_changed(conn)
 
 
+def in_a_team(conn: Connection, account_id: str) -> bool:
+    """The account belongs to a team (else a new inspection it pushes would have no readers)."""
+    q = select(t.team_member.c.team_id).where(t.team_member.c.account_id == account_id).limit(1)
+    return conn.execute(q).first() is not None
+
+
 def grant_creator(conn: Connection, inspection_id: str, account_id: str) -> None:
     """A new inspection pushed by a device belongs to its user's teams."""
     for (team_id,) in conn.execute(

@@ -179,8 +179,8 @@ class _Batch:
         if m.tbl == "inspection" and (rec is None or not rec.exists):
             if scope not in self.ruled:
                 self.ruled[scope] = accounts.has_access_rules(self.conn, scope)
-            if not self.ruled[scope]:  # a new inspection: its creator's teams
-                return True
+            if not self.ruled[scope]:  # a new inspection: its creator's teams, if any
+                return True if accounts.in_a_team(self.conn, self.caller.account_id) else "forbidden"
         return None if self.can_write(scope) else "forbidden"
 
     def grant(self, scope: str) -> None:
