@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
@@ -131,3 +132,12 @@ def laptops(server: ServerProcess, root: Path, *names: str) -> Iterator[Laptop]:
     for name in names:
         store = create_store(root / name / "veldwerk.db", PASSPHRASE)
         yield Laptop(name, store, ActionContext(name, f"device-{name}"), server)
+
+
+def office_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The office store of a test parametrised over ``["sqlite", "postgresql"]``: the embedded
+    default in ``tmp_path``, or a database on the PostgreSQL the tests start themselves."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'office.db'}"
+    return str(request.getfixturevalue("postgres_url"))
+

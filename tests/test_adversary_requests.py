@@ -33,7 +33,7 @@ from sync.transport import TlsPolicy, TlsRefused, Transport, check_url
 from .adversary_tally import TALLY
 from .conftest import PASSPHRASE
 from .postgres import postgres_server, postgres_url
-from .sync_harness import PASSWORD, Laptop, ServerProcess, laptops, team
+from .sync_harness import PASSWORD, Laptop, ServerProcess, laptops, office_url, team
 
 __all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
@@ -57,11 +57,7 @@ def attack_count(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    url = (
-        f"sqlite:///{tmp_path / 'office.db'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("postgres_url")
-    )
+    url = office_url(request, tmp_path)
     proc = ServerProcess(url, tmp_path / "server.log")
     proc.start()
     team(proc, "Dementie", "anna", "bram")

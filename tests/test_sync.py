@@ -21,7 +21,7 @@ from sync.transport import DeviceRevoked, NotEnrolled, ServerRefused, Transport
 
 from . import helpers
 from .postgres import postgres_server, postgres_url
-from .sync_harness import Laptop, ServerProcess, laptops, team
+from .sync_harness import Laptop, ServerProcess, laptops, office_url, team
 
 __all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
@@ -29,11 +29,7 @@ __all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in th
 @pytest.fixture(params=["sqlite", "postgresql"])
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
     """The office store on its embedded default and on a real PostgreSQL the tests start."""
-    url = (
-        f"sqlite:///{tmp_path / 'office.db'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("postgres_url")
-    )
+    url = office_url(request, tmp_path)
     proc = ServerProcess(url, tmp_path / "server.log")
     proc.start()
     yield proc

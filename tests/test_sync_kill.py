@@ -40,7 +40,7 @@ from . import helpers
 from .conftest import PASSPHRASE, ROOT
 from .postgres import TempPostgres, postgres_server, postgres_url
 from .procs.sync_laptop import Reporting, edit, edit_round, new_note, sync
-from .sync_harness import Laptop, ServerProcess, laptops, team
+from .sync_harness import Laptop, ServerProcess, laptops, office_url, team
 
 __all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
@@ -58,11 +58,7 @@ ANY = object()  # an earlier value nobody confirmed: the edit that set it may ha
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    url = (
-        f"sqlite:///{tmp_path / 'office.db'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("postgres_url")
-    )
+    url = office_url(request, tmp_path)
     proc = ServerProcess(url, tmp_path / "server.log")
     proc.start()
     yield proc

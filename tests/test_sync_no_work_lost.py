@@ -25,18 +25,14 @@ from sync.server import schema as t
 
 from . import helpers
 from .postgres import postgres_server, postgres_url
-from .sync_harness import PASSWORD, Laptop, ServerProcess, laptops, team
+from .sync_harness import PASSWORD, Laptop, ServerProcess, laptops, office_url, team
 
 __all__ = ["postgres_server", "postgres_url"]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    url = (
-        f"sqlite:///{tmp_path / 'office.db'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("postgres_url")
-    )
+    url = office_url(request, tmp_path)
     proc = ServerProcess(url, tmp_path / "server.log")
     proc.start()
     yield proc
