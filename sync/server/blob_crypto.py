@@ -63,21 +63,39 @@ def create_private(path: Path) -> BinaryIO:
     return os.fdopen(fd, "wb")
 
 
+def write_once(path: Path, data: bytes) -> None:
+    """``path`` holding ``data`` (private, fsynced), unless another process made it first:
+    written under a temp name and linked into place, so a reader never sees half a file and two
+    processes starting at once agree on one content."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with create_private(tmp) as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """The folder's entries on disk (a rename or link survives a power cut); best effort."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def load_or_create_key(path: Path) -> bytes:
     """The key in ``path``; made on first start. Written under a temp name and linked into
     place, so two processes starting at once agree on one key and a crash leaves none half-written."""
     if not path.exists():
         private_dir(path.parent)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        try:
-            with create_private(tmp) as fh:
-                fh.write(base64.b64encode(os.urandom(KEY_BYTES)) + b"\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            with contextlib.suppress(FileExistsError):
-                os.link(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_once(path, base64.b64encode(os.urandom(KEY_BYTES)) + b"\n")
     try:
         os.chmod(path, 0o600)
         key = base64.b64decode(path.read_bytes().strip(), validate=True)

@@ -16,7 +16,6 @@ the bytes (``blob_access``). Decision 0006.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
@@ -37,8 +36,10 @@ from .blob_crypto import (
     BlobDamagedError,
     BlobKeyError,
     create_private,
+    fsync_dir,
     load_or_create_key,
     private_dir,
+    write_once,
 )
 from .records import Refused
 
@@ -78,17 +79,7 @@ class BlobStore:
         """A new key over an old folder would make every file unreadable: refuse to start."""
         marker = self.root / "key-id"
         if not marker.exists():  # whole or absent: another process starting may read it at once
-            tmp = marker.with_name(f".key-id.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-            try:
-                with create_private(tmp) as fh:
-                    fh.write(self.cipher.key_id.hex().encode("ascii"))
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                with contextlib.suppress(FileExistsError):
-                    os.link(tmp, marker)
-            finally:
-                tmp.unlink(missing_ok=True)
-            _fsync_dir(self.root)
+            write_once(marker, self.cipher.key_id.hex().encode("ascii"))
         if marker.read_text("ascii").strip() != self.cipher.key_id.hex():
             raise BlobKeyError(f"the blob key does not belong to the files in {self.root}")
 
@@ -231,7 +222,7 @@ class BlobStore:
         else:
             private_dir(final.parent)
             os.replace(part, final)
-            _fsync_dir(final.parent)
+            fsync_dir(final.parent)
         conn.execute(t.blob_upload.delete().where(t.blob_upload.c.id == upload_id))
         if not stored:
             blob_access.add(conn, t.blob, [{"sha256": sha, "size": size, "stored_at": accounts.now()}])
@@ -268,11 +259,3 @@ def _lock_hash(conn: Connection, sha: str) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": "blob:" + sha})
 
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
