@@ -16,11 +16,13 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain.snapshots import ActionContext
+from inspectorapp.services import notes
 from inspectorapp.store_access import create_store
+from storage import models as m
 from storage.engine import Store
 from sync import enrolment
 from sync.engine import SyncEngine, SyncReport
@@ -141,3 +143,22 @@ def office_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'office.db'}"
     return str(request.getfixturevalue("postgres_url"))
 
+
+def table_rows(laptop: Laptop, model: type) -> dict[str, dict[str, Any]]:
+    """A synced table of a laptop's store, row by id."""
+    table = model.__table__  # type: ignore[attr-defined]
+    with laptop.store.session() as s:
+        return {r.id: dict(r._mapping) for r in s.execute(select(table))}
+
+
+def outbox_size(laptop: Laptop) -> int:
+    with laptop.store.session() as s:
+        return s.scalar(select(func.count()).select_from(m.Outbox)) or 0
+
+
+def add_note(laptop: Laptop, conversation_id: str, text: str) -> str:
+    return laptop.db(
+        lambda s: (
+            notes.add_paragraph(s, laptop.ctx, conversation_id, {"text": text, "kind": "waarneming"}).value.id
+        )
+    )

@@ -21,7 +21,7 @@ from sync.transport import DeviceRevoked, NotEnrolled, ServerRefused, Transport
 
 from . import helpers
 from .postgres import postgres_server, postgres_url
-from .sync_harness import Laptop, ServerProcess, laptops, office_url, team
+from .sync_harness import Laptop, ServerProcess, add_note, laptops, office_url, outbox_size, table_rows, team
 
 __all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
@@ -60,43 +60,24 @@ def two_teams(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, L
     c.close()
 
 
-def _rows(laptop: Laptop, model: type) -> dict[str, dict]:
-    table = model.__table__
-    with laptop.store.session() as s:
-        return {r.id: dict(r._mapping) for r in s.execute(select(table))}
-
-
-def _outbox(laptop: Laptop) -> int:
-    with laptop.store.session() as s:
-        return s.scalar(select(func.count()).select_from(m.Outbox)) or 0
-
-
-def _note(laptop: Laptop, conversation_id: str, text: str) -> str:
-    return laptop.db(
-        lambda s: (
-            notes.add_paragraph(s, laptop.ctx, conversation_id, {"text": text, "kind": "waarneming"}).value.id
-        )
-    )
-
-
 def test_work_of_one_laptop_reaches_the_other_and_is_searchable(pair: tuple[Laptop, Laptop]) -> None:
     a, b = pair
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-    _note(a, conv, "De teamleider zegt dat de VIM-map leeg is.")
+    add_note(a, conv, "De teamleider zegt dat de VIM-map leeg is.")
     report = a.sync()
     assert report.pushed > 5 and report.statuses == {"applied": report.pushed}
-    assert _outbox(a) == 0
+    assert outbox_size(a) == 0
     b.sync()
     for model in (m.Organisation, m.Visit, m.Conversation, m.NoteParagraph, m.InspectionSubject):
-        assert _rows(b, model) == _rows(a, model), model.__tablename__
+        assert table_rows(b, model) == table_rows(a, model), model.__tablename__
     # the framework travels by key and version; each laptop points at its own row of it
-    (ins_a,), (ins_b,) = _rows(a, m.Inspection).values(), _rows(b, m.Inspection).values()
+    (ins_a,), (ins_b,) = table_rows(a, m.Inspection).values(), table_rows(b, m.Inspection).values()
     fw_a, fw_b = ins_a.pop("framework_version_id"), ins_b.pop("framework_version_id")
     assert ins_a == ins_b
     with a.store.session() as sa, b.store.session() as sb:
         fa, fb = sa.get(m.FrameworkVersion, fw_a), sb.get(m.FrameworkVersion, fw_b)
         assert fa is not None and fb is not None and (fa.key, fa.version) == (fb.key, fb.version)
-    assert _outbox(b) == 0  # pulled rows are not local edits
+    assert outbox_size(b) == 0  # pulled rows are not local edits
     with b.store.session() as s:
         hits = search.search(s, "VIM-map", 10)
     assert [h.text for h in hits] == ["De teamleider zegt dat de VIM-map leeg is."]
@@ -108,7 +89,7 @@ def test_concurrent_edits_merge_text_or_keep_the_loser(
 ) -> None:
     a, b = pair
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-    nid = _note(a, conv, "De kerngroep besluit vandaag over de wachtlijst.")
+    nid = add_note(a, conv, "De kerngroep besluit vandaag over de wachtlijst.")
     a.sync()
     b.sync()
     # different words: both edits survive in one text
@@ -122,15 +103,15 @@ def test_concurrent_edits_merge_text_or_keep_the_loser(
     b.sync()
     a.sync()
     merged = "De kerngroep besluit vandaag niet over de wachtlijst casemanagement."
-    assert _rows(a, m.NoteParagraph)[nid]["text"] == merged == _rows(b, m.NoteParagraph)[nid]["text"]
+    assert table_rows(a, m.NoteParagraph)[nid]["text"] == merged == table_rows(b, m.NoteParagraph)[nid]["text"]
     # the same words: one wins everywhere, the other is kept for review
     a.db(lambda s: notes.update_text(s, a.ctx, nid, "Versie van Anna."))
     b.db(lambda s: notes.update_text(s, b.ctx, nid, "Versie van Bram."))
     a.sync()
     b.sync()
     a.sync()
-    final = _rows(a, m.NoteParagraph)[nid]["text"]
-    assert final == _rows(b, m.NoteParagraph)[nid]["text"] and final in (
+    final = table_rows(a, m.NoteParagraph)[nid]["text"]
+    assert final == table_rows(b, m.NoteParagraph)[nid]["text"] and final in (
         "Versie van Anna.",
         "Versie van Bram.",
     )
@@ -153,7 +134,7 @@ def test_delete_wins_over_edit_and_the_edit_is_kept(
 ) -> None:
     a, b = pair
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-    nid = _note(a, conv, "Oorspronkelijke tekst.")
+    nid = add_note(a, conv, "Oorspronkelijke tekst.")
     a.sync()
     b.sync()
     a.db(lambda s: notes.save_edits(s, a.ctx, conv, [], [nid]))
@@ -162,7 +143,7 @@ def test_delete_wins_over_edit_and_the_edit_is_kept(
     b.sync()
     a.sync()
     for laptop in (a, b):
-        assert _rows(laptop, m.NoteParagraph)[nid]["deleted_at"] is not None
+        assert table_rows(laptop, m.NoteParagraph)[nid]["deleted_at"] is not None
     kinds = server.admin(lambda c: [r.kind for r in c.execute(select(t.sync_conflict))])
     assert "update_after_delete" in kinds
 
@@ -195,11 +176,11 @@ def test_other_teams_see_nothing_and_cannot_write(
 ) -> None:
     a, c = two_teams
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-    nid = _note(a, conv, "Alleen voor team Dementie.")
+    nid = add_note(a, conv, "Alleen voor team Dementie.")
     a.sync()
     c.sync()
-    assert nid not in _rows(c, m.NoteParagraph) and _rows(c, m.Inspection) == {}
-    assert _rows(c, m.Organisation) == _rows(a, m.Organisation)  # shared memory
+    assert nid not in table_rows(c, m.NoteParagraph) and table_rows(c, m.Inspection) == {}
+    assert table_rows(c, m.Organisation) == table_rows(a, m.Organisation)  # shared memory
     # Carla forges an edit to Anna's note (as if she had it): refused and dead-lettered,
     # while her other change in the same batch applies
     c.db(lambda s: helpers.organisation(s, c.ctx, "Nieuwe zorgaanbieder"))
@@ -220,7 +201,7 @@ def test_other_teams_see_nothing_and_cannot_write(
     reasons = server.admin(lambda conn: [r.reason for r in conn.execute(select(t.sync_rejection))])
     assert reasons == ["forbidden"]
     a.sync()
-    assert _rows(a, m.NoteParagraph)[nid]["text"] == "Alleen voor team Dementie."
+    assert table_rows(a, m.NoteParagraph)[nid]["text"] == "Alleen voor team Dementie."
 
 
 def test_access_granted_later_brings_the_earlier_work(
@@ -230,14 +211,14 @@ def test_access_granted_later_brings_the_earlier_work(
     next sync brings the inspection whole, once (again only if that answer was lost)."""
     a, c = two_teams
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-    nid = _note(a, conv, "Wachtlijst besproken met de kerngroep.")
+    nid = add_note(a, conv, "Wachtlijst besproken met de kerngroep.")
     a.sync()
     c.sync()
-    later = _note(a, conv, "Na de toekenning geschreven.")
+    later = add_note(a, conv, "Na de toekenning geschreven.")
     a.sync()
     c.sync()
-    assert _rows(c, m.Inspection) == {} and nid not in _rows(c, m.NoteParagraph)
-    (inspection_id,) = _rows(a, m.Inspection)
+    assert table_rows(c, m.Inspection) == {} and nid not in table_rows(c, m.NoteParagraph)
+    (inspection_id,) = table_rows(a, m.Inspection)
     server.admin(lambda conn: accounts.grant(conn, inspection_id, "Ziekenhuizen"))
 
     cursor = c.db(lambda s: local_sync.get_int(s, "cursor", 0))
@@ -249,9 +230,9 @@ def test_access_granted_later_brings_the_earlier_work(
     finally:
         transport.close()
     c.sync()
-    assert set(_rows(c, m.Inspection)) == {inspection_id}  # its framework id is local to each laptop
+    assert set(table_rows(c, m.Inspection)) == {inspection_id}  # its framework id is local to each laptop
     for model in (m.Visit, m.Conversation, m.NoteParagraph):
-        assert _rows(c, model) == _rows(a, model), model.__tablename__
+        assert table_rows(c, model) == table_rows(a, model), model.__tablename__
     with c.store.session() as s:
         assert [h.text for h in search.search(s, "wachtlijst", 10)] == [
             "Wachtlijst besproken met de kerngroep."
@@ -287,10 +268,10 @@ def test_a_large_inspection_granted_later_comes_in_pages(
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
     ids = []
     for n in range(6):  # six pushes: a page never splits one
-        ids.append(_note(a, conv, f"Notitie {n} over de overdracht."))
+        ids.append(add_note(a, conv, f"Notitie {n} over de overdracht."))
         a.sync()
     c.sync()
-    (first,) = _rows(a, m.Inspection)
+    (first,) = table_rows(a, m.Inspection)
     server.admin(lambda conn: accounts.grant(conn, first, "Ziekenhuizen"))
     cursor = c.db(lambda s: local_sync.get_int(s, "cursor", 0))
     transport = Transport(server.base, c.db(enrolment.token))
@@ -299,9 +280,9 @@ def test_a_large_inspection_granted_later_comes_in_pages(
         assert transport.pull(cursor, 2).changes == page.changes  # the answer was lost: again
         # halfway, the team is given a second inspection: the baseline starts over for both
         _org2, conv2 = a.db(lambda s: helpers.conversation(s, a.ctx))
-        other = _note(a, conv2, "Tweede inspectie.")
+        other = add_note(a, conv2, "Tweede inspectie.")
         a.sync()
-        (second,) = set(_rows(a, m.Inspection)) - {first}
+        (second,) = set(table_rows(a, m.Inspection)) - {first}
         server.admin(lambda conn: accounts.grant(conn, second, "Ziekenhuizen"))
         pages = _baseline_pages(transport, cursor, 2, page.baseline)
     finally:
@@ -311,8 +292,8 @@ def test_a_large_inspection_granted_later_comes_in_pages(
     sent = {r.id for p in pages for r in p.changes}
     assert sent >= {*ids, first} and other not in sent  # written after the cursor: a normal page
     c.sync()
-    assert set(_rows(c, m.Inspection)) == {first, second}
-    assert set(_rows(c, m.NoteParagraph)) == {*ids, other}
+    assert set(table_rows(c, m.Inspection)) == {first, second}
+    assert set(table_rows(c, m.NoteParagraph)) == {*ids, other}
     transport = Transport(server.base, c.db(enrolment.token))
     try:  # past that cursor nothing is sent again, and no token is needed any more
         later = transport.pull(c.db(lambda s: local_sync.get_int(s, "cursor", 0)))
@@ -334,7 +315,7 @@ def test_unauthenticated_and_revoked_devices_are_refused(
     a.db(lambda s: helpers.organisation(s, a.ctx, "Na intrekking vastgelegd"))
     with pytest.raises(DeviceRevoked):
         a.sync()
-    assert _outbox(a) > 0  # local data and outbox are kept
+    assert outbox_size(a) > 0  # local data and outbox are kept
 
 
 def test_a_demo_store_never_enrols(server: ServerProcess, tmp_path: Path) -> None:
@@ -359,14 +340,14 @@ def test_keep_mine_after_losing_wins_on_the_next_sync(pair: tuple[Laptop, Laptop
 
     a, b = pair
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-    nid = _note(a, conv, "Eerste versie.")
+    nid = add_note(a, conv, "Eerste versie.")
     a.sync()
     b.sync()
     b.db(lambda s: notes.update_text(s, b.ctx, nid, "Bram schreef dit eerder, maar synchroniseerde later."))
     a.db(lambda s: notes.update_text(s, a.ctx, nid, "Anna schreef dit later en synchroniseerde eerst."))
     a.sync()
     b.sync()  # Bram's older edit loses: his laptop shows Anna's text and lists the problem
-    assert _rows(b, m.NoteParagraph)[nid]["text"].startswith("Anna")
+    assert table_rows(b, m.NoteParagraph)[nid]["text"].startswith("Anna")
     overview = b.db(sync_status.sync_overview)
     (issue,) = [i for i in overview.issues if i.record_id == nid]
     assert issue.kind == "superseded"
@@ -375,7 +356,7 @@ def test_keep_mine_after_losing_wins_on_the_next_sync(pair: tuple[Laptop, Laptop
     b.db(lambda s: sync_status.resolve_issue(s, b.ctx, issue.id, "mine"))
     b.sync()
     a.sync()
-    assert _rows(a, m.NoteParagraph)[nid]["text"].startswith("Bram") and _rows(b, m.NoteParagraph)[nid][
+    assert table_rows(a, m.NoteParagraph)[nid]["text"].startswith("Bram") and table_rows(b, m.NoteParagraph)[nid][
         "text"
     ].startswith("Bram")
     assert b.db(sync_status.sync_overview).issues == ()

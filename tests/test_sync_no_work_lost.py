@@ -25,7 +25,17 @@ from sync.server import schema as t
 
 from . import helpers
 from .postgres import postgres_server, postgres_url
-from .sync_harness import PASSWORD, Laptop, ServerProcess, laptops, office_url, team
+from .sync_harness import (
+    PASSWORD,
+    Laptop,
+    ServerProcess,
+    add_note,
+    laptops,
+    office_url,
+    outbox_size,
+    table_rows,
+    team,
+)
 
 __all__ = ["postgres_server", "postgres_url"]
 
@@ -50,25 +60,6 @@ def pair(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop
     b.close()
 
 
-def _rows(laptop: Laptop, model: type) -> dict[str, dict]:
-    table = model.__table__
-    with laptop.store.session() as s:
-        return {r.id: dict(r._mapping) for r in s.execute(select(table))}
-
-
-def _outbox(laptop: Laptop) -> int:
-    with laptop.store.session() as s:
-        return s.scalar(select(func.count()).select_from(m.Outbox)) or 0
-
-
-def _note(laptop: Laptop, conversation_id: str, text: str) -> str:
-    return laptop.db(
-        lambda s: (
-            notes.add_paragraph(s, laptop.ctx, conversation_id, {"text": text, "kind": "waarneming"}).value.id
-        )
-    )
-
-
 def test_work_made_before_membership_reaches_the_office_after_the_grant(
     server: ServerProcess, tmp_path: Path
 ) -> None:
@@ -88,10 +79,10 @@ def test_work_made_before_membership_reaches_the_office_after_the_grant(
         dirk.enrol("dirk")
         anna.enrol("anna")
         _org, conv = dirk.db(lambda s: helpers.conversation(s, dirk.ctx))
-        nid = _note(dirk, conv, "Eerste versie, voor de toekenning.")
+        nid = add_note(dirk, conv, "Eerste versie, voor de toekenning.")
         report = dirk.sync()
         assert report.statuses.get("rejected", 0) >= 4 and report.statuses.get("applied", 0) >= 1
-        assert _outbox(dirk) == 0  # nothing blocks the outbox
+        assert outbox_size(dirk) == 0  # nothing blocks the outbox
         overview = dirk.db(sync_status.sync_overview)
         waiting = overview.waiting_for_access
         assert waiting >= 4 and overview.issues == ()  # waiting, not refused for good
@@ -104,17 +95,17 @@ def test_work_made_before_membership_reaches_the_office_after_the_grant(
         report = dirk.sync()
         assert report.statuses.get("rejected", 0) == 0
         assert dirk.db(sync_status.sync_overview).waiting_for_access == 0
-        assert _outbox(dirk) == 0
+        assert outbox_size(dirk) == 0
         on_server = server.admin(lambda c: {(r.tbl, r.id): r.fields for r in c.execute(select(t.record))})
         assert on_server[("note_paragraph", nid)]["text"] == "Nieuwste versie, na de weigering."  # the newest
         for model in (m.Inspection, m.Visit, m.Conversation):
-            assert {(model.__tablename__, i) for i in _rows(dirk, model)} <= set(on_server)
+            assert {(model.__tablename__, i) for i in table_rows(dirk, model)} <= set(on_server)
         # a colleague given the inspection sees Dirk's work
-        (inspection_id,) = _rows(dirk, m.Inspection)
+        (inspection_id,) = table_rows(dirk, m.Inspection)
         server.admin(lambda conn: accounts.grant(conn, inspection_id, "Ziekenhuizen"))
         anna.sync()
-        assert _rows(anna, m.NoteParagraph)[nid]["text"] == "Nieuwste versie, na de weigering."
-        assert _rows(anna, m.Conversation) == _rows(dirk, m.Conversation)
+        assert table_rows(anna, m.NoteParagraph)[nid]["text"] == "Nieuwste versie, na de weigering."
+        assert table_rows(anna, m.Conversation) == table_rows(dirk, m.Conversation)
     finally:
         dirk.close()
         anna.close()
@@ -139,7 +130,7 @@ def test_keep_mine_after_a_merge_leaves_the_colleagues_words(pair: tuple[Laptop,
     Anna's merged words stay on both laptops."""
     a, b = pair
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-    nid = _note(a, conv, "De kerngroep besluit vandaag over de wachtlijst.")
+    nid = add_note(a, conv, "De kerngroep besluit vandaag over de wachtlijst.")
     a.sync()
     b.sync()
     _edit_paragraph(b, nid, "citaat", "De kerngroep besluit vandaag over de wachtlijst casemanagement.")
@@ -147,7 +138,7 @@ def test_keep_mine_after_a_merge_leaves_the_colleagues_words(pair: tuple[Laptop,
     a.sync()
     b.sync()  # Bram's clock is older: his kind loses, his words merge with Anna's
     merged = "De kerngroep besluit vandaag niet over de wachtlijst casemanagement."
-    assert _rows(b, m.NoteParagraph)[nid]["text"] == merged
+    assert table_rows(b, m.NoteParagraph)[nid]["text"] == merged
     (issue,) = [i for i in b.db(sync_status.sync_overview).issues if i.record_id == nid]
     assert issue.kind == "superseded" and [f.field for f in issue.fields] == ["kind"]
     b.db(lambda s: sync_status.resolve_issue(s, b.ctx, issue.id, "mine"))
@@ -155,7 +146,7 @@ def test_keep_mine_after_a_merge_leaves_the_colleagues_words(pair: tuple[Laptop,
     a.sync()
     b.sync()
     for laptop in (a, b):
-        row = _rows(laptop, m.NoteParagraph)[nid]
+        row = table_rows(laptop, m.NoteParagraph)[nid]
         assert (row["text"], row["kind"]) == (merged, NoteKind.QUOTE), laptop.name
 
 
@@ -165,8 +156,8 @@ def test_keep_mine_on_a_refused_inspection_keeps_its_framework(pair: tuple[Lapto
     framework row back, not the wire key (which failed with a foreign key error)."""
     a, _b = pair
     a.db(lambda s: helpers.conversation(s, a.ctx))
-    (inspection_id,) = _rows(a, m.Inspection)
-    framework = _rows(a, m.Inspection)[inspection_id]["framework_version_id"]
+    (inspection_id,) = table_rows(a, m.Inspection)
+    framework = table_rows(a, m.Inspection)[inspection_id]["framework_version_id"]
     a.db(
         lambda s: s.connection().exec_driver_sql(
             "UPDATE inspection SET theme_codes = json('[1, 2]') WHERE id = ?", (inspection_id,)
@@ -177,7 +168,7 @@ def test_keep_mine_on_a_refused_inspection_keeps_its_framework(pair: tuple[Lapto
     assert issue.kind == "rejected"
     assert any(f.field == "framework_version_id" and "@" in str(f.mine) for f in issue.fields)
     a.db(lambda s: sync_status.resolve_issue(s, a.ctx, issue.id, "mine"))
-    assert _rows(a, m.Inspection)[inspection_id]["framework_version_id"] == framework
+    assert table_rows(a, m.Inspection)[inspection_id]["framework_version_id"] == framework
 
 
 def test_a_poisoned_record_is_set_aside_and_the_rest_of_the_sync_goes_on(
@@ -424,10 +415,10 @@ def test_two_hundred_long_paragraphs_travel_in_batches_under_the_body_limit(pair
     a.db(frozen)  # the first batch, as the sync will send it
     assert sizes[0] <= MAX_PUSH_BYTES
     report = a.sync()
-    assert report.statuses.get("rejected", 0) == 0 and _outbox(a) == 0
+    assert report.statuses.get("rejected", 0) == 0 and outbox_size(a) == 0
     assert a.db(sync_status.sync_overview).issues == ()
     b.sync()
-    assert {i for i, row in _rows(b, m.NoteParagraph).items() if len(row["text"]) == 90_000} == set(ids)
+    assert {i for i, row in table_rows(b, m.NoteParagraph).items() if len(row["text"]) == 90_000} == set(ids)
 
 
 def test_no_record_the_store_accepts_is_too_large_to_travel() -> None:
@@ -463,8 +454,8 @@ def test_children_of_a_parent_refused_for_its_values_are_problems_not_held(pair:
     sent again forever, and pulled values of held fields never applied)."""
     a, _b = pair
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-    (inspection_id,) = _rows(a, m.Inspection)
-    (visit_id,) = _rows(a, m.Visit)
+    (inspection_id,) = table_rows(a, m.Inspection)
+    (visit_id,) = table_rows(a, m.Visit)
     a.db(
         lambda s: s.connection().exec_driver_sql(
             "UPDATE inspection SET theme_codes = json('[1, 2]') WHERE id = ?", (inspection_id,)
@@ -510,7 +501,7 @@ def test_enrolling_again_after_a_revoke_sends_the_work_once_and_only_for_the_sam
 
     a, _b = pair
     _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
-    nid = _note(a, conv, "Voor de intrekking.")
+    nid = add_note(a, conv, "Voor de intrekking.")
     a.sync()
     a.db(lambda s: _set_kind(s, nid, "citaat"))  # a field that is not merged: a conflict shows
     batch = a.db(freeze)
@@ -530,7 +521,7 @@ def test_enrolling_again_after_a_revoke_sends_the_work_once_and_only_for_the_sam
         a.db(lambda s: enrolment.check_can_enrol(s, "bram"))
     a.enrol("anna")
     a.sync()
-    assert a.db(sync_status.sync_overview).issues == () and _outbox(a) == 0
+    assert a.db(sync_status.sync_overview).issues == () and outbox_size(a) == 0
     assert a.server.admin(lambda c: c.execute(select(func.count()).select_from(t.sync_conflict)).scalar()) == 0
     fields = a.server.admin(lambda c: c.execute(select(t.record.c.fields).where(t.record.c.id == nid)).scalar())
     assert fields["kind"] == "citaat"
