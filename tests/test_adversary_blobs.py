@@ -23,22 +23,17 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from inspectorapp import sync_runner
-from inspectorapp.domain.snapshots import ActionContext
-from inspectorapp.executor import DbExecutor
-from inspectorapp.paths import app_paths
 from inspectorapp.services import attachments, signals
-from inspectorapp.store_access import create_store
 from inspectorapp.workspace import Workspace
 from storage import models as m
 from sync import enrolment
-from sync.protocol import EnrolRequest
 from sync.server import schema as t
 
 from . import helpers
 from .adversary_tally import TALLY
-from .conftest import PASSPHRASE
 from .postgres import postgres_server, postgres_url
 from .sync_harness import PASSWORD, ServerProcess, team
+from .test_sync_blobs import _workspace
 
 __all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
@@ -71,16 +66,6 @@ def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Ser
     counted[0] = len(ATTACKS)
     print(f"\nblob attacks tried so far: {len(ATTACKS)} (kinds: {', '.join(dict.fromkeys(ATTACKS))})")
 
-
-def _workspace(server: ServerProcess, root: Path, user: str) -> Workspace:
-    paths = app_paths(root / user).ensure()
-    store = create_store(paths.store_file, PASSPHRASE)
-    ws = Workspace(DbExecutor(store), ActionContext(user, f"device-{user}"), paths)
-    answer = enrolment.request_enrolment(
-        server.base, EnrolRequest(device_name=user, username=user, password=PASSWORD)
-    )
-    ws.call(enrolment.record_enrolment, server.base, answer)
-    return ws
 
 
 def _client(ws: Workspace) -> httpx.Client:

@@ -21,20 +21,14 @@ from storage.models import StoreMeta
 from sync.enrolment import DEMO_MARKER
 from ui.main_window import MainWindow
 
-from .sync_harness import PASSWORD, ServerProcess, team
+from .sync_harness import PASSWORD, ServerProcess
 from .test_app_window import _create, _wait_rows
 from .test_outcomes_ui import _open_inspection
 from .test_session_board import _open_meeting
+from .test_sync_ui import server
 from .test_visit_workspace import _open_first_visit_of, _type
 
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    proc = ServerProcess(f"sqlite:///{tmp_path / 'office.db'}", tmp_path / "server.log")
-    proc.start()
-    team(proc, "Dementie", "anna")
-    yield proc
-    proc.kill()
+__all__ = ["server"]  # a fixture, found by pytest in this namespace
 
 
 @pytest.fixture
