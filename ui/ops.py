@@ -14,6 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# How PySide6 words "the C++ object behind this Python wrapper is gone".
+_DELETED = ("already deleted", "Signal source has been deleted")
 
 
 class _Relay(QObject):
@@ -47,10 +50,14 @@ class _Relay(QObject):
             self._run(callback, payload)
 
     def _run(self, callback: Callable[[Any], None], payload: Any) -> None:
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            log.debug("result for a deleted %s dropped", type(owner).__name__)
+            return
         try:
             callback(payload)
         except RuntimeError as exc:  # the widget that asked was closed meanwhile (lock)
-            if "already deleted" not in str(exc):
+            if not any(m in str(exc) for m in _DELETED):
                 raise
             log.debug("result for a closed widget dropped: %s", exc)
 
