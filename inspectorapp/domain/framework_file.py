@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from inspectorapp.domain import limits
+from inspectorapp.domain.framework_codes import ConcernStatusCode, SessionEventCode, SignalStatusCode
 from inspectorapp.errors import FrameworkFileError
 
 FORMAT = "veldwerk-framework"
@@ -43,10 +44,10 @@ REQUIRED_TAXONOMIES = (
     "life_event_type",
     "financing_domain",
 )
-REQUIRED_CODES = {
-    "signal_status": ("NIEUW", "HARD_GEMAAKT", "BLIJFT_ZACHT"),
-    "concern_status": ("VERMOEDEN",),
-    "session_event": ("EV-SIG",),
+REQUIRED_CODES: dict[str, tuple[str, ...]] = {
+    "signal_status": tuple(SignalStatusCode),
+    "concern_status": tuple(ConcernStatusCode),
+    "session_event": tuple(SessionEventCode),
 }
 ITEM_KEYS = {"code", "label", "parent", "description", "attributes"}
 TOP_KEYS = {"format", "format_version", "key", "version", "title", "published_on", "taxonomies"}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from .framework_codes import Scale
 from .snapshots import Label, TimelineItem, TurnCount
 from .validation import Checker
 
@@ -142,14 +143,14 @@ def turns_per_minute(
 
 # Scales of the observation scheme
 
-SCALE_BOUNDS = {
-    "AANW": (0, 2),
-    "BIPOOL": (-2, 2),
-    "TELLING": (0, 100_000),
-    "PERCENT": (0, 100),
-    "BOOL": (0, 1),
+SCALE_BOUNDS: dict[str, tuple[int, int]] = {
+    Scale.PRESENCE: (0, 2),
+    Scale.BIPOLAR: (-2, 2),
+    Scale.COUNT: (0, 100_000),
+    Scale.PERCENT: (0, 100),
+    Scale.BOOL: (0, 1),
 }
-SCALES = frozenset({*SCALE_BOUNDS, "ENUM", "REF", "TEKST"})
+SCALES = frozenset(Scale)
 
 
 def scale_of(taxonomy: str, parent: str | None, attributes: Mapping[str, Any]) -> str | None:
@@ -157,7 +158,7 @@ def scale_of(taxonomy: str, parent: str | None, attributes: Mapping[str, Any]) -
     if parent is None:
         return None
     if taxonomy == "dilemma":
-        return "BIPOOL"
+        return Scale.BIPOLAR
     scale = attributes.get("scale")
     return scale if scale in SCALES else None
 
@@ -184,7 +185,7 @@ def needs_evidence(scale: str | None, value: int | None) -> bool:
     """Every non-neutral score needs evidence: present (AANW > 0) or off-centre (BIPOOL != 0)."""
     if value is None:
         return False
-    return (scale == "AANW" and value > 0) or (scale == "BIPOOL" and value != 0)
+    return (scale == Scale.PRESENCE and value > 0) or (scale == Scale.BIPOLAR and value != 0)
 
 
 def check_value(
@@ -197,7 +198,7 @@ def check_value(
             if given is not None and given != "":
                 c.add(field, "not_allowed", scale=scale)
         return None, None
-    if scale == "BOOL" and isinstance(value, bool):
+    if scale == Scale.BOOL and isinstance(value, bool):
         value = int(value)
     v = None
     if scale in SCALE_BOUNDS:
@@ -207,7 +208,7 @@ def check_value(
     code = None
     if value_code is None or value_code == "":
         pass
-    elif scale == "REF":
+    elif scale == Scale.REF:
         code = c.ref("value_code", value_code)
     elif options:
         code = c.code("value_code", value_code, {o.code for o in options})

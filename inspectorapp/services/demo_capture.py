@@ -21,6 +21,7 @@ from inspectorapp.domain.enums import (
     SourceType,
     Valence,
 )
+from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.ids import new_id
 from storage import models as m
@@ -309,7 +310,7 @@ class CaptureLoader:
                 possible_severity=r.choice(
                     f"{w}.possible_severity", s.get("possible_severity"), Severity, False
                 ),
-                status=r.code(f"{w}.status", s.get("status", "NIEUW"), "signal_status", True),
+                status=r.code(f"{w}.status", s.get("status", SignalStatusCode.NEW), "signal_status", True),
                 hook=r.text(f"{w}.hook", s.get("hook"), limits.SHORT_TEXT),
                 report_use=r.choice(f"{w}.report_use", s.get("report_use", "intern"), ReportUse),
                 confidentiality=r.choice(

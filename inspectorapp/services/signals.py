@@ -21,6 +21,7 @@ from inspectorapp.domain.enums import (
     SourceType,
     Valence,
 )
+from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.snapshots import ActionContext, OpResult, SignalSnapshot
 from inspectorapp.domain.validation import Checker
 from inspectorapp.domain.visit_views import SignalFormOptions
@@ -54,7 +55,9 @@ def check_signal(session: Session, draft: dict[str, Any]) -> dict[str, Any]:
     v["observation"] = c.text("observation", draft.get("observation"), limits.PARAGRAPH, required=True)
     v["entrance"] = c.code("entrance", draft.get("entrance"), frameworks.codes(session, "entrance"))
     v["channel"] = c.code("channel", draft.get("channel"), frameworks.codes(session, "channel"))
-    v["status"] = c.code("status", draft.get("status") or "NIEUW", frameworks.codes(session, "signal_status"))
+    v["status"] = c.code(
+        "status", draft.get("status") or SignalStatusCode.NEW, frameworks.codes(session, "signal_status")
+    )
     v["quote_speaker_role"] = c.code(
         "quote_speaker_role",
         draft.get("quote_speaker_role"),

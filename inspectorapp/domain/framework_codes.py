@@ -1,0 +1,43 @@
+"""Framework codes the code relies on, named once.
+
+Most codes of a framework file are data (labels, descriptions, order) that only screens
+show. These few are compared in code, so every framework must have them
+(``framework_file.REQUIRED_CODES``) and the code names them here, never as quoted values.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SignalStatusCode(StrEnum):
+    """Taxonomy ``signal_status``."""
+
+    NEW = "NIEUW"
+    HARDENED = "HARD_GEMAAKT"
+    STAYS_SOFT = "BLIJFT_ZACHT"
+
+
+class ConcernStatusCode(StrEnum):
+    """Taxonomy ``concern_status``."""
+
+    SUSPICION = "VERMOEDEN"
+
+
+class SessionEventCode(StrEnum):
+    """Taxonomy ``session_event``: the event that points at a captured signal."""
+
+    SIGNAL = "EV-SIG"
+
+
+class Scale(StrEnum):
+    """The ``scale`` attribute of an observation-scheme item (and of dilemmas)."""
+
+    PRESENCE = "AANW"  # 0 absent, 1 partly, 2 present
+    BIPOLAR = "BIPOOL"  # -2 .. +2 between two poles
+    COUNT = "TELLING"
+    PERCENT = "PERCENT"
+    BOOL = "BOOL"
+    CHOICE = "ENUM"  # one of the item's options
+    REF = "REF"  # names a participant
+    TEXT = "TEKST"
