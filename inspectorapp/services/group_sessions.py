@@ -17,6 +17,7 @@ from inspectorapp.domain import participation as rules
 from inspectorapp.domain import snapshots as views
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.enums import Confidentiality, EvidenceKind, Presence
+from inspectorapp.domain.framework_codes import Scale
 from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.domain.snapshots import ActionContext, Label, OpResult
 from inspectorapp.domain.validation import Checker
@@ -290,7 +291,7 @@ def save_score(
         if item and scale
         else (None, None)
     )
-    if scale == "REF" and code is not None:
+    if scale == Scale.REF and code is not None:
         code = pp.participant_in(session, c, "value_code", scope, code)
     flags: dict[str, bool | None] = {}
     for field, flag in (("discussed", discussed), ("deliberate_choice", deliberate_choice)):
