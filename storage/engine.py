@@ -40,10 +40,42 @@ def private_file(path: Path) -> None:
             os.chmod(part, 0o600)
 
 
+def _fails_to_decrypt(exc: sqlcipher.DatabaseError) -> bool:
+    return getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB"
+
+
+def verify_key(path: Path, passphrase: str) -> None:
+    """Raise ``WrongPassphraseError`` unless ``passphrase`` decrypts the file, touching no file.
+
+    ``immutable=1`` reads the main file only: no lock, no -wal or -shm opened or made, and
+    nothing checkpointed on close. A read-write connection with a wrong key is not safe
+    when a -wal was left by a crash: SQLite opens the WAL before page 1 fails to decrypt,
+    then checkpoints it into the file and deletes it when the connection closes. The WAL
+    never holds pages under another key (a passphrase change writes a new file,
+    store_access.change_passphrase), so the main file's page 1 decides."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        if _fails_to_decrypt(exc):
+            raise WrongPassphraseError("the passphrase does not open this store") from exc
+        raise StoreCorruptError(f"store unreadable: {exc}") from exc
+    finally:
+        conn.close()
+
+
 def connect_raw(path: Path, passphrase: str) -> sqlcipher.Connection:
     """A keyed DB-API connection, verified to decrypt the file. Never writes on failure
     (beyond the file's mode: 0600, for stores made before that was the rule)."""
     private_file(path)
+    if Path(f"{path}-wal").exists():
+        # Left by a crash (a clean close deletes it): check the key first, read-only, at
+        # the cost of a second key derivation. Without a -wal a wrong key fails on page 1
+        # before SQLite writes anything.
+        verify_key(path, passphrase)
     conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr noise

@@ -141,3 +141,48 @@ def test_a_store_made_before_the_rule_is_made_private_when_opened(store_path: Pa
     os.chmod(store_path, 0o644)
     open_store(store_path, PASSPHRASE).close()
     assert stat.S_IMODE(store_path.stat().st_mode) == 0o600
+
+
+def test_wrong_passphrase_after_a_crash_leaves_db_wal_and_shm_untouched(
+    store_path: Path, store: Store
+) -> None:
+    """A -wal left by a killed process: a wrong passphrase must not checkpoint it into the
+    file (SQLite does that when the last connection closes); the right one finds its data."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    store.close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.procs.outbox_writer", str(store_path), PASSPHRASE, "loop"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    committed = 0
+    for line in child.stdout:
+        committed = int(line.split()[1])
+        if committed >= 5:
+            break
+    child.send_signal(signal.SIGKILL)
+    child.wait(10)
+    wal, shm = Path(f"{store_path}-wal"), Path(f"{store_path}-shm")
+    assert wal.stat().st_size > 0 and shm.exists()
+    before = {p.name: _digest(p) for p in _files(store_path)}
+    for wrong in ("verkeerd wachtwoord", PASSPHRASE + " "):
+        with pytest.raises(WrongPassphraseError):
+            open_store(store_path, wrong)
+        assert {p.name: _digest(p) for p in _files(store_path)} == before
+    reopened = open_store(store_path, PASSPHRASE)
+    try:
+        with reopened.session() as session:
+            names = set(session.scalars(select(m.Organisation.name)))
+        assert f"Organisatie {committed - 1}" in names  # the last commit reported, held in the WAL only
+    finally:
+        reopened.close()
