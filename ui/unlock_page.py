@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -123,9 +123,7 @@ class UnlockPage(QWidget):
         outer.addStretch(2)
 
         self.passphrase.textChanged.connect(self._update_strength)
-        self.passphrase.returnPressed.connect(self._submit)
-        self.repeat.returnPressed.connect(self._submit)
-        self.submit_button.clicked.connect(self._submit)
+        self.submit_button.clicked.connect(self._submit)  # Enter anywhere: keyPressEvent
         self.retranslate()
 
     def set_language(self, language: str) -> None:
@@ -160,6 +158,15 @@ class UnlockPage(QWidget):
         self.lang_nl.setAccessibleName(self.tr("Dutch"))
         self.lang_en.setAccessibleName(self.tr("English"))
         self._update_strength(self.passphrase.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter submits from any field of the form: line edits, the demo box and the
+        buttons pass Enter on to their parent. (A QWidget has no default button.)"""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self._submit()
+            return
+        super().keyPressEvent(event)
 
     def _update_strength(self, text: str) -> None:
         words = [self.tr("too short"), self.tr("weak"), self.tr("reasonable"), self.tr("strong")]
