@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspectorapp.clock import utc_now
@@ -28,7 +28,6 @@ from storage.models import (
     InspectionSubject,
     Network,
     Organisation,
-    Signal,
     Visit,
 )
 
@@ -36,9 +35,16 @@ from . import audit, frameworks
 from .refs import existing
 
 
+def signal_tally(session: Session) -> dict[str, int]:
+    """Live signals per inspection, as the triggers of migration 0010 keep them: one row per
+    inspection instead of a look-up of every signal's ``deleted_at`` (220 ms at 100k signals)."""
+    rows = session.connection().exec_driver_sql("SELECT inspection_id, n FROM tally_signal WHERE n > 0")
+    return {str(insp_id): int(n) for insp_id, n in rows}
+
+
 def list_inspections(session: Session, today: date | None = None) -> list[InspectionRow]:
     """Every live inspection with its subjects, visits and signal count: four queries,
-    whatever the number of inspections."""
+    whatever the number of inspections or signals."""
     today = today or utc_now().date()
     inspections = session.execute(
         select(Inspection, FrameworkVersion.key, FrameworkVersion.version)
@@ -65,14 +71,7 @@ def list_inspections(session: Session, today: date | None = None) -> list[Inspec
         select(Visit.inspection_id, Visit.visit_date).where(Visit.deleted_at.is_(None))
     ):
         visits.setdefault(insp_id, []).append(vdate)
-    signal_counts: dict[str | None, int] = {
-        insp_id: count
-        for insp_id, count in session.execute(
-            select(Signal.inspection_id, func.count())
-            .where(Signal.deleted_at.is_(None), Signal.inspection_id.is_not(None))
-            .group_by(Signal.inspection_id)
-        )
-    }
+    signal_counts = signal_tally(session)
     rows = []
     for insp, fw_key, fw_version in inspections:
         dates = sorted(visits.get(insp.id, []))

@@ -14,20 +14,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspectorapp.clock import utc_now
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
-from storage.models import Base, Outbox, StoreMeta, SyncIssue
+from storage.models import Base, StoreMeta, SyncIssue
 from sync import enrolment, held, portable, set_aside
 from sync import local_state as sync_state
 from sync.apply import same_stored, stored_value
 from sync.protocol import EnrolResponse
 
 from . import audit
+from .status import outbox_size
 
 SYNC_FIELDS_HIDDEN = {"updated_at", "created_at"}
 
@@ -145,7 +146,7 @@ def sync_overview(session: Session) -> SyncOverview:
         account=sync_state.get(session, "account"),
         device_id=sync_state.get(session, "device_id"),
         last_sync_at=sync_state.get(session, "last_sync_at"),
-        pending_changes=session.scalar(select(func.count()).select_from(Outbox)) or 0,
+        pending_changes=outbox_size(session),
         issues=tuple(_issue_view(session, i) for i in sync_state.open_issues(session)),
         waiting_for_access=held.waiting_for_access(session),
         set_aside=tuple(

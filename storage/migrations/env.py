@@ -11,8 +11,9 @@ from storage.models import Base
 
 config = context.config
 
-# Virtual FTS5 tables and their shadow tables are made by raw SQL, not models.
-_UNMANAGED_PREFIXES = ("search_fts",)
+# Made by raw SQL, not models: the virtual FTS5 tables with their shadow tables, and the
+# counters kept by triggers (0010).
+_UNMANAGED_PREFIXES = ("search_fts", "tally_")
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
