@@ -21,7 +21,7 @@ from inspectorapp.domain.report_rules import Exclusion
 from inspectorapp.services import findings
 
 from . import ops
-from .dialogs import open_dialog
+from .dialogs import fit_to_screen, open_dialog
 from .evidence_picker import EvidencePicker, evidence_line
 from .finding_editor import FindingEditor
 from .messages import message_for
@@ -57,7 +57,7 @@ class ConvertSignalDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("convertSignalDialog")
         self.setWindowTitle(self.tr("Convert a soft signal into a finding"))
-        self.resize(820, 760)
+        fit_to_screen(self, 860, 700)
         self.workspace = workspace
         self.inspection_id = inspection_id
         self.pool = pool
@@ -72,13 +72,21 @@ class ConvertSignalDialog(QDialog):
         self.signal = QComboBox()
         self.signal.setObjectName("softSignal")
         self.signal.setAccessibleName(self.tr("Soft signal"))
+        # A signal's line can be long: the combo elides it (full text in the tooltip) instead of
+        # growing the dialog past the screen.
+        self.signal.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.signal.setMinimumContentsLength(40)
+        self.signal.view().setTextElideMode(Qt.TextElideMode.ElideRight)
         for item in convertible(pool):
-            self.signal.addItem(evidence_line(item, options.code_texts).replace("\n", " — "), item.id)
+            line = evidence_line(item, options.code_texts).replace("\n", " — ")
+            self.signal.addItem(line, item.id)
+            self.signal.setItemData(self.signal.count() - 1, line, Qt.ItemDataRole.ToolTipRole)
         self.editor = FindingEditor()
         self.editor.set_options(options)
         self.editor.load(None, options.themes[0].code if options.themes else None)
         self.editor.add_evidence_requested.connect(self._pick)
         self.signal.currentIndexChanged.connect(self._prefill)
+        self.signal.currentTextChanged.connect(self.signal.setToolTip)
         if signal_id is not None:
             self.signal.setCurrentIndex(max(0, self.signal.findData(signal_id)))
         self.error = QLabel()

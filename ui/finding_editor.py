@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -69,7 +71,7 @@ class FindingEditor(QWidget):
         self.evidence.setObjectName("findingEvidence")
         self.evidence.setWordWrap(True)
         self.evidence.setAlternatingRowColors(True)
-        self.evidence.setMinimumHeight(170)
+        self.evidence.setMinimumHeight(120)
         self.add_evidence = QPushButton()
         self.add_evidence.setObjectName("addEvidence")
         self.add_evidence.clicked.connect(self.add_evidence_requested)
@@ -100,12 +102,23 @@ class FindingEditor(QWidget):
         buttons.addWidget(self.add_evidence)
         buttons.addWidget(self.remove_evidence)
         buttons.addStretch(1)
+        # The fields scroll, the evidence buttons stay: the editor fits a 768 px high screen.
+        fields = QWidget()
+        fields_box = QVBoxLayout(fields)
+        fields_box.setContentsMargins(0, 0, 0, 0)
+        fields_box.addLayout(self.form)
+        fields_box.addWidget(self._labels[8])
+        fields_box.addWidget(self.converted)
+        fields_box.addWidget(self.evidence, 1)
+        self.fields_area = QScrollArea()
+        self.fields_area.setObjectName("findingFields")
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_area.setWidget(fields)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.form)
-        layout.addWidget(self._labels[8])
-        layout.addWidget(self.converted)
-        layout.addWidget(self.evidence, 1)
+        layout.addWidget(self.fields_area, 1)
         layout.addLayout(buttons)
         for box in (self.see, self.think, self.next, self.context, self.national):
             box.textChanged.connect(self._changed)
