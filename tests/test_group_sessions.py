@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.domain import participation as rules
 from inspectorapp.domain.snapshots import ActionContext, Label
 from inspectorapp.errors import NotFoundError, ValidationError
+from inspectorapp.ids import new_id
 from inspectorapp.services import demo, group_sessions, notes, participants, signals
 from inspectorapp.store_access import create_store
 from storage import models as m
@@ -204,6 +205,45 @@ def test_turn_tally_and_undo(store: Store, ctx, meeting: Meeting) -> None:
     assert _refused(store, lambda s: gs.undo_turn(s, ctx, first.turn.id)) == {"turn_id:invalid_reference"}
 
 
+def test_turns_and_events_with_the_callers_ids_withdrawn_and_restored(
+    store: Store, ctx, meeting: Meeting
+) -> None:
+    """Board undo/redo: the id is the board's, undo tombstones, redo restores the same row
+    (twice is once), and a taken id is refused."""
+    turn_id, event_id = new_id(), new_id()
+    with store.transaction() as s:
+        gs.count_turn(s, ctx, meeting.conv, meeting.chair, _at(1), turn_id=turn_id)
+        gs.add_event(s, ctx, meeting.conv, "EV-BES", meeting.chair, "Besluit", _at(2), event_id=event_id)
+
+    def board() -> tuple[int, list[str]]:
+        with store.session() as s:
+            state = gs.board_state(s, meeting.conv)
+        return state.total_turns, [e.id for e in state.events]
+
+    assert board() == (1, [event_id])
+    with store.transaction() as s:
+        assert gs.withdraw(s, ctx, "session_event", event_id).changes.touches("session_event")
+        gs.withdraw(s, ctx, "speaking_turn", turn_id)
+        assert not gs.withdraw(s, ctx, "speaking_turn", turn_id).changes  # already undone
+    assert board() == (0, [])
+    for _ in range(2):  # a second redo changes nothing
+        with store.transaction() as s:
+            gs.withdraw(s, ctx, "speaking_turn", turn_id, withdrawn=False)
+            gs.withdraw(s, ctx, "session_event", event_id, withdrawn=False)
+        assert board() == (1, [event_id])
+    with store.session() as s:
+        actions = s.scalars(select(m.AuditLog.action).where(m.AuditLog.entity_id == turn_id)).all()
+    assert actions == ["speaking_turn.undo", "speaking_turn.redo"]
+    assert _refused(store, lambda s: gs.count_turn(s, ctx, meeting.conv, meeting.chair, turn_id=turn_id)) == {
+        "turn_id:duplicate"
+    }
+    assert _refused(store, lambda s: gs.add_event(s, ctx, meeting.conv, "EV-BES", event_id="kapot")) == {
+        "event_id:invalid_reference"
+    }
+    assert _refused(store, lambda s: gs.withdraw(s, ctx, "signal", NO_ID)) == {"entity:invalid_choice"}
+    assert _refused(store, lambda s: gs.withdraw(s, ctx, "speaking_turn", NO_ID)) == {"id:invalid_reference"}
+
+
 def test_bad_turns_refused(shared: Shared) -> None:
     store, ctx, mt = shared.store, shared.ctx, shared.mt
     cases = [
@@ -258,6 +298,34 @@ def test_events_and_signal_prefill(store: Store, ctx, meeting: Meeting) -> None:
     ]
     assert len(board.event_types) == 14
     assert {t.code: (t.hotkey, t.creates_signal) for t in board.event_types}["EV-SIG"] == ("S", True)
+
+
+def test_signal_from_an_event_and_its_link_are_one_write(store: Store, ctx, meeting: Meeting) -> None:
+    """capture_event_signal: one transaction, one change-set; a refused link leaves no signal."""
+    with store.transaction() as s:
+        ev = gs.add_event(s, ctx, meeting.conv, "EV-SIG", meeting.gp_person, "Wachtlijst", _at(6)).value
+    draft = dict(ev.signal_prefill or {})
+    foreign = {**draft, "conversation_id": meeting.other_conv}  # the link refuses this one
+    before = _counts(store)
+    with pytest.raises(ValidationError) as err, store.transaction() as s:
+        gs.capture_event_signal(s, ctx, ev.id, foreign)
+    assert {f"{i.field}:{i.problem}" for i in err.value.issues} == {"signal_id:not_in_conversation"}
+    assert _counts(store) == before  # no signal, no outbox row: the signal went with the link
+    with store.transaction() as s:
+        result = gs.capture_event_signal(s, ctx, ev.id, draft)
+    assert result.changes.touches("signal") and result.changes.touches("session_event")
+    after = _counts(store)
+    assert after["signal"] == before["signal"] + 1
+    with store.session() as s:
+        linked = s.get(m.SessionEvent, ev.id)
+        assert linked is not None and linked.signal_id == result.value.id
+    with store.transaction() as s:  # the form's "board says / shop floor shows" pair: the first
+        ev2 = gs.add_event(s, ctx, meeting.conv, "EV-SIG", None, "Crisisopnames", _at(7)).value
+        pair = gs.capture_event_signal(s, ctx, ev2.id, draft, {**draft, "observation": "Vloer"}).value
+        assert s.get(m.SessionEvent, ev2.id).signal_id == pair[0].id
+    assert _refused(store, lambda s: gs.capture_event_signal(s, ctx, NO_ID, draft)) == {
+        "event_id:invalid_reference"
+    }
 
 
 def test_bad_events_refused(shared: Shared) -> None:

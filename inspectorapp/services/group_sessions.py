@@ -1,6 +1,11 @@
-"""The live group-session board (turn tally, events, timeline, participation) and the
-synthesis on the observation scheme afterwards. Each action is one short transaction in
-the caller's session; every input is checked before anything is written."""
+"""The live group-session board (turn tally, events, timeline, participation) and the report
+release of its events and scores (the synthesis on the observation scheme afterwards is in
+``session_synthesis``). Each action is one short transaction in
+the caller's session; every input is checked before anything is written.
+
+Board undo: a turn or event is created with the id the board made before submitting, so an
+undo can be queued behind a save that has not returned; undo tombstones the row and redo
+restores the same row (``withdraw``), so a redo never counts twice."""
 
 from __future__ import annotations
 
@@ -16,16 +21,25 @@ from inspectorapp.domain import limits
 from inspectorapp.domain import participation as rules
 from inspectorapp.domain import snapshots as views
 from inspectorapp.domain.changes import ChangeSet
-from inspectorapp.domain.enums import Confidentiality, EvidenceKind, Presence
-from inspectorapp.domain.framework_codes import Scale
+from inspectorapp.domain.enums import (
+    Confidentiality,
+    Presence,
+    SignalKind,
+    SourceType,
+    Valence,
+)
 from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.domain.snapshots import ActionContext, Label, OpResult
 from inspectorapp.domain.validation import Checker
 from storage import models as m
 
-from . import audit
+from . import audit, signal_links, signals
 from . import participants as pp
 from .refs import existing
+
+# The synthesis afterwards lives in its own module; callers still reach it here.
+from .session_synthesis import save_score as save_score
+from .session_synthesis import synthesis as synthesis
 
 SIGNAL_CHANNEL = "GROEPSGESPREK"
 _QUOTES = {'"': '"', "'": "'", "“": "”", "„": "”", "‘": "’", "«": "»"}
@@ -37,18 +51,22 @@ def count_turn(
     conversation_id: str,
     participant_id: str,
     occurred_at: Any = None,
+    *,
+    turn_id: str | None = None,
 ) -> OpResult[views.TurnTally]:
-    """One tap on a tile. Returns the turn (keep its id for undo) and the new counts."""
+    """One tap on a tile. Returns the turn (keep its id for undo) and the new counts.
+    ``turn_id``: the id the caller chose, to undo before this returns."""
     c = Checker()
     scope = pp.check_scope(session, c, conversation_id)
     pid = pp.participant_in(session, c, "participant_id", scope, participant_id, required=True)
     at = c.moment("occurred_at", occurred_at) or utc_now()
+    tid = _fresh_id(session, c, "turn_id", m.SpeakingTurn, turn_id)
     person = session.get(m.Participant, pid) if pid else None
     if person is not None and person.presence is Presence.ABSENT:
         c.add("participant_id", "participant_absent")
     c.done()
     assert scope is not None and pid is not None
-    turn = m.SpeakingTurn(conversation_id=scope.conversation.id, participant_id=pid, occurred_at=at)
+    turn = m.SpeakingTurn(id=tid, conversation_id=scope.conversation.id, participant_id=pid, occurred_at=at)
     session.add(turn)
     session.flush()
     return OpResult(_tally(session, turn), ChangeSet.of(speaking_turn=[turn.id]))
@@ -64,6 +82,48 @@ def undo_turn(session: Session, ctx: ActionContext, turn_id: str) -> OpResult[vi
     turn.deleted_at = utc_now()
     session.flush()
     return OpResult(_tally(session, turn), ChangeSet.of(speaking_turn=[turn.id]))
+
+
+UNDOABLE: dict[str, type[m.SpeakingTurn | m.SessionEvent]] = {
+    "speaking_turn": m.SpeakingTurn,
+    "session_event": m.SessionEvent,
+}
+
+
+def withdraw(
+    session: Session, ctx: ActionContext, entity: str, row_id: str, withdrawn: bool = True
+) -> OpResult[str]:
+    """Board undo (``withdrawn``) and redo (not): tombstone or restore the same turn or event.
+    A row already in that state is left alone (no change-set), so a repeated redo counts once."""
+    c = Checker()
+    model = UNDOABLE.get(entity)
+    if model is None:
+        c.add("entity", "invalid_choice", value=str(entity)[:60], allowed=list(UNDOABLE))
+    ref = c.ref("id", row_id, required=True)
+    found = session.get(model, ref) if model is not None and ref is not None else None
+    row = found if isinstance(found, m.SpeakingTurn | m.SessionEvent) else None
+    if ref is not None and model is not None and row is None:
+        c.add("id", "invalid_reference")
+    if c.boolean("withdrawn", withdrawn) is False and row is not None:
+        pp.check_scope(session, c, row.conversation_id)  # no restoring into a removed conversation
+    c.done()
+    assert row is not None
+    if (row.deleted_at is not None) == withdrawn:
+        return OpResult(row.id, ChangeSet())
+    row.deleted_at = utc_now() if withdrawn else None
+    session.flush()
+    audit.record(session, ctx, f"{entity}.{'undo' if withdrawn else 'redo'}", entity, row.id)
+    return OpResult(row.id, ChangeSet.of(**{entity: [row.id]}))
+
+
+def _fresh_id(
+    session: Session, c: Checker, field: str, model: type[m.SpeakingTurn | m.SessionEvent], value: Any
+) -> str | None:
+    """A caller-made id for a new row (None: the model makes one); refused when taken."""
+    ref = c.ref(field, value)
+    if ref is not None and session.get(model, ref) is not None:
+        c.add(field, "duplicate")
+    return ref
 
 
 def _tally(session: Session, turn: m.SpeakingTurn) -> views.TurnTally:
@@ -87,9 +147,13 @@ def add_event(
     participant_id: str | None = None,
     text: str | None = None,
     occurred_at: Any = None,
+    *,
+    event_id: str | None = None,
 ) -> OpResult[views.SessionEventSnapshot]:
     """A letter key on the board. An event whose type ``creates_signal`` comes back with a
-    ``signal_prefill`` draft for the signal form; link the signal with ``link_event_signal``."""
+    ``signal_prefill`` draft for the signal form; save that signal with
+    ``capture_event_signal`` (signal and link in one transaction). ``event_id``: as
+    ``count_turn``'s ``turn_id``."""
     c = Checker()
     scope = pp.check_scope(session, c, conversation_id)
     types = pp.taxonomy(session, scope.framework_version_id, "session_event") if scope else {}
@@ -97,10 +161,16 @@ def add_event(
     pid = pp.participant_in(session, c, "participant_id", scope, participant_id)
     clean = c.text("text", text, limits.PARAGRAPH)
     at = c.moment("occurred_at", occurred_at) or utc_now()
+    eid = _fresh_id(session, c, "event_id", m.SessionEvent, event_id)
     c.done()
     assert scope is not None and code is not None
     ev = m.SessionEvent(
-        conversation_id=scope.conversation.id, event_code=code, participant_id=pid, occurred_at=at, text=clean
+        id=eid,
+        conversation_id=scope.conversation.id,
+        event_code=code,
+        participant_id=pid,
+        occurred_at=at,
+        text=clean,
     )
     session.add(ev)
     session.flush()
@@ -111,11 +181,43 @@ def add_event(
 def link_event_signal(
     session: Session, ctx: ActionContext, event_id: str, signal_id: str
 ) -> OpResult[views.SessionEventSnapshot]:
-    """Link the signal captured from an event's prefill back to the event."""
+    """Link an existing signal to an event (a signal captured elsewhere; from the board's
+    prefill use ``capture_event_signal``)."""
     c = Checker()
     existing(session, c, "event_id", m.SessionEvent, event_id, required=True)
     existing(session, c, "signal_id", m.Signal, signal_id, required=True)
     c.done()
+    return _link(session, ctx, event_id, signal_id)
+
+
+def capture_event_signal(
+    session: Session,
+    ctx: ActionContext,
+    event_id: str,
+    draft: Any,
+    floor: Any = None,
+) -> OpResult[Any]:
+    """The signal captured from a board event's prefill and the event's link to it, in one
+    transaction and one change-set: a refused link leaves no signal. With ``floor`` the
+    "board says / shop floor shows" pair of the form (``signal_links.capture_incongruence``);
+    the event links the first. The value is what the capture returned."""
+    c = Checker()
+    existing(session, c, "event_id", m.SessionEvent, event_id, required=True)
+    c.done()
+    if floor is None:
+        captured: OpResult[Any] = signals.capture_signal(session, ctx, draft)
+        signal_id = captured.value.id
+    else:
+        captured = signal_links.capture_incongruence(session, ctx, draft, floor)
+        signal_id = captured.value[0].id
+    linked = _link(session, ctx, event_id, signal_id)
+    return OpResult(captured.value, captured.changes | linked.changes)
+
+
+def _link(
+    session: Session, ctx: ActionContext, event_id: str, signal_id: str
+) -> OpResult[views.SessionEventSnapshot]:
+    c = Checker()
     ev, signal = session.get(m.SessionEvent, event_id), session.get(m.Signal, signal_id)
     assert ev is not None and signal is not None
     if signal.conversation_id is not None and signal.conversation_id != ev.conversation_id:
@@ -186,9 +288,9 @@ def _prefill(
         "conversation_id": scope.conversation.id,
         "channel": SIGNAL_CHANNEL,
         "entrance": "BEZOEK_AANGEKONDIGD" if scope.visit.announced else "BEZOEK_ONAANGEKONDIGD",
-        "source_type": "eigen_waarneming",
-        "kind": "zacht",
-        "valence": "negatief",
+        "source_type": SourceType.OWN_OBSERVATION.value,
+        "kind": SignalKind.SOFT.value,
+        "valence": Valence.NEGATIVE.value,
         "observed_at": ev.occurred_at,
         "observation": text or None,
         "quote": quote,
@@ -261,138 +363,6 @@ def participation(session: Session, conversation_id: str) -> rules.Participation
             rules.Attendee(p.id, p.caption, p.category, organisation, present, counts.get(p.id, (0,))[0])
         )
     return rules.summarise(attendees)
-
-
-def save_score(
-    session: Session,
-    ctx: ActionContext,
-    conversation_id: str,
-    item_code: str,
-    value: int | None = None,
-    value_code: str | None = None,
-    not_applicable: bool = False,
-    discussed: bool | None = None,
-    deliberate_choice: bool | None = None,
-    comment: str | None = None,
-    evidence: Sequence[tuple[str, str]] = (),
-) -> OpResult[views.ScoreSnapshot]:
-    """Score one item of the scheme (or place a dilemma): insert, or replace the score and
-    its evidence set. ``evidence``: ``[(kind, id), ...]``, kind an EvidenceKind value
-    (notitie | sessiegebeurtenis | signaal) of something of this conversation."""
-    c = Checker()
-    scope = pp.check_scope(session, c, conversation_id)
-    item = pp.scheme_item(session, scope, item_code) if scope else None
-    if scope is not None and item is None:
-        c.add("item_code", "unknown_code", value=str(item_code)[:60])
-    na = c.boolean("not_applicable", not_applicable)
-    scale = rules.scale_of(item.taxonomy, item.parent_code, item.attributes) if item else None
-    v, code = (
-        rules.check_value(c, scale, rules.options_of(item.attributes), value, value_code, na)
-        if item and scale
-        else (None, None)
-    )
-    if scale == Scale.REF and code is not None:
-        code = pp.participant_in(session, c, "value_code", scope, code)
-    flags: dict[str, bool | None] = {}
-    for field, flag in (("discussed", discussed), ("deliberate_choice", deliberate_choice)):
-        if flag is not None and not isinstance(flag, bool):
-            c.add(field, "invalid_format")
-        elif flag is not None and item is not None and item.taxonomy != "dilemma":
-            c.add(field, "not_allowed")
-        flags[field] = flag if isinstance(flag, bool) else None
-    text = c.text("comment", comment, limits.PARAGRAPH)
-    refs = _check_evidence(session, c, scope, evidence)
-    if (
-        rules.needs_evidence(scale, v)
-        and not refs
-        and not any(i.field.startswith("evidence") for i in c.issues)
-    ):
-        c.add("evidence", "evidence_required")
-    c.done()
-    assert scope is not None and item is not None
-    conv_id = scope.conversation.id
-    score = session.scalar(
-        select(m.ObservationScore).where(
-            m.ObservationScore.conversation_id == conv_id, m.ObservationScore.item_code == item.code
-        )
-    ) or m.ObservationScore(conversation_id=conv_id, item_code=item.code)
-    session.add(score)
-    score.value, score.value_code, score.not_applicable, score.comment = v, code, na, text
-    score.discussed, score.deliberate_choice = flags["discussed"], flags["deliberate_choice"]
-    score.deleted_at = None
-    session.flush()
-    touched = pp.replace_evidence(session, score.id, refs)
-    audit.record(session, ctx, "observation.score", "observation_score", score.id, item_code=item.code)
-    snap = pp.scores(session, conv_id)[item.code]
-    return OpResult(snap, ChangeSet.of(observation_score=[score.id], observation_evidence=touched))
-
-
-def _check_evidence(
-    session: Session, c: Checker, scope: pp.SessionScope | None, raw: Any
-) -> list[tuple[EvidenceKind, str]]:
-    """Evidence pairs that name live rows of this conversation; one query per kind."""
-    if isinstance(raw, str | bytes) or not isinstance(raw, Sequence):
-        c.add("evidence", "invalid_format")
-        return []
-    allowed = [k.value for k in pp.EVIDENCE]
-    wanted: dict[EvidenceKind, list[tuple[str, str]]] = {k: [] for k in pp.EVIDENCE}
-    for n, pair in enumerate(raw):
-        field = f"evidence[{n}]"
-        if isinstance(pair, str) or not isinstance(pair, Sequence) or len(pair) != 2:
-            c.add(field, "invalid_format")
-        elif pair[0] not in allowed:
-            c.add(field, "invalid_choice", value=str(pair[0])[:60], allowed=allowed)
-        elif (ref := c.ref(field, pair[1], required=True)) is not None:
-            wanted[EvidenceKind(pair[0])].append((field, ref))
-    out: list[tuple[EvidenceKind, str]] = []
-    for kind, pairs in wanted.items():
-        for ref in pp.in_conversation(session, c, scope, pp.EVIDENCE[kind], pairs) if pairs else ():
-            if ref is not None and (kind, ref) not in out:
-                out.append((kind, ref))
-    return out
-
-
-def synthesis(session: Session, conversation_id: str) -> list[views.SchemeSection]:
-    """The scheme of the inspection's framework version, section by section (observation
-    items A..L, then the dilemmas K1..K4), each item with its scale and current score."""
-    scope = pp.scope_of(session, conversation_id)
-    scores = pp.scores(session, scope.conversation.id)
-    rows = session.scalars(
-        select(m.TaxonomyItem)
-        .where(
-            m.TaxonomyItem.framework_version_id == scope.framework_version_id,
-            m.TaxonomyItem.taxonomy.in_(pp.SCHEME),
-        )
-        .order_by(case((m.TaxonomyItem.taxonomy == pp.SCHEME[0], 0), else_=1), m.TaxonomyItem.position)
-    )
-    sections: dict[str, tuple[m.TaxonomyItem, list[views.SchemeItem]]] = {}
-    for t in rows:
-        scale = rules.scale_of(t.taxonomy, t.parent_code, t.attributes)
-        if t.parent_code is None:
-            sections[t.code] = (t, [])
-        elif scale and t.parent_code in sections:
-            desc = (
-                Label(t.code, t.description_nl, t.description_en or t.description_nl)
-                if t.description_nl
-                else None
-            )
-            sections[t.parent_code][1].append(
-                views.SchemeItem(
-                    t.code,
-                    t.taxonomy,
-                    Label(t.code, t.label_nl, t.label_en),
-                    desc,
-                    scale,
-                    rules.options_of(t.attributes),
-                    rules.poles_of(t.attributes),
-                    t.attributes.get("evidence_text") is True,
-                    scores.get(t.code),
-                )
-            )
-    return [
-        views.SchemeSection(s.code, s.taxonomy, Label(s.code, s.label_nl, s.label_en), tuple(items))
-        for s, items in sections.values()
-    ]
 
 
 RELEASABLE: dict[str, type[m.SessionEvent] | type[m.ObservationScore]] = {
