@@ -91,10 +91,25 @@ class Translations:
             self._installed.append(own)
         else:
             log.warning("Dutch translation missing; falling back to English")
+        # Qt's own texts (file dialogs, standard buttons, context menus) in Dutch too.
         qt = QTranslator(self.app)
-        if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if any(qt.load("qtbase_nl", str(folder)) for folder in qt_translation_dirs()):
             self.app.installTranslator(qt)
             self._installed.append(qt)
+        else:
+            log.warning("Qt's Dutch translation (qtbase_nl.qm) not found; Qt's own texts stay English")
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where qtbase_nl.qm may be: Qt's own answer, else beside PySide6 (PyInstaller's Qt hooks
+    bundle qt_*.qm and qtbase_*.qm into PySide6/Qt/translations of the frozen app)."""
+    import PySide6
+
+    folders = [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        Path(PySide6.__file__).resolve().parent / "Qt" / "translations",
+    ]
+    return [f for f in folders if f.is_dir()]
 
 
 def create_app(argv: list[str]) -> QApplication:

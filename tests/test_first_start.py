@@ -65,3 +65,28 @@ def test_enter_in_the_name_field_creates_the_store_in_the_app(qtbot, tmp_path: P
         assert w.settings.inspector_name == "Inspecteur De Vries"
     finally:
         w.lock()
+
+
+def test_qt_own_texts_are_dutch_with_the_dutch_language(qtbot) -> None:
+    """File dialogs and standard buttons come from Qt's qtbase_nl.qm, not from our file."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from inspectorapp.bootstrap import Translations, qt_translation_dirs
+
+    assert any((d / "qtbase_nl.qm").is_file() for d in qt_translation_dirs())
+    app = QApplication.instance()
+    translations = Translations(app)
+    try:
+        translations.set_language("nl")
+        assert QCoreApplication.translate("QFileDialog", "File &name:") == "Bestands&naam:"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+        dialog = QFileDialog(None, "Exporteren")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        texts = {label.text() for label in dialog.findChildren(QLabel)}
+        assert "Bestands&naam:" in texts
+        translations.set_language("en")
+        assert QCoreApplication.translate("QFileDialog", "File &name:") == "File &name:"
+    finally:
+        translations.set_language("nl")
