@@ -160,7 +160,7 @@ class FindingsPanel(QWidget):
         for f in overview.findings:
             internal = sum(1 for e in f.evidence if e.exclusion is not None)
             light = f" · {labels.traffic_light(f.traffic_light)}" if f.traffic_light else ""
-            sources = self.tr("{0} sources ({1} internal)").format(len(f.evidence), internal)
+            sources = self.tr("%n source(s) ({0} internal)", "", len(f.evidence)).format(internal)
             first = " ".join(f.what_we_see.split())[:90]
             judged = f"{labels.movement(f.movement)}{light} · {sources}"
             item = QListWidgetItem(f"{f.theme_code} {themes.get(f.theme_code, '')}\n{judged}\n{first}")

@@ -209,15 +209,15 @@ class InspectionPage(QWidget):
             party = inv.party or inv.role_code or ""
             self.invitations.addItem(f"{party} · {labels.invitation_status(inv.status)} · {inv.reason}")
         self.known.setText(
-            self.tr("{0} signals about these subjects, {1} open concerns").format(
-                d.known_signals, d.open_concerns
-            )
+            self.tr("%n signal(s) about these subjects", "", d.known_signals)
+            + ", "
+            + self.tr("%n open concern(s)", "", d.open_concerns)
         )
         self.visits.clear()
         for v in d.visits:
             kind = self.tr("announced") if v.announced else self.tr("unannounced")
-            text = self.tr("{0} · {1} · {2} · {3} conversations").format(
-                v.visit_date.strftime("%d-%m-%Y"), v.location, kind, v.conversation_count
+            text = self.tr("{0} · {1} · {2} · %n conversation(s)", "", v.conversation_count).format(
+                v.visit_date.strftime("%d-%m-%Y"), v.location, kind
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, v.id)

@@ -255,7 +255,7 @@ class ReportPanel(QWidget):
         for f in overview.findings:
             shown = sum(1 for e in f.evidence if e.exclusion is None)
             self.findings.addItem(
-                self.tr("{0}: {1} of {2} sources printable").format(f.theme_code, shown, len(f.evidence))
+                self.tr("{0}: {1} of %n source(s) printable", "", len(f.evidence)).format(f.theme_code, shown)
             )
 
     def _edited(self, *_args: object) -> None:
@@ -352,7 +352,7 @@ class ReportPanel(QWidget):
             self.pages_box.addWidget(label)
         assert self.content is not None
         digest = self.content.content_hash()
-        self.hash.setText(self.tr("{0} pages · content hash {1}").format(len(images), digest))
+        self.hash.setText(self.tr("%n page(s) · content hash {0}", "", len(images)).format(digest))
         self.progress.setVisible(False)
         self.generate_button.setEnabled(True)
         self.save_button.setEnabled(True)
