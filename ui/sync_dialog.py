@@ -338,10 +338,9 @@ class SyncDialog(QDialog):
                 locale.formattedDataSize(step.done), locale.formattedDataSize(step.total)
             )
         if step.total > 0:
-            return self.tr("Receiving: {0} changes, {1} %").format(
-                locale.toString(step.items), step.done * 100 // step.total
-            )
-        return self.tr("Receiving: {0} changes").format(locale.toString(step.items))
+            percent = step.done * 100 // step.total
+            return self.tr("Receiving: %Ln change(s), {0} %", "", step.items).format(percent)
+        return self.tr("Receiving: %Ln change(s)", "", step.items)
 
     def _finished(self, kind: str) -> None:
         self.bar.setVisible(False)
