@@ -393,18 +393,8 @@ class MainWindow(ChangeRouting, QMainWindow):
         return dialog
 
     def _signal_captured(self, signal: Any, event_id: str | None = None) -> None:
-        if event_id and self.workspace is not None:  # EV-SIG: the event now points at its signal
-            from inspectorapp.services import group_sessions
-
-            ops.submit(
-                self.workspace,
-                group_sessions.link_event_signal,
-                self.workspace.ctx,
-                event_id,
-                signal.id,
-                on_done=lambda _r: self._refresh_board(),
-                on_error=self._error,
-            )
+        if event_id:  # EV-SIG: the capture linked the event in the same write; show it
+            self._refresh_board()
         shell = self.shell
         if shell is not None and shell.visit_page.data is not None:
             shell.visit_page.open_visit(shell.visit_page.data.visit_id)

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import Certainty, Confidentiality, SignalKind, Valence
+from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.snapshots import SignalSnapshot
 from inspectorapp.domain.visit_views import CodeLabel, SignalFormOptions
 
@@ -59,9 +61,11 @@ class SignalCapture(QDialog):
         self.kind = QButtonGroup(self)
         self.valence = QButtonGroup(self)
         kind_row, valence_row = QHBoxLayout(), QHBoxLayout()
-        self.kind_buttons = self._toggles(self.kind, kind_row, (("hard", "H"), ("zacht", "Z")))
+        self.kind_buttons = self._toggles(self.kind, kind_row, ((SignalKind.HARD, "H"), (SignalKind.SOFT, "Z")))
         self.valence_buttons = self._toggles(
-            self.valence, valence_row, (("positief", "+"), ("negatief", "−"), ("ambigu", "?"))
+            self.valence,
+            valence_row,
+            ((Valence.POSITIVE, "+"), (Valence.NEGATIVE, "−"), (Valence.AMBIGUOUS, "?")),
         )
         self.observation = QPlainTextEdit(self.prefill.get("observation", ""))
         self.observation.setObjectName("signalObservation")
@@ -87,6 +91,10 @@ class SignalCapture(QDialog):
         self.interpretation.setTabChangesFocus(True)
         self.interpretation.setMaximumHeight(70)
         self.hook = QLineEdit()
+        # Who saw it: the board counts independent observers. The one capturing, unless changed.
+        self.observer = QLineEdit(workspace.ctx.actor)
+        self.observer.setObjectName("signalObserver")
+        self.observer.setMaxLength(200)
         self.related = QListWidget()
         self.related.setObjectName("relatedSignals")
         self.related.setMaximumHeight(110)
@@ -118,6 +126,7 @@ class SignalCapture(QDialog):
         more_form.addRow(self.tr("Certainty"), self.certainty)
         more_form.addRow(self.tr("Interpretation"), self.interpretation)
         more_form.addRow(self.tr("Hook"), self.hook)
+        more_form.addRow(self.tr("Observed by"), self.observer)
         more_form.addRow(self.tr("Confidentiality"), self.confidentiality)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -130,6 +139,7 @@ class SignalCapture(QDialog):
             (self.organisation, self.tr("Organisation")),
             (self.observation, self.tr("Observation")),
             (self.quote, self.tr("Quote")),
+            (self.observer, self.tr("Observed by")),
             (self.related, self.tr("Possibly related signals")),
         ):
             widget.setAccessibleName(name)
@@ -173,15 +183,15 @@ class SignalCapture(QDialog):
             self.strength.addItem(text, n)
         self.certainty.addItem("—", None)
         for code, text in (
-            ("indruk", self.tr("impression")),
-            ("waarschijnlijk", self.tr("probable")),
-            ("vastgesteld", self.tr("established")),
+            (Certainty.IMPRESSION, self.tr("impression")),
+            (Certainty.PROBABLE, self.tr("probable")),
+            (Certainty.ESTABLISHED, self.tr("established")),
         ):
             self.certainty.addItem(text, code)
         for code, text in (
-            ("TEAM", self.tr("team / account holders")),
-            ("IGJ_INTERN", self.tr("internal")),
-            ("BEPERKT", self.tr("restricted (named users)")),
+            (Confidentiality.TEAM, self.tr("team / account holders")),
+            (Confidentiality.INTERNAL, self.tr("internal")),
+            (Confidentiality.RESTRICTED, self.tr("restricted (named users)")),
         ):
             self.confidentiality.addItem(text, code)
 
@@ -217,13 +227,14 @@ class SignalCapture(QDialog):
             self.interpretation,
             self.hook,
             self.floor,
+            self.observer,
         )
         shortcuts = {
-            "h": self.kind_buttons["hard"],
-            "z": self.kind_buttons["zacht"],
-            "+": self.valence_buttons["positief"],
-            "-": self.valence_buttons["negatief"],
-            "?": self.valence_buttons["ambigu"],
+            "h": self.kind_buttons[SignalKind.HARD],
+            "z": self.kind_buttons[SignalKind.SOFT],
+            "+": self.valence_buttons[Valence.POSITIVE],
+            "-": self.valence_buttons[Valence.NEGATIVE],
+            "?": self.valence_buttons[Valence.AMBIGUOUS],
         }
         if not typing and text in shortcuts:
             shortcuts[text].setChecked(True)
@@ -259,6 +270,7 @@ class SignalCapture(QDialog):
             certainty=self.certainty.currentData(),
             interpretation=self.interpretation.toPlainText() or None,
             hook=self.hook.text() or None,
+            observed_by=self.observer.text().strip() or None,
             confidentiality=self.confidentiality.currentData(),
             categories=cats,
         )
@@ -268,6 +280,24 @@ class SignalCapture(QDialog):
         from inspectorapp.services import signals
 
         self.save_button.setEnabled(False)
+        event_id = self.prefill.get("session_event_id")
+        if event_id:  # from a board event: the signal and the event's link are one write
+            from inspectorapp.services import group_sessions
+
+            draft = self.draft()
+            pair = self.pair.isChecked()
+            floor = {**draft, "observation": self.floor.toPlainText(), "quote": None, "interpretation": None}
+            ops.submit(
+                self.workspace,
+                group_sessions.capture_event_signal,
+                self.workspace.ctx,
+                event_id,
+                draft,
+                floor if pair else None,
+                on_done=lambda r: self._saved(r.value[0] if pair else r.value),
+                on_error=self._show_error,
+            )
+            return
         if self.pair.isChecked():
             from inspectorapp.services import signal_links
 
@@ -318,8 +348,9 @@ class SignalCapture(QDialog):
     def _show_related(self, rows: list[SignalSnapshot]) -> None:
         self.related.clear()
         for s in rows:
-            marker = ("H" if s.kind == "hard" else "Z") + {"positief": "+", "negatief": "−"}.get(
-                s.valence, "?"
-            )
-            soft = " · " + self.tr("stayed soft") if s.status == "BLIJFT_ZACHT" else ""
+            marker = ("H" if s.kind == SignalKind.HARD else "Z") + {
+                Valence.POSITIVE: "+",
+                Valence.NEGATIVE: "−",
+            }.get(Valence(s.valence) if s.valence in set(Valence) else Valence.AMBIGUOUS, "?")
+            soft = " · " + self.tr("stayed soft") if s.status == SignalStatusCode.STAYS_SOFT else ""
             self.related.addItem(f"[{marker}] {s.observed_at.astimezone():%d-%m-%Y} {s.observation}{soft}")
