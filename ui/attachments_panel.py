@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from inspectorapp.domain.snapshots import AttachmentSnapshot
 
 from . import ops
+from .change_bus import follow
 from .dialogs import open_dialog
 from .messages import message_for
 
@@ -35,8 +36,6 @@ THUMB = 96
 
 
 class AttachmentsPanel(QWidget):
-    changed = Signal()
-
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.setObjectName("attachmentsPanel")
@@ -64,6 +63,8 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.add_button)
         layout.addWidget(self.status)
         self.setAcceptDrops(True)
+        # Files added here, by a signal's panel or by a sync show once per burst of changes.
+        follow(workspace, self, ("attachment",), lambda _c, _o: self._reload())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -153,14 +154,13 @@ class AttachmentsPanel(QWidget):
                 self.workspace.ctx,
                 self.workspace.paths.attachments_dir,
                 path,
-                on_done=lambda _r: self._added(),
+                on_done=lambda _r: None,  # the list follows the change (follow above)
                 on_error=partial(self._failed, path),
             )
 
-    def _added(self) -> None:
+    def _reload(self) -> None:
         if self.target:
             self.load(self.target.get("visit_id"), signal_id=self.target.get("signal_id"))
-        self.changed.emit()
 
     def _failed(self, path: Path, exc: BaseException) -> None:
         self.status.setText(f"{path.name}: {message_for(exc)}")

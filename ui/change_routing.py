@@ -1,5 +1,6 @@
 """The main window's side of change and sync: every committed write, and every sync's
-received records, reach the open pages and the sync status through here.
+received records, go out on the workspace's ``ChangeBus``; the window follows it for the
+inspections list and the sync schedule (pages and panels follow it themselves).
 
 A mixin of ``MainWindow`` (split out to keep the window small): it holds no state of its
 own beyond what the window declares below.
@@ -9,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inspectorapp.domain.changes import ChangeSet
 
 from . import ops
+from .change_bus import ChangeBus, ChangeOrigin, bus_of, follow
 from .dialogs import open_dialog
 
 if TYPE_CHECKING:
@@ -24,11 +25,16 @@ if TYPE_CHECKING:
     from .shell import Shell
     from .sync_controller import SyncController
 
-
-def _inspections():  # type: ignore[no-untyped-def]
-    from inspectorapp.services import inspections
-
-    return inspections
+# What the inspections list shows (InspectionRow), as entity names of the change-sets.
+LIST_SHOWS = (
+    "inspection",
+    "inspection_subject",
+    "organisation",
+    "network",
+    "visit",
+    "signal",
+    "framework_version",
+)
 
 
 class ChangeRouting(QWidget if TYPE_CHECKING else object):  # type: ignore[misc]
@@ -38,47 +44,35 @@ class ChangeRouting(QWidget if TYPE_CHECKING else object):  # type: ignore[misc]
     shell: Shell | None
     sync: SyncController | None
     status_text: QLabel
-    _local_changes: ChangeSet | None
+    bus: ChangeBus | None
 
     def _error(self, exc: BaseException) -> None:
         raise NotImplementedError
 
-    def _committed(self, ws: Workspace, changes: ChangeSet) -> None:
-        """Every local write lands here (``Workspace.watch``): a burst of them (a pasted
-        paragraph, 450 organisations) is shown once, on the next turn of the event loop."""
-        if ws is not self.workspace:
-            return  # a write of a store since locked
-        if self._local_changes is None:
-            self._local_changes = changes
-            QTimer.singleShot(0, self._show_committed)
-        else:
-            self._local_changes = self._local_changes | changes
+    def _follow_changes(self, ws: Workspace, shell: Shell) -> None:
+        """At unlock: this workspace's bus drives the list and the sync schedule."""
+        self.bus = bus_of(ws)
+        self.bus.changed.connect(self._changes_arrived)
+        follow(ws, shell.table, LIST_SHOWS, lambda _c, _o: self._list_inspections())
 
-    def _show_committed(self) -> None:
-        changes, self._local_changes = self._local_changes, None
-        if changes is not None:
-            self.refresh(changes)
+    def _unfollow_changes(self) -> None:
+        bus, self.bus = self.bus, None
+        if bus is not None:
+            bus.changed.disconnect(self._changes_arrived)
 
-    def refresh(self, changes: ChangeSet, local: bool = True) -> None:
-        """Show what changed; ``local`` edits also schedule a sync a little later. Local
-        writes arrive here by themselves (``_committed``); a sync brings what it received."""
+    def _changes_arrived(self, _changes: ChangeSet, origin: ChangeOrigin) -> None:
+        if self.sync is not None:
+            self.sync.refresh()
+            if origin is ChangeOrigin.LOCAL:
+                self.sync.edited()  # local edits schedule a sync a little later
+
+    def _list_inspections(self) -> None:
         ws = self.workspace
         if ws is None:
             return
-        if self.shell is not None:
-            self.shell.visit_page.changes_arrived(changes, local)
-        inspections = _inspections()
-        if changes.touches("inspection") or changes.touches("visit") or changes.touches("signal"):
-            ops.submit(
-                ws,
-                inspections.list_inspections,
-                on_done=self._show_inspections,
-                on_error=self._error,
-            )
-        if self.sync is not None:
-            self.sync.refresh()
-            if local:
-                self.sync.edited()
+        from inspectorapp.services import inspections
+
+        ops.submit(ws, inspections.list_inspections, on_done=self._show_inspections, on_error=self._error)
 
     def _show_inspections(self, rows: list[InspectionRow]) -> None:
         if self.workspace is not None and self.shell is not None:
@@ -98,10 +92,14 @@ class ChangeRouting(QWidget if TYPE_CHECKING else object):  # type: ignore[misc]
     def _synced(self) -> None:
         outcome = self.sync.last_outcome if self.sync is not None else None
         report = outcome.report if outcome is not None else None
+        if self.bus is None:
+            return
         # a run cut short may have applied pages before it stopped: refresh everything then
-        self.refresh(
-            ChangeSet.of_keys(report.changed) if report is not None else ChangeSet.all(), local=False
-        )
+        received = ChangeSet.of_keys(report.changed) if report is not None else ChangeSet.all()
+        if received:
+            self.bus.publish(received, ChangeOrigin.SYNC)
+        elif self.sync is not None:
+            self.sync.refresh()  # nothing came in; the status (last run, problems) did change
 
     def open_sync(self) -> None:
         if self.sync is None:
@@ -109,4 +107,3 @@ class ChangeRouting(QWidget if TYPE_CHECKING else object):  # type: ignore[misc]
         from .sync_dialog import SyncDialog
 
         open_dialog(SyncDialog(self.sync, self))
-

@@ -3,9 +3,11 @@ already known, and the visits to open."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,15 +21,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.enums import SignalKind, Valence
+from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.visit_views import InspectionDetail
 
-from . import labels
+from . import labels, ops
+from .change_bus import ChangeOrigin, bus_of, follow, touches
 from .findings_panel import FindingsPanel
 from .follow_up_panel import FollowUpPanel
 from .report_panel import ReportPanel
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+# What each part of the page shows, as entity names of the change-sets.
+OVERVIEW_SHOWS = (
+    "inspection",
+    "inspection_subject",
+    "inspection_member",
+    "organisation",
+    "network",
+    "visit",
+    "conversation",
+    "invitation",
+    "signal",
+    "concern",
+    "concern_signal",
+    "framework_version",
+)
+FINDINGS, FOLLOW_UP, REPORT = 1, 2, 3
+SIGN: dict[str, str] = {Valence.POSITIVE: "+", Valence.NEGATIVE: "−"}
+TAB_SHOWS = {
+    FINDINGS: ("finding", "finding_evidence", "signal", "note_paragraph", "attachment", "session_event"),
+    FOLLOW_UP: ("intervention", "reflection", "finding"),
+    REPORT: ("finding", "finding_evidence", "signal", "note_paragraph", "attachment", "intervention"),
+}
 
 
 class InspectionPage(QWidget):
@@ -40,6 +71,7 @@ class InspectionPage(QWidget):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.setObjectName("inspectionPage")
+        self.workspace = workspace
         self.detail: InspectionDetail | None = None
         self.back = QPushButton()
         self.back.setFlat(True)
@@ -106,7 +138,7 @@ class InspectionPage(QWidget):
         self.visits = QListWidget()
         self.visits.setObjectName("visitsList")
         self.visits.itemActivated.connect(self._activated)
-        overview = QWidget()
+        overview = self.overview = QWidget()
         box = QVBoxLayout(overview)
         box.addWidget(self.purpose)
         box.addLayout(self.facts)
@@ -117,8 +149,6 @@ class InspectionPage(QWidget):
         self.findings = FindingsPanel(workspace)
         self.follow_up = FollowUpPanel(workspace)
         self.report = ReportPanel(workspace)
-        self.findings.changed.connect(self.report.findings_changed)
-        self.findings.changed.connect(lambda: self._loaded.pop(2, None))  # follow-up lists findings
         self.tabs = QTabWidget()
         self.tabs.setObjectName("inspectionTabs")
         for widget in (overview, self.findings, self.follow_up, self.report):
@@ -134,6 +164,10 @@ class InspectionPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
+        # The overview refreshes when a change touches it (once, when next shown: an edit on
+        # the visit page is there after "← Inspection"); the tabs as _tabs_changed says.
+        self._overview_follow = follow(workspace, overview, OVERVIEW_SHOWS, self._overview_changed)
+        bus_of(workspace).changed.connect(self._tabs_changed)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -178,13 +212,21 @@ class InspectionPage(QWidget):
         self.export_menu.setCurrentIndex(max(0, current))
         self.visits.setAccessibleName(self.tr("Visits"))
         if self.detail is not None:
-            self.show_detail(self.detail)
+            self._fill(self.detail)
 
     def show_detail(self, d: InspectionDetail) -> None:
+        """Show a freshly read inspection (what the overview was waiting for is in it)."""
         if self.detail is None or self.detail.id != d.id:
             self._loaded.clear()
+        self._overview_follow.clear()
         self.detail = d
         self._tab_shown(self.tabs.currentIndex())
+        self._fill(d)
+
+    def _fill(self, d: InspectionDetail) -> None:
+        self.detail = d
+        shown = self.visits.currentItem()
+        shown_visit = shown.data(Qt.ItemDataRole.UserRole) if shown is not None else None
         self.title.setText(d.title)
         self.purpose.setText(d.purpose)
         self.role.setText(f"{labels.declared_role(d.declared_role)} · {labels.status(d.status)}")
@@ -197,10 +239,8 @@ class InspectionPage(QWidget):
         for title in d.concern_titles:
             self.earlier.addItem(self.tr("Concern: {0}").format(title))
         for s in d.earlier_signals:
-            marker = ("H" if s.kind == "hard" else "Z") + {"positief": "+", "negatief": "−"}.get(
-                s.valence, "?"
-            )
-            soft = " · " + self.tr("stays soft") if s.status == "BLIJFT_ZACHT" else ""
+            marker = ("H" if s.kind == SignalKind.HARD else "Z") + SIGN.get(s.valence, "?")
+            soft = " · " + self.tr("stays soft") if s.status == SignalStatusCode.STAYS_SOFT else ""
             self.earlier.addItem(
                 f"[{marker}] {s.observed_at.astimezone():%d-%m-%Y} {s.organisation}: {s.observation}{soft}"
             )
@@ -222,8 +262,47 @@ class InspectionPage(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, v.id)
             self.visits.addItem(item)
-        if d.visits:
-            self.visits.setCurrentRow(0)
+        ids = [v.id for v in d.visits]
+        if ids:
+            self.visits.setCurrentRow(ids.index(shown_visit) if shown_visit in ids else 0)
+
+    # ----- following the store ------------------------------------------------------------
+    def _overview_changed(self, _changes: ChangeSet, _origin: ChangeOrigin) -> None:
+        if self.detail is None:
+            return
+        from inspectorapp.services import visits
+
+        wanted = self.detail.id
+        ops.submit(
+            self.workspace,
+            visits.inspection_detail,
+            wanted,
+            on_done=lambda d: self._refreshed(wanted, d),
+            on_error=lambda exc: log.warning("inspection not refreshed: %s", exc),
+        )
+
+    def _refreshed(self, wanted: str, d: InspectionDetail) -> None:
+        if self.detail is not None and self.detail.id == wanted:
+            self._fill(d)
+
+    def _tabs_changed(self, changes: ChangeSet, origin: ChangeOrigin) -> None:
+        """A tab out of sight loads again when next shown. In sight, the report marks its
+        preview out of date; findings and follow-up reload what they did not write themselves
+        (their own saves show already, and a reload would disturb the one typing)."""
+        current = self.tabs.currentIndex() if self.isVisible() else -1
+        for index, shows in TAB_SHOWS.items():
+            if self.detail is None or not touches(changes, shows):
+                continue
+            if index != current:
+                self._loaded.pop(index, None)
+            elif index == REPORT:
+                self.report.findings_changed()
+            elif origin is not ChangeOrigin.LOCAL:
+                self.findings.reload() if index == FINDINGS else self.follow_up.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._tab_shown(self.tabs.currentIndex())  # a tab that went stale while away
 
     def _tab_shown(self, index: int) -> None:
         """Panels load when first shown for an inspection, not on every open."""

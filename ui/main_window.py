@@ -19,6 +19,7 @@ from inspectorapp.paths import AppPaths
 from inspectorapp.settings import Settings
 
 from . import file_exports, ops
+from .change_bus import ChangeBus, ChangeOrigin
 from .change_routing import ChangeRouting
 from .dialogs import open_dialog
 from .idle import IdleWatcher
@@ -76,7 +77,7 @@ class MainWindow(ChangeRouting, QMainWindow):
         self.sync: SyncController | None = None
         self.keep_alive: list[object] = []
         self._help: HelpOverlay | None = None  # objects that live as long as the window
-        self._local_changes: ChangeSet | None = None  # committed, not yet shown (coalesced)
+        self.bus: ChangeBus | None = None  # the unlocked workspace's change broadcast
         self.setObjectName("mainWindow")
         self.resize(1180, 760)
         self.stack = QStackedWidget()
@@ -231,17 +232,17 @@ class MainWindow(ChangeRouting, QMainWindow):
 
     def _unlocked(self, workspace: Workspace, load_demo: bool) -> None:
         self.workspace = workspace
-        workspace.watch(lambda changes: ops.post(lambda c: self._committed(workspace, c), changes))
         self._start_sync(workspace)
         if self.unlock_page.creating:  # next lock asks for the passphrase, not a new one
             self._replace_unlock_page()
         self.unlock_page.clear()
         self._show_unlocked(True)
+        self._follow_changes(workspace, self._ensure_shell())
         self.idle.set_limit(self.settings.idle_lock_minutes * 60)
         if load_demo:
             self.load_demo()
-        else:
-            self.refresh(ChangeSet.all())
+        elif self.bus is not None:
+            self.bus.publish(ChangeSet.all(), ChangeOrigin.OPENED)
 
     def _replace_unlock_page(self) -> None:
         old = self.unlock_page
@@ -258,6 +259,7 @@ class MainWindow(ChangeRouting, QMainWindow):
             if dialog.isVisible():
                 dialog.reject()
         ws, self.workspace = self.workspace, None
+        self._unfollow_changes()
         if self.sync is not None:
             self.sync.stop()
             self.sync.deleteLater()
@@ -344,7 +346,7 @@ class MainWindow(ChangeRouting, QMainWindow):
         open_dialog(form)
 
     def _inspection_created(self, inspection_id: str) -> None:
-        self.open_inspection(inspection_id)  # the list follows by itself (``_committed``)
+        self.open_inspection(inspection_id)  # the list follows by itself (the change bus)
 
     def new_visit(self, inspection_id: str) -> None:
         if self.workspace is None:
@@ -395,9 +397,6 @@ class MainWindow(ChangeRouting, QMainWindow):
     def _signal_captured(self, signal: Any, event_id: str | None = None) -> None:
         if event_id:  # EV-SIG: the capture linked the event in the same write; show it
             self._refresh_board()
-        shell = self.shell
-        if shell is not None and shell.visit_page.data is not None:
-            shell.visit_page.open_visit(shell.visit_page.data.visit_id)
 
     def open_synthesis(self, conversation_id: str) -> None:
         if self.workspace is None:

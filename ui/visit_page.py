@@ -30,6 +30,7 @@ from inspectorapp.domain.visit_views import (
 )
 
 from . import ops
+from .change_bus import ChangeOrigin, bus_of, touches
 from .dialogs import open_dialog
 from .messages import message_for
 from .note_editor import NoteEditor, OnDone, OnError, OnNotes
@@ -39,13 +40,14 @@ if TYPE_CHECKING:
 
     from .session_board import SessionBoard
 
+# What the visit's lists show (conversations, participants, signals), as change-set entities.
+VISIT_SHOWS = ("visit", "conversation", "participant", "signal", "inspection", "organisation")
 VALENCE_COLOUR = {"positief": "#2e7d32", "negatief": "#d35400", "ambigu": "#7f8c8d"}
 
 
 class VisitPage(QWidget):
     back_requested = Signal()
     signal_requested = Signal(dict)  # prefill for the signal form
-    changed = Signal(object)  # ChangeSet
     synthesis_requested = Signal(str)  # conversation id
     sync_requested = Signal()  # the user follows the conflict notice to the sync panel
 
@@ -155,6 +157,7 @@ class VisitPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        bus_of(workspace).changed.connect(self.changes_arrived)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -371,9 +374,7 @@ class VisitPage(QWidget):
         open_dialog(form)
 
     def _conversation_added(self, conversation_id: str) -> None:
-        self._select_after_load = conversation_id
-        if self.data is not None:
-            self.open_visit(self.data.visit_id)
+        self._select_after_load = conversation_id  # the visit reloads by itself (changes_arrived)
 
     # ----- saving -----------------------------------------------------------------------
     def _save_notes(
@@ -407,12 +408,14 @@ class VisitPage(QWidget):
 
         ops.submit(self.workspace, notes.list_paragraphs, conversation_id, on_done=done, on_error=failed)
 
-    def changes_arrived(self, changes: ChangeSet, local: bool) -> None:
-        """Something was written (here, elsewhere in the app, or by a sync): the open notes
-        follow the store, unless it was only the editor's own save."""
+    def changes_arrived(self, changes: ChangeSet, origin: ChangeOrigin) -> None:
+        """Something was written (here, elsewhere in the app, or by a sync): the open visit's
+        lists and notes follow the store, unless it was only the editor's own save."""
+        if self.data is not None and touches(changes, VISIT_SHOWS):
+            self.open_visit(self.data.visit_id)
         if self.editor.conversation_id is None or not changes.touches("note_paragraph"):
             return
-        own = local and set(changes.entities) == {"note_paragraph"}
+        own = origin is ChangeOrigin.LOCAL and set(changes.entities) == {"note_paragraph"}
         if own and self.editor.own_save(changes.entities["note_paragraph"]):
             return
         self.editor.refresh_from_store()
