@@ -9,16 +9,28 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from inspectorapp import __version__
 from inspectorapp.errors import VeldwerkError
 from inspectorapp.paths import app_paths
 
 PASS_ENV = "VELDWERK_PASSPHRASE"
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked (the lookup costs cold start time)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
+        import inspectorapp
+
+        print(f"veldwerk {inspectorapp.__version__}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="veldwerk", description="Veldwerk: field work for inspectors.")
-    p.add_argument("--version", action="version", version=f"veldwerk {__version__}")
+    p.add_argument("--version", action=_VersionAction, help="show the version and exit")
     p.add_argument("--home", type=Path, help="keep data, settings and logs in this folder")
     p.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)  # with --quit-after
