@@ -61,7 +61,9 @@ class SignalCapture(QDialog):
         self.kind = QButtonGroup(self)
         self.valence = QButtonGroup(self)
         kind_row, valence_row = QHBoxLayout(), QHBoxLayout()
-        self.kind_buttons = self._toggles(self.kind, kind_row, ((SignalKind.HARD, "H"), (SignalKind.SOFT, "Z")))
+        self.kind_buttons = self._toggles(
+            self.kind, kind_row, ((SignalKind.HARD, "H"), (SignalKind.SOFT, "Z"))
+        )
         self.valence_buttons = self._toggles(
             self.valence,
             valence_row,
@@ -348,9 +350,7 @@ class SignalCapture(QDialog):
     def _show_related(self, rows: list[SignalSnapshot]) -> None:
         self.related.clear()
         for s in rows:
-            marker = ("H" if s.kind == SignalKind.HARD else "Z") + {
-                Valence.POSITIVE: "+",
-                Valence.NEGATIVE: "−",
-            }.get(Valence(s.valence) if s.valence in set(Valence) else Valence.AMBIGUOUS, "?")
+            signs = {Valence.POSITIVE: "+", Valence.NEGATIVE: "−"}
+            marker = ("H" if s.kind == SignalKind.HARD else "Z") + signs.get(Valence(s.valence), "?")
             soft = " · " + self.tr("stayed soft") if s.status == SignalStatusCode.STAYS_SOFT else ""
             self.related.addItem(f"[{marker}] {s.observed_at.astimezone():%d-%m-%Y} {s.observation}{soft}")

@@ -96,6 +96,8 @@ def check_signal(session: Session, draft: dict[str, Any]) -> dict[str, Any]:
 
 def capture_signal(session: Session, ctx: ActionContext, draft: dict[str, Any]) -> OpResult[SignalSnapshot]:
     v = check_signal(session, draft)
+    # Who saw it counts on the board (independent observers): the one capturing it, unless named.
+    v["observed_by"] = v["observed_by"] or ctx.actor[: limits.NAME] or None
     categories = v.pop("categories")
     now = utc_now()
     signal = Signal(recorded_at=now, **v)
