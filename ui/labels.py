@@ -7,9 +7,27 @@ from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from inspectorapp.domain.enums import (
+    EvidenceKind,
+    InspectionStatus,
+    InspectionType,
+    InspectorateRole,
+    InterventionStatus,
+    InvitationStatus,
+    Movement,
+    NoteKind,
+    PlanAssessment,
+    ReflectionMoment,
+    TrafficLight,
+)
+from inspectorapp.domain.report import ReportSection, ReportType
+from inspectorapp.domain.report_rules import Exclusion
 
-def _t(text: object) -> str:
-    return QCoreApplication.translate("labels", str(text))
+
+def _pick(value: str | None, table: dict[str, object], context: str = "labels") -> str:
+    """The label of ``value`` (an enum member's value) in the interface language; an unknown
+    value is shown as it is."""
+    return QCoreApplication.translate(context, str(table.get(value or "", value or "")))
 
 
 class Bilingual(Protocol):
@@ -29,76 +47,77 @@ def code_text(label: Bilingual) -> str:
 
 
 def status(value: str) -> str:
-    return _t(
+    return _pick(
+        value,
         {
-            "voorbereiding": QT_TRANSLATE_NOOP("labels", "preparation"),
-            "veldwerk": QT_TRANSLATE_NOOP("labels", "fieldwork"),
-            "analyse": QT_TRANSLATE_NOOP("labels", "analysis"),
-            "rapportage": QT_TRANSLATE_NOOP("labels", "reporting"),
-            "vervolg": QT_TRANSLATE_NOOP("labels", "follow-up"),
-            "afgesloten": QT_TRANSLATE_NOOP("labels", "closed"),
-        }.get(value, value)
+            InspectionStatus.PREPARATION: QT_TRANSLATE_NOOP("labels", "preparation"),
+            InspectionStatus.FIELDWORK: QT_TRANSLATE_NOOP("labels", "fieldwork"),
+            InspectionStatus.ANALYSIS: QT_TRANSLATE_NOOP("labels", "analysis"),
+            InspectionStatus.REPORTING: QT_TRANSLATE_NOOP("labels", "reporting"),
+            InspectionStatus.FOLLOW_UP: QT_TRANSLATE_NOOP("labels", "follow-up"),
+            InspectionStatus.CLOSED: QT_TRANSLATE_NOOP("labels", "closed"),
+        },
     )
 
 
 def inspection_type(value: str) -> str:
-    return _t(
+    return _pick(
+        value,
         {
-            "risico": QT_TRANSLATE_NOOP("labels", "risk-based"),
-            "thema": QT_TRANSLATE_NOOP("labels", "thematic"),
-            "netwerk": QT_TRANSLATE_NOOP("labels", "network"),
-            "incident": QT_TRANSLATE_NOOP("labels", "incident"),
-            "vervolg": QT_TRANSLATE_NOOP("labels", "follow-up"),
-        }.get(value, value)
+            InspectionType.RISK: QT_TRANSLATE_NOOP("labels", "risk-based"),
+            InspectionType.THEMATIC: QT_TRANSLATE_NOOP("labels", "thematic"),
+            InspectionType.NETWORK: QT_TRANSLATE_NOOP("labels", "network"),
+            InspectionType.INCIDENT: QT_TRANSLATE_NOOP("labels", "incident"),
+            InspectionType.FOLLOW_UP: QT_TRANSLATE_NOOP("labels", "follow-up"),
+        },
     )
 
 
 def declared_role(value: str) -> str:
-    return _t(
+    return _pick(
+        value,
         {
-            "agenderen_stimuleren": QT_TRANSLATE_NOOP("labels", "agenda-setting"),
-            "sparringpartner": QT_TRANSLATE_NOOP("labels", "sparring partner"),
-            "naleving": QT_TRANSLATE_NOOP("labels", "compliance"),
-            "handhaving": QT_TRANSLATE_NOOP("labels", "enforcement"),
-        }.get(value, value)
+            InspectorateRole.AGENDA_SETTING: QT_TRANSLATE_NOOP("labels", "agenda-setting"),
+            InspectorateRole.SPARRING_PARTNER: QT_TRANSLATE_NOOP("labels", "sparring partner"),
+            InspectorateRole.COMPLIANCE: QT_TRANSLATE_NOOP("labels", "compliance"),
+            InspectorateRole.ENFORCEMENT: QT_TRANSLATE_NOOP("labels", "enforcement"),
+        },
     )
 
 
 def invitation_status(value: str) -> str:
-    return _t(
+    return _pick(
+        value,
         {
-            "gepland": QT_TRANSLATE_NOOP("labels", "planned"),
-            "uitgenodigd": QT_TRANSLATE_NOOP("labels", "invited"),
-            "bevestigd": QT_TRANSLATE_NOOP("labels", "confirmed"),
-            "afgemeld": QT_TRANSLATE_NOOP("labels", "declined"),
-            "bewust_niet_uitgenodigd": QT_TRANSLATE_NOOP("labels", "deliberately not invited"),
-        }.get(value, value)
+            InvitationStatus.PLANNED: QT_TRANSLATE_NOOP("labels", "planned"),
+            InvitationStatus.INVITED: QT_TRANSLATE_NOOP("labels", "invited"),
+            InvitationStatus.CONFIRMED: QT_TRANSLATE_NOOP("labels", "confirmed"),
+            InvitationStatus.DECLINED: QT_TRANSLATE_NOOP("labels", "declined"),
+            InvitationStatus.NOT_INVITED: QT_TRANSLATE_NOOP("labels", "deliberately not invited"),
+        },
     )
 
 
 def search_source(value: str) -> str:
-    return _t(
+    return _pick(
+        value,
         {
             "note": QT_TRANSLATE_NOOP("labels", "note"),
             "signal": QT_TRANSLATE_NOOP("labels", "signal"),
             "event": QT_TRANSLATE_NOOP("labels", "session event"),
             "observation": QT_TRANSLATE_NOOP("labels", "observation"),
-        }.get(value, value)
+        },
     )
-
-
-def _pick(value: str | None, table: dict[str, object]) -> str:
-    return _t(table.get(value or "", value or ""))
 
 
 def movement(value: str) -> str:
     return _pick(
         value,
         {
-            "vooruitgang": QT_TRANSLATE_NOOP("labels", "progress"),
-            "stabiel": QT_TRANSLATE_NOOP("labels", "stable"),
-            "achteruitgang": QT_TRANSLATE_NOOP("labels", "decline"),
-            "niet_beoordeeld": QT_TRANSLATE_NOOP("labels", "not assessed"),
+            Movement.PROGRESS: QT_TRANSLATE_NOOP("labels", "progress"),
+            Movement.STABLE: QT_TRANSLATE_NOOP("labels", "stable"),
+            Movement.DECLINE: QT_TRANSLATE_NOOP("labels", "decline"),
+            Movement.NOT_ASSESSED: QT_TRANSLATE_NOOP("labels", "not assessed"),
         },
     )
 
@@ -107,9 +126,9 @@ def traffic_light(value: str | None) -> str:
     return _pick(
         value,
         {
-            "groen": QT_TRANSLATE_NOOP("labels", "green"),
-            "oranje": QT_TRANSLATE_NOOP("labels", "amber"),
-            "rood": QT_TRANSLATE_NOOP("labels", "red"),
+            TrafficLight.GREEN: QT_TRANSLATE_NOOP("labels", "green"),
+            TrafficLight.AMBER: QT_TRANSLATE_NOOP("labels", "amber"),
+            TrafficLight.RED: QT_TRANSLATE_NOOP("labels", "red"),
         },
     )
 
@@ -118,11 +137,11 @@ def evidence_kind(value: str) -> str:
     return _pick(
         value,
         {
-            "notitie": QT_TRANSLATE_NOOP("labels", "note"),
-            "signaal": QT_TRANSLATE_NOOP("labels", "signal"),
-            "sessiegebeurtenis": QT_TRANSLATE_NOOP("labels", "session event"),
-            "observatie": QT_TRANSLATE_NOOP("labels", "observation"),
-            "bijlage": QT_TRANSLATE_NOOP("labels", "attachment"),
+            EvidenceKind.NOTE: QT_TRANSLATE_NOOP("labels", "note"),
+            EvidenceKind.SIGNAL: QT_TRANSLATE_NOOP("labels", "signal"),
+            EvidenceKind.SESSION_EVENT: QT_TRANSLATE_NOOP("labels", "session event"),
+            EvidenceKind.OBSERVATION: QT_TRANSLATE_NOOP("labels", "observation"),
+            EvidenceKind.ATTACHMENT: QT_TRANSLATE_NOOP("labels", "attachment"),
         },
     )
 
@@ -132,9 +151,11 @@ def exclusion(value: str | None) -> str:
     return _pick(
         value,
         {
-            "vertrouwelijk": QT_TRANSLATE_NOOP("labels", "stays internal: confidential"),
-            "niet_voor_rapport": QT_TRANSLATE_NOOP("labels", "stays internal: not marked for the report"),
-            "zacht_niet_omgezet": QT_TRANSLATE_NOOP("labels", "stays internal: soft signal, not converted"),
+            Exclusion.CONFIDENTIAL: QT_TRANSLATE_NOOP("labels", "stays internal: confidential"),
+            Exclusion.NOT_MARKED: QT_TRANSLATE_NOOP("labels", "stays internal: not marked for the report"),
+            Exclusion.SOFT_NOT_CONVERTED: QT_TRANSLATE_NOOP(
+                "labels", "stays internal: soft signal, not converted"
+            ),
         },
     )
 
@@ -143,9 +164,9 @@ def intervention_status(value: str) -> str:
     return _pick(
         value,
         {
-            "gepland": QT_TRANSLATE_NOOP("labels", "planned"),
-            "uitgevoerd": QT_TRANSLATE_NOOP("labels", "done"),
-            "vervallen": QT_TRANSLATE_NOOP("labels", "cancelled"),
+            InterventionStatus.PLANNED: QT_TRANSLATE_NOOP("labels", "planned"),
+            InterventionStatus.DONE: QT_TRANSLATE_NOOP("labels", "done"),
+            InterventionStatus.CANCELLED: QT_TRANSLATE_NOOP("labels", "cancelled"),
         },
     )
 
@@ -154,9 +175,9 @@ def plan_assessment(value: str | None) -> str:
     return _pick(
         value,
         {
-            "in_beoordeling": QT_TRANSLATE_NOOP("labels", "plan under assessment"),
-            "goedgekeurd": QT_TRANSLATE_NOOP("labels", "plan approved"),
-            "afgewezen": QT_TRANSLATE_NOOP("labels", "plan rejected"),
+            PlanAssessment.PENDING: QT_TRANSLATE_NOOP("labels", "plan under assessment"),
+            PlanAssessment.APPROVED: QT_TRANSLATE_NOOP("labels", "plan approved"),
+            PlanAssessment.REJECTED: QT_TRANSLATE_NOOP("labels", "plan rejected"),
         },
     )
 
@@ -165,9 +186,9 @@ def reflection_moment(value: str) -> str:
     return _pick(
         value,
         {
-            "vooraf": QT_TRANSLATE_NOOP("labels", "before"),
-            "halverwege": QT_TRANSLATE_NOOP("labels", "midway"),
-            "achteraf": QT_TRANSLATE_NOOP("labels", "afterwards"),
+            ReflectionMoment.BEFORE: QT_TRANSLATE_NOOP("labels", "before"),
+            ReflectionMoment.MIDWAY: QT_TRANSLATE_NOOP("labels", "midway"),
+            ReflectionMoment.AFTER: QT_TRANSLATE_NOOP("labels", "afterwards"),
         },
     )
 
@@ -189,8 +210,8 @@ def report_type(value: str) -> str:
     return _pick(
         value,
         {
-            "gebiedsrapportage": QT_TRANSLATE_NOOP("labels", "area report (gebiedsrapportage)"),
-            "briefrapport": QT_TRANSLATE_NOOP("labels", "letter report (briefrapport)"),
+            ReportType.AREA: QT_TRANSLATE_NOOP("labels", "area report (gebiedsrapportage)"),
+            ReportType.LETTER: QT_TRANSLATE_NOOP("labels", "letter report (briefrapport)"),
         },
     )
 
@@ -199,28 +220,31 @@ def report_section(value: str) -> str:
     return _pick(
         value,
         {
-            "samenvatting": QT_TRANSLATE_NOOP("labels", "Summary"),
-            "rol": QT_TRANSLATE_NOOP("labels", "Role of the inspectorate"),
-            "context": QT_TRANSLATE_NOOP("labels", "Context"),
-            "bevindingen": QT_TRANSLATE_NOOP("labels", "Findings per theme"),
-            "aanbevelingen": QT_TRANSLATE_NOOP("labels", "Recommendations"),
-            "waardering": QT_TRANSLATE_NOOP("labels", "Appreciation"),
-            "grafieken": QT_TRANSLATE_NOOP("labels", "Charts"),
-            "deelnemers": QT_TRANSLATE_NOOP("labels", "Annex: participants by role"),
-            "werkwijze": QT_TRANSLATE_NOOP("labels", "Annex: method"),
-            "bronnen": QT_TRANSLATE_NOOP("labels", "Annex: sources"),
+            ReportSection.SUMMARY: QT_TRANSLATE_NOOP("labels", "Summary"),
+            ReportSection.ROLE: QT_TRANSLATE_NOOP("labels", "Role of the inspectorate"),
+            ReportSection.CONTEXT: QT_TRANSLATE_NOOP("labels", "Context"),
+            ReportSection.FINDINGS: QT_TRANSLATE_NOOP("labels", "Findings per theme"),
+            ReportSection.RECOMMENDATIONS: QT_TRANSLATE_NOOP("labels", "Recommendations"),
+            ReportSection.APPRECIATION: QT_TRANSLATE_NOOP("labels", "Appreciation"),
+            ReportSection.CHARTS: QT_TRANSLATE_NOOP("labels", "Charts"),
+            ReportSection.PARTICIPANTS: QT_TRANSLATE_NOOP("labels", "Annex: participants by role"),
+            ReportSection.METHOD: QT_TRANSLATE_NOOP("labels", "Annex: method"),
+            ReportSection.SOURCES: QT_TRANSLATE_NOOP("labels", "Annex: sources"),
         },
     )
 
 
 def note_kind(value: str) -> str:
+    """Its own context: a note's "observation" is a *waarneming*, while the "observation" of
+    ``evidence_kind`` and ``search_source`` is a group-session score (*observatie*)."""
     return _pick(
         value,
         {
-            "waarneming": QT_TRANSLATE_NOOP("labels", "observation"),
-            "citaat": QT_TRANSLATE_NOOP("labels", "quote"),
-            "interpretatie": QT_TRANSLATE_NOOP("labels", "interpretation"),
-            "vraag": QT_TRANSLATE_NOOP("labels", "question"),
-            "actie": QT_TRANSLATE_NOOP("labels", "action"),
+            NoteKind.OBSERVATION: QT_TRANSLATE_NOOP("note_kind", "observation"),
+            NoteKind.QUOTE: QT_TRANSLATE_NOOP("note_kind", "quote"),
+            NoteKind.INTERPRETATION: QT_TRANSLATE_NOOP("note_kind", "interpretation"),
+            NoteKind.QUESTION: QT_TRANSLATE_NOOP("note_kind", "question"),
+            NoteKind.ACTION: QT_TRANSLATE_NOOP("note_kind", "action"),
         },
+        "note_kind",
     )
