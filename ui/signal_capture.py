@@ -190,12 +190,12 @@ class SignalCapture(QDialog):
             (Certainty.ESTABLISHED, self.tr("established")),
         ):
             self.certainty.addItem(text, code)
-        for code, text in (
+        for level, text in (
             (Confidentiality.TEAM, self.tr("team / account holders")),
             (Confidentiality.INTERNAL, self.tr("internal")),
             (Confidentiality.RESTRICTED, self.tr("restricted (named users)")),
         ):
-            self.confidentiality.addItem(text, code)
+            self.confidentiality.addItem(text, level)
 
     def _fill_options(self, options: SignalFormOptions) -> None:
         wanted = self.prefill.get("organisation_id")
