@@ -119,6 +119,8 @@ class SearchHit:
     visit_id: str | None = None
     conversation_id: str | None = None
     valence: str | None = None
+    inspection_title: str = ""  # where it was written, shown with the hit
+    organisation: str = ""  # the signal's organisation, else the inspection's subjects
 
 
 @dataclass(frozen=True)
