@@ -83,6 +83,7 @@ class InspectionPage(QWidget):
         self.purpose.setWordWrap(True)
         self.facts = QFormLayout()
         self.role = QLabel()
+        self.status_value = QLabel()  # a row of its own: the role row names the role only
         self.framework = QLabel()
         self.subjects = QLabel()
         self.subjects.setWordWrap(True)
@@ -114,11 +115,12 @@ class InspectionPage(QWidget):
         self.add_invitation.clicked.connect(
             lambda: self.detail and self.add_invitation_requested.emit(self.detail.id)
         )
-        self._labels = [QLabel() for _ in range(9)]
+        self._labels = [QLabel() for _ in range(10)]
         for label, value in zip(
             self._labels,
             (
                 self.role,
+                self.status_value,
                 self.framework,
                 self.subjects,
                 self.themes,
@@ -181,6 +183,7 @@ class InspectionPage(QWidget):
             self._labels,
             (
                 self.tr("Declared role"),
+                self.tr("Status"),
                 self.tr("Framework"),
                 self.tr("Subjects"),
                 self.tr("Themes"),
@@ -229,7 +232,8 @@ class InspectionPage(QWidget):
         shown_visit = shown.data(Qt.ItemDataRole.UserRole) if shown is not None else None
         self.title.setText(d.title)
         self.purpose.setText(d.purpose)
-        self.role.setText(f"{labels.declared_role(d.declared_role)} · {labels.status(d.status)}")
+        self.role.setText(labels.declared_role(d.declared_role))
+        self.status_value.setText(labels.status(d.status))
         self.framework.setText(d.framework)
         self.subjects.setText(", ".join(s.name for s in d.subjects))
         self.themes.setText(", ".join(d.theme_labels))
