@@ -107,7 +107,7 @@ def fetch_frameworks(ws: Workspace, transport: Transport) -> int:
             ws.call(frameworks.load_framework_file, ws.ctx, data, f"office:{key}@{version}")
             loaded += 1
         except FrameworkFileError as exc:
-            ws.call(lambda s, e=exc: sync_state.add_issue(s, "framework_refused", None, None, reason=str(e)))
+            ws.call(sync_state.add_issue, "framework_refused", None, None, reason=str(exc))
     return loaded
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.orm import Session
 
 from .domain.changes import ChangeSet
 from .domain.snapshots import ActionContext, OpResult
@@ -16,6 +18,7 @@ from .executor import DbExecutor
 from .paths import AppPaths
 from .store_access import create_store, device_id, open_store
 
+P = ParamSpec("P")
 T = TypeVar("T")
 Listener = Callable[[ChangeSet], None]
 
@@ -47,13 +50,16 @@ class Workspace:
         the GUI refreshes its views and schedules the sync from here, not per page."""
         self._listeners.append(listener)
 
-    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
-        """Run ``fn(session, *args)`` as one transaction on the database thread."""
+    def submit(
+        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> Future[T]:
+        """Run ``fn(session, *args)`` as one transaction on the database thread (typed: mypy
+        checks the arguments against the service's parameters)."""
         future = self._executor.submit(fn, *args, **kwargs)
         future.add_done_callback(self._announce)  # before the caller's callbacks: views learn first
         return future
 
-    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    def call(self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         return self.submit(fn, *args, **kwargs).result()
 
     def _announce(self, future: Future[Any]) -> None:

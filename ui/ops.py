@@ -12,16 +12,24 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from inspectorapp.workspace import Workspace
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+A1 = TypeVar("A1")
+A2 = TypeVar("A2")
+A3 = TypeVar("A3")
+A4 = TypeVar("A4")
+A5 = TypeVar("A5")
+A6 = TypeVar("A6")
 # How PySide6 words "the C++ object behind this Python wrapper is gone".
 _DELETED = ("already deleted", "Signal source has been deleted")
 
@@ -96,6 +104,122 @@ def post(callback: Callable[[T], None], payload: T) -> None:
     _get_relay().post(callback, payload)
 
 
+@overload
+def submit(
+    workspace: Workspace,
+    fn: Callable[[Session], T],
+    /,
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]: ...
+
+
+@overload
+def submit(
+    workspace: Workspace,
+    fn: Callable[[Session, A1], T],
+    a1: A1,
+    /,
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]: ...
+
+
+@overload
+def submit(
+    workspace: Workspace,
+    fn: Callable[[Session, A1, A2], T],
+    a1: A1,
+    a2: A2,
+    /,
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]: ...
+
+
+@overload
+def submit(
+    workspace: Workspace,
+    fn: Callable[[Session, A1, A2, A3], T],
+    a1: A1,
+    a2: A2,
+    a3: A3,
+    /,
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]: ...
+
+
+@overload
+def submit(
+    workspace: Workspace,
+    fn: Callable[[Session, A1, A2, A3, A4], T],
+    a1: A1,
+    a2: A2,
+    a3: A3,
+    a4: A4,
+    /,
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]: ...
+
+
+@overload
+def submit(
+    workspace: Workspace,
+    fn: Callable[[Session, A1, A2, A3, A4, A5], T],
+    a1: A1,
+    a2: A2,
+    a3: A3,
+    a4: A4,
+    a5: A5,
+    /,
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]: ...
+
+
+@overload
+def submit(
+    workspace: Workspace,
+    fn: Callable[[Session, A1, A2, A3, A4, A5, A6], T],
+    a1: A1,
+    a2: A2,
+    a3: A3,
+    a4: A4,
+    a5: A5,
+    a6: A6,
+    /,
+    *,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]: ...
+
+
+@overload
+def submit(  # seven and more arguments: the result is still checked, the arguments not
+    workspace: Workspace,
+    fn: Callable[..., T],
+    a1: Any,
+    a2: Any,
+    a3: Any,
+    a4: Any,
+    a5: Any,
+    a6: Any,
+    a7: Any,
+    /,
+    *args: Any,
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Future[T]: ...
+
+
 def submit(
     workspace: Workspace,
     fn: Callable[..., T],
@@ -104,7 +228,11 @@ def submit(
     on_error: Callable[[BaseException], None],
 ) -> Future[T]:
     """Run a service function on the database thread; callbacks on the GUI thread.
-    After a lock the store is closed: late requests of views being torn down are dropped."""
+    After a lock the store is closed: late requests of views being torn down are dropped.
+
+    The overloads keep the service's signature for mypy: the arguments must fit the
+    function's parameters after the session, and ``on_done`` must take what it returns.
+    (A ParamSpec cannot be used here: no keyword-only parameter may follow ``P.args``.)"""
     try:
         future = workspace.submit(fn, *args)
     except RuntimeError as exc:
@@ -134,3 +262,17 @@ def in_thread(
     _route(future, on_done, on_error)
     threading.Thread(target=work, name="veldwerk-unlock", daemon=True).start()
     return future
+
+
+if TYPE_CHECKING:  # a typed call site: `mypy ui/` fails if submit lost the service's signature
+
+    def _seam_keeps_types(workspace: Workspace) -> None:
+        from typing import assert_type
+
+        from inspectorapp.domain.snapshots import InspectionRow
+        from inspectorapp.services import inspections, visits
+
+        rows = submit(workspace, inspections.list_inspections, on_done=print, on_error=print)
+        assert_type(rows, Future[list[InspectionRow]])
+        on_ws = workspace.submit(visits.inspection_detail, "inspection id")
+        assert_type(on_ws.result().id, str)

@@ -246,6 +246,8 @@ class ReportPanel(QWidget):
         from inspectorapp.services import findings
 
         iid = self.inspection_id
+        if iid is None:
+            return
         ops.submit(
             self.workspace, findings.findings_overview, iid, on_done=self._show_findings, on_error=self._error
         )

@@ -383,6 +383,9 @@ class VisitPage(QWidget):
         from inspectorapp.services import notes
 
         conv_id = self.editor.conversation_id
+        if conv_id is None:  # nothing open (the store is closing): nowhere to save to
+            failed(ValueError("no conversation is open"))
+            return
         ops.submit(
             self.workspace,
             notes.save_edits,
