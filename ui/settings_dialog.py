@@ -10,15 +10,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from inspectorapp.paths import AppPaths
 from inspectorapp.settings import Settings
+
+from .dialogs import open_dialog
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, paths: AppPaths | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -44,12 +50,24 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Lock after inactivity"), self.idle)
         form.addRow(self.tr("Your name"), self.name)
+        self._paths = paths
+        if paths is not None:  # the version, the store's location and the licences
+            self.about_button = QPushButton(self.tr("About Veldwerk…"))
+            self.about_button.setObjectName("aboutButton")
+            self.about_button.clicked.connect(self._open_about)
+            form.addRow("", self.about_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _open_about(self) -> None:
+        from .about_dialog import AboutDialog
+
+        if self._paths is not None:
+            open_dialog(AboutDialog(self._paths, self))
 
     def result_settings(self) -> Settings:
         return replace(
