@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspectorapp import settings as settings_io
@@ -119,6 +120,11 @@ def create_app(argv: list[str]) -> QApplication:
     app.setApplicationName("Veldwerk")
     app.setOrganizationName("Veldwerk")
     app.setApplicationDisplayName("Veldwerk")
+    app.setDesktopFileName("veldwerk")  # packaging/linux/veldwerk.desktop: the shell's icon and name
+    icon = QIcon()  # files are read when a size is first painted, not here
+    for png in sorted(resource_path("icons").glob("veldwerk-*.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
     return app
 
 
