@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
@@ -18,8 +19,12 @@ from .atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
-SETTINGS_VERSION = 2
+SETTINGS_VERSION = 3
 LANGUAGES = ("nl", "en")
+# Where the app reopens (the page last shown at lock or quit); ids only, never content.
+PAGES = ("inspections", "search", "inspection", "visit")
+INSPECTION_TABS = ("overview", "findings", "follow_up", "report")
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -34,13 +39,33 @@ class Settings:
     # CA to trust instead of the public ones.
     allow_insecure_http: bool = False
     ca_bundle: str = ""
+    last_page: str = "inspections"
+    last_inspection_id: str = ""
+    last_visit_id: str = ""
+    last_conversation_id: str = ""
+    last_tab: str = "overview"
 
     def validated(self) -> Settings:
         lang = self.language if self.language in LANGUAGES else "nl"
         idle = self.idle_lock_minutes if 0 <= self.idle_lock_minutes <= 24 * 60 else 10
         name = self.inspector_name[:200]
         bundle = self.ca_bundle.strip()[:4096]
-        return replace(self, language=lang, idle_lock_minutes=idle, inspector_name=name, ca_bundle=bundle)
+        return replace(
+            self,
+            language=lang,
+            idle_lock_minutes=idle,
+            inspector_name=name,
+            ca_bundle=bundle,
+            last_page=self.last_page if self.last_page in PAGES else "inspections",
+            last_inspection_id=_an_id(self.last_inspection_id),
+            last_visit_id=_an_id(self.last_visit_id),
+            last_conversation_id=_an_id(self.last_conversation_id),
+            last_tab=self.last_tab if self.last_tab in INSPECTION_TABS else "overview",
+        )
+
+
+def _an_id(value: str) -> str:
+    return value if _ID.fullmatch(value) else ""
 
 
 def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
@@ -50,7 +75,13 @@ def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(raw: dict[str, Any]) -> dict[str, Any]:
+    # v3 remembers where the app was; a v2 file opens on the inspections list.
+    raw.setdefault("last_page", "inspections")
+    return raw
+
+
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def upgrade(raw: dict[str, Any]) -> dict[str, Any]:

@@ -55,3 +55,43 @@ def test_any_json_object_loads_to_valid_settings(tmp_path_factory, raw: dict) ->
     assert loaded.language in s.LANGUAGES
     assert 0 <= loaded.idle_lock_minutes <= 24 * 60
     assert isinstance(loaded.inspector_name, str)
+
+
+def test_version_2_is_upgraded_to_open_on_the_list(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"version": 2, "language": "en", "idle_lock_minutes": 7}))
+    loaded = s.load(path)
+    assert loaded.version == s.SETTINGS_VERSION == 3
+    assert (loaded.language, loaded.idle_lock_minutes) == ("en", 7)
+    assert (loaded.last_page, loaded.last_visit_id, loaded.last_tab) == ("inspections", "", "overview")
+
+
+def test_the_remembered_place_round_trips_and_hostile_values_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    place = s.Settings(
+        last_page="visit",
+        last_inspection_id="01HZX9K2V8N4Q6",
+        last_visit_id="01HZX9K2V8N4Q7",
+        last_conversation_id="01HZX9K2V8N4Q8",
+        last_tab="report",
+    )
+    s.save(path, place)
+    assert s.load(path) == place
+    path.write_text(
+        json.dumps(
+            {
+                "version": 3,
+                "last_page": "../../etc",
+                "last_visit_id": "x' OR 1=1 --",
+                "last_inspection_id": "a" * 65,
+                "last_tab": "nope",
+            }
+        )
+    )
+    loaded = s.load(path)
+    assert (loaded.last_page, loaded.last_visit_id, loaded.last_inspection_id, loaded.last_tab) == (
+        "inspections",
+        "",
+        "",
+        "overview",
+    )
