@@ -194,12 +194,14 @@ class FindingEditor(QWidget):
             self.next.setPlainText(view.what_next if view else "")
             self.movement.setCurrentIndex(max(0, self.movement.findData(view.movement if view else None)))
             self.light.setCurrentIndex(max(0, self.light.findData(view.traffic_light if view else None)))
-            self.addressed.setCurrentIndex(
-                max(0, self.addressed.findData(view.addressed_to if view else None))
+            # A new finding starts addressed as the inspection's subjects suggest (outcome_options).
+            options = self.options
+            addressed = view.addressed_to if view else options.default_addressed_to if options else None
+            organisation = (
+                view.organisation_id if view else options.default_organisation_id if options else None
             )
-            self.organisation.setCurrentIndex(
-                max(0, self.organisation.findData(view.organisation_id if view else None))
-            )
+            self.addressed.setCurrentIndex(max(0, self.addressed.findData(addressed)))
+            self.organisation.setCurrentIndex(max(0, self.organisation.findData(organisation)))
             self.context.setPlainText((view.context_factors or "") if view else "")
             self.national.setPlainText((view.national_points or "") if view else "")
             self.set_evidence(view.evidence if view else ())

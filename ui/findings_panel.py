@@ -3,6 +3,7 @@ their own a moment after typing stops (and on Ctrl+S); nothing needs a save butt
 
 from __future__ import annotations
 
+import textwrap
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,12 @@ if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
 
 AUTOSAVE_MS = 800
+SUMMARY_CHARS = 90  # of "What we see" in the list; the whole text is the item's tooltip
+
+
+def summary(text: str, limit: int) -> str:
+    """The text on one line, cut at a word boundary with an ellipsis, never mid-word."""
+    return textwrap.shorten(text, limit, placeholder=" …")
 
 
 class FindingsPanel(QWidget):
@@ -67,6 +74,10 @@ class FindingsPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
         self.list.currentItemChanged.connect(self._selected)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("findingsEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setVisible(False)
         self.editor = FindingEditor()
         self.editor.edited.connect(self._edited)
         self.editor.add_evidence_requested.connect(self._pick_evidence)
@@ -93,8 +104,13 @@ class FindingsPanel(QWidget):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.delete_button)
         right_box.addLayout(bottom)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.empty_hint)
+        left_box.addWidget(self.list, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([300, 600])
@@ -119,6 +135,13 @@ class FindingsPanel(QWidget):
         self.convert_button.setText(self.tr("Convert soft signal…"))
         self.delete_button.setText(self.tr("Delete finding"))
         self.list.setAccessibleName(self.tr("Findings per theme"))
+        self.empty_hint.setText(
+            self.tr(
+                "No findings yet. Write the first one in the form beside this list: it is saved "
+                "once “What we see” has text. “+ Finding” starts another; “Convert soft signal…” "
+                "turns a soft signal into a substantiated finding."
+            )
+        )
         self.editor.retranslate()
         if self.overview:
             self._fill_list(self.overview)
@@ -150,6 +173,8 @@ class FindingsPanel(QWidget):
         self.options, self.overview, self.evidence_pool = data
         self.mode.setCurrentIndex(self.mode.findData(self.options.judgement_mode))
         self.editor.set_options(self.options)
+        if self.editor.finding_id is None and not self._dirty:  # an empty form takes the defaults
+            self.editor.load(None, self._first_theme())
         self._fill_list(self.overview, select)
 
     def _fill_list(self, overview: FindingsOverview, select: str | None = None) -> None:
@@ -161,14 +186,16 @@ class FindingsPanel(QWidget):
             internal = sum(1 for e in f.evidence if e.exclusion is not None)
             light = f" · {labels.traffic_light(f.traffic_light)}" if f.traffic_light else ""
             sources = self.tr("%n source(s) ({0} internal)", "", len(f.evidence)).format(internal)
-            first = " ".join(f.what_we_see.split())[:90]
+            first = summary(f.what_we_see, SUMMARY_CHARS)
             judged = f"{labels.movement(f.movement)}{light} · {sources}"
             item = QListWidgetItem(f"{f.theme_code} {themes.get(f.theme_code, '')}\n{judged}\n{first}")
+            item.setToolTip(f.what_we_see)
             item.setData(Qt.ItemDataRole.UserRole, f.id)
             self.list.addItem(item)
             if f.id == current:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self.empty_hint.setVisible(not overview.findings)
         if select is not None:
             self._load_finding(select)
 
@@ -195,11 +222,14 @@ class FindingsPanel(QWidget):
     def new_finding(self) -> None:
         self.save_now()
         self._dirty = False
-        theme = self.overview.theme_codes[0] if self.overview and self.overview.theme_codes else None
         self.list.clearSelection()
-        self.editor.load(None, theme)
+        self.editor.load(None, self._first_theme())
         self.status.setText(self.tr("New finding: it is saved once “What we see” has text."))
         self.editor.see.setFocus()
+
+    def _first_theme(self) -> str | None:
+        """A new finding's theme: the inspection's first theme."""
+        return self.overview.theme_codes[0] if self.overview and self.overview.theme_codes else None
 
     def _edited(self) -> None:
         self._dirty = True

@@ -53,7 +53,10 @@ class FollowUpPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # Columns as wide as their header and cells (the header stays readable), the action takes the rest.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.cellActivated.connect(lambda row, _col: self._edit(row))
         self.table.cellDoubleClicked.connect(lambda row, _col: self._edit(row))
         self.add_button = QPushButton()
@@ -95,6 +98,8 @@ class FollowUpPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
@@ -170,7 +175,6 @@ class FollowUpPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(i.intended_message or i.rationale or "")
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnToContents(0)
         self.reflections.clear()
         for r in view.reflections:
             when = f"{r.written_at.astimezone():%d-%m-%Y}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .enums import AddressedTo
 from .report_rules import Exclusion
 from .visit_views import CodeLabel, OrganisationOption
 
@@ -99,3 +100,7 @@ class OutcomeFormOptions:
     action_types: tuple[CodeLabel, ...]  # parent = ladder rung
     visits: tuple[tuple[str, date, str], ...]  # id, date, location
     code_texts: dict[str, CodeLabel]  # roles, session events, scheme items: for evidence lines
+    # A new finding's defaults, from the inspection's subjects: a network (or the providers
+    # around a client) is addressed as a whole, one organisation as that party.
+    default_addressed_to: str = AddressedTo.NETWORK
+    default_organisation_id: str | None = None
