@@ -18,7 +18,7 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.paths import AppPaths
 from inspectorapp.settings import Settings
 
-from . import file_exports, ops
+from . import file_exports, ops, places
 from .change_bus import ChangeBus, ChangeOrigin
 from .change_routing import ChangeRouting
 from .dialogs import open_dialog
@@ -243,6 +243,7 @@ class MainWindow(ChangeRouting, QMainWindow):
             self.load_demo()
         elif self.bus is not None:
             self.bus.publish(ChangeSet.all(), ChangeOrigin.OPENED)
+            places.reopen(self._ensure_shell(), workspace, self.settings)  # where the inspector was
 
     def _replace_unlock_page(self) -> None:
         old = self.unlock_page
@@ -255,6 +256,9 @@ class MainWindow(ChangeRouting, QMainWindow):
         """Close the store (queued writes finish first) and forget every snapshot."""
         if self.shell is not None:
             self.shell.visit_page.flush()  # typed notes go to the store before it closes
+            if self.workspace is not None:  # reopened there at the next unlock or start
+                self.settings = places.remembered(self.shell, self.settings)
+                self._save_settings()
         for dialog in self.findChildren(QDialog):  # forms showing locked data close with the store
             if dialog.isVisible():
                 dialog.reject()
@@ -284,7 +288,7 @@ class MainWindow(ChangeRouting, QMainWindow):
             assert self.workspace is not None
             self.shell = Shell(self.workspace)
             self.shell.search.query_changed.connect(self._run_search)
-            self.shell.search.open_requested.connect(self.shell.open_hit)
+            self.shell.search.open_requested.connect(self._open_hit)
             self.shell.inspection_activated.connect(self.open_inspection)
             self.shell.new_inspection_requested.connect(self.new_inspection)
             self.shell.inspection_page.add_visit_requested.connect(self.new_visit)
@@ -421,6 +425,10 @@ class MainWindow(ChangeRouting, QMainWindow):
                     ws, preparation.form_options, on_done=search_view.set_options, on_error=self._error
                 )
             self.shell.focus_search()
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        if self.shell is not None and self.workspace is not None:
+            places.open_hit(self.shell, self.workspace, hit)  # the navigation follows
 
     def _run_search(self, query: str, filters: SearchFilters | None = None) -> None:
         ws = self.workspace
