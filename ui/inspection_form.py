@@ -112,8 +112,9 @@ class InspectionForm(QDialog):
         english = QLocale().language() == QLocale.Language.English
         for o in options.organisations:
             _checkable(self.subjects, o.name, {"organisation_id": o.id})
+        network = self.tr("Network")  # not inside the f-string: lupdate does not look there
         for n in options.networks:
-            _checkable(self.subjects, f"{self.tr('Network')}: {n.name}", {"network_id": n.id})
+            _checkable(self.subjects, f"{network}: {n.name}", {"network_id": n.id})
         for t in options.themes:
             _checkable(self.themes, f"{t.code} {t.en if english else t.nl}", t.code)
 

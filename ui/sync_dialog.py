@@ -9,7 +9,7 @@ import json
 import socket
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -369,15 +369,23 @@ def _reason(issue: IssueView) -> str:
 
 
 def _kind(dialog: QDialog, issue: IssueView) -> str:
+    # translate() with the class's context: dialog.tr() in a function made lupdate file these
+    # under "dialog", which no lookup at run time uses (they showed in English)
     if issue.kind == "local_conflict" and issue.reason == "deleted_elsewhere":
-        return dialog.tr("A colleague removed this paragraph while you typed in it; your text was kept")
+        return QCoreApplication.translate(
+            "SyncDialog", "A colleague removed this paragraph while you typed in it; your text was kept"
+        )
     kind = issue.kind
     return {
-        "superseded": dialog.tr("Your change lost to a concurrent one"),
-        "conflict": dialog.tr("Your change won over a concurrent one"),
-        "overwritten": dialog.tr("Your value was overwritten by a later change elsewhere"),
-        "rejected": dialog.tr("Refused by the office"),
-        "refused": dialog.tr("Batch refused"),
-        "unknown_framework": dialog.tr("Unknown framework version"),
-        "local_conflict": dialog.tr("Your typing overlapped a colleague's change to the same words"),
+        "superseded": QCoreApplication.translate("SyncDialog", "Your change lost to a concurrent one"),
+        "conflict": QCoreApplication.translate("SyncDialog", "Your change won over a concurrent one"),
+        "overwritten": QCoreApplication.translate(
+            "SyncDialog", "Your value was overwritten by a later change elsewhere"
+        ),
+        "rejected": QCoreApplication.translate("SyncDialog", "Refused by the office"),
+        "refused": QCoreApplication.translate("SyncDialog", "Batch refused"),
+        "unknown_framework": QCoreApplication.translate("SyncDialog", "Unknown framework version"),
+        "local_conflict": QCoreApplication.translate(
+            "SyncDialog", "Your typing overlapped a colleague's change to the same words"
+        ),
     }.get(kind, kind)
