@@ -1,11 +1,14 @@
 """build.spec makes a one-folder bundle that starts: migrations, resources, SQLCipher
-and Qt all shipped. Builds with PyInstaller (a minute or two)."""
+and Qt all shipped. Builds with PyInstaller (a minute or two). From that bundle
+packaging/linux/build-deb.sh makes the .deb, which is installed, started and removed again."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -91,3 +94,95 @@ def test_frozen_app_creates_store_loads_demo_and_starts_gui(bundle: Path, tmp_pa
     )
     assert gui.returncode == 0, gui.stderr[-3000:]
     assert shot.exists() and shot.stat().st_size > 5000
+
+
+def _pyproject_version() -> str:
+    return str(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"])
+
+
+def _run(command: list[str], **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, env=_env(**extra), capture_output=True, text=True, timeout=300)
+
+
+def test_frozen_app_reports_the_pyproject_version(bundle: Path) -> None:
+    shown = _run([str(bundle), "--version"])
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip() == f"veldwerk {_pyproject_version()}"
+
+
+# Everything the package puts on the system outside /usr/share/doc.
+INSTALLED = [
+    Path("/opt/veldwerk"),
+    Path("/usr/bin/veldwerk"),
+    Path("/usr/share/applications/veldwerk.desktop"),
+    Path("/usr/share/icons/hicolor/scalable/apps/veldwerk.svg"),
+    *(
+        Path(f"/usr/share/icons/hicolor/{s}x{s}/apps/veldwerk.png")
+        for s in (16, 22, 24, 32, 48, 64, 128, 256, 512)
+    ),
+]
+
+
+def _installed_version(package: str) -> str | None:
+    query = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status} ${Version}", package], capture_output=True, text=True
+    )
+    if query.returncode != 0 or "install ok installed" not in query.stdout:
+        return None
+    return query.stdout.split()[-1]
+
+
+@pytest.fixture
+def system_for_deb() -> None:
+    if not shutil.which("dpkg") or not shutil.which("dpkg-deb"):
+        pytest.skip("dpkg is missing: the .deb install test needs a Debian-like system")
+    if os.geteuid() != 0:
+        pytest.skip("not root: installing the .deb needs root (CI runs as root)")
+    if _installed_version("veldwerk") is not None or any(p.exists() for p in INSTALLED):
+        pytest.skip("Veldwerk is installed on this machine already; the test will not remove it")
+
+
+def test_deb_installs_starts_and_uninstalls_cleanly(
+    bundle: Path, tmp_path: Path, system_for_deb: None
+) -> None:
+    version = _pyproject_version()
+    built = _run(
+        [str(ROOT / "packaging" / "linux" / "build-deb.sh"), str(bundle.parent), str(tmp_path / "out")],
+        DEB_COMPRESSION="gzip",  # fast: the test does not need a small file
+        DEB_LEVEL="1",
+    )
+    assert built.returncode == 0, built.stderr
+    deb = Path(built.stdout.strip().splitlines()[-1])
+    fields = _run(["dpkg-deb", "--field", str(deb), "Package", "Version"])
+    assert fields.stdout.split() == ["Package:", "veldwerk", "Version:", version]
+    try:
+        installed = _run(["dpkg", "--install", str(deb)])
+        assert installed.returncode == 0, installed.stdout + installed.stderr  # missing Depends show here
+        assert _installed_version("veldwerk") == version
+        assert all(p.exists() for p in INSTALLED), [str(p) for p in INSTALLED if not p.exists()]
+
+        on_path = shutil.which("veldwerk", path="/usr/bin")
+        assert on_path == "/usr/bin/veldwerk"
+        shown = _run([on_path, "--version"])
+        assert shown.returncode == 0 and shown.stdout.strip() == f"veldwerk {version}", shown
+
+        entry = Path("/usr/share/applications/veldwerk.desktop").read_text(encoding="utf-8")
+        assert "\nExec=veldwerk\n" in entry and "\nIcon=veldwerk\n" in entry
+        if shutil.which("desktop-file-validate"):
+            valid = _run(["desktop-file-validate", "/usr/share/applications/veldwerk.desktop"])
+            assert valid.returncode == 0 and not valid.stdout.strip(), valid.stdout + valid.stderr
+
+        home = tmp_path / "home"
+        made = _run([on_path, "--home", str(home), "load-demo", "--create"], VELDWERK_PASSPHRASE=PASSPHRASE)
+        assert made.returncode == 0 and "Demogegevens geladen" in made.stdout, made.stdout + made.stderr
+        shot = tmp_path / "installed.png"
+        gui = _run([on_path, "--home", str(home), "--quit-after", "1500", "--screenshot", str(shot)])
+        assert gui.returncode == 0, gui.stderr[-3000:]
+        assert shot.exists() and shot.stat().st_size > 5000
+    finally:
+        # Always: a failed test must not leave the package on the machine.
+        purged = _run(["dpkg", "--purge", "veldwerk"])
+    assert purged.returncode == 0, purged.stdout + purged.stderr
+    assert _installed_version("veldwerk") is None
+    assert not [str(p) for p in INSTALLED if p.exists() or p.is_symlink()]
+    assert not Path("/usr/share/doc/veldwerk").exists()
