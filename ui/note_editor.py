@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from inspectorapp.clock import utc_now
+from inspectorapp.domain.enums import Confidentiality, NoteKind
 from inspectorapp.domain.snapshots import NoteAttrs, NoteSnapshot
 from inspectorapp.domain.visit_views import ParagraphEdit, SavedEdits
 from inspectorapp.ids import new_id
@@ -42,14 +43,26 @@ from .paragraph_model import Para, ParagraphList, State, stored_para, stored_sta
 DEBOUNCE_MS = 300
 MAX_WAIT_MS = 1000
 RETRY_MS = 2000
-KINDS = ("waarneming", "citaat", "interpretatie", "vraag", "actie")  # Ctrl+1..5
-KIND_LETTER = {"waarneming": "W", "citaat": "C", "interpretatie": "I", "vraag": "V", "actie": "A"}
-KIND_COLOUR = {
-    "waarneming": "#5f6b73",
-    "citaat": "#1f6f8b",
-    "interpretatie": "#8e6c00",
-    "vraag": "#6a4c93",
-    "actie": "#2e7d32",
+KINDS = (
+    NoteKind.OBSERVATION,
+    NoteKind.QUOTE,
+    NoteKind.INTERPRETATION,
+    NoteKind.QUESTION,
+    NoteKind.ACTION,
+)  # Ctrl+1..5
+KIND_LETTER: dict[str, str] = {
+    NoteKind.OBSERVATION: "W",
+    NoteKind.QUOTE: "C",
+    NoteKind.INTERPRETATION: "I",
+    NoteKind.QUESTION: "V",
+    NoteKind.ACTION: "A",
+}
+KIND_COLOUR: dict[str, str] = {
+    NoteKind.OBSERVATION: "#5f6b73",
+    NoteKind.QUOTE: "#1f6f8b",
+    NoteKind.INTERPRETATION: "#8e6c00",
+    NoteKind.QUESTION: "#6a4c93",
+    NoteKind.ACTION: "#2e7d32",
 }
 
 OnDone = Callable[[SavedEdits], None]
@@ -138,7 +151,7 @@ class NoteEditor(QPlainTextEdit):
         # A new paragraph continues the speaker and themes of the one before it.
         before = self.current_para()
         attrs = NoteAttrs(before.attrs.speaker_role, before.attrs.theme_codes) if before else NoteAttrs()
-        return Para(new_id(), "waarneming", utc_now(), attrs)
+        return Para(new_id(), NoteKind.OBSERVATION, utc_now(), attrs)
 
     # ----- editing ----------------------------------------------------------------------
     def _texts(self) -> list[str]:
@@ -188,7 +201,7 @@ class NoteEditor(QPlainTextEdit):
         """The selection becomes a paragraph of its own, of kind quote."""
         cursor = self.textCursor()
         if not cursor.hasSelection() or "\u2029" in cursor.selectedText():
-            self.set_kind("citaat")
+            self.set_kind(NoteKind.QUOTE)
             return
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         cursor.beginEditBlock()
@@ -200,7 +213,7 @@ class NoteEditor(QPlainTextEdit):
             cursor.insertBlock()
         cursor.endEditBlock()
         self.setTextCursor(cursor)
-        self.set_kind("citaat")
+        self.set_kind(NoteKind.QUOTE)
 
     def append_paragraph(self, text: str, kind: str, attrs: NoteAttrs | None = None) -> None:
         """A new paragraph at the end (e.g. a question from the guide), saved like typing."""
@@ -425,7 +438,7 @@ class NoteEditor(QPlainTextEdit):
                 painter.drawText(
                     50, top, 20, height, Qt.AlignmentFlag.AlignLeft, KIND_LETTER.get(para.kind, "?")
                 )
-                if para.attrs.confidentiality == "BEPERKT":
+                if para.attrs.confidentiality == Confidentiality.RESTRICTED:
                     painter.drawText(58, top, 10, height, Qt.AlignmentFlag.AlignLeft, "B")
                 if para.dirty():
                     painter.drawText(64, top, 10, height, Qt.AlignmentFlag.AlignLeft, "•")

@@ -11,14 +11,21 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from inspectorapp.domain.enums import Confidentiality
+
 from . import ops
 from .messages import message_for
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
 
-LEVELS = ("TEAM", "IGJ_INTERN", "BEPERKT", "MELDER_VERTROUWELIJK")  # Confidentiality values
-CONFIDENTIAL = frozenset({"BEPERKT", "MELDER_VERTROUWELIJK"})
+LEVELS = (
+    Confidentiality.TEAM,
+    Confidentiality.INTERNAL,
+    Confidentiality.RESTRICTED,
+    Confidentiality.REPORTER_CONFIDENTIAL,
+)
+CONFIDENTIAL = frozenset({Confidentiality.RESTRICTED, Confidentiality.REPORTER_CONFIDENTIAL})
 
 
 class ReportRelease(QObject):
@@ -42,12 +49,13 @@ class ReportRelease(QObject):
         return self.tr("in report") if for_report else self.tr("internal")
 
     def level_text(self, level: str) -> str:
-        return {
-            "TEAM": self.tr("Team"),
-            "IGJ_INTERN": self.tr("IGJ internal"),
-            "BEPERKT": self.tr("Restricted"),
-            "MELDER_VERTROUWELIJK": self.tr("Reporter-confidential"),
-        }[level]
+        texts: dict[str, str] = {
+            Confidentiality.TEAM: self.tr("Team"),
+            Confidentiality.INTERNAL: self.tr("IGJ internal"),
+            Confidentiality.RESTRICTED: self.tr("Restricted"),
+            Confidentiality.REPORTER_CONFIDENTIAL: self.tr("Reporter-confidential"),
+        }
+        return texts[level]
 
     # ----- the menu -------------------------------------------------------------------
     def menu(
@@ -72,9 +80,7 @@ class ReportRelease(QObject):
             action.setChecked(level == confidentiality)
             # a confidential item is never in the report: making it so withdraws it
             keep = for_report and level not in CONFIDENTIAL
-            action.triggered.connect(
-                lambda _on=False, lv=level, k=keep: self.store(entity, row_id, k, lv)
-            )
+            action.triggered.connect(lambda _on=False, lv=level, k=keep: self.store(entity, row_id, k, lv))
         return menu
 
     def confirm_release(self, entity: str, row_id: str, confidentiality: str) -> None:

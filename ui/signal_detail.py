@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import SignalLinkType
 from inspectorapp.domain.snapshots import SignalSnapshot
 from inspectorapp.domain.visit_views import SignalDetail
 
@@ -29,13 +30,13 @@ if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
 
 LINK_TYPES = (
-    "bevestigt",
-    "weerspreekt",
-    "hangt_samen_met",
-    "is_haakje_voor",
-    "maakt_hard",
-    "dubbel_van",
-    "incongruent_met",
+    SignalLinkType.CORROBORATES,
+    SignalLinkType.CONTRADICTS,
+    SignalLinkType.RELATED,
+    SignalLinkType.HOOK_FOR,
+    SignalLinkType.HARDENS,
+    SignalLinkType.DUPLICATE_OF,
+    SignalLinkType.INCONGRUENT_WITH,
 )
 
 
