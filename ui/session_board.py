@@ -1,17 +1,22 @@
 """The live board for network meetings and focus groups: tiles that count speaking
 turns (click or number key), event buttons with letter hotkeys, a running timeline,
 a note line, and the participation chart. Every tap is its own small transaction;
-Ctrl+Z undoes the last tap (a QUndoStack of service calls). An event in the timeline is
+Ctrl+Z undoes the last tap or event, in turn (ui.board_undo). An event in the timeline is
 released for the report (or kept internal / confidential) from its context menu or the
-"Report" button (ui.report_release)."""
+"Report" button (ui.report_release).
+
+It fits a 1366x768 laptop beside the visit's side panels: the event buttons wrap (a flow
+layout) and stay in sight above the note line, the tiles (as many columns as fit) scroll
+above a splitter, the timeline and the charts share the rest side by side, and there is no
+title row (the visit page names the conversation just above)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QLocale, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,21 +28,25 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from inspectorapp.domain.enums import NoteKind, Presence
 from inspectorapp.domain.participation import ParticipationSummary
 from inspectorapp.domain.snapshots import (
     BoardState,
     BoardTile,
     SessionEventSnapshot,
     TimelineItem,
-    TurnTally,
 )
 
 from . import ops
+from .board_undo import AddEvent, CountTurn
+from .board_widgets import FlowLayout
 from .messages import message_for
 from .participation_chart import ShareBars
 from .report_release import CONFIDENTIAL, ReportRelease
@@ -54,26 +63,10 @@ def _short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _CountTurn(QUndoCommand):
-    def __init__(self, board: SessionBoard, participant_id: str, caption: str) -> None:
-        super().__init__(caption)
-        self.board = board
-        self.participant_id = participant_id
-        self.turn_id: str | None = None
-        self.previous_speaker = board.last_participant
-
-    def redo(self) -> None:
-        self.board.count_turn(self.participant_id, self)
-
-    def undo(self) -> None:
-        self.board.last_participant = self.previous_speaker  # events attach to the speaker before
-        if self.turn_id is not None:
-            self.board.undo_turn(self.turn_id)
-
-
 class SessionBoard(QWidget):
     signal_requested = Signal(dict)
     synthesis_requested = Signal(str)
+    TILE_WIDTH = 130
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -83,9 +76,6 @@ class SessionBoard(QWidget):
         self.state: BoardState | None = None
         self.last_participant: str | None = None
         self.undo_stack = QUndoStack(self)
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        self.title.setWordWrap(True)  # a long meeting title must not widen the board past 1366
         self.clock = QLabel()
         self.clock.setObjectName("sessionClock")
         self.finish = QPushButton()
@@ -95,7 +85,8 @@ class SessionBoard(QWidget):
         )
         self.tiles = QGridLayout()
         self.tile_buttons: list[QToolButton] = []
-        self.events = QGridLayout()
+        self._tile_columns = 0
+        self.events = FlowLayout()  # wraps: the whole label of every button stays readable
         self.event_buttons: dict[str, QPushButton] = {}
         self.timeline = QListWidget()
         self.timeline.setObjectName("sessionTimeline")
@@ -114,36 +105,13 @@ class SessionBoard(QWidget):
         self.note.returnPressed.connect(self.add_note)
         self.by_category = ShareBars()
         self.by_organisation = ShareBars()
+        for bars in (self.by_category, self.by_organisation):
+            bars.setMinimumWidth(180)  # the bars shorten; no sideways scrolling
         self.status = QLabel()
         self.status.setObjectName("error")
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.clock)
-        header.addWidget(self.finish)
-        charts = QWidget()
-        chart = QVBoxLayout(charts)
-        chart.setContentsMargins(0, 0, 0, 0)
-        chart.addWidget(self.by_category)
-        chart.addWidget(self.by_organisation)
-        chart.addStretch(1)
-        chart_area = QScrollArea()  # the two charts scroll rather than push the board past 768
-        chart_area.setWidgetResizable(True)
-        chart_area.setFrameShape(QFrame.Shape.NoFrame)
-        chart_area.setWidget(charts)
-        middle = QHBoxLayout()
-        middle.addWidget(self.timeline, 3)
-        middle.addWidget(chart_area, 2)
-        chart_area.setMinimumWidth(240)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addLayout(self.tiles)
-        layout.addLayout(self.events)
-        layout.addLayout(middle, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.note, 1)
-        bottom.addWidget(self.release_button)
-        layout.addLayout(bottom)
-        layout.addWidget(self.status)
+        self.status.setWordWrap(True)
+        self._build_layout()
+        self.setMinimumWidth(560)  # four tiles a row; the visit page's side panels give way
         QShortcut(
             QKeySequence.StandardKey.Undo,
             self,
@@ -161,6 +129,70 @@ class SessionBoard(QWidget):
         self._tick.start(1000)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate()
+
+    def _build_layout(self) -> None:
+        tiles = QWidget()
+        tiles.setObjectName("boardTiles")
+        tile_box = QVBoxLayout(tiles)
+        tile_box.setContentsMargins(0, 0, 0, 0)
+        tile_box.addLayout(self.tiles)
+        tile_box.addStretch(1)
+        self.tiles_area = QScrollArea()  # many attendees scroll rather than grow the window
+        self.tiles_area.setObjectName("boardTilesArea")
+        self.tiles_area.setWidgetResizable(True)
+        self.tiles_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.tiles_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tiles_area.setWidget(tiles)
+        self.event_box = QWidget()  # outside the splitter: every event button always in sight
+        self.event_box.setObjectName("boardEvents")
+        self.event_box.setLayout(self.events)
+        charts = QWidget()
+        chart = QVBoxLayout(charts)
+        chart.setContentsMargins(0, 0, 0, 0)
+        chart.addWidget(self.by_category)
+        chart.addWidget(self.by_organisation)
+        chart.addStretch(1)
+        self.chart_area = QScrollArea()  # the two charts scroll rather than push the board past 768
+        self.chart_area.setObjectName("boardCharts")
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_area.setWidget(charts)
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.setChildrenCollapsible(False)
+        middle.addWidget(self.timeline)
+        middle.addWidget(self.chart_area)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("boardSplitter")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.tiles_area)
+        self.split.addWidget(middle)
+        self.split.setStretchFactor(1, 1)
+        self._split_fitted = False
+        bottom = QHBoxLayout()  # no title row: the visit page names the conversation above
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.release_button)
+        bottom.addWidget(self.clock)
+        bottom.addWidget(self.finish)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.split, 1)
+        layout.addWidget(self.event_box)  # beside the note line, whose text the event takes
+        layout.addLayout(bottom)
+        layout.addWidget(self.status)
+
+    def _fit_split(self) -> None:
+        """Once the tiles exist: give them the height they need, up to three fifths of the
+        splitter; the timeline and charts get the rest (the user may move the handle)."""
+        total = sum(self.split.sizes())
+        if self._split_fitted or total <= 0:
+            return
+        need = self.tiles.sizeHint().height()
+        top = min(max(need, 1), total * 3 // 5)
+        self.split.setSizes([top, total - top])
+        self._split_fitted = True
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -214,38 +246,66 @@ class SessionBoard(QWidget):
         if state.conversation_id != self.conversation_id:
             return
         self.state = state
-        self.title.setText(state.title)
         self._update_clock()
-        for old in self.tile_buttons:
-            old.deleteLater()
-        self.tile_buttons = []
-        for n, tile in enumerate(state.tiles):
-            button = QToolButton()
-            button.setObjectName(f"tile{n + 1}")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumSize(150, 64)
+        if len(self.tile_buttons) != len(state.tiles):  # same attendees: update in place
+            for old in self.tile_buttons:
+                old.deleteLater()
+            self.tile_buttons = []
+            for n in range(len(state.tiles)):
+                button = QToolButton()
+                button.setObjectName(f"tile{n + 1}")
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                button.setMinimumSize(self.TILE_WIDTH - 10, 54)
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                button.clicked.connect(lambda _=False, i=n: self._tap_tile(i))
+                self.tile_buttons.append(button)
+            self._place_tiles()
+            QTimer.singleShot(0, self._fit_split)
+        for n, (button, tile) in enumerate(zip(self.tile_buttons, state.tiles, strict=True)):
             button.setText(self._tile_text(n, tile))
-            button.setEnabled(tile.participant.presence != "afwezig")
+            button.setEnabled(tile.participant.presence != Presence.ABSENT)
             button.setAccessibleName(tile.participant.caption)
-            button.clicked.connect(lambda _=False, t=tile: self.tap(t.participant.id))
-            self.tiles.addWidget(button, n // 4, n % 4)
-            self.tile_buttons.append(button)
+            button.setToolTip(tile.participant.caption)
         if not self.event_buttons:
             for et in state.event_types:
                 b = QPushButton(f"{et.hotkey or ''} {_nl(et.label)}".strip())
                 b.setObjectName(f"event_{et.code}")
                 b.setToolTip(_nl(et.label))
-                # long labels clip at 1366 wide: left-aligned, the hotkey stays; the tooltip has all
-                b.setMinimumWidth(90)
-                b.setStyleSheet("text-align: left; padding: 4px 6px;")
+                b.setStyleSheet("padding: 2px 8px;")
                 b.clicked.connect(lambda _=False, code=et.code: self.add_event(code))
-                self.events.addWidget(b, len(self.event_buttons) // 7, len(self.event_buttons) % 7)
+                self.events.addWidget(b)
                 self.event_buttons[et.code] = b
+
+    def _columns(self) -> int:
+        return max(2, min(6, (self.contentsRect().width() - 20) // self.TILE_WIDTH))
+
+    def _place_tiles(self) -> None:
+        """As many tile columns as the width holds (2 to 6): fewer rows on a wider window."""
+        columns = self._columns()
+        for button in self.tile_buttons:
+            self.tiles.removeWidget(button)
+        for n, button in enumerate(self.tile_buttons):
+            self.tiles.addWidget(button, n // columns, n % columns)
+        self._tile_columns = columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.tile_buttons and self._columns() != self._tile_columns:
+            self._place_tiles()
+
+    def sizeHint(self) -> QSize:
+        """Preferred: room for four tiles a row and the buttons in a few rows. Only a hint for
+        the visit page's splitter; the minimum stays small, so the window never grows."""
+        return super().sizeHint().expandedTo(QSize(820, 560))
+
+    def _tap_tile(self, n: int) -> None:
+        if self.state is not None and n < len(self.state.tiles):
+            self.tap(self.state.tiles[n].participant.id)
 
     def _tile_text(self, n: int, tile: BoardTile) -> str:
         p = tile.participant
         mandate = {True: self.tr("mandate ✓"), False: self.tr("no mandate"), None: ""}[p.has_mandate]
-        if p.presence == "afwezig":
+        if p.presence == Presence.ABSENT:
             mandate = self.tr("absent")
         org = _short(p.organisation_name or "")
         key = f"{n + 1} " if n < 9 else ""
@@ -332,73 +392,32 @@ class SessionBoard(QWidget):
             self.clock.setText(f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}")
             return
         end = self.state.ends_at
-        times = start.astimezone().strftime("%d-%m-%Y %H:%M")
-        self.clock.setText(times + (end.astimezone().strftime("–%H:%M") if end else ""))
+        times = start.astimezone().strftime("%H:%M") + (end.astimezone().strftime("–%H:%M") if end else "")
+        self.clock.setText(times)  # short: it shares the note line; the date is in the tooltip
+        self.clock.setToolTip(start.astimezone().strftime("%d-%m-%Y ") + times)
 
     # ----- actions ---------------------------------------------------------------------
     def tap(self, participant_id: str) -> None:
-        caption = (
-            next((t.participant.caption for t in self.state.tiles if t.participant.id == participant_id), "")
-            if self.state
-            else ""
-        )
-        self.undo_stack.push(_CountTurn(self, participant_id, caption))
-
-    def count_turn(self, participant_id: str, command: _CountTurn) -> None:
-        from inspectorapp.services import group_sessions
-
-        self.last_participant = participant_id
-
-        def done(result: Any) -> None:
-            tally: TurnTally = result.value
-            command.turn_id = tally.turn.id
-            self.refresh()
-
-        ops.submit(
-            self.workspace,
-            group_sessions.count_turn,
-            self.workspace.ctx,
-            self.conversation_id,
-            participant_id,
-            on_done=done,
-            on_error=self._error,
-        )
-
-    def undo_turn(self, turn_id: str) -> None:
-        from inspectorapp.services import group_sessions
-
-        ops.submit(
-            self.workspace,
-            group_sessions.undo_turn,
-            self.workspace.ctx,
-            turn_id,
-            on_done=lambda _r: self.refresh(),
-            on_error=self._error,
-        )
+        if self.conversation_id is None:
+            return
+        tiles = self.state.tiles if self.state else ()
+        caption = next((t.participant.caption for t in tiles if t.participant.id == participant_id), "")
+        self.status.setText("")
+        self.undo_stack.push(CountTurn(self, participant_id, caption))
 
     def add_event(self, code: str) -> None:
-        from inspectorapp.services import group_sessions
-
+        """The event, attributed to the last speaker, with the note line's text (if any)."""
+        if self.conversation_id is None:
+            return
         text = self.note.text().strip() or None
         self.note.clear()
+        kinds = self.state.event_types if self.state else ()
+        label = next((_nl(et.label) for et in kinds if et.code == code), code)
+        self.status.setText("")
+        self.undo_stack.push(AddEvent(self, code, self.last_participant, text, label))
 
-        def done(result: Any) -> None:
-            event = result.value
-            if event.signal_prefill is not None:
-                self.signal_requested.emit({**event.signal_prefill, "session_event_id": event.id})
-            self.refresh()
-
-        ops.submit(
-            self.workspace,
-            group_sessions.add_event,
-            self.workspace.ctx,
-            self.conversation_id,
-            code,
-            self.last_participant,
-            text,
-            on_done=done,
-            on_error=self._error,
-        )
+    def show_error(self, exc: BaseException) -> None:
+        self._error(exc)
 
     def add_note(self) -> None:
         from inspectorapp.services import notes
@@ -412,7 +431,7 @@ class SessionBoard(QWidget):
             notes.add_paragraph,
             self.workspace.ctx,
             self.conversation_id,
-            {"text": text, "kind": "waarneming"},
+            {"text": text, "kind": NoteKind.OBSERVATION},
             on_done=lambda _r: self.refresh(),
             on_error=self._error,
         )

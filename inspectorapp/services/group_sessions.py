@@ -51,7 +51,6 @@ def count_turn(
     conversation_id: str,
     participant_id: str,
     occurred_at: Any = None,
-    *,
     turn_id: str | None = None,
 ) -> OpResult[views.TurnTally]:
     """One tap on a tile. Returns the turn (keep its id for undo) and the new counts.
@@ -147,7 +146,6 @@ def add_event(
     participant_id: str | None = None,
     text: str | None = None,
     occurred_at: Any = None,
-    *,
     event_id: str | None = None,
 ) -> OpResult[views.SessionEventSnapshot]:
     """A letter key on the board. An event whose type ``creates_signal`` comes back with a
