@@ -20,6 +20,8 @@ from .store_access import create_store, device_id, open_store
 
 P = ParamSpec("P")
 T = TypeVar("T")
+# The first parameter of every service, named for ui/ (which may not import sqlalchemy).
+DbSession = Session
 Listener = Callable[[ChangeSet], None]
 
 

@@ -18,8 +18,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from inspectorapp.workspace import DbSession as Session
     from inspectorapp.workspace import Workspace
 
 log = logging.getLogger(__name__)
