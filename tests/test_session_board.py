@@ -137,7 +137,7 @@ def test_synthesis_needs_evidence_for_non_neutral_scores(qtbot, window: MainWind
     row = form.rows["C03"]  # front-line professionals heard (AANW)
     row.evidence = []
     row.value.setCurrentIndex(row.value.findData(2))  # "clearly", without evidence
-    qtbot.waitUntil(lambda: "bewijs" in row.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "onderbouwing" in row.status.text(), timeout=5000)  # the PDF's word
     note = next(it for it in form.timeline if it.kind == "note")
     row.evidence = [("notitie", note.ref_id)]
     row.save()

@@ -65,7 +65,6 @@ NL: dict[str, str | tuple[str, str]] = {
     "Links": "Koppelingen",
     "Link to": "Koppelen aan",
     "{field}: this already exists.": "{field}: dit bestaat al.",
-    "Evidence": "Bewijs",
     "Value": "Waarde",
     "File": "Bestand",
     "The file “{value}” cannot be read.": "Het bestand “{value}” is niet te lezen.",
@@ -94,9 +93,7 @@ NL: dict[str, str | tuple[str, str]] = {
     "Attachments": "Bijlagen",
     "Add photos or documents": "Foto's of documenten toevoegen",
     "Save attachment": "Bijlage opslaan",
-    "Evidence from the session": "Bewijs uit de sessie",
     "Synthesis of the session": "Synthese van de sessie",
-    "Every change is saved at once. A score other than neutral needs evidence from the session: use the Evidence button.": "Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt bewijs uit de sessie: gebruik de knop Bewijs.",
     "0 not observed": "0 niet waargenomen",
     "1 somewhat": "1 enigszins",
     "2 clearly": "2 duidelijk",
@@ -104,13 +101,11 @@ NL: dict[str, str | tuple[str, str]] = {
     "balanced": "in balans",
     "yes": "ja",
     "no": "nee",
-    "evidence in words": "bewijs in woorden",
     "discussed": "besproken",
     "deliberate choice": "bewuste keuze",
     "This participant is marked absent.": "Deze deelnemer staat als afwezig.",
     "{field} belongs to another conversation.": "{field} hoort bij een ander gesprek.",
     "{field} does not fit this item.": "{field} past niet bij dit item.",
-    "A score other than neutral needs evidence: pick a note or event from the session.": "Een score anders dan neutraal vraagt bewijs: kies een notitie of gebeurtenis uit de sessie.",
     "The file is empty.": "Het bestand is leeg.",
     "The file is too large to attach.": "Het bestand is te groot om toe te voegen.",
     "This kind of file cannot be attached (photos, PDF, Office and text files can).": "Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).",
@@ -119,7 +114,6 @@ NL: dict[str, str | tuple[str, str]] = {
     "The attachment's file is missing on this laptop.": "Het bestand van de bijlage ontbreekt op deze laptop.",
     "The attachment's file was changed outside Veldwerk and is not shown.": "Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.",
     "The attachment reference is invalid.": "De verwijzing naar de bijlage is ongeldig.",
-    "Evidence (%n)": ("Bewijs (%n)", "Bewijs (%n)"),
     "Finish: synthesis": "Afronden: synthese",
     "Note for the timeline, Enter adds it": "Notitie voor de tijdlijn, Enter voegt toe",
     "Timeline note": "Notitie tijdlijn",
@@ -148,7 +142,6 @@ NL: dict[str, str | tuple[str, str]] = {
     "Capture a signal (from the selection in notes)": "Signaal vastleggen (uit de selectie in notities)",
     "This overview": "Dit overzicht",
     "New paragraph": "Nieuwe alinea",
-    "Kind: observation, quote, interpretation, question, action": "Soort: waarneming, citaat, interpretatie, vraag, actie",
     "Make the selection a quote": "Selectie wordt citaat",
     "Undo / redo (saved automatically)": "Ongedaan maken / opnieuw (automatisch opgeslagen)",
     "Signal form": "Signaalformulier",
@@ -213,7 +206,6 @@ NL: dict[str, str | tuple[str, str]] = {
     "← Inspection": "← Inspectie",
     "Conversations": "Gesprekken",
     "Notes": "Notities",
-    "Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.": "Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.",
     "New signal (Ctrl+Shift+S)": "Nieuw signaal (Ctrl+Shift+S)",
     "Signals ({0})": "Signalen ({0})",
     "saving…": "opslaan…",
@@ -300,20 +292,15 @@ NL: dict[str, str | tuple[str, str]] = {
     "This passphrase does not open the database. Nothing was changed; try again.": "Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.",
     "No database found. Create a new one.": "Geen database gevonden. Maak een nieuwe aan.",
     "A database already exists here; unlock it instead.": "Hier staat al een database; ontgrendel die.",
-    "The database is damaged. A backup is in the backups folder; contact support.": "De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.",
     "This database was made by a newer version of Veldwerk. Update the app.": "Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.",
     "The framework file was refused: {reason}": "Het kaderbestand is geweigerd: {reason}",
     "The demo data could not be loaded: {error}": "De demogegevens konden niet worden geladen: {error}",
     "This item no longer exists.": "Dit item bestaat niet meer.",
     "Something went wrong: {error}": "Er ging iets mis: {error}",
     "Convert a soft signal into a finding": "Zacht signaal omzetten in een bevinding",
-    "A soft signal stays internal. It can appear in a report only as a substantiated finding: write the finding and add at least one further piece of evidence that may be reported.": "Een zacht signaal blijft intern. Het kan alleen in een rapport komen als onderbouwde bevinding: schrijf de bevinding en voeg minstens één ander stuk bewijs toe dat in een rapport mag.",
     "Soft signal": "Zacht signaal",
     "Convert": "Omzetten",
-    "Add evidence": "Bewijs toevoegen",
     "Filter: words, kind, conversation…": "Filter: woorden, soort, gesprek…",
-    "Evidence to choose from": "Bewijs om uit te kiezen",
-    "Brown items stay internal: they support the finding but are not printed in reports.": "Bruine items blijven intern: ze onderbouwen de bevinding maar komen niet in rapporten.",
     "What we see": "Wat zien we",
     "What we think of it": "Wat vinden we ervan",
     "What next": "Hoe nu verder",
@@ -321,10 +308,6 @@ NL: dict[str, str | tuple[str, str]] = {
     "Addressed to": "Gericht aan",
     "Context factors": "Contextfactoren",
     "Raise nationally": "Landelijk agenderen",
-    "Evidence (brown: stays internal)": "Bewijs (bruin: blijft intern)",
-    "+ Evidence…": "+ Bewijs…",
-    "Remove evidence": "Bewijs weghalen",
-    "Evidence of this finding": "Bewijs bij deze bevinding",
     "no traffic light": "geen stoplicht",
     "the network": "het netwerk",
     "one party": "één partij",
@@ -426,11 +409,8 @@ NL: dict[str, str | tuple[str, str]] = {
     "Finding": "Bevinding",
     "Outcome": "Uitkomst",
     "Moment": "Moment",
-    "Only a soft signal is converted; a hard one can be evidence as it is.": "Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als bewijs dienen.",
     "A confidential signal can never appear in a report.": "Een vertrouwelijk signaal kan nooit in een rapport komen.",
     "This signal has already been converted into a finding.": "Dit signaal is al omgezet in een bevinding.",
-    "Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.": "Voeg minstens één ander stuk bewijs toe dat in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.",
-    "This finding substantiates a soft signal; that signal must stay among its evidence.": "Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij het bewijs blijven.",
     "Findings still carry traffic lights. Remove them first; then the judgement can be formative.": "Bevindingen hebben nog stoplichten. Haal die eerst weg; daarna kan het oordeel formatief worden.",
     "The import was refused: {reason}": "De import is geweigerd: {reason}",
     "Findings and report": "Bevindingen en rapport",
@@ -462,7 +442,6 @@ NL: dict[str, str | tuple[str, str]] = {
     "Keep mine": "Mijn versie houden",
     "Keep theirs": "Hun versie houden",
     "Save my edit": "Mijn bewerking opslaan",
-    "Rescue export…": "Reddingsexport…",
     "Everything on this laptop, encrypted with a password of its own": "Alles op deze laptop, versleuteld met een eigen wachtwoord",
     "My version": "Mijn versie",
     "Current version": "Huidige versie",
@@ -471,7 +450,6 @@ NL: dict[str, str | tuple[str, str]] = {
     "This database holds demo data and never syncs with the office.": "Deze database bevat demogegevens en wordt nooit met kantoor gesynchroniseerd.",
     "This laptop is not connected to an office store yet.": "Deze laptop is nog niet met kantoor verbonden.",
     "{0} as {1} · {2}": "{0} als {1} · {2}",
-    "Rescue export written to {0}": "Reddingsexport geschreven naar {0}",
     "Connecting…": "Verbinden…",
     "Connected. The first sync starts now.": "Verbonden. De eerste synchronisatie begint nu.",
     "A database with demo data never syncs with the office.": "Een database met demogegevens wordt nooit met kantoor gesynchroniseerd.",
@@ -484,19 +462,10 @@ NL: dict[str, str | tuple[str, str]] = {
     "Receiving: {0} changes, {1} %": "Ontvangen: {0} wijzigingen, {1} %",
     "Receiving: {0} changes": "Ontvangen: {0} wijzigingen",
     "Sync finished.": "Synchronisatie klaar.",
-    "The office store cannot be reached. Your work is kept and sent later.": "Kantoor is niet bereikbaar. Je werk blijft bewaard en wordt later verstuurd.",
-    "The office has disconnected this laptop. Everything you recorded is still here, including what was not sent yet. Make a rescue export below and contact the administrator.": "Kantoor heeft deze laptop losgekoppeld. Alles wat je vastlegde staat er nog, ook wat nog niet verstuurd was. Maak hieronder een reddingsexport en neem contact op met de beheerder.",
     "The office does not know this laptop (anymore). Connect it again.": "Kantoor kent deze laptop (niet meer). Verbind hem opnieuw.",
-    "The office refused the changes as a whole; they are kept here. Contact support.": "Kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met support.",
     "Sync stopped: {0}": "Synchronisatie gestopt: {0}",
-    "Your change lost to a concurrent one": "Jouw wijziging verloor van een gelijktijdige",
-    "Your change won over a concurrent one": "Jouw wijziging won van een gelijktijdige",
     "Refused by the office": "Geweigerd door kantoor",
-    "Batch refused": "Batch geweigerd",
     "Unknown framework version": "Onbekende kaderversie",
-    "The rescue file cannot be opened: {reason}": "Het reddingsbestand kan niet worden geopend: {reason}",
-    "Rescue export": "Reddingsexport",
-    "Rescue password (at least 12 characters):": "Reddingswachtwoord (minstens 12 tekens):",
     "Repeat it:": "Herhaal het:",
     "The two passwords differ.": "De twee wachtwoorden verschillen.",
     "Fetching {0} from the office…": "{0} wordt bij kantoor opgehaald…",
@@ -505,7 +474,6 @@ NL: dict[str, str | tuple[str, str]] = {
     ),
     "Demo data: stays on this laptop": "Demogegevens: blijven op deze laptop",
     "Sync with the office now": "Nu synchroniseren met kantoor",
-    "Your value was overwritten by a later change elsewhere": "Jouw waarde is overschreven door een latere wijziging elders",
     # issue 12: trust at every seam
     "{field} has the wrong type of value.": "{field} heeft het verkeerde soort waarde.",
     "{field} contains a character that cannot be stored.": "{field} bevat een teken dat niet kan worden opgeslagen.",
@@ -516,9 +484,9 @@ NL: dict[str, str | tuple[str, str]] = {
     "This laptop holds changes of another user that were not sent yet.": (
         "Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden."
     ),
-    "Your text clashed with a colleague's change; your version is in <a href=\"sync\">Sync with the office</a>.": (
+    'Your text clashed with a colleague\'s change; your version is in <a href="sync">Sync with the office</a>.': (
         "Uw tekst botste met een wijziging van een collega; uw versie staat in "
-        "<a href=\"sync\">Synchroniseren met kantoor</a>."
+        '<a href="sync">Synchroniseren met kantoor</a>.'
     ),
     "A colleague removed this paragraph while you typed in it; your text was kept": (
         "Een collega verwijderde deze alinea terwijl u erin typte; uw tekst is bewaard"
@@ -547,7 +515,6 @@ NL: dict[str, str | tuple[str, str]] = {
     "Release this score for the report, or set its confidentiality": (
         "Deze score vrijgeven voor het rapport, of de vertrouwelijkheid instellen"
     ),
-    "%n record(s) waiting for access": ("%n record wacht op toegang", "%n records wachten op toegang"),
     "%n record(s) from the office set aside": (
         "%n record van kantoor apart gezet",
         "%n records van kantoor apart gezet",
@@ -605,8 +572,166 @@ NL: dict[str, str | tuple[str, str]] = {
     ),
 }
 
+NL.update(
+    {
+        "%n signal(s) about these subjects": (
+            "%n signaal over deze onderwerpen",
+            "%n signalen over deze onderwerpen",
+        ),
+        "%n open concern(s)": ("%n open aandachtspunt", "%n open aandachtspunten"),
+        "{0} · {1} · {2} · %n conversation(s)": (
+            "{0} · {1} · {2} · %n gesprek",
+            "{0} · {1} · {2} · %n gesprekken",
+        ),
+        "%n source(s) ({0} internal)": ("%n bron ({0} intern)", "%n bronnen ({0} intern)"),
+        "{0}: {1} of %n source(s) printable": (
+            "{0}: {1} van %n bron in rapport",
+            "{0}: {1} van %n bronnen in rapport",
+        ),
+        "%n page(s) · content hash {0}": ("%n pagina · inhoudshash {0}", "%n pagina's · inhoudshash {0}"),
+        "Receiving: %Ln change(s), {0} %": (
+            "Ontvangen: %Ln wijziging, {0} %",
+            "Ontvangen: %Ln wijzigingen, {0} %",
+        ),
+        "Receiving: %Ln change(s)": ("Ontvangen: %Ln wijziging", "Ontvangen: %Ln wijzigingen"),
+        "Status": "Status",
+        "About Veldwerk": "Over Veldwerk",
+        "About Veldwerk…": "Over Veldwerk…",
+        "Version {0}": "Versie {0}",
+        "Field work for health-care inspectors, also without a connection.": (
+            "Veldwerk voor inspecteurs in de zorg, ook zonder verbinding."
+        ),
+        "Database": "Database",
+        "Logs": "Logbestanden",
+        "Open data folder": "Gegevensmap openen",
+        "Bundled parts and their licences (double-click: licence text)": (
+            "Meegeleverde onderdelen en hun licenties (dubbelklik: licentietekst)"
+        ),
+        "Part": "Onderdeel",
+        "Version": "Versie",
+        "Licence": "Licentie",
+        "No findings yet. Write the first one in the form beside this list: it is saved once “What we see” has text. “+ Finding” starts another; “Convert soft signal…” turns a soft signal into a substantiated finding.": (
+            "Nog geen bevindingen. Schrijf de eerste in het formulier naast deze lijst: die wordt opgeslagen "
+            "zodra “Wat zien we” tekst heeft. “+ Bevinding” begint een nieuwe; “Zacht signaal omzetten…” maakt "
+            "van een zacht signaal een onderbouwde bevinding."
+        ),
+        "Observed by": "Waargenomen door",
+        # a note's kinds (context note_kind): the PDF's words, "duiding" for interpretation
+        "note_kind|observation": "waarneming",
+        "note_kind|quote": "citaat",
+        "note_kind|interpretation": "duiding",
+        "note_kind|question": "vraag",
+        "note_kind|action": "actie",
+    }
+)
+
+# One vocabulary (issue #13, 6): replaces finished translations too. One term per concept, as
+# in the PDF report: "onderbouwing" for evidence, "duiding" for interpretation, "waarneming"
+# for a note's observation; formal "u" throughout; no anglicisms ("support", "Batch",
+# "Reddingsexport", "records", "items").
+REVISED: dict[str, str | tuple[str, str]] = {
+    "This item no longer exists.": "Dit onderdeel bestaat niet meer.",
+    "{field} does not fit this item.": "{field} past niet bij dit onderdeel.",
+    "A soft signal stays internal. It can appear in a report only as a substantiated finding: write the finding and add at least one further piece of evidence that may be reported.": (
+        "Een zacht signaal blijft intern. Het kan alleen in een rapport komen als onderbouwde bevinding: "
+        "schrijf de bevinding en voeg minstens één andere onderbouwing toe die in een rapport mag."
+    ),
+    "Evidence from the session": "Onderbouwing uit de sessie",
+    "Add evidence": "Onderbouwing toevoegen",
+    "Evidence to choose from": "Onderbouwing om uit te kiezen",
+    "Brown items stay internal: they support the finding but are not printed in reports.": (
+        "Bruine onderdelen blijven intern: ze onderbouwen de bevinding, maar komen niet in rapporten."
+    ),
+    "Evidence (brown: stays internal)": "Onderbouwing (bruin: blijft intern)",
+    "+ Evidence…": "+ Onderbouwing…",
+    "Remove evidence": "Onderbouwing weghalen",
+    "Evidence of this finding": "Onderbouwing van deze bevinding",
+    "Evidence": "Onderbouwing",
+    "Evidence (%n)": ("Onderbouwing (%n)", "Onderbouwing (%n)"),
+    "evidence in words": "onderbouwing in woorden",
+    "Every change is saved at once. A score other than neutral needs evidence from the session: use the Evidence button.": (
+        "Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt onderbouwing uit de "
+        "sessie: gebruik de knop Onderbouwing."
+    ),
+    "Only a soft signal is converted; a hard one can be evidence as it is.": (
+        "Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als onderbouwing dienen."
+    ),
+    "Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.": (
+        "Voeg minstens één andere onderbouwing toe die in een rapport mag (een gemarkeerde notitie, een hard "
+        "signaal, een observatie): een zacht signaal alleen is geen bevinding."
+    ),
+    "This finding substantiates a soft signal; that signal must stay among its evidence.": (
+        "Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij de onderbouwing blijven."
+    ),
+    "A score other than neutral needs evidence: pick a note or event from the session.": (
+        "Een score anders dan neutraal vraagt onderbouwing: kies een notitie of gebeurtenis uit de sessie."
+    ),
+    "Kind: observation, quote, interpretation, question, action": "Soort: waarneming, citaat, duiding, vraag, actie",
+    "Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.": (
+        "Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, duiding, "
+        "vraag, actie); Ctrl+Q maakt van de selectie een citaat."
+    ),
+    "The office store cannot be reached. Your work is kept and sent later.": (
+        "Het kantoor is niet bereikbaar. Uw werk blijft bewaard en wordt later verstuurd."
+    ),
+    "The office has disconnected this laptop. Everything you recorded is still here, including what was not sent yet. Make a rescue export below and contact the administrator.": (
+        "Het kantoor heeft deze laptop losgekoppeld. Alles wat u vastlegde staat er nog, ook wat nog niet "
+        "verstuurd was. Maak hieronder een noodkopie en neem contact op met de beheerder."
+    ),
+    "This laptop holds changes of another user that were not sent yet. Connect with that user's account, or make a rescue export and ask the administrator.": (
+        "Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden. Verbind met het "
+        "account van die gebruiker, of maak een noodkopie en neem contact op met de beheerder."
+    ),
+    "The office refused the changes as a whole; they are kept here. Contact support.": (
+        "Het kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met de beheerder."
+    ),
+    "The database is damaged. A backup is in the backups folder; contact support.": (
+        "De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met de beheerder."
+    ),
+    "Your change lost to a concurrent one": "Uw wijziging verloor van een gelijktijdige",
+    "Your change won over a concurrent one": "Uw wijziging won van een gelijktijdige",
+    "Your value was overwritten by a later change elsewhere": "Uw waarde is overschreven door een latere wijziging elders",
+    "Batch refused": "Verzending geweigerd",
+    "Rescue export…": "Noodkopie maken…",
+    "Rescue export written to {0}": "Noodkopie geschreven naar {0}",
+    "Rescue export": "Noodkopie",
+    "Rescue password (at least 12 characters):": "Wachtwoord voor de noodkopie (minstens 12 tekens):",
+    "The rescue file cannot be opened: {reason}": "De noodkopie kan niet worden geopend: {reason}",
+    "%n record(s) waiting for access": ("%n onderdeel wacht op toegang", "%n onderdelen wachten op toegang"),
+    "%n record(s) from the office set aside": (
+        "%n onderdeel van kantoor apart gezet",
+        "%n onderdelen van kantoor apart gezet",
+    ),
+    "%n record(s) waiting for access: sent again on every sync until the office gives you access": (
+        "%n onderdeel wacht op toegang: het wordt bij elke synchronisatie opnieuw verstuurd tot het kantoor u "
+        "toegang geeft",
+        "%n onderdelen wachten op toegang: ze worden bij elke synchronisatie opnieuw verstuurd tot het kantoor u "
+        "toegang geeft",
+    ),
+}
+
+
+def _lookup(
+    table: dict[str, str | tuple[str, str]], context: str, source: str
+) -> str | tuple[str, str] | None:
+    return table.get(f"{context}|{source}", table.get(source))  # "Context|source": one context's own word
+
+
+def _write(message: ET.Element, translation: ET.Element, value: str | tuple[str, str]) -> None:
+    if message.get("numerus") == "yes":
+        for child in list(translation):
+            translation.remove(child)
+        forms = value if isinstance(value, tuple) else (value, value)
+        for form in forms:
+            ET.SubElement(translation, "numerusform").text = form
+    else:
+        translation.text = value if isinstance(value, str) else value[0]
+    translation.attrib.pop("type", None)
+
 
 def fill() -> list[str]:
+    """Fill unfinished entries from ``NL`` and apply ``REVISED`` to every entry; returns the
+    sources still without a translation."""
     tree = ET.parse(TS)
     missing = []
     messages = ((c.findtext("name") or "", m) for c in tree.iter("context") for m in c.iter("message"))
@@ -614,21 +739,17 @@ def fill() -> list[str]:
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
+        revised = _lookup(REVISED, context, source)
+        if revised is not None:
+            _write(message, translation, revised)
+            continue
         if translation.get("type") != "unfinished":
             continue
-        value = NL.get(f"{context}|{source}", NL.get(source))  # "Context|source": one context's own word
+        value = _lookup(NL, context, source)
         if value is None:
-            missing.append(source)
+            missing.append(f"{context}|{source}")
             continue
-        if message.get("numerus") == "yes":
-            for child in list(translation):
-                translation.remove(child)
-            forms = value if isinstance(value, tuple) else (value, value)
-            for form in forms:
-                ET.SubElement(translation, "numerusform").text = form
-        else:
-            translation.text = value if isinstance(value, str) else value[0]
-        del translation.attrib["type"]
+        _write(message, translation, value)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     return missing
 

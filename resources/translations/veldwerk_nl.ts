@@ -1,24 +1,77 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="146" />
+        <source>About Veldwerk</source>
+        <translation>Over Veldwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="156" />
+        <source>Version {0}</source>
+        <translation>Versie {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="158" />
+        <source>Field work for health-care inspectors, also without a connection.</source>
+        <translation>Veldwerk voor inspecteurs in de zorg, ook zonder verbinding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="168" />
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="169" />
+        <source>Logs</source>
+        <translation>Logbestanden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="170" />
+        <source>Open data folder</source>
+        <translation>Gegevensmap openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="180" />
+        <source>Bundled parts and their licences (double-click: licence text)</source>
+        <translation>Meegeleverde onderdelen en hun licenties (dubbelklik: licentietekst)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="184" />
+        <source>Part</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="184" />
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="184" />
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="70" />
+        <location filename="../../ui/attachments_panel.py" line="71" />
         <source>Attachments (drop files here)</source>
         <translation>Bijlagen (sleep bestanden hierheen)</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="71" />
+        <location filename="../../ui/attachments_panel.py" line="72" />
         <source>+ Photo or document</source>
         <translation>+ Foto of document</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="72" />
+        <location filename="../../ui/attachments_panel.py" line="73" />
         <source>Attachments</source>
         <translation>Bijlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments_panel.py" line="135" />
+        <location filename="../../ui/attachments_panel.py" line="136" />
         <source>Add photos or documents</source>
         <translation>Foto's of documenten toevoegen</translation>
     </message>
@@ -41,22 +94,22 @@
 <context>
     <name>ConversationForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="104" />
+        <location filename="../../ui/visit_forms.py" line="121" />
         <source>New conversation</source>
         <translation>Nieuw gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="110" />
+        <location filename="../../ui/visit_forms.py" line="128" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="111" />
+        <location filename="../../ui/visit_forms.py" line="129" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="112" />
+        <location filename="../../ui/visit_forms.py" line="130" />
         <source>Starts at</source>
         <translation>Begint om</translation>
     </message>
@@ -71,7 +124,7 @@
     <message>
         <location filename="../../ui/convert_signal_dialog.py" line="67" />
         <source>A soft signal stays internal. It can appear in a report only as a substantiated finding: write the finding and add at least one further piece of evidence that may be reported.</source>
-        <translation>Een zacht signaal blijft intern. Het kan alleen in een rapport komen als onderbouwde bevinding: schrijf de bevinding en voeg minstens één ander stuk bewijs toe dat in een rapport mag.</translation>
+        <translation>Een zacht signaal blijft intern. Het kan alleen in een rapport komen als onderbouwde bevinding: schrijf de bevinding en voeg minstens één andere onderbouwing toe die in een rapport mag.</translation>
     </message>
     <message>
         <location filename="../../ui/convert_signal_dialog.py" line="74" />
@@ -79,7 +132,7 @@
         <translation>Zacht signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/convert_signal_dialog.py" line="88" />
+        <location filename="../../ui/convert_signal_dialog.py" line="96" />
         <source>Convert</source>
         <translation>Omzetten</translation>
     </message>
@@ -89,12 +142,12 @@
     <message>
         <location filename="../../ui/synthesis_form.py" line="53" />
         <source>Evidence from the session</source>
-        <translation>Bewijs uit de sessie</translation>
+        <translation>Onderbouwing uit de sessie</translation>
     </message>
     <message>
         <location filename="../../ui/evidence_picker.py" line="70" />
         <source>Add evidence</source>
-        <translation>Bewijs toevoegen</translation>
+        <translation>Onderbouwing toevoegen</translation>
     </message>
     <message>
         <location filename="../../ui/evidence_picker.py" line="75" />
@@ -104,96 +157,96 @@
     <message>
         <location filename="../../ui/evidence_picker.py" line="81" />
         <source>Evidence to choose from</source>
-        <translation>Bewijs om uit te kiezen</translation>
+        <translation>Onderbouwing om uit te kiezen</translation>
     </message>
     <message>
         <location filename="../../ui/evidence_picker.py" line="90" />
         <source>Brown items stay internal: they support the finding but are not printed in reports.</source>
-        <translation>Bruine items blijven intern: ze onderbouwen de bevinding maar komen niet in rapporten.</translation>
+        <translation>Bruine onderdelen blijven intern: ze onderbouwen de bevinding, maar komen niet in rapporten.</translation>
     </message>
 </context>
 <context>
     <name>FindingEditor</name>
     <message>
-        <location filename="../../ui/finding_editor.py" line="121" />
+        <location filename="../../ui/finding_editor.py" line="134" />
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="122" />
-        <location filename="../../ui/finding_editor.py" line="137" />
+        <location filename="../../ui/finding_editor.py" line="135" />
+        <location filename="../../ui/finding_editor.py" line="150" />
         <source>What we see</source>
         <translation>Wat zien we</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="123" />
-        <location filename="../../ui/finding_editor.py" line="138" />
+        <location filename="../../ui/finding_editor.py" line="136" />
+        <location filename="../../ui/finding_editor.py" line="151" />
         <source>What we think of it</source>
         <translation>Wat vinden we ervan</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="124" />
-        <location filename="../../ui/finding_editor.py" line="139" />
+        <location filename="../../ui/finding_editor.py" line="137" />
+        <location filename="../../ui/finding_editor.py" line="152" />
         <source>What next</source>
         <translation>Hoe nu verder</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="125" />
+        <location filename="../../ui/finding_editor.py" line="138" />
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="126" />
+        <location filename="../../ui/finding_editor.py" line="139" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="127" />
+        <location filename="../../ui/finding_editor.py" line="140" />
         <source>Context factors</source>
         <translation>Contextfactoren</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="128" />
+        <location filename="../../ui/finding_editor.py" line="141" />
         <source>Raise nationally</source>
         <translation>Landelijk agenderen</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="129" />
+        <location filename="../../ui/finding_editor.py" line="142" />
         <source>Evidence (brown: stays internal)</source>
-        <translation>Bewijs (bruin: blijft intern)</translation>
+        <translation>Onderbouwing (bruin: blijft intern)</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="134" />
+        <location filename="../../ui/finding_editor.py" line="147" />
         <source>+ Evidence…</source>
-        <translation>+ Bewijs…</translation>
+        <translation>+ Onderbouwing…</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="135" />
+        <location filename="../../ui/finding_editor.py" line="148" />
         <source>Remove evidence</source>
-        <translation>Bewijs weghalen</translation>
+        <translation>Onderbouwing weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="136" />
+        <location filename="../../ui/finding_editor.py" line="149" />
         <source>Evidence of this finding</source>
-        <translation>Bewijs bij deze bevinding</translation>
+        <translation>Onderbouwing van deze bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="144" />
+        <location filename="../../ui/finding_editor.py" line="157" />
         <source>no traffic light</source>
         <translation>geen stoplicht</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="147" />
+        <location filename="../../ui/finding_editor.py" line="160" />
         <source>the network</source>
         <translation>het netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="147" />
+        <location filename="../../ui/finding_editor.py" line="160" />
         <source>one party</source>
         <translation>één partij</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="196" />
+        <location filename="../../ui/finding_editor.py" line="211" />
         <source>This finding substantiates a soft signal; that signal may therefore appear in reports.</source>
         <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal mag daardoor in rapporten komen.</translation>
     </message>
@@ -201,58 +254,66 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="112" />
+        <location filename="../../ui/findings_panel.py" line="128" />
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="114" />
+        <location filename="../../ui/findings_panel.py" line="130" />
         <source>formative (movement)</source>
         <translation>formatief (beweging)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="115" />
+        <location filename="../../ui/findings_panel.py" line="131" />
         <source>summative (traffic lights)</source>
         <translation>summatief (stoplichten)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="118" />
+        <location filename="../../ui/findings_panel.py" line="134" />
         <source>+ Finding</source>
         <translation>+ Bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="119" />
+        <location filename="../../ui/findings_panel.py" line="135" />
         <source>Convert soft signal…</source>
         <translation>Zacht signaal omzetten…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="120" />
+        <location filename="../../ui/findings_panel.py" line="136" />
         <source>Delete finding</source>
         <translation>Bevinding verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="121" />
+        <location filename="../../ui/findings_panel.py" line="137" />
         <source>Findings per theme</source>
         <translation>Bevindingen per thema</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="163" />
-        <source>{0} sources ({1} internal)</source>
-        <translation>{0} bronnen ({1} intern)</translation>
+        <location filename="../../ui/findings_panel.py" line="140" />
+        <source>No findings yet. Write the first one in the form beside this list: it is saved once “What we see” has text. “+ Finding” starts another; “Convert soft signal…” turns a soft signal into a substantiated finding.</source>
+        <translation>Nog geen bevindingen. Schrijf de eerste in het formulier naast deze lijst: die wordt opgeslagen zodra “Wat zien we” tekst heeft. “+ Bevinding” begint een nieuwe; “Zacht signaal omzetten…” maakt van een zacht signaal een onderbouwde bevinding.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/findings_panel.py" line="188" />
+        <source>%n source(s) ({0} internal)</source>
+        <translation>
+            <numerusform>%n bron ({0} intern)</numerusform>
+            <numerusform>%n bronnen ({0} intern)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="191" />
-        <location filename="../../ui/findings_panel.py" line="248" />
+        <location filename="../../ui/findings_panel.py" line="218" />
+        <location filename="../../ui/findings_panel.py" line="278" />
         <source>Saved</source>
         <translation>Opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="201" />
+        <location filename="../../ui/findings_panel.py" line="227" />
         <source>New finding: it is saved once “What we see” has text.</source>
         <translation>Nieuwe bevinding: wordt opgeslagen zodra “Wat zien we” tekst heeft.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="206" />
+        <location filename="../../ui/findings_panel.py" line="236" />
         <source>Changed…</source>
         <translation>Gewijzigd…</translation>
     </message>
@@ -260,72 +321,72 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="109" />
+        <location filename="../../ui/follow_up_panel.py" line="114" />
         <source>Interventions (escalation ladder)</source>
         <translation>Interventies (escalatieladder)</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="110" />
+        <location filename="../../ui/follow_up_panel.py" line="115" />
         <source>+ Intervention</source>
         <translation>+ Interventie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="111" />
+        <location filename="../../ui/follow_up_panel.py" line="116" />
         <source>Reflections on purpose, role and effect</source>
         <translation>Reflecties op doel, rol en effect</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="112" />
+        <location filename="../../ui/follow_up_panel.py" line="117" />
         <source>Add reflection</source>
         <translation>Reflectie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="113" />
+        <location filename="../../ui/follow_up_panel.py" line="118" />
         <source>Reflection</source>
         <translation>Reflectie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="114" />
+        <location filename="../../ui/follow_up_panel.py" line="119" />
         <source>Interventions</source>
         <translation>Interventies</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="117" />
+        <location filename="../../ui/follow_up_panel.py" line="122" />
         <source>Rung</source>
         <translation>Trede</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="118" />
+        <location filename="../../ui/follow_up_panel.py" line="123" />
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="119" />
+        <location filename="../../ui/follow_up_panel.py" line="124" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="120" />
+        <location filename="../../ui/follow_up_panel.py" line="125" />
         <source>Planned</source>
         <translation>Gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="121" />
+        <location filename="../../ui/follow_up_panel.py" line="126" />
         <source>Done</source>
         <translation>Uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="122" />
+        <location filename="../../ui/follow_up_panel.py" line="127" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="123" />
+        <location filename="../../ui/follow_up_panel.py" line="128" />
         <source>Plan of action</source>
         <translation>Plan van aanpak</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="163" />
+        <location filename="../../ui/follow_up_panel.py" line="168" />
         <source>the network</source>
         <translation>het netwerk</translation>
     </message>
@@ -391,7 +452,7 @@
     <message>
         <location filename="../../ui/help_overlay.py" line="54" />
         <source>Kind: observation, quote, interpretation, question, action</source>
-        <translation>Soort: waarneming, citaat, interpretatie, vraag, actie</translation>
+        <translation>Soort: waarneming, citaat, duiding, vraag, actie</translation>
     </message>
     <message>
         <location filename="../../ui/help_overlay.py" line="56" />
@@ -511,143 +572,167 @@
         <source>Open questions</source>
         <translation>Open vragen</translation>
     </message>
+    <message>
+        <location filename="../../ui/inspection_form.py" line="115" />
+        <source>Network</source>
+        <translation>Netwerk</translation>
+    </message>
 </context>
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="145" />
+        <location filename="../../ui/inspection_page.py" line="181" />
         <source>← Inspections</source>
         <translation>← Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="149" />
+        <location filename="../../ui/inspection_page.py" line="185" />
         <source>Declared role</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="150" />
+        <location filename="../../ui/inspection_page.py" line="186" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="187" />
         <source>Framework</source>
         <translation>Kader</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="151" />
+        <location filename="../../ui/inspection_page.py" line="188" />
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="152" />
+        <location filename="../../ui/inspection_page.py" line="189" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="153" />
+        <location filename="../../ui/inspection_page.py" line="190" />
         <source>Open questions</source>
         <translation>Open vragen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="154" />
+        <location filename="../../ui/inspection_page.py" line="191" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="155" />
+        <location filename="../../ui/inspection_page.py" line="192" />
         <source>What we already know</source>
         <translation>Wat weten we al</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="157" />
+        <location filename="../../ui/inspection_page.py" line="194" />
         <source>Invitations</source>
         <translation>Uitnodigingen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="163" />
+        <location filename="../../ui/inspection_page.py" line="200" />
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="163" />
+        <location filename="../../ui/inspection_page.py" line="200" />
         <source>Findings</source>
         <translation>Bevindingen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="163" />
+        <location filename="../../ui/inspection_page.py" line="200" />
         <source>Follow-up</source>
         <translation>Vervolg</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="163" />
+        <location filename="../../ui/inspection_page.py" line="200" />
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="166" />
+        <location filename="../../ui/inspection_page.py" line="203" />
         <source>Visits (Enter opens)</source>
         <translation>Bezoeken (Enter opent)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="167" />
+        <location filename="../../ui/inspection_page.py" line="204" />
         <source>+ Visit</source>
         <translation>+ Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="168" />
+        <location filename="../../ui/inspection_page.py" line="205" />
         <source>+ Invitation</source>
         <translation>+ Uitnodiging</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="169" />
+        <location filename="../../ui/inspection_page.py" line="206" />
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="173" />
+        <location filename="../../ui/inspection_page.py" line="210" />
         <source>JSON (complete, can be imported)</source>
         <translation>JSON (volledig, te importeren)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="174" />
+        <location filename="../../ui/inspection_page.py" line="211" />
         <source>CSV tables (zip)</source>
         <translation>CSV-tabellen (zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="175" />
+        <location filename="../../ui/inspection_page.py" line="212" />
         <source>REFI-QDA for qualitative analysis (.qdpx)</source>
         <translation>REFI-QDA voor kwalitatieve analyse (.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="179" />
+        <location filename="../../ui/inspection_page.py" line="216" />
         <source>Visits</source>
         <translation>Bezoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="198" />
+        <location filename="../../ui/inspection_page.py" line="244" />
         <source>Concern: {0}</source>
         <translation>Aandachtspunt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="203" />
+        <location filename="../../ui/inspection_page.py" line="247" />
         <source>stays soft</source>
         <translation>blijft zacht</translation>
     </message>
-    <message>
-        <location filename="../../ui/inspection_page.py" line="212" />
-        <source>{0} signals about these subjects, {1} open concerns</source>
-        <translation>{0} signalen over deze onderwerpen, {1} open aandachtspunten</translation>
+    <message numerus="yes">
+        <location filename="../../ui/inspection_page.py" line="256" />
+        <source>%n signal(s) about these subjects</source>
+        <translation>
+            <numerusform>%n signaal over deze onderwerpen</numerusform>
+            <numerusform>%n signalen over deze onderwerpen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/inspection_page.py" line="258" />
+        <source>%n open concern(s)</source>
+        <translation>
+            <numerusform>%n open aandachtspunt</numerusform>
+            <numerusform>%n open aandachtspunten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/inspection_page.py" line="263" />
+        <source>{0} · {1} · {2} · %n conversation(s)</source>
+        <translation>
+            <numerusform>{0} · {1} · {2} · %n gesprek</numerusform>
+            <numerusform>{0} · {1} · {2} · %n gesprekken</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="218" />
+        <location filename="../../ui/inspection_page.py" line="262" />
         <source>announced</source>
         <translation>aangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="218" />
+        <location filename="../../ui/inspection_page.py" line="262" />
         <source>unannounced</source>
         <translation>onaangekondigd</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inspection_page.py" line="219" />
-        <source>{0} · {1} · {2} · {3} conversations</source>
-        <translation>{0} · {1} · {2} · {3} gesprekken</translation>
     </message>
 </context>
 <context>
@@ -764,52 +849,52 @@
 <context>
     <name>InvitationForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="150" />
+        <location filename="../../ui/visit_forms.py" line="168" />
         <source>Invitation</source>
         <translation>Uitnodiging</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="159" />
+        <location filename="../../ui/visit_forms.py" line="177" />
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="160" />
+        <location filename="../../ui/visit_forms.py" line="178" />
         <source>invited</source>
         <translation>uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="161" />
+        <location filename="../../ui/visit_forms.py" line="179" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="162" />
+        <location filename="../../ui/visit_forms.py" line="180" />
         <source>declined</source>
         <translation>afgemeld</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="163" />
+        <location filename="../../ui/visit_forms.py" line="181" />
         <source>deliberately not invited</source>
         <translation>bewust niet uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="168" />
+        <location filename="../../ui/visit_forms.py" line="186" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="169" />
+        <location filename="../../ui/visit_forms.py" line="187" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="170" />
+        <location filename="../../ui/visit_forms.py" line="188" />
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="171" />
+        <location filename="../../ui/visit_forms.py" line="189" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -817,75 +902,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
-        <location filename="../../ui/main_window.py" line="162" />
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Sync…</source>
         <translation>Synchronisatie…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Sync with the office: status, problems, connect (F9 syncs now)</source>
         <translation>Synchroniseren met kantoor: status, problemen, verbinden (F9 synchroniseert nu)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Capture a signal</source>
         <translation>Signaal vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
         <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="381" />
         <source>Exported to {0}</source>
         <translation>Geëxporteerd naar {0}</translation>
     </message>
@@ -1099,43 +1184,49 @@
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
-    <message>
-        <location filename="../../ui/report_panel.py" line="258" />
-        <source>{0}: {1} of {2} sources printable</source>
-        <translation>{0}: {1} van {2} bronnen in rapport</translation>
+    <message numerus="yes">
+        <location filename="../../ui/report_panel.py" line="260" />
+        <source>{0}: {1} of %n source(s) printable</source>
+        <translation>
+            <numerusform>{0}: {1} van %n bron in rapport</numerusform>
+            <numerusform>{0}: {1} van %n bronnen in rapport</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/report_panel.py" line="357" />
+        <source>%n page(s) · content hash {0}</source>
+        <translation>
+            <numerusform>%n pagina · inhoudshash {0}</numerusform>
+            <numerusform>%n pagina's · inhoudshash {0}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="299" />
+        <location filename="../../ui/report_panel.py" line="301" />
         <source>The preview is out of date: press F5.</source>
         <translation>Het voorbeeld is verouderd: druk op F5.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="312" />
+        <location filename="../../ui/report_panel.py" line="314" />
         <source>Generating the report…</source>
         <translation>Rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="355" />
-        <source>{0} pages · content hash {1}</source>
-        <translation>{0} pagina's · inhoudshash {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_panel.py" line="359" />
+        <location filename="../../ui/report_panel.py" line="361" />
         <source>Check the preview, then save it as PDF.</source>
         <translation>Controleer het voorbeeld en sla het op als pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="366" />
+        <location filename="../../ui/report_panel.py" line="368" />
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="379" />
+        <location filename="../../ui/report_panel.py" line="381" />
         <source>The report could not be saved: {0}</source>
         <translation>Het rapport kon niet worden opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="388" />
+        <location filename="../../ui/report_panel.py" line="390" />
         <source>Saved: {0}</source>
         <translation>Opgeslagen: {0}</translation>
     </message>
@@ -1143,67 +1234,67 @@
 <context>
     <name>ReportRelease</name>
     <message>
-        <location filename="../../ui/report_release.py" line="41" />
+        <location filename="../../ui/report_release.py" line="48" />
         <source>confidential</source>
         <translation>vertrouwelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="42" />
+        <location filename="../../ui/report_release.py" line="49" />
         <source>in report</source>
         <translation>in rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="42" />
+        <location filename="../../ui/report_release.py" line="49" />
         <source>internal</source>
         <translation>intern</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="46" />
+        <location filename="../../ui/report_release.py" line="53" />
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="47" />
+        <location filename="../../ui/report_release.py" line="54" />
         <source>IGJ internal</source>
         <translation>IGJ-intern</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="48" />
+        <location filename="../../ui/report_release.py" line="55" />
         <source>Restricted</source>
         <translation>Beperkt</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="49" />
+        <location filename="../../ui/report_release.py" line="56" />
         <source>Reporter-confidential</source>
         <translation>Melder-vertrouwelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="59" />
+        <location filename="../../ui/report_release.py" line="67" />
         <source>Release for the report…</source>
         <translation>Vrijgeven voor het rapport…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="63" />
+        <location filename="../../ui/report_release.py" line="71" />
         <source>Withdraw from the report</source>
         <translation>Terugtrekken uit het rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="67" />
+        <location filename="../../ui/report_release.py" line="75" />
         <source>Confidentiality</source>
         <translation>Vertrouwelijkheid</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="84" />
+        <location filename="../../ui/report_release.py" line="90" />
         <source>Release for the report</source>
         <translation>Vrijgeven voor het rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="86" />
+        <location filename="../../ui/report_release.py" line="92" />
         <source>Release this item for the report? It may then be printed as evidence of a finding. It must not name a person or a reporter.</source>
         <translation>Dit onderdeel vrijgeven voor het rapport? Het kan dan worden afgedrukt als onderbouwing van een bevinding. Het mag geen persoon of melder noemen.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_release.py" line="93" />
+        <location filename="../../ui/report_release.py" line="99" />
         <source>Release</source>
         <translation>Vrijgeven</translation>
     </message>
@@ -1211,122 +1302,122 @@
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../ui/search_view.py" line="73" />
+        <location filename="../../ui/search_view.py" line="141" />
         <source>Search notes, quotes, signals and observations…</source>
         <translation>Zoek in notities, citaten, signalen en observaties…</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="74" />
+        <location filename="../../ui/search_view.py" line="142" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="75" />
+        <location filename="../../ui/search_view.py" line="143" />
         <source>Words match whole words; end a word with * to match its beginning.</source>
         <translation>Woorden zoeken op het hele woord; eindig een woord met * om op het begin te zoeken.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="76" />
+        <location filename="../../ui/search_view.py" line="144" />
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="79" />
+        <location filename="../../ui/search_view.py" line="147" />
         <source>Any time</source>
         <translation>Altijd</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="79" />
+        <location filename="../../ui/search_view.py" line="147" />
         <source>Last 30 days</source>
         <translation>Afgelopen 30 dagen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="79" />
+        <location filename="../../ui/search_view.py" line="147" />
         <source>Last year</source>
         <translation>Afgelopen jaar</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="84" />
+        <location filename="../../ui/search_view.py" line="152" />
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="85" />
+        <location filename="../../ui/search_view.py" line="153" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="86" />
+        <location filename="../../ui/search_view.py" line="154" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="87" />
+        <location filename="../../ui/search_view.py" line="155" />
         <source>Session events</source>
         <translation>Sessiegebeurtenissen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="88" />
+        <location filename="../../ui/search_view.py" line="156" />
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="94" />
+        <location filename="../../ui/search_view.py" line="162" />
         <source>Any valence</source>
         <translation>Elke valentie</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="95" />
+        <location filename="../../ui/search_view.py" line="163" />
         <source>positive</source>
         <translation>positief</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="96" />
+        <location filename="../../ui/search_view.py" line="164" />
         <source>negative</source>
         <translation>negatief</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="97" />
+        <location filename="../../ui/search_view.py" line="165" />
         <source>ambiguous</source>
         <translation>ambigu</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="101" />
+        <location filename="../../ui/search_view.py" line="169" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="102" />
+        <location filename="../../ui/search_view.py" line="170" />
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="103" />
+        <location filename="../../ui/search_view.py" line="171" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="104" />
+        <location filename="../../ui/search_view.py" line="172" />
         <source>Valence</source>
         <translation>Valentie</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="105" />
+        <location filename="../../ui/search_view.py" line="173" />
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="123" />
+        <location filename="../../ui/search_view.py" line="191" />
         <source>All organisations</source>
         <translation>Alle organisaties</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="127" />
+        <location filename="../../ui/search_view.py" line="195" />
         <source>All themes</source>
         <translation>Alle thema's</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_view.py" line="156" />
+        <location filename="../../ui/search_view.py" line="229" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultaat</numerusform>
@@ -1337,57 +1428,57 @@
 <context>
     <name>SessionBoard</name>
     <message>
-        <location filename="../../ui/session_board.py" line="176" />
+        <location filename="../../ui/session_board.py" line="207" />
         <source>Finish: synthesis</source>
         <translation>Afronden: synthese</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="177" />
+        <location filename="../../ui/session_board.py" line="208" />
         <source>Note for the timeline, Enter adds it</source>
         <translation>Notitie voor de tijdlijn, Enter voegt toe</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="178" />
+        <location filename="../../ui/session_board.py" line="209" />
         <source>Timeline note</source>
         <translation>Notitie tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="179" />
+        <location filename="../../ui/session_board.py" line="210" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="180" />
+        <location filename="../../ui/session_board.py" line="211" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="182" />
+        <location filename="../../ui/session_board.py" line="213" />
         <source>Release the selected event for the report, or set its confidentiality</source>
         <translation>De gekozen gebeurtenis vrijgeven voor het rapport, of de vertrouwelijkheid instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="247" />
+        <location filename="../../ui/session_board.py" line="306" />
         <source>mandate ✓</source>
         <translation>mandaat ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="247" />
+        <location filename="../../ui/session_board.py" line="306" />
         <source>no mandate</source>
         <translation>geen mandaat</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="249" />
+        <location filename="../../ui/session_board.py" line="308" />
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="320" />
+        <location filename="../../ui/session_board.py" line="379" />
         <source>Speaking share by role</source>
         <translation>Spreekaandeel per rol</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="321" />
+        <location filename="../../ui/session_board.py" line="380" />
         <source>Speaking share by organisation</source>
         <translation>Spreekaandeel per organisatie</translation>
     </message>
@@ -1395,37 +1486,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="24" />
+        <location filename="../../ui/settings_dialog.py" line="30" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="33" />
+        <location filename="../../ui/settings_dialog.py" line="39" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="34" />
+        <location filename="../../ui/settings_dialog.py" line="40" />
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
         <location filename="../../ui/settings_dialog.py" line="44" />
+        <location filename="../../ui/settings_dialog.py" line="50" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39" />
         <location filename="../../ui/settings_dialog.py" line="45" />
+        <location filename="../../ui/settings_dialog.py" line="51" />
         <source>Lock after inactivity</source>
         <translation>Vergrendelen na inactiviteit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40" />
         <location filename="../../ui/settings_dialog.py" line="46" />
+        <location filename="../../ui/settings_dialog.py" line="52" />
         <source>Your name</source>
         <translation>Uw naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55" />
+        <source>About Veldwerk…</source>
+        <translation>Over Veldwerk…</translation>
     </message>
 </context>
 <context>
@@ -1461,150 +1557,156 @@
 <context>
     <name>SignalCapture</name>
     <message>
-        <location filename="../../ui/signal_capture.py" line="55" />
+        <location filename="../../ui/signal_capture.py" line="57" />
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="70" />
+        <location filename="../../ui/signal_capture.py" line="76" />
         <source>Incongruence pair: the board says ↔ the shop floor shows</source>
         <translation>Incongruentiepaar: bestuur zegt ↔ werkvloer toont</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="77" />
+        <location filename="../../ui/signal_capture.py" line="83" />
         <source>Shop floor shows</source>
         <translation>Werkvloer toont</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="96" />
+        <location filename="../../ui/signal_capture.py" line="106" />
         <source>Save (Ctrl+Enter)</source>
         <translation>Opslaan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="101" />
-        <location filename="../../ui/signal_capture.py" line="130" />
+        <location filename="../../ui/signal_capture.py" line="111" />
+        <location filename="../../ui/signal_capture.py" line="141" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="107" />
+        <location filename="../../ui/signal_capture.py" line="117" />
         <source>Kind · valence</source>
         <translation>Soort · valentie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="108" />
-        <location filename="../../ui/signal_capture.py" line="131" />
+        <location filename="../../ui/signal_capture.py" line="118" />
+        <location filename="../../ui/signal_capture.py" line="142" />
         <source>Observation</source>
         <translation>Waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="111" />
+        <location filename="../../ui/signal_capture.py" line="121" />
         <source>More (Tab)</source>
         <translation>Meer (Tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="113" />
-        <location filename="../../ui/signal_capture.py" line="132" />
+        <location filename="../../ui/signal_capture.py" line="123" />
+        <location filename="../../ui/signal_capture.py" line="143" />
         <source>Quote</source>
         <translation>Citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="114" />
+        <location filename="../../ui/signal_capture.py" line="124" />
         <source>Entrance</source>
         <translation>Ingang</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="115" />
+        <location filename="../../ui/signal_capture.py" line="125" />
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="116" />
+        <location filename="../../ui/signal_capture.py" line="126" />
         <source>Categories</source>
         <translation>Categorieën</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="117" />
+        <location filename="../../ui/signal_capture.py" line="127" />
         <source>Strength</source>
         <translation>Sterkte</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="118" />
+        <location filename="../../ui/signal_capture.py" line="128" />
         <source>Certainty</source>
         <translation>Zekerheid</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="119" />
+        <location filename="../../ui/signal_capture.py" line="129" />
         <source>Interpretation</source>
         <translation>Duiding</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="120" />
+        <location filename="../../ui/signal_capture.py" line="130" />
         <source>Hook</source>
         <translation>Haakje</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="121" />
+        <location filename="../../ui/signal_capture.py" line="131" />
+        <location filename="../../ui/signal_capture.py" line="144" />
+        <source>Observed by</source>
+        <translation>Waargenomen door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="132" />
         <source>Confidentiality</source>
         <translation>Vertrouwelijkheid</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="125" />
+        <location filename="../../ui/signal_capture.py" line="136" />
         <source>Possibly related</source>
         <translation>Mogelijk verwant</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="133" />
+        <location filename="../../ui/signal_capture.py" line="145" />
         <source>Possibly related signals</source>
         <translation>Mogelijk verwante signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="169" />
+        <location filename="../../ui/signal_capture.py" line="181" />
         <source>1 hint</source>
         <translation>1 aanwijzing</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="170" />
+        <location filename="../../ui/signal_capture.py" line="182" />
         <source>2 clear signal</source>
         <translation>2 duidelijk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="171" />
+        <location filename="../../ui/signal_capture.py" line="183" />
         <source>3 strong signal</source>
         <translation>3 sterk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="176" />
+        <location filename="../../ui/signal_capture.py" line="188" />
         <source>impression</source>
         <translation>indruk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="177" />
+        <location filename="../../ui/signal_capture.py" line="189" />
         <source>probable</source>
         <translation>waarschijnlijk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="178" />
+        <location filename="../../ui/signal_capture.py" line="190" />
         <source>established</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="182" />
+        <location filename="../../ui/signal_capture.py" line="194" />
         <source>team / account holders</source>
         <translation>team / accounthouders</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="183" />
+        <location filename="../../ui/signal_capture.py" line="195" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="184" />
+        <location filename="../../ui/signal_capture.py" line="196" />
         <source>restricted (named users)</source>
         <translation>beperkt (persoonsgebonden)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="324" />
+        <location filename="../../ui/signal_capture.py" line="355" />
         <source>stayed soft</source>
         <translation>bleef zacht</translation>
     </message>
@@ -1612,82 +1714,82 @@
 <context>
     <name>SignalDetailDialog</name>
     <message>
-        <location filename="../../ui/signal_detail.py" line="46" />
+        <location filename="../../ui/signal_detail.py" line="47" />
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="60" />
+        <location filename="../../ui/signal_detail.py" line="61" />
         <source>Save interpretation</source>
         <translation>Duiding opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="69" />
+        <location filename="../../ui/signal_detail.py" line="70" />
         <source>corroborates</source>
         <translation>bevestigt</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="70" />
+        <location filename="../../ui/signal_detail.py" line="71" />
         <source>contradicts</source>
         <translation>weerspreekt</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="71" />
+        <location filename="../../ui/signal_detail.py" line="72" />
         <source>related to</source>
         <translation>hangt samen met</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="72" />
+        <location filename="../../ui/signal_detail.py" line="73" />
         <source>is a hook for</source>
         <translation>is haakje voor</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="73" />
+        <location filename="../../ui/signal_detail.py" line="74" />
         <source>hardens</source>
         <translation>maakt hard</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="74" />
+        <location filename="../../ui/signal_detail.py" line="75" />
         <source>duplicate of</source>
         <translation>dubbel van</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="75" />
+        <location filename="../../ui/signal_detail.py" line="76" />
         <source>incongruent with</source>
         <translation>incongruent met</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="80" />
+        <location filename="../../ui/signal_detail.py" line="81" />
         <source>Link</source>
         <translation>Koppelen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="90" />
+        <location filename="../../ui/signal_detail.py" line="91" />
         <source>Observation</source>
         <translation>Waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="91" />
+        <location filename="../../ui/signal_detail.py" line="92" />
         <source>Quote</source>
         <translation>Citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="92" />
+        <location filename="../../ui/signal_detail.py" line="93" />
         <source>Interpretation (history)</source>
         <translation>Duiding (geschiedenis)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="93" />
+        <location filename="../../ui/signal_detail.py" line="94" />
         <source>New interpretation</source>
         <translation>Nieuwe duiding</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="95" />
+        <location filename="../../ui/signal_detail.py" line="96" />
         <source>Links</source>
         <translation>Koppelingen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="100" />
+        <location filename="../../ui/signal_detail.py" line="101" />
         <source>Link to</source>
         <translation>Koppelen aan</translation>
     </message>
@@ -1745,17 +1847,13 @@
         <location filename="../../ui/sync_controller.py" line="143" />
         <source>%n record(s) waiting for access</source>
         <translation>
-            <numerusform>%n record wacht op toegang</numerusform>
-            <numerusform>%n records wachten op toegang</numerusform>
-        </translation>
+            <numerusform>%n onderdeel wacht op toegang</numerusform><numerusform>%n onderdelen wachten op toegang</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/sync_controller.py" line="145" />
         <source>%n record(s) from the office set aside</source>
         <translation>
-            <numerusform>%n record van kantoor apart gezet</numerusform>
-            <numerusform>%n records van kantoor apart gezet</numerusform>
-        </translation>
+            <numerusform>%n onderdeel van kantoor apart gezet</numerusform><numerusform>%n onderdelen van kantoor apart gezet</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/sync_controller.py" line="147" />
@@ -1831,7 +1929,7 @@
     <message>
         <location filename="../../ui/sync_dialog.py" line="104" />
         <source>Rescue export…</source>
-        <translation>Reddingsexport…</translation>
+        <translation>Noodkopie maken…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="107" />
@@ -1884,9 +1982,7 @@
         <location filename="../../ui/sync_dialog.py" line="192" />
         <source>%n record(s) waiting for access: sent again on every sync until the office gives you access</source>
         <translation>
-            <numerusform>%n record wacht op toegang: het wordt bij elke synchronisatie opnieuw verstuurd tot kantoor u toegang geeft</numerusform>
-            <numerusform>%n records wachten op toegang: ze worden bij elke synchronisatie opnieuw verstuurd tot kantoor u toegang geeft</numerusform>
-        </translation>
+            <numerusform>%n onderdeel wacht op toegang: het wordt bij elke synchronisatie opnieuw verstuurd tot het kantoor u toegang geeft</numerusform><numerusform>%n onderdelen wachten op toegang: ze worden bij elke synchronisatie opnieuw verstuurd tot het kantoor u toegang geeft</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="227" />
@@ -1906,7 +2002,7 @@
     <message>
         <location filename="../../ui/sync_dialog.py" line="263" />
         <source>Rescue export written to {0}</source>
-        <translation>Reddingsexport geschreven naar {0}</translation>
+        <translation>Noodkopie geschreven naar {0}</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="276" />
@@ -1931,7 +2027,7 @@
     <message>
         <location filename="../../ui/sync_dialog.py" line="294" />
         <source>This laptop holds changes of another user that were not sent yet. Connect with that user's account, or make a rescue export and ask the administrator.</source>
-        <translation>Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden. Verbind met het account van die gebruiker, of maak een reddingsexport en neem contact op met de beheerder.</translation>
+        <translation>Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden. Verbind met het account van die gebruiker, of maak een noodkopie en neem contact op met de beheerder.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="297" />
@@ -1988,50 +2084,96 @@
         <source>Sending files: {0} of {1}</source>
         <translation>Bestanden versturen: {0} van {1}</translation>
     </message>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="341" />
-        <source>Receiving: {0} changes, {1} %</source>
-        <translation>Ontvangen: {0} wijzigingen, {1} %</translation>
+    <message numerus="yes">
+        <location filename="../../ui/sync_dialog.py" line="342" />
+        <source>Receiving: %Ln change(s), {0} %</source>
+        <translation>
+            <numerusform>Ontvangen: %Ln wijziging, {0} %</numerusform>
+            <numerusform>Ontvangen: %Ln wijzigingen, {0} %</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_dialog.py" line="343" />
+        <source>Receiving: %Ln change(s)</source>
+        <translation>
+            <numerusform>Ontvangen: %Ln wijziging</numerusform>
+            <numerusform>Ontvangen: %Ln wijzigingen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="344" />
-        <source>Receiving: {0} changes</source>
-        <translation>Ontvangen: {0} wijzigingen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="349" />
+        <location filename="../../ui/sync_dialog.py" line="348" />
         <source>Sync finished.</source>
         <translation>Synchronisatie klaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="350" />
+        <location filename="../../ui/sync_dialog.py" line="349" />
         <source>The office store cannot be reached. Your work is kept and sent later.</source>
-        <translation>Kantoor is niet bereikbaar. Je werk blijft bewaard en wordt later verstuurd.</translation>
+        <translation>Het kantoor is niet bereikbaar. Uw werk blijft bewaard en wordt later verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="352" />
+        <location filename="../../ui/sync_dialog.py" line="351" />
         <source>The office has disconnected this laptop. Everything you recorded is still here, including what was not sent yet. Make a rescue export below and contact the administrator.</source>
-        <translation>Kantoor heeft deze laptop losgekoppeld. Alles wat je vastlegde staat er nog, ook wat nog niet verstuurd was. Maak hieronder een reddingsexport en neem contact op met de beheerder.</translation>
+        <translation>Het kantoor heeft deze laptop losgekoppeld. Alles wat u vastlegde staat er nog, ook wat nog niet verstuurd was. Maak hieronder een noodkopie en neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="356" />
+        <location filename="../../ui/sync_dialog.py" line="355" />
         <source>The office has disabled your account. Your work is kept here and is sent once the administrator enables the account again.</source>
         <translation>Het kantoor heeft uw account geblokkeerd. Uw werk blijft hier bewaard en wordt verstuurd zodra de beheerder het account weer vrijgeeft.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="359" />
+        <location filename="../../ui/sync_dialog.py" line="358" />
         <source>The office does not know this laptop (anymore). Connect it again.</source>
         <translation>Kantoor kent deze laptop (niet meer). Verbind hem opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="361" />
+        <location filename="../../ui/sync_dialog.py" line="360" />
         <source>The office refused the changes as a whole; they are kept here. Contact support.</source>
-        <translation>Kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met support.</translation>
+        <translation>Het kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="364" />
+        <location filename="../../ui/sync_dialog.py" line="363" />
         <source>Sync stopped: {0}</source>
         <translation>Synchronisatie gestopt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="375" />
+        <source>A colleague removed this paragraph while you typed in it; your text was kept</source>
+        <translation>Een collega verwijderde deze alinea terwijl u erin typte; uw tekst is bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="380" />
+        <source>Your change lost to a concurrent one</source>
+        <translation>Uw wijziging verloor van een gelijktijdige</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="381" />
+        <source>Your change won over a concurrent one</source>
+        <translation>Uw wijziging won van een gelijktijdige</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="382" />
+        <source>Your value was overwritten by a later change elsewhere</source>
+        <translation>Uw waarde is overschreven door een latere wijziging elders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="385" />
+        <source>Refused by the office</source>
+        <translation>Geweigerd door kantoor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="386" />
+        <source>Batch refused</source>
+        <translation>Verzending geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="387" />
+        <source>Unknown framework version</source>
+        <translation>Onbekende kaderversie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="388" />
+        <source>Your typing overlapped a colleague's change to the same words</source>
+        <translation>Uw typwerk overlapte met de wijziging van een collega in dezelfde woorden</translation>
     </message>
 </context>
 <context>
@@ -2039,7 +2181,7 @@
     <message>
         <location filename="../../ui/synthesis_form.py" line="98" />
         <source>evidence in words</source>
-        <translation>bewijs in woorden</translation>
+        <translation>onderbouwing in woorden</translation>
     </message>
     <message>
         <location filename="../../ui/synthesis_form.py" line="105" />
@@ -2099,7 +2241,7 @@
     <message>
         <location filename="../../ui/synthesis_form.py" line="254" />
         <source>Every change is saved at once. A score other than neutral needs evidence from the session: use the Evidence button.</source>
-        <translation>Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt bewijs uit de sessie: gebruik de knop Bewijs.</translation>
+        <translation>Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt onderbouwing uit de sessie: gebruik de knop Onderbouwing.</translation>
     </message>
     <message>
         <location filename="../../ui/synthesis_form.py" line="296" />
@@ -2110,85 +2252,85 @@
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../ui/unlock_page.py" line="144" />
+        <location filename="../../ui/unlock_page.py" line="142" />
         <source>Welcome. Choose a passphrase to encrypt your database on this laptop. It cannot be recovered: write it down somewhere safe.</source>
         <translation>Welkom. Kies een wachtwoordzin om uw database op deze laptop te versleutelen. Die is niet te herstellen: bewaar hem op een veilige plek.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="148" />
+        <location filename="../../ui/unlock_page.py" line="146" />
         <source>Create database</source>
         <translation>Database aanmaken</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="150" />
+        <location filename="../../ui/unlock_page.py" line="148" />
         <source>Enter your passphrase to unlock your database.</source>
         <translation>Voer uw wachtwoordzin in om uw database te ontgrendelen.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="151" />
+        <location filename="../../ui/unlock_page.py" line="149" />
         <source>Unlock</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="152" />
-        <location filename="../../ui/unlock_page.py" line="157" />
+        <location filename="../../ui/unlock_page.py" line="150" />
+        <location filename="../../ui/unlock_page.py" line="155" />
         <source>Passphrase</source>
         <translation>Wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="153" />
-        <location filename="../../ui/unlock_page.py" line="158" />
+        <location filename="../../ui/unlock_page.py" line="151" />
+        <location filename="../../ui/unlock_page.py" line="156" />
         <source>Repeat passphrase</source>
         <translation>Herhaal wachtwoordzin</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="154" />
-        <location filename="../../ui/unlock_page.py" line="159" />
+        <location filename="../../ui/unlock_page.py" line="152" />
+        <location filename="../../ui/unlock_page.py" line="157" />
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="155" />
+        <location filename="../../ui/unlock_page.py" line="153" />
         <source>Load demo data</source>
         <translation>Demogegevens laden</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="156" />
+        <location filename="../../ui/unlock_page.py" line="154" />
         <source>Language:</source>
         <translation>Taal:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="160" />
+        <location filename="../../ui/unlock_page.py" line="158" />
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="161" />
+        <location filename="../../ui/unlock_page.py" line="159" />
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="165" />
+        <location filename="../../ui/unlock_page.py" line="172" />
         <source>too short</source>
         <translation>te kort</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="165" />
+        <location filename="../../ui/unlock_page.py" line="172" />
         <source>weak</source>
         <translation>zwak</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="165" />
+        <location filename="../../ui/unlock_page.py" line="172" />
         <source>reasonable</source>
         <translation>redelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="165" />
+        <location filename="../../ui/unlock_page.py" line="172" />
         <source>strong</source>
         <translation>sterk</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="166" />
+        <location filename="../../ui/unlock_page.py" line="173" />
         <source>Strength: {0}</source>
         <translation>Sterkte: {0}</translation>
     </message>
@@ -2196,22 +2338,22 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="66" />
+        <location filename="../../ui/visit_forms.py" line="69" />
         <source>New visit</source>
         <translation>Nieuw bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="72" />
+        <location filename="../../ui/visit_forms.py" line="75" />
         <source>Announced</source>
         <translation>Aangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="74" />
+        <location filename="../../ui/visit_forms.py" line="77" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="75" />
+        <location filename="../../ui/visit_forms.py" line="78" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
@@ -2219,78 +2361,78 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="166" />
+        <location filename="../../ui/visit_page.py" line="172" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="167" />
-        <location filename="../../ui/visit_page.py" line="170" />
+        <location filename="../../ui/visit_page.py" line="173" />
+        <location filename="../../ui/visit_page.py" line="176" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="168" />
+        <location filename="../../ui/visit_page.py" line="174" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="169" />
+        <location filename="../../ui/visit_page.py" line="175" />
         <source>Participants…</source>
         <translation>Deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="171" />
+        <location filename="../../ui/visit_page.py" line="177" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="174" />
+        <location filename="../../ui/visit_page.py" line="180" />
         <source>Your text clashed with a colleague's change; your version is in &lt;a href="sync"&gt;Sync with the office&lt;/a&gt;.</source>
         <translation>Uw tekst botste met een wijziging van een collega; uw versie staat in &lt;a href="sync"&gt;Synchroniseren met kantoor&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="180" />
+        <location filename="../../ui/visit_page.py" line="186" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
-        <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, interpretatie, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
+        <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, duiding, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="184" />
+        <location filename="../../ui/visit_page.py" line="190" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="185" />
+        <location filename="../../ui/visit_page.py" line="191" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="232" />
+        <location filename="../../ui/visit_page.py" line="239" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="235" />
+        <location filename="../../ui/visit_page.py" line="242" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="307" />
+        <location filename="../../ui/visit_page.py" line="314" />
         <source>Question guide ({0}/{1} asked)</source>
         <translation>Gespreksleidraad ({0}/{1} gesteld)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="423" />
+        <location filename="../../ui/visit_page.py" line="433" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="424" />
+        <location filename="../../ui/visit_page.py" line="434" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="425" />
+        <location filename="../../ui/visit_page.py" line="435" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
@@ -2298,57 +2440,14 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="51" />
+        <location filename="../../inspectorapp/bootstrap.py" line="52" />
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="52" />
+        <location filename="../../inspectorapp/bootstrap.py" line="53" />
         <source>Something unexpected went wrong. Your work is saved. Details are in {0}</source>
         <translation>Er ging iets onverwachts mis. Uw werk is opgeslagen. Details staan in {0}</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="374" />
-        <source>A colleague removed this paragraph while you typed in it; your text was kept</source>
-        <translation>Een collega verwijderde deze alinea terwijl u erin typte; uw tekst is bewaard</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="377" />
-        <source>Your change lost to a concurrent one</source>
-        <translation>Jouw wijziging verloor van een gelijktijdige</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="378" />
-        <source>Your change won over a concurrent one</source>
-        <translation>Jouw wijziging won van een gelijktijdige</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="379" />
-        <source>Your value was overwritten by a later change elsewhere</source>
-        <translation>Jouw waarde is overschreven door een latere wijziging elders</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="380" />
-        <source>Refused by the office</source>
-        <translation>Geweigerd door kantoor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="381" />
-        <source>Batch refused</source>
-        <translation>Batch geweigerd</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="382" />
-        <source>Unknown framework version</source>
-        <translation>Onbekende kaderversie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_dialog.py" line="383" />
-        <source>Your typing overlapped a colleague's change to the same words</source>
-        <translation>Uw typwerk overlapte met de wijziging van een collega in dezelfde woorden</translation>
     </message>
 </context>
 <context>
@@ -2368,12 +2467,12 @@
         <location filename="../../ui/file_exports.py" line="98" />
         <location filename="../../ui/file_exports.py" line="110" />
         <source>Rescue export</source>
-        <translation>Reddingsexport</translation>
+        <translation>Noodkopie</translation>
     </message>
     <message>
         <location filename="../../ui/file_exports.py" line="93" />
         <source>Rescue password (at least 12 characters):</source>
-        <translation>Reddingswachtwoord (minstens 12 tekens):</translation>
+        <translation>Wachtwoord voor de noodkopie (minstens 12 tekens):</translation>
     </message>
     <message>
         <location filename="../../ui/file_exports.py" line="99" />
@@ -2389,322 +2488,301 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="53" />
         <source>preparation</source>
         <translation>voorbereiding</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="54" />
         <source>fieldwork</source>
         <translation>veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36" />
+        <location filename="../../ui/labels.py" line="55" />
         <source>analysis</source>
         <translation>analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37" />
+        <location filename="../../ui/labels.py" line="56" />
         <source>reporting</source>
         <translation>rapportage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38" />
-        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="71" />
         <source>follow-up</source>
         <translation>vervolg</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="58" />
         <source>closed</source>
         <translation>afgesloten</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47" />
+        <location filename="../../ui/labels.py" line="67" />
         <source>risk-based</source>
         <translation>risicogestuurd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48" />
+        <location filename="../../ui/labels.py" line="68" />
         <source>thematic</source>
         <translation>thematisch</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../ui/labels.py" line="69" />
         <source>network</source>
         <translation>netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../ui/labels.py" line="70" />
         <source>incident</source>
         <translation>incident</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="80" />
         <source>agenda-setting</source>
         <translation>agenderen/stimuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="81" />
         <source>sparring partner</source>
         <translation>sparringpartner</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="82" />
         <source>compliance</source>
         <translation>naleving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
-        <location filename="../../ui/labels.py" line="183" />
+        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="204" />
         <source>enforcement</source>
         <translation>handhaving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
-        <location filename="../../ui/labels.py" line="146" />
+        <location filename="../../ui/labels.py" line="92" />
+        <location filename="../../ui/labels.py" line="167" />
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="93" />
         <source>invited</source>
         <translation>uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="94" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="95" />
         <source>declined</source>
         <translation>afgemeld</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="96" />
         <source>deliberately not invited</source>
         <translation>bewust niet uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../ui/labels.py" line="105" />
+        <location filename="../../ui/labels.py" line="140" />
         <source>note</source>
         <translation>notitie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
-        <location filename="../../ui/labels.py" line="122" />
+        <location filename="../../ui/labels.py" line="106" />
+        <location filename="../../ui/labels.py" line="141" />
         <source>signal</source>
         <translation>signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84" />
-        <location filename="../../ui/labels.py" line="123" />
+        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../ui/labels.py" line="142" />
         <source>session event</source>
         <translation>sessiegebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85" />
-        <location filename="../../ui/labels.py" line="124" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/labels.py" line="108" />
+        <location filename="../../ui/labels.py" line="143" />
         <source>observation</source>
         <translation>observatie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98" />
+        <location filename="../../ui/labels.py" line="117" />
         <source>progress</source>
         <translation>vooruitgang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99" />
+        <location filename="../../ui/labels.py" line="118" />
         <source>stable</source>
         <translation>stabiel</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100" />
+        <location filename="../../ui/labels.py" line="119" />
         <source>decline</source>
         <translation>achteruitgang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101" />
+        <location filename="../../ui/labels.py" line="120" />
         <source>not assessed</source>
         <translation>niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="129" />
         <source>green</source>
         <translation>groen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="130" />
         <source>amber</source>
         <translation>oranje</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="131" />
         <source>red</source>
         <translation>rood</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125" />
+        <location filename="../../ui/labels.py" line="144" />
         <source>attachment</source>
         <translation>bijlage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135" />
+        <location filename="../../ui/labels.py" line="154" />
         <source>stays internal: confidential</source>
         <translation>blijft intern: vertrouwelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136" />
+        <location filename="../../ui/labels.py" line="155" />
         <source>stays internal: not marked for the report</source>
         <translation>blijft intern: niet gemarkeerd voor rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137" />
+        <location filename="../../ui/labels.py" line="156" />
         <source>stays internal: soft signal, not converted</source>
         <translation>blijft intern: zacht signaal, niet omgezet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147" />
+        <location filename="../../ui/labels.py" line="168" />
         <source>done</source>
         <translation>uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148" />
+        <location filename="../../ui/labels.py" line="169" />
         <source>cancelled</source>
         <translation>vervallen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157" />
+        <location filename="../../ui/labels.py" line="178" />
         <source>plan under assessment</source>
         <translation>plan in beoordeling</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158" />
+        <location filename="../../ui/labels.py" line="179" />
         <source>plan approved</source>
         <translation>plan goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159" />
+        <location filename="../../ui/labels.py" line="180" />
         <source>plan rejected</source>
         <translation>plan afgewezen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168" />
+        <location filename="../../ui/labels.py" line="189" />
         <source>before</source>
         <translation>vooraf</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169" />
+        <location filename="../../ui/labels.py" line="190" />
         <source>midway</source>
         <translation>halverwege</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170" />
+        <location filename="../../ui/labels.py" line="191" />
         <source>afterwards</source>
         <translation>achteraf</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179" />
+        <location filename="../../ui/labels.py" line="200" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180" />
+        <location filename="../../ui/labels.py" line="201" />
         <source>informal</source>
         <translation>informeel</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181" />
+        <location filename="../../ui/labels.py" line="202" />
         <source>recurring</source>
         <translation>terugkerend</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182" />
+        <location filename="../../ui/labels.py" line="203" />
         <source>individual address</source>
         <translation>individueel aanspreken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="192" />
+        <location filename="../../ui/labels.py" line="213" />
         <source>area report (gebiedsrapportage)</source>
         <translation>gebiedsrapportage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="193" />
+        <location filename="../../ui/labels.py" line="214" />
         <source>letter report (briefrapport)</source>
         <translation>briefrapport</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="202" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="203" />
+        <location filename="../../ui/labels.py" line="224" />
         <source>Role of the inspectorate</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="204" />
+        <location filename="../../ui/labels.py" line="225" />
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="205" />
+        <location filename="../../ui/labels.py" line="226" />
         <source>Findings per theme</source>
         <translation>Bevindingen per thema</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="206" />
+        <location filename="../../ui/labels.py" line="227" />
         <source>Recommendations</source>
         <translation>Aanbevelingen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="207" />
+        <location filename="../../ui/labels.py" line="228" />
         <source>Appreciation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="208" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Charts</source>
         <translation>Grafieken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="209" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Annex: participants by role</source>
         <translation>Bijlage: deelnemers naar rol</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="210" />
+        <location filename="../../ui/labels.py" line="231" />
         <source>Annex: method</source>
         <translation>Bijlage: werkwijze</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="211" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>Annex: sources</source>
         <translation>Bijlage: bronnen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="221" />
-        <source>quote</source>
-        <translation>citaat</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="222" />
-        <source>interpretation</source>
-        <translation>interpretatie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="223" />
-        <source>question</source>
-        <translation>vraag</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="224" />
-        <source>action</source>
-        <translation>actie</translation>
     </message>
 </context>
 <context>
@@ -2767,7 +2845,7 @@
     <message>
         <location filename="../../ui/messages.py" line="31" />
         <source>Evidence</source>
-        <translation>Bewijs</translation>
+        <translation>Onderbouwing</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="32" />
@@ -2982,12 +3060,12 @@
     <message>
         <location filename="../../ui/messages.py" line="95" />
         <source>{field} does not fit this item.</source>
-        <translation>{field} past niet bij dit item.</translation>
+        <translation>{field} past niet bij dit onderdeel.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="96" />
         <source>Only a soft signal is converted; a hard one can be evidence as it is.</source>
-        <translation>Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als bewijs dienen.</translation>
+        <translation>Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als onderbouwing dienen.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="99" />
@@ -3007,12 +3085,12 @@
     <message>
         <location filename="../../ui/messages.py" line="107" />
         <source>Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.</source>
-        <translation>Voeg minstens één ander stuk bewijs toe dat in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.</translation>
+        <translation>Voeg minstens één andere onderbouwing toe die in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="112" />
         <source>This finding substantiates a soft signal; that signal must stay among its evidence.</source>
-        <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij het bewijs blijven.</translation>
+        <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij de onderbouwing blijven.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="115" />
@@ -3022,7 +3100,7 @@
     <message>
         <location filename="../../ui/messages.py" line="119" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
-        <translation>Een score anders dan neutraal vraagt bewijs: kies een notitie of gebeurtenis uit de sessie.</translation>
+        <translation>Een score anders dan neutraal vraagt onderbouwing: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="123" />
@@ -3047,7 +3125,7 @@
     <message>
         <location filename="../../ui/messages.py" line="142" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
-        <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met support.</translation>
+        <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met de beheerder.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="146" />
@@ -3067,7 +3145,7 @@
     <message>
         <location filename="../../ui/messages.py" line="151" />
         <source>This item no longer exists.</source>
-        <translation>Dit item bestaat niet meer.</translation>
+        <translation>Dit onderdeel bestaat niet meer.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="152" />
@@ -3077,7 +3155,7 @@
     <message>
         <location filename="../../ui/messages.py" line="153" />
         <source>The rescue file cannot be opened: {reason}</source>
-        <translation>Het reddingsbestand kan niet worden geopend: {reason}</translation>
+        <translation>De noodkopie kan niet worden geopend: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="154" />
@@ -3144,6 +3222,34 @@
         <location filename="../../ui/messages.py" line="185" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>note_kind</name>
+    <message>
+        <location filename="../../ui/labels.py" line="243" />
+        <source>observation</source>
+        <translation>waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="244" />
+        <source>quote</source>
+        <translation>citaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="245" />
+        <source>interpretation</source>
+        <translation>duiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="246" />
+        <source>question</source>
+        <translation>vraag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="247" />
+        <source>action</source>
+        <translation>actie</translation>
     </message>
 </context>
 </TS>
