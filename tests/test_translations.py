@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QModelIndex, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -252,7 +253,7 @@ def untranslated(root: QWidget, patterns: list[re.Pattern[str]]) -> list[str]:
 
 
 def test_the_main_screens_in_dutch_show_no_english_source_text(
-    qtbot, tmp_path: Path, entries: dict[tuple[str, str], Entry]
+    qtbot: QtBot, tmp_path: Path, entries: dict[tuple[str, str], Entry]
 ) -> None:
     from inspectorapp.bootstrap import build_main_window
     from inspectorapp.paths import app_paths
