@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QModelIndex, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from .conftest import ROOT
 
