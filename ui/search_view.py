@@ -4,23 +4,91 @@ a result opens where it was written."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
+from inspectorapp.domain.enums import Valence
 from inspectorapp.domain.snapshots import SearchFilters, SearchHit
 from inspectorapp.domain.visit_views import InspectionFormOptions
 
 from . import labels
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # the result as rich text, matches marked
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` as HTML with the matched words marked."""
+    out, at = [], 0
+    for start, end in spans:
+        out.append(escape(text[at:start]))
+        out.append(f'<span style="background-color:#ffe58a;color:#000;">{escape(text[start:end])}</span>')
+        at = end
+    out.append(escape(text[at:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+class _RichTextDelegate(QStyledItemDelegate):
+    """Paints an item's ``HTML_ROLE`` (QListWidget draws plain text only); the plain text
+    stays the item's text for screen readers."""
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QListWidget) else option.rect.width()
+        doc.setTextWidth(max(120, width - 8))
+        return doc
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        doc = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if opt.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(QPalette.ColorRole.Text, opt.palette.highlightedText().color())
+        painter.save()
+        painter.translate(opt.rect.topLeft() + QPoint(4, 2))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        doc = self._document(option, index)
+        return QSize(int(doc.textWidth()), int(doc.size().height()) + 4)
 
 
 class SearchView(QWidget):
@@ -49,6 +117,7 @@ class SearchView(QWidget):
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.results.itemActivated.connect(self._activated)
+        self.results.setItemDelegate(_RichTextDelegate(self.results))
         self.summary = QLabel()
         self._hits: dict[str, SearchHit] = {}
         layout = QVBoxLayout(self)
@@ -92,9 +161,9 @@ class SearchView(QWidget):
             self.valence,
             [
                 (self.tr("Any valence"), None),
-                (self.tr("positive"), "positief"),
-                (self.tr("negative"), "negatief"),
-                (self.tr("ambiguous"), "ambigu"),
+                (self.tr("positive"), Valence.POSITIVE),
+                (self.tr("negative"), Valence.NEGATIVE),
+                (self.tr("ambiguous"), Valence.AMBIGUOUS),
             ],
         )
         for combo, name in (
@@ -145,13 +214,18 @@ class SearchView(QWidget):
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.field.text():
             return  # a newer query is on its way
+        from inspectorapp.services.search import match_spans, snippet
+
         self.results.clear()
         self._hits = {h.ref_id: h for h in hits}
         for hit in hits:
             when = hit.at.astimezone().strftime("%d-%m-%Y") if hit.at else ""
-            text = hit.text if len(hit.text) <= 240 else hit.text[:239] + "…"
-            item = QListWidgetItem(f"[{labels.search_source(hit.source)}] {when}\n{text}")
+            where = " · ".join(p for p in (when, hit.inspection_title, hit.organisation) if p)
+            heading = f"[{labels.search_source(hit.source)}] {where}"
+            text, spans = snippet(hit.text, match_spans(query, hit.text))
+            item = QListWidgetItem(f"{heading}\n{text}")
             item.setData(Qt.ItemDataRole.UserRole, hit.ref_id)
+            item.setData(HTML_ROLE, f"<b>{escape(heading)}</b><br>{highlighted(text, spans)}")
             self.results.addItem(item)
         self.summary.setText(self.tr("%n result(s)", "", len(hits)) if query.strip() else "")
 

@@ -8,6 +8,7 @@ in descending order and stops) and rank only those (DESIGN.md traps).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -17,10 +18,13 @@ from sqlalchemy.orm import Session
 from inspectorapp.domain.snapshots import SearchFilters, SearchHit
 from storage.models import (
     Conversation,
+    Inspection,
     InspectionSubject,
+    Network,
     NetworkMembership,
     NoteParagraph,
     ObservationScore,
+    Organisation,
     SessionEvent,
     Signal,
     Visit,
@@ -29,6 +33,7 @@ from storage.models import (
 CANDIDATES = 400
 MIN_PREFIX = 4
 _TOKEN = re.compile(r"[\w'-]+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # a token of the FTS tokenizer (unicode61)
 
 
 def fts_query(user_text: str) -> str | None:
@@ -87,7 +92,77 @@ def search(
     details = _details(session, by_source)
     keep = _filter(session, details, filters)
     ranked = sorted((r for r in candidates if r.ref_id in keep), key=lambda r: r.score)[:limit]
-    return [replace(keep[r.ref_id], score=float(r.score)) for r in ranked]  # bm25: lower is better
+    hits = [replace(keep[r.ref_id], score=float(r.score)) for r in ranked]  # bm25: lower is better
+    return _with_context(session, hits)
+
+
+def _with_context(session: Session, hits: list[SearchHit]) -> list[SearchHit]:
+    """Name where each hit was written: the inspection's title and the organisation (the
+    signal's own, else the inspection's subjects: organisations or networks)."""
+    inspections = {h.inspection_id for h in hits if h.inspection_id}
+    titles = dict(
+        session.execute(select(Inspection.id, Inspection.title).where(Inspection.id.in_(inspections))).all()
+    )
+    subjects: dict[str, list[str]] = {}
+    rows = session.execute(
+        select(InspectionSubject.inspection_id, Organisation.name, Network.name)
+        .outerjoin(Organisation, Organisation.id == InspectionSubject.organisation_id)
+        .outerjoin(Network, Network.id == InspectionSubject.network_id)
+        .where(InspectionSubject.inspection_id.in_(inspections))
+        .order_by(Organisation.name, Network.name)
+    )
+    for insp, org_name, network_name in rows:
+        subjects.setdefault(insp, []).extend(n for n in (org_name, network_name) if n)
+    own = {h.organisation_id for h in hits if h.organisation_id}
+    names = dict(
+        session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(own))).all()
+    )
+    out = []
+    for hit in hits:
+        where = names.get(hit.organisation_id or "") or ", ".join(subjects.get(hit.inspection_id or "", []))
+        out.append(replace(hit, inspection_title=titles.get(hit.inspection_id or "", ""), organisation=where))
+    return out
+
+
+def _fold(word: str) -> str:
+    """Lower case without diacritics, as the FTS tokenizer compares (remove_diacritics)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def match_spans(query: str, text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words in ``text`` the query matched, by the rules of ``fts_query``:
+    whole words, diacritics folded, a trailing ``*`` of at least ``MIN_PREFIX`` letters a prefix."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for chunk in query.split()[:16]:
+        words = [w for w in _TOKEN.findall(chunk) if w.strip("'-")]
+        for n, word in enumerate(words):
+            prefix = chunk.endswith("*") and n == len(words) - 1 and len(word) >= MIN_PREFIX
+            parts = [_fold(p) for p in _WORD.findall(word)]  # "VIM-map" is the phrase "vim map"
+            exact.update(parts[:-1] if prefix else parts)
+            if prefix and parts:
+                prefixes.add(parts[-1])
+    spans = []
+    for found in _WORD.finditer(text):
+        folded = _fold(found.group())
+        if folded in exact or any(folded.startswith(p) for p in prefixes):
+            spans.append(found.span())
+    return spans
+
+
+def snippet(text: str, spans: list[tuple[int, int]], width: int = 240) -> tuple[str, list[tuple[int, int]]]:
+    """At most ``width`` characters of ``text`` around its first match, with the spans moved
+    along; an ellipsis marks what was left out."""
+    if len(text) <= width:
+        return text, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 4, len(text) - width))
+    end = start + width
+    lead = "…" if start else ""
+    tail = "…" if end < len(text) else ""
+    shift = len(lead) - start
+    moved = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
+    return lead + text[start:end] + tail, moved
 
 
 def _details(session: Session, ids: dict[str, list[str]]) -> dict[str, tuple[SearchHit, tuple[str, ...]]]:
