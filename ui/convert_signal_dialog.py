@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import EvidenceKind, SignalKind
 from inspectorapp.domain.findings_views import EvidenceItem, OutcomeFormOptions
 from inspectorapp.domain.report_rules import Exclusion
 from inspectorapp.services import findings
@@ -35,8 +36,8 @@ def convertible(pool: tuple[EvidenceItem, ...]) -> list[EvidenceItem]:
     return [
         e
         for e in pool
-        if e.kind == "signaal"
-        and e.subkind == "zacht"
+        if e.kind == EvidenceKind.SIGNAL
+        and e.subkind == SignalKind.SOFT
         and not e.converted
         and e.exclusion is not Exclusion.CONFIDENTIAL
     ]
@@ -113,7 +114,7 @@ class ConvertSignalDialog(QDialog):
         self.convert_button.setEnabled(sid is not None)
 
     def _pick(self) -> None:
-        chosen = [*self.editor.evidence_keys(), ("signaal", self.signal.currentData())]
+        chosen = [*self.editor.evidence_keys(), (EvidenceKind.SIGNAL, self.signal.currentData())]
         picker = EvidencePicker(self.pool, self.options.code_texts, chosen, self)
         by_key = {(e.kind, e.id): e for e in self.pool}
         picker.accepted.connect(lambda: self.editor.add_items([by_key[k] for k in picker.picked()]))

@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import AddressedTo, JudgementMode, Movement, TrafficLight
 from inspectorapp.domain.findings_views import EvidenceItem, FindingView, OutcomeFormOptions
 from inspectorapp.ids import new_id
 
 from . import labels
 from .evidence_picker import Key, evidence_item
 
-MOVEMENTS = ("niet_beoordeeld", "vooruitgang", "stabiel", "achteruitgang")
-LIGHTS = (None, "groen", "oranje", "rood")
+MOVEMENTS = (Movement.NOT_ASSESSED, Movement.PROGRESS, Movement.STABLE, Movement.DECLINE)
+LIGHTS = (None, TrafficLight.GREEN, TrafficLight.AMBER, TrafficLight.RED)
 
 
 def _text_box(name: str, height: int) -> QPlainTextEdit:
@@ -157,7 +158,8 @@ class FindingEditor(QWidget):
                 [(self.tr("no traffic light") if c is None else labels.traffic_light(c), c) for c in LIGHTS],
             )
             self._fill(
-                self.addressed, [(self.tr("the network"), "netwerk"), (self.tr("one party"), "partij")]
+                self.addressed,
+                [(self.tr("the network"), AddressedTo.NETWORK), (self.tr("one party"), AddressedTo.PARTY)],
             )
 
     def _quiet(self) -> _Quiet:
@@ -177,7 +179,7 @@ class FindingEditor(QWidget):
         with self._quiet():
             self._fill(self.theme, [(f"{t.code} {labels.code_text(t)}", t.code) for t in options.themes])
             self._fill(self.organisation, [(o.name, o.id) for o in options.organisations])
-        summative = options.judgement_mode == "summatief"
+        summative = options.judgement_mode == JudgementMode.SUMMATIVE
         self.light.setVisible(summative)
         if not summative:
             self.light.setCurrentIndex(0)
@@ -235,17 +237,17 @@ class FindingEditor(QWidget):
             self._changed()
 
     def _sync_party(self) -> None:
-        self.organisation.setEnabled(self.addressed.currentData() == "partij")
+        self.organisation.setEnabled(self.addressed.currentData() == AddressedTo.PARTY)
 
     def _changed(self) -> None:
         if not self._loading:
             self.edited.emit()
 
     def _summative(self) -> bool:
-        return self.options is not None and self.options.judgement_mode == "summatief"
+        return self.options is not None and self.options.judgement_mode == JudgementMode.SUMMATIVE
 
     def fields(self) -> dict[str, Any]:
-        party = self.addressed.currentData() == "partij"
+        party = self.addressed.currentData() == AddressedTo.PARTY
         return {
             "theme_code": self.theme.currentData(),
             "what_we_see": self.see.toPlainText(),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import JudgementMode
 from inspectorapp.domain.findings_views import EvidenceItem, FindingsOverview, FindingView, OutcomeFormOptions
 from inspectorapp.services import findings, outcome_options
 
@@ -127,8 +128,8 @@ class FindingsPanel(QWidget):
     def retranslate(self) -> None:
         self.mode_label.setText(self.tr("Judgement"))
         self.mode.clear()
-        self.mode.addItem(self.tr("formative (movement)"), "formatief")
-        self.mode.addItem(self.tr("summative (traffic lights)"), "summatief")
+        self.mode.addItem(self.tr("formative (movement)"), JudgementMode.FORMATIVE)
+        self.mode.addItem(self.tr("summative (traffic lights)"), JudgementMode.SUMMATIVE)
         if self.options:
             self.mode.setCurrentIndex(self.mode.findData(self.options.judgement_mode))
         self.new_button.setText(self.tr("+ Finding"))

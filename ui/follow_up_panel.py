@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import ReflectionMoment
 from inspectorapp.domain.findings_views import FindingsOverview, FollowUpView, OutcomeFormOptions
 from inspectorapp.services import findings, follow_up, outcome_options
 
@@ -34,7 +35,7 @@ from .messages import message_for
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
 
-MOMENTS = ("vooraf", "halverwege", "achteraf")
+MOMENTS = tuple(ReflectionMoment)
 
 
 class FollowUpPanel(QWidget):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import InspectionType, InspectorateRole, TeamRole
 from inspectorapp.domain.visit_views import InspectionFormOptions
 
 from . import labels, ops
@@ -27,8 +28,8 @@ from .messages import message_for
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
 
-TYPES = ("risico", "thema", "netwerk", "incident", "vervolg")
-ROLES = ("agenderen_stimuleren", "sparringpartner", "naleving", "handhaving")
+TYPES = tuple(InspectionType)
+ROLES = tuple(InspectorateRole)
 
 
 def _checked(widget: QListWidget) -> list[Any]:
@@ -61,17 +62,19 @@ class InspectionForm(QDialog):
         for code in TYPES:
             self.kind.addItem(labels.inspection_type(code), code)
         self.role = QComboBox()
-        for code in ROLES:
-            self.role.addItem(labels.declared_role(code), code)
+        for role in ROLES:
+            self.role.addItem(labels.declared_role(role), role)
         self.purpose = QPlainTextEdit()
         self.purpose.setTabChangesFocus(True)
         self.purpose.setMaximumHeight(80)
         self.subjects = QListWidget()
         self.subjects.setMaximumHeight(140)
+        self.subjects.setWordWrap(True)  # long names wrap instead of being cut
         self.client_network = QLineEdit()
         self.new_organisation = QLineEdit()
         self.themes = QListWidget()
         self.themes.setMaximumHeight(140)
+        self.themes.setWordWrap(True)
         self.team = QLineEdit()
         self.questions = QPlainTextEdit()
         self.questions.setTabChangesFocus(True)
@@ -125,7 +128,7 @@ class InspectionForm(QDialog):
         if self.client_network.text().strip():
             subjects.append({"description": self.client_network.text().strip()})
         team = [
-            {"display_name": n.strip(), "team_role": "inspecteur"}
+            {"display_name": n.strip(), "team_role": TeamRole.INSPECTOR}
             for n in self.team.text().split(",")
             if n.strip()
         ]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import InterventionStatus, PlanAssessment
 from inspectorapp.domain.findings_views import FindingView, InterventionView, OutcomeFormOptions
 from inspectorapp.services import follow_up
 
@@ -105,14 +106,14 @@ class InterventionDialog(QDialog):
         self.done_on = optional_date(c.done_on if c else None)
         self.status = QComboBox()
         self.status.setObjectName("interventionStatus")
-        for code in ("gepland", "uitgevoerd", "vervallen"):
+        for code in InterventionStatus:
             self.status.addItem(labels.intervention_status(code), code)
         self.status.setCurrentIndex(max(0, self.status.findData(c.status if c else None)))
         self.assessment = QComboBox()
         self.assessment.setObjectName("planAssessment")
         self.assessment.addItem("—", None)
-        for code in ("in_beoordeling", "goedgekeurd", "afgewezen"):
-            self.assessment.addItem(labels.plan_assessment(code), code)
+        for assessment in PlanAssessment:
+            self.assessment.addItem(labels.plan_assessment(assessment), assessment)
         self.assessment.setCurrentIndex(max(0, self.assessment.findData(c.assessment if c else None)))
         self.outcome = _box(c.outcome if c else None)
         self.outcome.setObjectName("interventionOutcome")

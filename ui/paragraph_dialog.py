@@ -41,6 +41,7 @@ class ParagraphDialog(QDialog):
         self.speaker.setCurrentIndex(max(0, self.speaker.findData(attrs.speaker_role)))
         self.themes = QListWidget()
         self.themes.setMaximumHeight(180)
+        self.themes.setWordWrap(True)  # long theme names wrap instead of being cut
         for t in options.themes:
             item = QListWidgetItem(f"{t.code} {_text(t)}")
             item.setData(Qt.ItemDataRole.UserRole, t.code)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import Presence
 from inspectorapp.domain.snapshots import ParticipantSnapshot
 from inspectorapp.domain.visit_views import ParagraphOptions, VisitWorkspace
 
@@ -28,7 +29,7 @@ from .messages import message_for
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
 
-PRESENCE = ("aanwezig", "afwezig", "deels")
+PRESENCE = tuple(Presence)
 
 
 class ParticipantsDialog(QDialog):

@@ -89,6 +89,7 @@ class SignalCapture(QDialog):
         self.confidentiality = QComboBox()
         self.categories = QListWidget()
         self.categories.setMaximumHeight(120)
+        self.categories.setWordWrap(True)  # long category names wrap instead of being cut
         self.interpretation = QPlainTextEdit()
         self.interpretation.setTabChangesFocus(True)
         self.interpretation.setMaximumHeight(70)
@@ -100,6 +101,7 @@ class SignalCapture(QDialog):
         self.related = QListWidget()
         self.related.setObjectName("relatedSignals")
         self.related.setMaximumHeight(110)
+        self.related.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import EvidenceKind
 from inspectorapp.domain.snapshots import Label, SchemeItem, SchemeSection, ScoreSnapshot, TimelineItem
 
 from . import ops
@@ -38,7 +39,7 @@ from .report_release import ReportRelease
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
 
-EVIDENCE_KIND = {"note": "notitie", "event": "sessiegebeurtenis"}
+EVIDENCE_KIND = {"note": EvidenceKind.NOTE, "event": EvidenceKind.SESSION_EVENT}
 
 
 def _t(label: Label | None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Signal
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import InvitationStatus
 from inspectorapp.domain.visit_views import InspectionFormOptions, SignalFormOptions
 
 from . import ops
@@ -35,6 +36,9 @@ class _Form(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.form = QFormLayout(self)
+        # Wide enough that a conversation's title or a location is read whole while typed.
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setMinimumWidth(560)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -97,15 +101,30 @@ class VisitForm(_Form):
         )
 
 
+def starts_default(visit_date: date | None, now: QDateTime) -> QDateTime:
+    """A conversation starts on its visit's day: a visit in the past or future keeps the
+    time of day, not today's date."""
+    if visit_date is None:
+        return now
+    return QDateTime(QDate(visit_date.year, visit_date.month, visit_date.day), now.time())
+
+
 class ConversationForm(_Form):
-    def __init__(self, workspace: Workspace, visit_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        visit_id: str,
+        parent: QWidget | None = None,
+        visit_date: date | None = None,
+    ) -> None:
         super().__init__(workspace, parent)
         self.setObjectName("conversationForm")
         self.setWindowTitle(self.tr("New conversation"))
         self.visit_id = visit_id
         self.kind = QComboBox()
         self.title = QLineEdit()
-        self.starts = QDateTimeEdit(QDateTime.currentDateTime())
+        self.title.setObjectName("conversationTitle")
+        self.starts = QDateTimeEdit(starts_default(visit_date, QDateTime.currentDateTime()))
         self.starts.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow(self.tr("Title"), self.title)
@@ -138,7 +157,7 @@ class ConversationForm(_Form):
         )
 
 
-STATUSES = ("gepland", "uitgenodigd", "bevestigd", "afgemeld", "bewust_niet_uitgenodigd")
+STATUSES = tuple(InvitationStatus)
 
 
 class InvitationForm(_Form):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.enums import NoteKind, SignalKind, Valence
 from inspectorapp.domain.snapshots import NoteAttrs, NoteSnapshot
 from inspectorapp.domain.visit_views import (
     ConversationRow,
@@ -42,7 +43,12 @@ if TYPE_CHECKING:
 
 # What the visit's lists show (conversations, participants, signals), as change-set entities.
 VISIT_SHOWS = ("visit", "conversation", "participant", "signal", "inspection", "organisation")
-VALENCE_COLOUR = {"positief": "#2e7d32", "negatief": "#d35400", "ambigu": "#7f8c8d"}
+SIGN: dict[str, str] = {Valence.POSITIVE: "+", Valence.NEGATIVE: "−"}
+VALENCE_COLOUR: dict[str, str] = {
+    Valence.POSITIVE: "#2e7d32",
+    Valence.NEGATIVE: "#d35400",
+    Valence.AMBIGUOUS: "#7f8c8d",
+}
 
 
 class VisitPage(QWidget):
@@ -66,6 +72,9 @@ class VisitPage(QWidget):
         self.heading.setWordWrap(True)
         self.conversations = QListWidget()
         self.conversations.setObjectName("conversationList")
+        # Long titles wrap (the list is narrow on a laptop); the tooltip holds the whole line too.
+        self.conversations.setWordWrap(True)
+        self.conversations.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.conversations.currentItemChanged.connect(lambda item, _prev: self._open_conversation(item))
         self.conversation_title = QLabel()
         self.conversation_title.setWordWrap(True)
@@ -215,6 +224,7 @@ class VisitPage(QWidget):
         self.conversations.clear()
         for c in data.conversations:
             item = QListWidgetItem(self._conversation_text(c))
+            item.setToolTip(self._conversation_text(c).replace("\n", " "))
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             self.conversations.addItem(item)
         self.conversations.blockSignals(False)
@@ -225,8 +235,8 @@ class VisitPage(QWidget):
             self.conversations.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
         self.signals.clear()
         for s in data.signals:
-            marker = "H" if s.kind == "hard" else "Z"
-            sign = {"positief": "+", "negatief": "−", "ambigu": "?"}.get(s.valence, "?")
+            marker = "H" if s.kind == SignalKind.HARD else "Z"
+            sign = SIGN.get(s.valence, "?")
             item = QListWidgetItem(f"[{marker}{sign}] {s.observation}")
             item.setForeground(QColor(VALENCE_COLOUR.get(s.valence, "#7f8c8d")))
             item.setData(Qt.ItemDataRole.UserRole, s.id)
@@ -317,7 +327,7 @@ class VisitPage(QWidget):
         q: GuideQuestion = item.data(Qt.ItemDataRole.UserRole)
         english = QLocale().language() == QLocale.Language.English
         self.editor.append_paragraph(
-            q.text_en if english else q.text_nl, "vraag", NoteAttrs(theme_codes=(q.theme_code,))
+            q.text_en if english else q.text_nl, NoteKind.QUESTION, NoteAttrs(theme_codes=(q.theme_code,))
         )
         self.editor.setFocus()
         item.setText("✓" + item.text()[1:])
@@ -369,7 +379,7 @@ class VisitPage(QWidget):
             return
         from .visit_forms import ConversationForm
 
-        form = ConversationForm(self.workspace, self.data.visit_id, self)
+        form = ConversationForm(self.workspace, self.data.visit_id, self, visit_date=self.data.visit_date)
         form.saved.connect(self._conversation_added)
         open_dialog(form)
 
@@ -453,7 +463,7 @@ class VisitPage(QWidget):
         }
         if selected:
             prefill["observation"] = selected
-            if para is not None and para.kind == "citaat":
+            if para is not None and para.kind == NoteKind.QUOTE:
                 prefill["quote"] = selected
             if para is not None and para.saved is not None:
                 prefill["note_paragraph_id"] = para.id
