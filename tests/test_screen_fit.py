@@ -1,0 +1,547 @@
+"""Every page and dialog fits a 1366x768 laptop (issue #13).
+
+The real main window with the demo data in a real store, sized 1366x768 (offscreen: the
+virtual screen may be larger, so the limit is checked explicitly). The walk opens every page
+and tab, and every dialog the user can open from them (``DIALOGS``: add a new dialog there).
+For each it checks: the window is not larger than the screen, the main buttons are shown and
+inside the window, and no window grows when a tab or page changes. All problems are
+collected and reported together; a dialog that cannot be opened fails at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QStyle,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from inspectorapp.bootstrap import build_main_window
+from inspectorapp.domain.enums import InspectionType
+from inspectorapp.paths import app_paths
+from ui.main_window import MainWindow
+
+from .test_app_window import SHOTS, _create, _wait_rows
+
+SCREEN = QSize(1366, 768)
+SETTLE_MS = 300  # asynchronous fills (options, lists) land before a window is measured
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:
+    paths = app_paths(tmp_path / "home").ensure()
+    w = build_main_window(QApplication.instance(), paths)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    frame = w.frameGeometry().size() - w.size()  # the window's frame counts on a real screen
+    w.resize(SCREEN - frame)
+    _create(qtbot, w)
+    _wait_rows(qtbot, w, 4)
+    yield w
+    w.lock()
+
+
+# ----- measuring ----------------------------------------------------------------------------
+
+
+class Checks:
+    """Problems found on the walk, reported together at the end."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.seen: list[str] = []
+
+    def window_fits(self, name: str, window: QWidget) -> None:
+        self.seen.append(name)
+        for what, size in (("frame", window.frameGeometry().size()), ("size", window.size())):
+            if size.width() > SCREEN.width() or size.height() > SCREEN.height():
+                self.problems.append(f"{name}: {what} {size.width()}x{size.height()} is larger than 1366x768")
+
+    def buttons_shown(self, name: str, window: QWidget, buttons: list[QAbstractButton]) -> None:
+        inside = QRect(QPoint(0, 0), window.size())
+        for button in buttons:
+            label = button.text() or button.objectName() or type(button).__name__
+            if not button.isVisible():
+                self.problems.append(f"{name}: button '{label}' is not visible")
+                continue
+            rect = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+            if not inside.contains(rect):
+                self.problems.append(
+                    f"{name}: button '{label}' at {rect.getRect()} is outside {inside.getRect()}"
+                )
+
+    def texts_readable(self, name: str, window: QWidget) -> None:
+        """Column headers are not clipped, and a list line too long for its list is either
+        wrapped or elided with its whole text as the tooltip."""
+        for table in window.findChildren(QTableView):
+            if not table.isVisible():
+                continue
+            header = table.horizontalHeader()
+            margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+            for col in range(header.count()):
+                text = str(table.model().headerData(col, Qt.Orientation.Horizontal) or "")
+                if header.isSectionHidden(col) or not text:
+                    continue
+                needed = header.fontMetrics().horizontalAdvance(text) + margin
+                if header.sectionSize(col) < needed:
+                    self.problems.append(
+                        f"{name}: column header '{text}' of {table.objectName() or 'a table'} is clipped "
+                        f"({header.sectionSize(col)} < {needed} px)"
+                    )
+        for widget in window.findChildren(QListWidget):
+            if not widget.isVisible() or widget.wordWrap():
+                continue
+            room = widget.viewport().width() - 8
+            for row in range(widget.count()):
+                item = widget.item(row)
+                widest = max(widget.fontMetrics().horizontalAdvance(line) for line in item.text().split("\n"))
+                if widest > room and item.toolTip() != item.text().replace("\n", " "):
+                    self.problems.append(
+                        f"{name}: '{item.text()[:40]}…' in {widget.objectName() or 'a list'} is cut "
+                        f"({widest} > {room} px) without its text as tooltip"
+                    )
+
+    def same_size(self, name: str, window: QWidget, before: QSize) -> None:
+        if window.size().width() > before.width() or window.size().height() > before.height():
+            after = window.size()
+            self.problems.append(
+                f"{name}: window grew from {before.width()}x{before.height()} to {after.width()}x{after.height()}"
+            )
+
+    def tabs_keep_size(self, name: str, window: QWidget, qtbot) -> None:
+        """Every tab of every tab widget in the window, shown in turn: the window never grows."""
+        for tabs in window.findChildren(QTabWidget):
+            if not tabs.isVisible():
+                continue
+            before = window.size()
+            start = tabs.currentIndex()
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                qtbot.wait(SETTLE_MS)
+                self.same_size(f"{name} / tab '{tabs.tabText(index)}'", window, before)
+            tabs.setCurrentIndex(start)
+
+
+def _shot(widget: QWidget, name: str | None) -> None:
+    if SHOTS and name:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / name))
+
+
+def _visible_of(kind: type[QWidget]) -> QWidget | None:
+    return next(
+        (
+            d
+            for d in QApplication.topLevelWidgets()
+            if isinstance(d, kind) and shiboken6.isValid(d) and d.isVisible()
+        ),
+        None,
+    )
+
+
+# ----- the pages ------------------------------------------------------------------------
+
+
+def _inspection_id(w: MainWindow, part: str) -> str:
+    model = w.shell.inspections
+    return next(model.row_at(r).id for r in range(model.rowCount()) if part in model.row_at(r).title)
+
+
+def _go_inspection(qtbot, w: MainWindow, part: str) -> None:
+    shell = w.shell
+    shell.inspection_activated.emit(_inspection_id(w, part))
+    page = shell.inspection_page
+    qtbot.waitUntil(
+        lambda: shell.pages.currentWidget() is page and page.detail is not None and part in page.detail.title,
+        timeout=10000,
+    )
+
+
+def _go_visit(qtbot, w: MainWindow, part: str, conversation_type: str | None = None) -> None:
+    """The first visit of the inspection (or the first with a conversation of that type)."""
+    _go_inspection(qtbot, w, part)
+    shell, page = w.shell, w.shell.inspection_page
+    visit_page = shell.visit_page
+    for visit_id in [page.visits.item(n).data(Qt.ItemDataRole.UserRole) for n in range(page.visits.count())]:
+        shell.open_visit(visit_id)
+        qtbot.waitUntil(
+            lambda v=visit_id: visit_page.data is not None and visit_page.data.visit_id == v, timeout=10000
+        )
+        rows = visit_page.data.conversations
+        wanted = [c for c in rows if conversation_type is None or c.conversation_type == conversation_type]
+        if not wanted:
+            continue
+        first = wanted[0]
+        visit_page.conversations.setCurrentRow([c.id for c in rows].index(first.id))
+        if first.group_session:
+            qtbot.waitUntil(
+                lambda: visit_page.board is not None and visit_page.board.state is not None, timeout=10000
+            )
+        else:
+            qtbot.waitUntil(lambda c=first.id: visit_page.editor.conversation_id == c, timeout=10000)
+        return
+    raise AssertionError(f"no visit of '{part}' with a {conversation_type or 'any'} conversation")
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    go: Callable[[object, MainWindow], None]
+    buttons: Callable[[MainWindow], list[QAbstractButton]]
+    shot: str | None = None
+
+
+def _tab(name: str) -> Callable[[object, MainWindow], None]:
+    def go(qtbot, w: MainWindow) -> None:
+        _go_inspection(qtbot, w, "dementiezorg")
+        w.shell.inspection_page.show_tab(name)
+
+    return go
+
+
+def _board_buttons(w: MainWindow) -> list[QAbstractButton]:
+    board = w.shell.visit_page.board
+    assert board is not None
+    return [b for b in (getattr(board, "finish", None), getattr(board, "pause", None)) if b is not None]
+
+
+PAGES: tuple[Page, ...] = (
+    Page(
+        "inspections list",
+        lambda qtbot, w: w.shell.show_page("inspections"),
+        lambda w: [w.shell.new_inspection, w.lock_button, w.sync_button, w.settings_button],
+        "inspections.png",
+    ),
+    Page(
+        "inspection overview",
+        _tab("overview"),
+        lambda w: [
+            w.shell.inspection_page.add_visit,
+            w.shell.inspection_page.add_invitation,
+            w.shell.inspection_page.export_button,
+        ],
+    ),
+    Page(
+        "findings tab",
+        _tab("findings"),
+        lambda w: [
+            w.shell.inspection_page.findings.new_button,
+            w.shell.inspection_page.findings.convert_button,
+            w.shell.inspection_page.findings.delete_button,
+            w.shell.inspection_page.findings.editor.add_evidence,
+        ],
+        "findings.png",
+    ),
+    Page(
+        "follow-up tab",
+        _tab("follow_up"),
+        lambda w: [
+            w.shell.inspection_page.follow_up.add_button,
+            w.shell.inspection_page.follow_up.add_reflection,
+        ],
+        "follow-up.png",
+    ),
+    Page(
+        "report tab",
+        _tab("report"),
+        lambda w: [w.shell.inspection_page.report.generate_button],
+    ),
+    Page(
+        "visit with note editor",
+        lambda qtbot, w: _go_visit(qtbot, w, "Ziekenhuis A", "INDIVIDUEEL_GESPREK"),
+        lambda w: [
+            w.shell.visit_page.add_conversation,
+            w.shell.visit_page.participants_button,
+            w.shell.visit_page.new_signal,
+        ],
+        "visit-workspace.png",
+    ),
+    Page(
+        "group-session board",
+        lambda qtbot, w: _go_visit(qtbot, w, "dementiezorg", "NETWERKOVERLEG"),
+        _board_buttons,
+    ),
+    Page(
+        "search",
+        lambda qtbot, w: w.shell.show_page("search"),
+        lambda w: [],
+    ),
+)
+
+
+# ----- the dialogs ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dialog:
+    name: str
+    page: str  # the page (PAGES) it is opened from
+    kind: type[QWidget]
+    open: Callable[[MainWindow], object]
+    shot: str | None = None
+    buttons: Callable[[QWidget], list[QAbstractButton]] | None = None  # besides its button box
+
+
+def _kind(module: str, name: str) -> type[QWidget]:
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+def _first_soft_signal(w: MainWindow) -> None:
+    from ui.convert_signal_dialog import convertible
+
+    panel = w.shell.inspection_page.findings
+    assert convertible(panel.evidence_pool), "the demo inspection has no soft signal to convert"
+    panel.convert_signal()
+
+
+def _edit_first_intervention(w: MainWindow) -> None:
+    panel = w.shell.inspection_page.follow_up
+    assert panel.table.rowCount() > 0, "the demo inspection has no intervention"
+    panel._edit(0)
+
+
+def _open_first_signal(w: MainWindow) -> None:
+    page = w.shell.visit_page
+    assert page.signals.count() > 0, "the demo visit has no signal"
+    page.open_signal(page.signals.item(0))
+
+
+def _edit_paragraph(w: MainWindow) -> None:
+    editor = w.shell.visit_page.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    editor.setTextCursor(cursor)
+    w.shell.visit_page.edit_paragraph()
+
+
+def _synthesis(w: MainWindow) -> None:
+    board = w.shell.visit_page.board
+    assert board is not None and board.conversation_id is not None
+    w.open_synthesis(board.conversation_id)
+
+
+def _inspection_of_page(w: MainWindow) -> str:
+    detail = w.shell.inspection_page.detail
+    assert detail is not None
+    return detail.id
+
+
+DIALOGS: tuple[Dialog, ...] = (
+    Dialog(
+        "new inspection",
+        "inspections list",
+        _kind("ui.inspection_form", "InspectionForm"),
+        lambda w: w.new_inspection(),
+    ),
+    Dialog(
+        "settings",
+        "inspections list",
+        _kind("ui.settings_dialog", "SettingsDialog"),
+        lambda w: w.open_settings(),
+    ),
+    Dialog(
+        "sync panel",
+        "inspections list",
+        _kind("ui.sync_dialog", "SyncDialog"),
+        lambda w: w.open_sync(),
+        buttons=lambda d: [d.sync_button, d.enrol_button, d.rescue_button],
+    ),
+    Dialog(
+        "capture a signal",
+        "inspections list",
+        _kind("ui.signal_capture", "SignalCapture"),
+        lambda w: w.capture_signal({}),
+        buttons=lambda d: [d.save_button],
+    ),
+    Dialog(
+        "new visit",
+        "inspection overview",
+        _kind("ui.visit_forms", "VisitForm"),
+        lambda w: w.new_visit(_inspection_of_page(w)),
+    ),
+    Dialog(
+        "new invitation",
+        "inspection overview",
+        _kind("ui.visit_forms", "InvitationForm"),
+        lambda w: w.new_invitation(_inspection_of_page(w)),
+    ),
+    Dialog(
+        "evidence for a finding",
+        "findings tab",
+        _kind("ui.evidence_picker", "EvidencePicker"),
+        lambda w: w.shell.inspection_page.findings.editor.add_evidence.click(),
+    ),
+    Dialog(
+        "convert a soft signal",
+        "findings tab",
+        _kind("ui.convert_signal_dialog", "ConvertSignalDialog"),
+        _first_soft_signal,
+        "convert-signal.png",
+    ),
+    Dialog(
+        "new intervention",
+        "follow-up tab",
+        _kind("ui.intervention_dialog", "InterventionDialog"),
+        lambda w: w.shell.inspection_page.follow_up.add_button.click(),
+    ),
+    Dialog(
+        "edit an intervention",
+        "follow-up tab",
+        _kind("ui.intervention_dialog", "InterventionDialog"),
+        _edit_first_intervention,
+    ),
+    Dialog(
+        "new conversation",
+        "visit with note editor",
+        _kind("ui.visit_forms", "ConversationForm"),
+        lambda w: w.shell.visit_page.new_conversation(),
+    ),
+    Dialog(
+        "participants",
+        "visit with note editor",
+        _kind("ui.participants_dialog", "ParticipantsDialog"),
+        lambda w: w.shell.visit_page.edit_participants(),
+    ),
+    Dialog(
+        "paragraph details",
+        "visit with note editor",
+        _kind("ui.paragraph_dialog", "ParagraphDialog"),
+        _edit_paragraph,
+    ),
+    Dialog(
+        "signal details",
+        "visit with note editor",
+        _kind("ui.signal_detail", "SignalDetailDialog"),
+        _open_first_signal,
+    ),
+    Dialog(
+        "signal from the notes",
+        "visit with note editor",
+        _kind("ui.signal_capture", "SignalCapture"),
+        lambda w: w.shell.visit_page.request_signal(),
+        buttons=lambda d: [d.save_button],
+    ),
+    Dialog(
+        "synthesis",
+        "group-session board",
+        _kind("ui.synthesis_form", "SynthesisForm"),
+        _synthesis,
+        "synthesis.png",
+    ),
+)
+
+
+def _optional_dialogs() -> tuple[Dialog, ...]:
+    """Dialogs other work adds (about, passphrase change): checked once they exist."""
+    import importlib
+
+    found: list[Dialog] = []
+    for module, name, opener in (
+        ("ui.about_dialog", "AboutDialog", "open_about"),
+        ("ui.passphrase_dialog", "PassphraseDialog", "change_passphrase"),
+    ):
+        try:
+            kind = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            continue
+        if not hasattr(MainWindow, opener):  # not reachable from the window yet
+            continue
+        found.append(Dialog(name, "inspections list", kind, lambda w, o=opener: getattr(w, o)()))
+    return tuple(found)
+
+
+def _check_dialog(qtbot, w: MainWindow, checks: Checks, case: Dialog) -> None:
+    """Open it the way the app does (window-modal or exec), measure it once it settled, close it."""
+    measured: list[bool] = []
+    shown_at: list[QWidget] = []
+
+    def poll() -> None:
+        dialog = _visible_of(case.kind)
+        if dialog is None or measured:
+            return
+        if not shown_at:
+            shown_at.append(dialog)
+            QTimer.singleShot(SETTLE_MS, lambda: measure(dialog))
+
+    def measure(dialog: QWidget) -> None:
+        if measured or not shiboken6.isValid(dialog):
+            return
+        name = f"dialog '{case.name}'"
+        checks.window_fits(name, dialog)
+        buttons: list[QAbstractButton] = list(case.buttons(dialog)) if case.buttons else []
+        for box in dialog.findChildren(QDialogButtonBox):
+            buttons.extend(b for b in box.buttons() if not b.isHidden())
+        if not buttons:
+            checks.problems.append(f"{name}: no main button to check (add them to its DIALOGS entry)")
+        checks.buttons_shown(name, dialog, buttons)
+        checks.texts_readable(name, dialog)
+        before = dialog.size()
+        for tabs in dialog.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                QApplication.processEvents()
+                checks.same_size(f"{name} / tab '{tabs.tabText(index)}'", dialog, before)
+        _shot(dialog, case.shot)
+        measured.append(True)
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        else:
+            dialog.close()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(poll)
+    timer.start()
+    QTimer.singleShot(0, lambda: case.open(w))
+    try:
+        qtbot.waitUntil(lambda: bool(measured), timeout=10000)
+    except AssertionError:
+        raise AssertionError(f"dialog '{case.name}' ({case.kind.__name__}) could not be opened") from None
+    finally:
+        timer.stop()
+    qtbot.waitUntil(lambda: _visible_of(case.kind) is None, timeout=5000)
+
+
+def test_every_page_and_dialog_fits_1366x768(qtbot, window: MainWindow) -> None:
+    w = window
+    checks = Checks()
+    checks.window_fits("main window after unlock", w)
+    size = w.size()
+    dialogs = (*DIALOGS, *_optional_dialogs())
+    assert {d.page for d in dialogs} <= {p.name for p in PAGES}
+    for page in PAGES:
+        page.go(qtbot, w)
+        qtbot.wait(SETTLE_MS)
+        checks.window_fits(f"page '{page.name}'", w)
+        checks.same_size(f"page '{page.name}'", w, size)
+        checks.buttons_shown(f"page '{page.name}'", w, page.buttons(w))
+        checks.texts_readable(f"page '{page.name}'", w)
+        checks.tabs_keep_size(f"page '{page.name}'", w, qtbot)
+        _shot(w, page.shot)
+        for case in dialogs:
+            if case.page == page.name:
+                _check_dialog(qtbot, w, checks, case)
+                checks.same_size(f"page '{page.name}' after dialog '{case.name}'", w, size)
+    assert not checks.problems, "Does not fit 1366x768:\n" + "\n".join(checks.problems)
+
+
+def test_demo_has_a_network_inspection_for_the_walk(qtbot, window: MainWindow) -> None:
+    """The walk relies on the demo's network inspection (findings, follow-up, a board)."""
+    rows = [window.shell.inspections.row_at(r) for r in range(window.shell.inspections.rowCount())]
+    assert any(r.inspection_type == InspectionType.NETWORK and "dementiezorg" in r.title for r in rows)
