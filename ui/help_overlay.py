@@ -1,10 +1,26 @@
-"""F1: every keyboard shortcut, grouped, in a translucent overlay over the window."""
+"""F1: every keyboard shortcut, grouped, in a translucent overlay over the window. The widget
+with the focus (or one of its parents) may add its own keys in a second column through a
+``help_keys()`` method returning ``(title, [(key, text), ...])``: the group-session board
+lists its tiles' number keys and its event letters that way."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+Section = tuple[str, list[tuple[str, str]]]
+
+
+def context_keys(widget: QWidget | None) -> Section | None:
+    """The keys of the focused widget's nearest parent that has ``help_keys``."""
+    while widget is not None:
+        keys = getattr(widget, "help_keys", None)
+        if callable(keys):
+            section: Section = keys()
+            return section
+        widget = widget.parentWidget()
+    return None
 
 
 class HelpOverlay(QWidget):
@@ -16,9 +32,11 @@ class HelpOverlay(QWidget):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setStyleSheet("color: white;")
+        self.context: Section | None = None  # the focused view's own keys, right column
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(24)
-        self.grid.setColumnStretch(2, 1)  # keys and texts stay together on the left
+        self.grid.setColumnMinimumWidth(2, 24)
+        self.grid.setColumnStretch(5, 1)  # keys and texts stay together on the left
         box = QVBoxLayout(self)
         box.setContentsMargins(60, 40, 60, 40)
         box.addWidget(self.title)
@@ -31,7 +49,7 @@ class HelpOverlay(QWidget):
         self.hide()
         self.retranslate()
 
-    def shortcuts(self) -> list[tuple[str, list[tuple[str, str]]]]:
+    def shortcuts(self) -> list[Section]:
         return [
             (
                 self.tr("Everywhere"),
@@ -84,18 +102,23 @@ class HelpOverlay(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        self._fill(self.shortcuts(), 0)
+        if self.context is not None:
+            self._fill([self.context], 3)
+
+    def _fill(self, groups: list[Section], column: int) -> None:
         row = 0
-        for group, keys in self.shortcuts():
+        for group, keys in groups:
             heading = QLabel(group)
             heading.setStyleSheet("color: white; font-weight: 600; padding-top: 10px;")
-            self.grid.addWidget(heading, row, 0, 1, 2)
+            self.grid.addWidget(heading, row, column, 1, 2)
             row += 1
             for key, text in keys:
                 k, t = QLabel(key), QLabel(text)
                 k.setStyleSheet("color: white; font-family: monospace;")
                 t.setStyleSheet("color: white;")
-                self.grid.addWidget(k, row, 0)
-                self.grid.addWidget(t, row, 1)
+                self.grid.addWidget(k, row, column)
+                self.grid.addWidget(t, row, column + 1)
                 row += 1
 
     def changeEvent(self, event: QEvent) -> None:
@@ -107,6 +130,8 @@ class HelpOverlay(QWidget):
         if self.isVisible():
             self.hide()
             return
+        self.context = context_keys(QApplication.focusWidget())
+        self.retranslate()
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())

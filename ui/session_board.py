@@ -436,6 +436,19 @@ class SessionBoard(QWidget):
             on_error=self._error,
         )
 
+    def help_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """The board's keys for the F1 overview (ui.help_overlay): its tiles, its undo, and
+        the letter of every event button of this framework."""
+        keys = [
+            ("1 … 9", self.tr("Count a speaking turn for that tile")),
+            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Undo / redo the last turn or event, one at a time")),
+            ("Enter", self.tr("In the note line: add the note to the timeline")),
+        ]
+        for et in self.state.event_types if self.state else ():
+            if et.hotkey:
+                keys.append((et.hotkey.upper(), self.tr("Event: {0}").format(_nl(et.label))))
+        return self.tr("Group-session board"), keys
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Number keys count a turn, letters add an event (when not typing a note)."""
         if self.state is not None and not self.note.hasFocus():
