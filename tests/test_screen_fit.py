@@ -153,6 +153,13 @@ def _visible_of(kind: type[QWidget]) -> QWidget | None:
     )
 
 
+def _dialog_of(qtbot, kind: type[QWidget]) -> QWidget:
+    qtbot.waitUntil(lambda: _visible_of(kind) is not None, timeout=10000)
+    found = _visible_of(kind)
+    assert found is not None
+    return found
+
+
 # ----- the pages ------------------------------------------------------------------------
 
 

@@ -3,10 +3,11 @@ follows up, a repeat visit, and for a demanded plan of action its assessment."""
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,6 +26,7 @@ from inspectorapp.domain.findings_views import FindingView, InterventionView, Ou
 from inspectorapp.services import follow_up
 
 from . import labels, ops
+from .dialogs import fit_to_screen
 from .messages import message_for
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ class InterventionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("interventionDialog")
         self.setWindowTitle(self.tr("Intervention"))
-        self.resize(640, 620)
+        fit_to_screen(self, 640, 620)
         self.workspace = workspace
         self.inspection_id = inspection_id
         self.current = current
@@ -91,8 +93,14 @@ class InterventionDialog(QDialog):
         self.finding = QComboBox()
         self.finding.setObjectName("interventionFinding")
         self.finding.addItem("—", None)
+        # A finding's summary is cut at a word boundary; the whole text is its tooltip.
+        self.finding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.finding.setMinimumContentsLength(40)
         for f in found:
-            self.finding.addItem(f"{f.theme_code} · {' '.join(f.what_we_see.split())[:70]}", f.id)
+            self.finding.addItem(
+                f"{f.theme_code} · {textwrap.shorten(f.what_we_see, 70, placeholder=' …')}", f.id
+            )
+            self.finding.setItemData(self.finding.count() - 1, f.what_we_see, Qt.ItemDataRole.ToolTipRole)
         self.finding.setCurrentIndex(max(0, self.finding.findData(c.finding_id if c else None)))
         self.visit = QComboBox()
         self.visit.addItem("—", None)

@@ -24,6 +24,7 @@ from inspectorapp.domain.snapshots import ParticipantSnapshot
 from inspectorapp.domain.visit_views import ParagraphOptions, VisitWorkspace
 
 from . import ops
+from .dialogs import fit_to_screen
 from .messages import message_for
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class ParticipantsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("participantsDialog")
         self.setWindowTitle(self.tr("Participants"))
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
         self.workspace = workspace
         self.conversation_id = conversation_id
         self.visit = visit

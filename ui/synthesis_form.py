@@ -33,6 +33,7 @@ from inspectorapp.domain.enums import EvidenceKind
 from inspectorapp.domain.snapshots import Label, SchemeItem, SchemeSection, ScoreSnapshot, TimelineItem
 
 from . import ops
+from .dialogs import fit_to_screen
 from .messages import message_for
 from .report_release import ReportRelease
 
@@ -226,9 +227,7 @@ class _Row:
         menu.popup(self.release.mapToGlobal(self.release.rect().bottomLeft()))
 
     def _update_evidence_text(self) -> None:
-        self.evidence_button.setText(
-            QCoreApplication.translate("SynthesisForm", "Evidence (%n)", "", len(self.evidence))
-        )
+        self.evidence_button.setText(self.form.evidence_text(len(self.evidence)))
 
 
 class SynthesisForm(QDialog):
@@ -236,7 +235,7 @@ class SynthesisForm(QDialog):
         super().__init__(parent)
         self.setObjectName("synthesisForm")
         self.setWindowTitle(self.tr("Synthesis of the session"))
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 700)
         self.workspace = workspace
         self.conversation_id = conversation_id
         self.rows: dict[str, _Row] = {}
@@ -275,6 +274,10 @@ class SynthesisForm(QDialog):
         ops.submit(
             workspace, group_sessions.synthesis, conversation_id, on_done=self._build, on_error=self._error
         )
+
+    def evidence_text(self, count: int) -> str:
+        """The Evidence button's text; in the form's own context so the translation is found."""
+        return self.tr("Evidence (%n)", "", count)
 
     def _set_timeline(self, items: list[TimelineItem]) -> None:
         self.timeline = items
