@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QPushButton, QStackedWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from inspectorapp import settings as settings_io
 from inspectorapp.domain.changes import ChangeSet
@@ -142,9 +142,7 @@ class MainWindow(ChangeRouting, QMainWindow):
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        # the watcher filters the application's events only while unlocked (IdleWatcher.set_limit)
         self._show_unlocked(False)
         self.retranslate()
 
