@@ -93,7 +93,6 @@ def test_board_counts_turns_events_and_undo(qtbot, window: MainWindow) -> None:
         timeout=5000,
     )
     assert board.by_category.shares and abs(sum(s.share for s in board.by_category.shares) - 1) < 1e-6
-    _shot(w, "group-session-board.png")
 
 
 def test_possible_signal_event_opens_a_prefilled_signal_and_links_it(qtbot, window: MainWindow) -> None:
@@ -110,11 +109,16 @@ def test_possible_signal_event_opens_a_prefilled_signal_and_links_it(qtbot, wind
     qtbot.waitUntil(lambda: dialog.organisation.count() > 0, timeout=5000)
     assert dialog.kind_buttons["zacht"].isChecked() and dialog.channel.currentData() == "GROEPSGESPREK"
     _type(qtbot, dialog.observation, "Huisarts zegt dat nachtzorg 'niet te regelen' is")
+    writes: list = []  # every committed change-set, on the database thread
+    w.workspace.watch(writes.append)
     dialog.save()
     qtbot.waitUntil(
         lambda: len(board.state.events) == events + 1 and board.state.events[-1].signal_id is not None,
         timeout=10000,
     )
+    # the signal and the event's link are one write: one change-set names both
+    assert len(writes) == 1, writes
+    assert writes[0].touches("signal") and writes[0].touches("session_event")
 
 
 def test_synthesis_needs_evidence_for_non_neutral_scores(qtbot, window: MainWindow) -> None:
@@ -222,7 +226,9 @@ def _popup_action(qtbot, button, name: str) -> None:
 def _confirm(qtbot, release) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    qtbot.waitUntil(lambda: release.confirmation is not None and release.confirmation.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: release.confirmation is not None and release.confirmation.isVisible(), timeout=5000
+    )
     qtbot.mouseClick(release.confirmation.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
 
@@ -249,7 +255,9 @@ def test_event_released_from_the_board_becomes_report_evidence_and_a_confidentia
 
     def row() -> int:
         return next(
-            i for i in range(board.timeline.count()) if board.timeline.item(i).data(Qt.ItemDataRole.UserRole) == event.id
+            i
+            for i in range(board.timeline.count())
+            if board.timeline.item(i).data(Qt.ItemDataRole.UserRole) == event.id
         )
 
     def marked(word: str) -> bool:
@@ -329,3 +337,83 @@ def test_synthesis_score_withdrawn_and_released_from_its_report_button(qtbot, wi
     form.resize(1366, 740)
     _shot(form, "synthesis-release.png")
     form.close()
+
+
+def _inside(widget, window) -> bool:
+    """Shown, and its whole rectangle within the window's."""
+    from PySide6.QtCore import QRect
+
+    rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    return widget.isVisible() and window.rect().contains(rect)
+
+
+def test_board_fits_1366_by_768_with_every_event_button_whole(qtbot, window: MainWindow) -> None:
+    w = window
+    w.resize(1366, 768)
+    qtbot.waitUntil(lambda: w.size().toTuple() == (1366, 768), timeout=5000)
+    _open_meeting(qtbot, w)
+    board = w.shell.visit_page.board
+    qtbot.wait(100)  # the first layout pass after the buttons came
+    assert w.size().toTuple() == (1366, 768)  # opening the board did not grow the window
+    hint = w.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768, hint
+    assert board.minimumSizeHint().width() <= 600 and board.minimumSizeHint().height() <= 400
+    assert len(board.event_buttons) == 14
+    for code, button in board.event_buttons.items():
+        assert _inside(button, w), code
+        assert button.width() >= button.sizeHint().width(), f"{code} clipped"
+    for part in (board.chart_area, board.timeline, board.note, board.finish, w.statusBar()):
+        assert _inside(part, w), part.objectName() or type(part).__name__
+    assert board.chart_area.height() >= 60 and board.timeline.height() >= 60
+    assert not board.chart_area.horizontalScrollBar().isVisible()
+    visible_tiles = [b for b in board.tile_buttons if not b.visibleRegion().isEmpty()]
+    assert len(visible_tiles) >= 8  # the first rows at least; more scroll
+    _shot(w, "group-session-board.png")
+    from PySide6.QtWidgets import QTabWidget
+
+    page = w.shell.visit_page  # away to the inspection's tabs, and back to the board
+    inspection = w.shell.inspection_page
+    w.shell.pages.setCurrentWidget(inspection)
+    tabs = inspection.findChild(QTabWidget, "inspectionTabs")
+    for n in range(tabs.count()):
+        tabs.setCurrentIndex(n)
+        qtbot.wait(50)
+        assert w.size().toTuple() == (1366, 768), tabs.tabText(n)
+    w.shell.pages.setCurrentWidget(page)
+    qtbot.wait(100)
+    assert page.centre_stack.currentWidget() is board
+    assert w.size().toTuple() == (1366, 768)
+
+
+def test_f1_on_the_board_lists_its_keys(qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QLabel
+
+    from ui.help_overlay import HelpOverlay
+
+    w = window
+    w.resize(1366, 768)
+    _open_meeting(qtbot, w)
+    board = w.shell.visit_page.board
+    board.setFocus()
+    qtbot.waitUntil(board.hasFocus, timeout=5000)
+    qtbot.keyClick(board, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: w.findChild(HelpOverlay) is not None and w.findChild(HelpOverlay).isVisible())
+    overlay = w.findChild(HelpOverlay)
+    texts = {label.text() for label in overlay.findChildren(QLabel) if label.isVisible()}
+
+    def tr(source: str) -> str:
+        return QCoreApplication.translate("SessionBoard", source)
+
+    assert tr("Group-session board") in texts
+    assert {"1 … 9", tr("Count a speaking turn for that tile")} <= texts
+    assert tr("Undo / redo the last turn or event, one at a time") in texts
+    for et in board.state.event_types:  # every event letter with its button's label
+        assert et.hotkey.upper() in texts
+        assert any(et.label.nl in t or et.label.en in t for t in texts), et.code
+    assert overlay.sizeHint().height() <= 768 and _inside(overlay, w)
+    for label in overlay.findChildren(QLabel):
+        if label.isVisible():
+            assert _inside(label, w), label.text()
+    qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+    assert not overlay.isVisible()
