@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -13,16 +15,20 @@ from inspectorapp.clock import utc_now
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.errors import (
     FieldIssue,
+    StoreCorruptError,
     StoreExistsError,
     StoreNotFoundError,
     ValidationError,
 )
 from inspectorapp.ids import new_id
-from storage.engine import Store, connect_raw, wrap
+from storage.engine import Store, connect_raw, verify_key, wrap
 from storage.migrate import upgrade
 from storage.models import StoreMeta
 
 from .services import frameworks
+
+if TYPE_CHECKING:
+    import sqlcipher3.dbapi2 as sqlcipher
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +82,7 @@ def open_store(path: Path, passphrase: str) -> Store:
     if not path.exists():
         raise StoreNotFoundError(f"{path} does not exist")
     conn = connect_raw(path, passphrase)
+    _remove_rekey_leftovers(path)  # the passphrase opened the file: a change never finished
     store = wrap(path, conn)
     try:
         backup = upgrade(store)  # checks the file first when there is something to migrate
@@ -95,3 +102,84 @@ def device_id(store: Store) -> str:
     with store.session() as session:
         value = session.scalar(select(StoreMeta.value).where(StoreMeta.key == "device_id"))
     return value or "unknown-device"
+
+
+def verify_passphrase(path: Path, passphrase: str) -> None:
+    """Raise ``WrongPassphraseError`` unless ``passphrase`` opens the store; reads only, also
+    while the store is open."""
+    if not path.exists():
+        raise StoreNotFoundError(f"{path} does not exist")
+    verify_key(path, passphrase)
+
+
+def _rekey_file(path: Path) -> Path:
+    return path.with_name(path.name + ".rekey")
+
+
+def _remove_rekey_leftovers(path: Path) -> None:
+    fresh = _rekey_file(path)
+    for part in (fresh, Path(f"{fresh}-wal"), Path(f"{fresh}-shm"), Path(f"{fresh}-journal")):
+        part.unlink(missing_ok=True)
+
+
+def _table_counts(conn: sqlcipher.Connection) -> dict[str, int]:
+    tables = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    names = [n for (n,) in conn.execute(tables)]
+    return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+def change_passphrase(path: Path, current: str, new: str, repeated: str) -> None:
+    """Encrypt the (closed) store under a new passphrase. Crash-safe: at every moment the
+    file at ``path`` opens with the old passphrase or, once complete, with the new one.
+
+    Not ``PRAGMA rekey`` in place: that leaves the file's pages under the old key until a
+    checkpoint copies the -wal back, keeps the salt, and cannot be checked before it counts.
+    A complete copy is exported under the new key beside the store, checked (quick_check,
+    the same row counts), fsynced and renamed over the store in one step. The old -wal is
+    checkpointed and gone before the rename, so no frame under the old key is ever applied
+    to the new file. No backup under the old passphrase is kept: whoever changes it may
+    do so because it leaked. See docs/decisions/0012-passphrase-change.md.
+    """
+    check_new_passphrase(new, repeated)
+    if not path.exists():
+        raise StoreNotFoundError(f"{path} does not exist")
+    fresh = _rekey_file(path)
+    _remove_rekey_leftovers(path)
+    conn = connect_raw(path, current)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = _table_counts(conn)
+        conn.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(fresh), new))
+        conn.execute("SELECT sqlcipher_export('rekeyed')")
+        conn.execute("DETACH DATABASE rekeyed")
+    finally:
+        conn.close()  # the last connection: checkpoints and removes the -wal
+    check = connect_raw(fresh, new)
+    try:
+        if check.execute("PRAGMA quick_check").fetchone() != ("ok",) or _table_counts(check) != before:
+            raise StoreCorruptError("the re-encrypted copy differs from the store")
+    except BaseException:
+        check.close()
+        _remove_rekey_leftovers(path)
+        raise
+    check.close()
+    for leftover in (Path(f"{path}-wal"), Path(f"{fresh}-wal")):
+        if leftover.exists() and leftover.stat().st_size > 0:  # never replay old frames on the new file
+            _remove_rekey_leftovers(path)
+            raise StoreCorruptError(f"{leftover} was not checkpointed")
+    with open(fresh, "rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(fresh, path)
+    Path(f"{path}-shm").unlink(missing_ok=True)  # the index of the old file's WAL
+    _fsync_dir(path.parent)
+    log.info("store passphrase changed")
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync there; NTFS journals renames
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
