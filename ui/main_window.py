@@ -179,10 +179,14 @@ class MainWindow(ChangeRouting, QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self, self.paths)
+        dialog = SettingsDialog(self.settings, self, self.paths, unlocked=self.workspace is not None)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         self.apply_settings(dialog.result_settings())
+        if dialog.passphrase_change is not None:
+            from .passphrase_dialog import change_in_window
+
+            change_in_window(self, *dialog.passphrase_change)
 
     def apply_settings(self, new: Settings) -> None:
         old, self.settings = self.settings, new

@@ -1,4 +1,5 @@
-"""Preferences: language, auto-lock time, the name that goes into the audit log."""
+"""Preferences: language, auto-lock time, the name that goes into the audit log, and the
+passphrase (ui/passphrase_dialog.py)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,11 @@ from .dialogs import open_dialog
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, paths: AppPaths | None = None
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        paths: AppPaths | None = None,
+        unlocked: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -51,6 +56,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Lock after inactivity"), self.idle)
         form.addRow(self.tr("Your name"), self.name)
         self._paths = paths
+        # (current, new) once the passphrase dialog accepted; the window does the change.
+        self.passphrase_change: tuple[str, str] | None = None
+        if paths is not None and unlocked:  # the current passphrase is checked against the store
+            self.passphrase_button = QPushButton(self.tr("Change passphrase…"))
+            self.passphrase_button.setObjectName("passphraseButton")
+            self.passphrase_button.clicked.connect(self._change_passphrase)
+            form.addRow(self.tr("Passphrase"), self.passphrase_button)
         if paths is not None:  # the version, the store's location and the licences
             self.about_button = QPushButton(self.tr("About Veldwerk…"))
             self.about_button.setObjectName("aboutButton")
@@ -62,6 +74,16 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _change_passphrase(self) -> None:
+        from .passphrase_dialog import PassphraseDialog
+
+        if self._paths is None:
+            return
+        dialog = PassphraseDialog(self._paths.store_file, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.passphrase_change = dialog.change()
+            self.accept()  # the other settings apply too, then the window locks for the change
 
     def _open_about(self) -> None:
         from .about_dialog import AboutDialog
