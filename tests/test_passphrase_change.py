@@ -127,3 +127,73 @@ def test_a_kill_during_the_change_leaves_the_old_or_the_new_passphrase(store_pat
             current, other = other, current
         assert not Path(f"{store_path}.rekey").exists()  # the next unlock removes a half-made copy
     assert outcomes[0]  # the run that was not killed changed it
+
+
+def test_change_the_passphrase_in_settings(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from inspectorapp.bootstrap import build_main_window
+    from inspectorapp.paths import app_paths
+    from ui.passphrase_dialog import PassphraseDialog
+    from ui.settings_dialog import SettingsDialog
+
+    from .test_app_window import _create, _wait_rows
+
+    paths = app_paths(tmp_path / "home").ensure()
+    w = build_main_window(QApplication.instance(), paths)
+    qtbot.addWidget(w)
+    w.show()
+    seen: dict[str, object] = {}
+
+    def modal(kind: type) -> object:
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=5000)
+        return QApplication.activeModalWidget()
+
+    def in_passphrase_dialog() -> None:
+        dialog = modal(PassphraseDialog)
+        assert isinstance(dialog, PassphraseDialog)
+        dialog.grab().save("/tmp/h5-passphrase-dialog.png")
+        qtbot.keyClicks(dialog.current, PASSPHRASE)
+        qtbot.keyClicks(dialog.new, "kort")
+        qtbot.keyClicks(dialog.repeat, "kort")
+        dialog.submit()  # too short: refused at once, the dialog stays
+        assert dialog.error.text() and dialog.isVisible()
+        for field, text in ((dialog.current, "niet de goede"), (dialog.new, NEW), (dialog.repeat, NEW)):
+            field.clear()
+            qtbot.keyClicks(field, text)
+        dialog.submit()  # the current passphrase is checked against the store
+        qtbot.waitUntil(lambda: dialog.buttons.isEnabled() and bool(dialog.error.text()), timeout=10000)
+        seen["wrong"] = dialog.error.text()
+        dialog.current.clear()
+        qtbot.keyClicks(dialog.current, PASSPHRASE)
+        dialog.submit()
+
+    def in_settings() -> None:
+        settings = modal(SettingsDialog)
+        assert isinstance(settings, SettingsDialog)
+        QTimer.singleShot(0, in_passphrase_dialog)
+        settings.passphrase_button.click()
+
+    try:
+        _create(qtbot, w)
+        _wait_rows(qtbot, w, 4)
+        QTimer.singleShot(0, in_settings)
+        w.open_settings()
+        wrong = "The current passphrase is not right. Nothing was changed."
+        assert seen["wrong"] in (wrong, QApplication.translate("PassphraseDialog", wrong))
+        changed = (
+            QApplication.translate("PassphraseDialog", "Passphrase changed. Use the new one from now on."),
+            "Passphrase changed. Use the new one from now on.",
+        )
+        qtbot.waitUntil(lambda: w.statusBar().currentMessage() in changed, timeout=30000)
+        assert w.workspace is not None
+        w.lock()
+        with pytest.raises(WrongPassphraseError):
+            verify_passphrase(paths.store_file, PASSPHRASE)
+        qtbot.keyClicks(w.unlock_page.passphrase, NEW)
+        qtbot.keyClick(w.unlock_page.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: w.workspace is not None, timeout=20000)
+        _wait_rows(qtbot, w, 4)
+    finally:
+        w.lock()
