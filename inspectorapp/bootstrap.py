@@ -24,6 +24,8 @@ from resources import path as resource_path
 
 log = logging.getLogger("veldwerk")
 
+AFTER_FIRST_FRAME_MS = 100
+
 
 def setup_logging(paths: AppPaths) -> None:
     import logging.handlers
@@ -156,8 +158,10 @@ def run_gui(
     window.show()
     from ui.main_window import warm_up
 
-    QTimer.singleShot(0, lambda: setup_logging(paths))  # the file handler is not needed to paint
-    QTimer.singleShot(0, warm_up)
+    # Neither the log file nor the database stack is needed to paint the unlock screen: both
+    # start once its first frame is out (a passphrase takes seconds to type; the warm-up, ~0.3 s).
+    QTimer.singleShot(AFTER_FIRST_FRAME_MS, lambda: setup_logging(paths))
+    QTimer.singleShot(AFTER_FIRST_FRAME_MS, warm_up)
     if quit_after_ms is not None:
 
         def finish() -> None:
