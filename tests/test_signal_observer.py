@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from inspectorapp.domain.drafts import SignalDraft, SignalPrefill
 from inspectorapp.domain.enums import SignalKind, Valence
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.executor import DbExecutor
@@ -38,7 +40,7 @@ def _observers(ws: Workspace) -> list[str | None]:
 
 def test_the_capture_form_records_the_inspector_as_observer(qtbot, workspace: Workspace) -> None:
     org = workspace.call(lambda s: helpers.organisation(s, workspace.ctx))
-    dialog = SignalCapture(workspace, {"organisation_id": org})
+    dialog = SignalCapture(workspace, SignalPrefill(SignalDraft(organisation_id=org)))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.organisation.count() > 0, timeout=10000)
@@ -53,9 +55,32 @@ def test_the_capture_form_records_the_inspector_as_observer(qtbot, workspace: Wo
 
 def test_a_named_observer_is_kept_and_none_given_is_the_capturer(workspace: Workspace) -> None:
     org = workspace.call(lambda s: helpers.organisation(s, workspace.ctx))
-    base = {"organisation_id": org, "kind": SignalKind.HARD, "valence": Valence.POSITIVE}
+    base = SignalDraft(org, SignalKind.HARD, Valence.POSITIVE)
     ctx = workspace.ctx
-    workspace.call(signals.capture_signal, ctx, {**base, "observation": "a", "observed_by": "Collega Bakker"})
-    workspace.call(signals.capture_signal, ctx, {**base, "observation": "b", "observed_by": "  "})
-    workspace.call(signals.capture_signal, ctx, {**base, "observation": "c"})
+    workspace.call(signals.capture_signal, ctx, replace(base, observation="a", observed_by="Collega Bakker"))
+    workspace.call(signals.capture_signal, ctx, replace(base, observation="b", observed_by="  "))
+    workspace.call(signals.capture_signal, ctx, replace(base, observation="c"))
     assert _observers(workspace) == ["Collega Bakker", "Inspecteur De Vries", "Inspecteur De Vries"]
+
+
+def test_a_name_changed_in_settings_is_the_next_observer(qtbot, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    from inspectorapp.bootstrap import build_main_window
+
+    from .test_app_window import _create, _wait_rows
+
+    w = build_main_window(QApplication.instance(), app_paths(tmp_path / "home").ensure())
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        _create(qtbot, w)
+        _wait_rows(qtbot, w, 4)
+        w.apply_settings(replace(w.settings, inspector_name="Inspecteur Bakker"))
+        dialog = w.capture_signal({})
+        assert dialog is not None and dialog.observer.text() == "Inspecteur Bakker"
+        dialog.reject()
+    finally:
+        w.lock()

@@ -196,6 +196,7 @@ class MainWindow(ChangeRouting, QMainWindow):
             self.unlock_page.set_language(new.language)
         if self.workspace is not None:
             self.idle.set_limit(new.idle_lock_minutes * 60)
+            self.workspace.ctx = replace(self.workspace.ctx, actor=self._actor())  # audit, observer
 
     # ----- unlock / lock ----------------------------------------------------------
     def _new_unlock_page(self) -> UnlockPage:
