@@ -1,6 +1,6 @@
 """Run the benchmarks and print a summary table.
 
-    python -m bench [cold_start autosave fts visit_open report sync-bulk sync-fleet sync-blob]
+    python -m bench [cold_start unlock autosave fts visit_open report sync-bulk sync-fleet sync-blob]
                     [--paragraphs N] [--signals N] [--changes N] [--laptops N] [--blob-mb N]
 
 Without names, all run. The generated store is built first (cached in bench/.cache/);
@@ -21,13 +21,14 @@ from datetime import datetime
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from . import autosave, cold_start, fts, report, visit_open
+from . import autosave, cold_start, fts, report, unlock, visit_open
 from . import sync as sync_bench
 from .common import RESULTS, Result, Size, add_size_args, print_result, size_from
 from .generate import ensure_store
 
 BENCHMARKS: dict[str, Callable[[Size, argparse.Namespace], Result]] = {
     "cold_start": lambda size, args: cold_start.run(),
+    "unlock": lambda size, args: unlock.run(size),
     "autosave": lambda size, args: autosave.run(size),
     "fts": lambda size, args: fts.run(size),
     "visit_open": lambda size, args: visit_open.run(size),
@@ -36,7 +37,7 @@ BENCHMARKS: dict[str, Callable[[Size, argparse.Namespace], Result]] = {
     "sync-fleet": lambda size, args: sync_bench.run_fleet(args.laptops),
     "sync-blob": lambda size, args: sync_bench.run_blob(args.blob_mb),
 }
-NEEDS_STORE = {"autosave", "fts", "visit_open"}
+NEEDS_STORE = {"autosave", "fts", "visit_open", "unlock"}
 
 
 def machine() -> str:

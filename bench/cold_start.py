@@ -60,6 +60,51 @@ def _timed(cmd: list[str]) -> float:
 
 QT_ROOTS = {"PySide6", "shiboken6", "shibokensupport"}  # the baseline pays for these too
 
+# The app's start to its first painted frame in steps, timed inside one fresh process. The Qt
+# namespace is imported on its own first: PySide builds its ~100 Python enums at that import
+# (the bare window never touches ``Qt``), whichever module of the app asks for it first.
+PHASES_CODE = """
+import sys, tempfile, time
+from pathlib import Path
+marks = [("start", time.perf_counter())]
+def mark(name): marks.append((name, time.perf_counter()))
+from PySide6.QtWidgets import QApplication, QWidget; mark("PySide6.QtWidgets (the bare window too)")
+from PySide6.QtCore import Qt; mark("Qt namespace enums")
+from PySide6.QtGui import QAction, QKeySequence; mark("QtGui classes the window uses")
+import inspectorapp.cli; mark("inspectorapp.cli (argparse, paths)")
+from inspectorapp import bootstrap; mark("inspectorapp.bootstrap (settings, logging)")
+import ui.main_window; mark("ui.main_window and the unlock page")
+from inspectorapp.paths import app_paths
+app = bootstrap.create_app(sys.argv[:1]); mark("QApplication")
+window = bootstrap.build_main_window(app, app_paths(Path(tempfile.mkdtemp())).ensure())
+mark("build_main_window (style, translator, widgets)")
+window.show()
+window.grab(); mark("show and first paint")
+prev = marks[0][1]
+for name, t in marks[1:]:
+    print(f"{name}\t{t - prev}")
+    prev = t
+"""
+
+
+def phases(runs: int = 5) -> list[tuple[str, float]]:
+    """Median time of each step of ``PHASES_CODE`` over ``runs`` fresh processes."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", PHASES_CODE],
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=BENCH_DIR.parent,
+            check=True,
+        )
+        for line in done.stdout.splitlines():
+            name, seconds = line.split("\t")
+            samples.setdefault(name, []).append(float(seconds))
+    return [(name, median(values)) for name, values in samples.items()]
+
 
 def heaviest_imports(top: int = 6) -> list[tuple[str, float, str]]:
     """Root packages the app imports beyond Qt, by summed self import time, each with the
@@ -119,6 +164,9 @@ def run(runs: int = 7) -> Result:
     ratio = app_m / base_m
     print(f"  bare window: median {ms(base_m)}  runs {', '.join(f'{s * 1000:.0f}' for s in base_s)} ms")
     print(f"  app unlock : median {ms(app_m)}  runs {', '.join(f'{s * 1000:.0f}' for s in app_s)} ms")
+    print("  where the time goes, in one fresh process (median of 5):")
+    for name, seconds in phases():
+        print(f"    {name:<48} {ms(seconds):>10}")
     print("  heaviest non-Qt imports before the unlock screen (self time, one -X importtime run):")
     for name, seconds, via in heaviest_imports():
         print(f"    {name:<14} {ms(seconds):>10}  {via}")

@@ -1,0 +1,21 @@
+"""The benchmarks of cold start and unlock run end to end at a tiny size (their timings are
+never asserted here: see bench/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import cold_start, unlock
+from bench.common import Size
+
+
+def test_unlock_benchmark_runs_at_a_tiny_size(qapp: object) -> None:
+    result = unlock.run(Size(paragraphs=300, signals=30), runs=1)
+    assert result.name == "unlock" and result.ratio > 1  # unlocking costs more than the key derivation
+    assert "key derivation" in result.baseline
+
+
+@pytest.mark.slow
+def test_cold_start_benchmark_runs() -> None:
+    result = cold_start.run(runs=1)
+    assert result.name == "cold_start" and result.ratio > 0
