@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from inspectorapp.bootstrap import build_main_window
@@ -17,6 +17,12 @@ from ui.main_window import MainWindow
 from .conftest import PASSPHRASE, ROOT
 
 SHOTS = os.environ.get("VELDWERK_SCREENSHOTS")  # folder to write docs screenshots to
+LAPTOP = QSize(1366, 768)  # the screen every window must fit; docs screenshots are taken at it
+
+
+def laptop_size(w: QWidget) -> None:
+    """Size a shown window so that with its frame it fills a 1366x768 screen."""
+    w.resize(LAPTOP - (w.frameGeometry().size() - w.size()))
 
 
 @pytest.fixture
@@ -27,6 +33,7 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    laptop_size(w)
     yield w
     w.lock()
 

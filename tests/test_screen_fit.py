@@ -34,9 +34,9 @@ from inspectorapp.domain.enums import InspectionType
 from inspectorapp.paths import app_paths
 from ui.main_window import MainWindow
 
-from .test_app_window import SHOTS, _create, _wait_rows
+from .test_app_window import LAPTOP as SCREEN
+from .test_app_window import SHOTS, _create, _wait_rows, laptop_size
 
-SCREEN = QSize(1366, 768)
 SETTLE_MS = 300  # asynchronous fills (options, lists) land before a window is measured
 
 
@@ -47,8 +47,7 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    frame = w.frameGeometry().size() - w.size()  # the window's frame counts on a real screen
-    w.resize(SCREEN - frame)
+    laptop_size(w)  # the window's frame counts on a real screen
     _create(qtbot, w)
     _wait_rows(qtbot, w, 4)
     yield w
@@ -209,7 +208,7 @@ class Page:
     name: str
     go: Callable[[object, MainWindow], None]
     buttons: Callable[[MainWindow], list[QAbstractButton]]
-    shot: str | None = None
+    shot: str | None = None  # a docs screenshot no story test takes (those are taken at 1366x768 too)
 
 
 def _tab(name: str) -> Callable[[object, MainWindow], None]:
@@ -231,7 +230,6 @@ PAGES: tuple[Page, ...] = (
         "inspections list",
         lambda qtbot, w: w.shell.show_page("inspections"),
         lambda w: [w.shell.new_inspection, w.lock_button, w.sync_button, w.settings_button],
-        "inspections.png",
     ),
     Page(
         "inspection overview",
@@ -251,7 +249,6 @@ PAGES: tuple[Page, ...] = (
             w.shell.inspection_page.findings.delete_button,
             w.shell.inspection_page.findings.editor.add_evidence,
         ],
-        "findings.png",
     ),
     Page(
         "follow-up tab",
@@ -260,7 +257,6 @@ PAGES: tuple[Page, ...] = (
             w.shell.inspection_page.follow_up.add_button,
             w.shell.inspection_page.follow_up.add_reflection,
         ],
-        "follow-up.png",
     ),
     Page(
         "report tab",
@@ -275,7 +271,6 @@ PAGES: tuple[Page, ...] = (
             w.shell.visit_page.participants_button,
             w.shell.visit_page.new_signal,
         ],
-        "visit-workspace.png",
     ),
     Page(
         "group-session board",
@@ -299,7 +294,7 @@ class Dialog:
     page: str  # the page (PAGES) it is opened from
     kind: type[QWidget]
     open: Callable[[MainWindow], object]
-    shot: str | None = None
+    shot: str | None = None  # a docs screenshot no story test takes (those are taken at 1366x768 too)
     buttons: Callable[[QWidget], list[QAbstractButton]] | None = None  # besides its button box
 
 
@@ -399,7 +394,6 @@ DIALOGS: tuple[Dialog, ...] = (
         "findings tab",
         _kind("ui.convert_signal_dialog", "ConvertSignalDialog"),
         _first_soft_signal,
-        "convert-signal.png",
     ),
     Dialog(
         "new intervention",
@@ -449,7 +443,6 @@ DIALOGS: tuple[Dialog, ...] = (
         "group-session board",
         _kind("ui.synthesis_form", "SynthesisForm"),
         _synthesis,
-        "synthesis.png",
     ),
 )
 

@@ -17,7 +17,7 @@ from ui.main_window import MainWindow
 from ui.signal_capture import SignalCapture
 
 from .conftest import PASSPHRASE
-from .test_app_window import _create, _shot, _wait_rows
+from .test_app_window import _create, _shot, _wait_rows, laptop_size
 
 
 @pytest.fixture
@@ -27,6 +27,7 @@ def window(qtbot, tmp_path: Path) -> MainWindow:
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    laptop_size(w)
     _create(qtbot, w)
     _wait_rows(qtbot, w, 4)
     yield w
