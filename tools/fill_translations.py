@@ -616,6 +616,26 @@ NL.update(
             "van een zacht signaal een onderbouwde bevinding."
         ),
         "Observed by": "Waargenomen door",
+        "Change passphrase": "Wachtwoordzin wijzigen",
+        "Change passphrase…": "Wachtwoordzin wijzigen…",
+        "The app locks for a moment and opens again with the new passphrase. It cannot be recovered: write it down somewhere safe.": (
+            "De app vergrendelt even en opent weer met de nieuwe wachtwoordzin. Die is niet te herstellen: "
+            "bewaar hem op een veilige plek."
+        ),
+        "Current passphrase": "Huidige wachtwoordzin",
+        "New passphrase": "Nieuwe wachtwoordzin",
+        "Repeat new passphrase": "Herhaal de nieuwe wachtwoordzin",
+        "The new passphrase is the same as the current one.": "De nieuwe wachtwoordzin is gelijk aan de huidige.",
+        "The current passphrase is not right. Nothing was changed.": (
+            "De huidige wachtwoordzin klopt niet. Er is niets gewijzigd."
+        ),
+        "Count a speaking turn for that tile": "Een spreekbeurt tellen voor die tegel",
+        "Undo / redo the last turn or event, one at a time": (
+            "De laatste spreekbeurt of gebeurtenis ongedaan maken / opnieuw, één voor één"
+        ),
+        "In the note line: add the note to the timeline": "In de notitieregel: de notitie aan de tijdlijn toevoegen",
+        "Event: {0}": "Gebeurtenis: {0}",
+        "Group-session board": "Bord groepssessie",
         # a note's kinds (context note_kind): the PDF's words, "duiding" for interpretation
         "note_kind|observation": "waarneming",
         "note_kind|quote": "citaat",

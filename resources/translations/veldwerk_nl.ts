@@ -94,22 +94,22 @@
 <context>
     <name>ConversationForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="121" />
+        <location filename="../../ui/visit_forms.py" line="122" />
         <source>New conversation</source>
         <translation>Nieuw gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="128" />
+        <location filename="../../ui/visit_forms.py" line="129" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="129" />
+        <location filename="../../ui/visit_forms.py" line="130" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="130" />
+        <location filename="../../ui/visit_forms.py" line="131" />
         <source>Starts at</source>
         <translation>Begint om</translation>
     </message>
@@ -117,22 +117,22 @@
 <context>
     <name>ConvertSignalDialog</name>
     <message>
-        <location filename="../../ui/convert_signal_dialog.py" line="59" />
+        <location filename="../../ui/convert_signal_dialog.py" line="60" />
         <source>Convert a soft signal into a finding</source>
         <translation>Zacht signaal omzetten in een bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/convert_signal_dialog.py" line="67" />
+        <location filename="../../ui/convert_signal_dialog.py" line="68" />
         <source>A soft signal stays internal. It can appear in a report only as a substantiated finding: write the finding and add at least one further piece of evidence that may be reported.</source>
         <translation>Een zacht signaal blijft intern. Het kan alleen in een rapport komen als onderbouwde bevinding: schrijf de bevinding en voeg minstens één andere onderbouwing toe die in een rapport mag.</translation>
     </message>
     <message>
-        <location filename="../../ui/convert_signal_dialog.py" line="74" />
+        <location filename="../../ui/convert_signal_dialog.py" line="75" />
         <source>Soft signal</source>
         <translation>Zacht signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/convert_signal_dialog.py" line="96" />
+        <location filename="../../ui/convert_signal_dialog.py" line="97" />
         <source>Convert</source>
         <translation>Omzetten</translation>
     </message>
@@ -140,7 +140,7 @@
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="53" />
+        <location filename="../../ui/synthesis_form.py" line="55" />
         <source>Evidence from the session</source>
         <translation>Onderbouwing uit de sessie</translation>
     </message>
@@ -168,85 +168,85 @@
 <context>
     <name>FindingEditor</name>
     <message>
-        <location filename="../../ui/finding_editor.py" line="134" />
+        <location filename="../../ui/finding_editor.py" line="135" />
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="135" />
-        <location filename="../../ui/finding_editor.py" line="150" />
+        <location filename="../../ui/finding_editor.py" line="136" />
+        <location filename="../../ui/finding_editor.py" line="151" />
         <source>What we see</source>
         <translation>Wat zien we</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="136" />
-        <location filename="../../ui/finding_editor.py" line="151" />
+        <location filename="../../ui/finding_editor.py" line="137" />
+        <location filename="../../ui/finding_editor.py" line="152" />
         <source>What we think of it</source>
         <translation>Wat vinden we ervan</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="137" />
-        <location filename="../../ui/finding_editor.py" line="152" />
+        <location filename="../../ui/finding_editor.py" line="138" />
+        <location filename="../../ui/finding_editor.py" line="153" />
         <source>What next</source>
         <translation>Hoe nu verder</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="138" />
+        <location filename="../../ui/finding_editor.py" line="139" />
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="139" />
+        <location filename="../../ui/finding_editor.py" line="140" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="140" />
+        <location filename="../../ui/finding_editor.py" line="141" />
         <source>Context factors</source>
         <translation>Contextfactoren</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="141" />
+        <location filename="../../ui/finding_editor.py" line="142" />
         <source>Raise nationally</source>
         <translation>Landelijk agenderen</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="142" />
+        <location filename="../../ui/finding_editor.py" line="143" />
         <source>Evidence (brown: stays internal)</source>
         <translation>Onderbouwing (bruin: blijft intern)</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="147" />
+        <location filename="../../ui/finding_editor.py" line="148" />
         <source>+ Evidence…</source>
         <translation>+ Onderbouwing…</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="148" />
+        <location filename="../../ui/finding_editor.py" line="149" />
         <source>Remove evidence</source>
         <translation>Onderbouwing weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="149" />
+        <location filename="../../ui/finding_editor.py" line="150" />
         <source>Evidence of this finding</source>
         <translation>Onderbouwing van deze bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="157" />
+        <location filename="../../ui/finding_editor.py" line="158" />
         <source>no traffic light</source>
         <translation>geen stoplicht</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="160" />
+        <location filename="../../ui/finding_editor.py" line="162" />
         <source>the network</source>
         <translation>het netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="160" />
+        <location filename="../../ui/finding_editor.py" line="162" />
         <source>one party</source>
         <translation>één partij</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="211" />
+        <location filename="../../ui/finding_editor.py" line="213" />
         <source>This finding substantiates a soft signal; that signal may therefore appear in reports.</source>
         <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal mag daardoor in rapporten komen.</translation>
     </message>
@@ -254,47 +254,47 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="128" />
+        <location filename="../../ui/findings_panel.py" line="129" />
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="130" />
+        <location filename="../../ui/findings_panel.py" line="131" />
         <source>formative (movement)</source>
         <translation>formatief (beweging)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="131" />
+        <location filename="../../ui/findings_panel.py" line="132" />
         <source>summative (traffic lights)</source>
         <translation>summatief (stoplichten)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="134" />
+        <location filename="../../ui/findings_panel.py" line="135" />
         <source>+ Finding</source>
         <translation>+ Bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="135" />
+        <location filename="../../ui/findings_panel.py" line="136" />
         <source>Convert soft signal…</source>
         <translation>Zacht signaal omzetten…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="136" />
+        <location filename="../../ui/findings_panel.py" line="137" />
         <source>Delete finding</source>
         <translation>Bevinding verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="137" />
+        <location filename="../../ui/findings_panel.py" line="138" />
         <source>Findings per theme</source>
         <translation>Bevindingen per thema</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="140" />
+        <location filename="../../ui/findings_panel.py" line="141" />
         <source>No findings yet. Write the first one in the form beside this list: it is saved once “What we see” has text. “+ Finding” starts another; “Convert soft signal…” turns a soft signal into a substantiated finding.</source>
         <translation>Nog geen bevindingen. Schrijf de eerste in het formulier naast deze lijst: die wordt opgeslagen zodra “Wat zien we” tekst heeft. “+ Bevinding” begint een nieuwe; “Zacht signaal omzetten…” maakt van een zacht signaal een onderbouwde bevinding.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/findings_panel.py" line="188" />
+        <location filename="../../ui/findings_panel.py" line="189" />
         <source>%n source(s) ({0} internal)</source>
         <translation>
             <numerusform>%n bron ({0} intern)</numerusform>
@@ -302,18 +302,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="218" />
-        <location filename="../../ui/findings_panel.py" line="278" />
+        <location filename="../../ui/findings_panel.py" line="219" />
+        <location filename="../../ui/findings_panel.py" line="279" />
         <source>Saved</source>
         <translation>Opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="227" />
+        <location filename="../../ui/findings_panel.py" line="228" />
         <source>New finding: it is saved once “What we see” has text.</source>
         <translation>Nieuwe bevinding: wordt opgeslagen zodra “Wat zien we” tekst heeft.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="236" />
+        <location filename="../../ui/findings_panel.py" line="237" />
         <source>Changed…</source>
         <translation>Gewijzigd…</translation>
     </message>
@@ -321,72 +321,72 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="114" />
+        <location filename="../../ui/follow_up_panel.py" line="115" />
         <source>Interventions (escalation ladder)</source>
         <translation>Interventies (escalatieladder)</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="115" />
+        <location filename="../../ui/follow_up_panel.py" line="116" />
         <source>+ Intervention</source>
         <translation>+ Interventie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="116" />
+        <location filename="../../ui/follow_up_panel.py" line="117" />
         <source>Reflections on purpose, role and effect</source>
         <translation>Reflecties op doel, rol en effect</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="117" />
+        <location filename="../../ui/follow_up_panel.py" line="118" />
         <source>Add reflection</source>
         <translation>Reflectie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="118" />
+        <location filename="../../ui/follow_up_panel.py" line="119" />
         <source>Reflection</source>
         <translation>Reflectie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="119" />
+        <location filename="../../ui/follow_up_panel.py" line="120" />
         <source>Interventions</source>
         <translation>Interventies</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="122" />
+        <location filename="../../ui/follow_up_panel.py" line="123" />
         <source>Rung</source>
         <translation>Trede</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="123" />
+        <location filename="../../ui/follow_up_panel.py" line="124" />
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="124" />
+        <location filename="../../ui/follow_up_panel.py" line="125" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="125" />
+        <location filename="../../ui/follow_up_panel.py" line="126" />
         <source>Planned</source>
         <translation>Gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="126" />
+        <location filename="../../ui/follow_up_panel.py" line="127" />
         <source>Done</source>
         <translation>Uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="127" />
+        <location filename="../../ui/follow_up_panel.py" line="128" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="128" />
+        <location filename="../../ui/follow_up_panel.py" line="129" />
         <source>Plan of action</source>
         <translation>Plan van aanpak</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="168" />
+        <location filename="../../ui/follow_up_panel.py" line="169" />
         <source>the network</source>
         <translation>het netwerk</translation>
     </message>
@@ -394,123 +394,123 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../ui/help_overlay.py" line="15" />
-        <location filename="../../ui/help_overlay.py" line="80" />
+        <location filename="../../ui/help_overlay.py" line="31" />
+        <location filename="../../ui/help_overlay.py" line="98" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="37" />
+        <location filename="../../ui/help_overlay.py" line="55" />
         <source>Everywhere</source>
         <translation>Overal</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="39" />
+        <location filename="../../ui/help_overlay.py" line="57" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="40" />
+        <location filename="../../ui/help_overlay.py" line="58" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="41" />
+        <location filename="../../ui/help_overlay.py" line="59" />
         <source>Capture a signal (from the selection in notes)</source>
         <translation>Signaal vastleggen (uit de selectie in notities)</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="42" />
+        <location filename="../../ui/help_overlay.py" line="60" />
         <source>Sync with the office now</source>
         <translation>Nu synchroniseren met kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="43" />
+        <location filename="../../ui/help_overlay.py" line="61" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="44" />
+        <location filename="../../ui/help_overlay.py" line="62" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="45" />
+        <location filename="../../ui/help_overlay.py" line="63" />
         <source>This overview</source>
         <translation>Dit overzicht</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="49" />
+        <location filename="../../ui/help_overlay.py" line="67" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="51" />
+        <location filename="../../ui/help_overlay.py" line="69" />
         <source>New paragraph</source>
         <translation>Nieuwe alinea</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="54" />
+        <location filename="../../ui/help_overlay.py" line="72" />
         <source>Kind: observation, quote, interpretation, question, action</source>
         <translation>Soort: waarneming, citaat, duiding, vraag, actie</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="56" />
+        <location filename="../../ui/help_overlay.py" line="74" />
         <source>Make the selection a quote</source>
         <translation>Selectie wordt citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="57" />
+        <location filename="../../ui/help_overlay.py" line="75" />
         <source>Speaker, themes, confidentiality and flags of the paragraph</source>
         <translation>Spreker, thema's, vertrouwelijkheid en vlaggen van de alinea</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="58" />
+        <location filename="../../ui/help_overlay.py" line="76" />
         <source>Undo / redo (saved automatically)</source>
         <translation>Ongedaan maken / opnieuw (automatisch opgeslagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="62" />
+        <location filename="../../ui/help_overlay.py" line="80" />
         <source>Signal form</source>
         <translation>Signaalformulier</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="64" />
+        <location filename="../../ui/help_overlay.py" line="82" />
         <source>Hard / soft</source>
         <translation>Hard / zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="65" />
+        <location filename="../../ui/help_overlay.py" line="83" />
         <source>Positive / negative / ambiguous</source>
         <translation>Positief / negatief / ambigu</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="66" />
+        <location filename="../../ui/help_overlay.py" line="84" />
         <source>More fields</source>
         <translation>Meer velden</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="67" />
+        <location filename="../../ui/help_overlay.py" line="85" />
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="71" />
+        <location filename="../../ui/help_overlay.py" line="89" />
         <source>Findings and report</source>
         <translation>Bevindingen en rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="73" />
+        <location filename="../../ui/help_overlay.py" line="91" />
         <source>Save the finding now (it also saves by itself)</source>
         <translation>Bevinding nu opslaan (gebeurt ook vanzelf)</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="74" />
+        <location filename="../../ui/help_overlay.py" line="92" />
         <source>Report: refresh the preview</source>
         <translation>Rapport: voorbeeld vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../ui/help_overlay.py" line="81" />
+        <location filename="../../ui/help_overlay.py" line="99" />
         <source>Esc or F1 closes this overview.</source>
         <translation>Esc of F1 sluit dit overzicht.</translation>
     </message>
@@ -518,62 +518,62 @@
 <context>
     <name>InspectionForm</name>
     <message>
-        <location filename="../../ui/inspection_form.py" line="57" />
+        <location filename="../../ui/inspection_form.py" line="58" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="84" />
+        <location filename="../../ui/inspection_form.py" line="87" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="85" />
+        <location filename="../../ui/inspection_form.py" line="88" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="86" />
+        <location filename="../../ui/inspection_form.py" line="89" />
         <source>Declared role</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="87" />
+        <location filename="../../ui/inspection_form.py" line="90" />
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="88" />
+        <location filename="../../ui/inspection_form.py" line="91" />
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="89" />
+        <location filename="../../ui/inspection_form.py" line="92" />
         <source>Or: a new organisation</source>
         <translation>Of: een nieuwe organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="90" />
+        <location filename="../../ui/inspection_form.py" line="93" />
         <source>Or: the providers around one client</source>
         <translation>Of: de aanbieders rond één cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="91" />
+        <location filename="../../ui/inspection_form.py" line="94" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="92" />
+        <location filename="../../ui/inspection_form.py" line="95" />
         <source>Team (names, comma separated)</source>
         <translation>Team (namen, gescheiden door komma's)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="93" />
+        <location filename="../../ui/inspection_form.py" line="96" />
         <source>Open questions</source>
         <translation>Open vragen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="115" />
+        <location filename="../../ui/inspection_form.py" line="118" />
         <source>Network</source>
         <translation>Netwerk</translation>
     </message>
@@ -771,77 +771,77 @@
 <context>
     <name>InterventionDialog</name>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="70" />
+        <location filename="../../ui/intervention_dialog.py" line="73" />
         <source>Intervention</source>
         <translation>Interventie</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="84" />
+        <location filename="../../ui/intervention_dialog.py" line="87" />
         <source>— (the network)</source>
         <translation>— (het netwerk)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="121" />
+        <location filename="../../ui/intervention_dialog.py" line="130" />
         <source>Action (ladder rung — action)</source>
         <translation>Actie (trede — actie)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="122" />
+        <location filename="../../ui/intervention_dialog.py" line="131" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="123" />
+        <location filename="../../ui/intervention_dialog.py" line="132" />
         <source>Follows up finding</source>
         <translation>Vervolg op bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="124" />
+        <location filename="../../ui/intervention_dialog.py" line="133" />
         <source>Repeat visit</source>
         <translation>Terugkerend bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="125" />
+        <location filename="../../ui/intervention_dialog.py" line="134" />
         <source>Intended message</source>
         <translation>Beoogde boodschap</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="126" />
+        <location filename="../../ui/intervention_dialog.py" line="135" />
         <source>Rationale</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="127" />
+        <location filename="../../ui/intervention_dialog.py" line="136" />
         <source>Owner</source>
         <translation>Eigenaar</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="128" />
+        <location filename="../../ui/intervention_dialog.py" line="137" />
         <source>Planned on</source>
         <translation>Gepland op</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="129" />
+        <location filename="../../ui/intervention_dialog.py" line="138" />
         <source>Done on</source>
         <translation>Uitgevoerd op</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="130" />
+        <location filename="../../ui/intervention_dialog.py" line="139" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="131" />
+        <location filename="../../ui/intervention_dialog.py" line="140" />
         <source>Plan of action</source>
         <translation>Plan van aanpak</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="132" />
+        <location filename="../../ui/intervention_dialog.py" line="141" />
         <source>Outcome (reason if rejected)</source>
         <translation>Uitkomst (reden bij afwijzing)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="133" />
+        <location filename="../../ui/intervention_dialog.py" line="142" />
         <source>Institution's response</source>
         <translation>Reactie van de instelling</translation>
     </message>
@@ -849,52 +849,52 @@
 <context>
     <name>InvitationForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="168" />
+        <location filename="../../ui/visit_forms.py" line="169" />
         <source>Invitation</source>
         <translation>Uitnodiging</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="177" />
+        <location filename="../../ui/visit_forms.py" line="178" />
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="178" />
+        <location filename="../../ui/visit_forms.py" line="179" />
         <source>invited</source>
         <translation>uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="179" />
+        <location filename="../../ui/visit_forms.py" line="180" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="180" />
+        <location filename="../../ui/visit_forms.py" line="181" />
         <source>declined</source>
         <translation>afgemeld</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="181" />
+        <location filename="../../ui/visit_forms.py" line="182" />
         <source>deliberately not invited</source>
         <translation>bewust niet uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="186" />
+        <location filename="../../ui/visit_forms.py" line="187" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="187" />
+        <location filename="../../ui/visit_forms.py" line="188" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="188" />
+        <location filename="../../ui/visit_forms.py" line="189" />
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="189" />
+        <location filename="../../ui/visit_forms.py" line="190" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -902,75 +902,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="161" />
         <location filename="../../ui/main_window.py" line="163" />
-        <location filename="../../ui/main_window.py" line="165" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Sync…</source>
         <translation>Synchronisatie…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Sync with the office: status, problems, connect (F9 syncs now)</source>
         <translation>Synchroniseren met kantoor: status, problemen, verbinden (F9 synchroniseert nu)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Capture a signal</source>
         <translation>Signaal vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Exported to {0}</source>
         <translation>Geëxporteerd naar {0}</translation>
     </message>
@@ -983,62 +983,62 @@
         <translation>Alinea</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="54" />
+        <location filename="../../ui/paragraph_dialog.py" line="55" />
         <source>team / account holders</source>
         <translation>team / accounthouders</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="55" />
+        <location filename="../../ui/paragraph_dialog.py" line="56" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="56" />
+        <location filename="../../ui/paragraph_dialog.py" line="57" />
         <source>restricted (named users)</source>
         <translation>beperkt (persoonsgebonden)</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="60" />
+        <location filename="../../ui/paragraph_dialog.py" line="61" />
         <source>about a party that is not present</source>
         <translation>over een partij die niet aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="64" />
+        <location filename="../../ui/paragraph_dialog.py" line="65" />
         <source>no partial interest</source>
         <translation>geen deelbelang</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="65" />
+        <location filename="../../ui/paragraph_dialog.py" line="66" />
         <source>partial interest, implicit</source>
         <translation>deelbelang, impliciet</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="66" />
+        <location filename="../../ui/paragraph_dialog.py" line="67" />
         <source>partial interest, explicit</source>
         <translation>deelbelang, expliciet</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="70" />
+        <location filename="../../ui/paragraph_dialog.py" line="71" />
         <source>followed up</source>
         <translation>opgevolgd</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="74" />
+        <location filename="../../ui/paragraph_dialog.py" line="75" />
         <source>Speaker</source>
         <translation>Spreker</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="75" />
+        <location filename="../../ui/paragraph_dialog.py" line="76" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="76" />
+        <location filename="../../ui/paragraph_dialog.py" line="77" />
         <source>Confidentiality</source>
         <translation>Vertrouwelijkheid</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="78" />
+        <location filename="../../ui/paragraph_dialog.py" line="79" />
         <source>Interest</source>
         <translation>Belang</translation>
     </message>
@@ -1046,59 +1046,123 @@
 <context>
     <name>ParticipantsDialog</name>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="42" />
+        <location filename="../../ui/participants_dialog.py" line="44" />
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="51" />
+        <location filename="../../ui/participants_dialog.py" line="53" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="52" />
+        <location filename="../../ui/participants_dialog.py" line="54" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="53" />
+        <location filename="../../ui/participants_dialog.py" line="55" />
         <source>Caption</source>
         <translation>Naam op tegel</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="54" />
+        <location filename="../../ui/participants_dialog.py" line="56" />
         <source>Presence</source>
         <translation>Aanwezigheid</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="55" />
+        <location filename="../../ui/participants_dialog.py" line="57" />
         <source>Mandate</source>
         <translation>Mandaat</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="59" />
+        <location filename="../../ui/participants_dialog.py" line="61" />
         <source>+ Participant</source>
         <translation>+ Deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="112" />
+        <location filename="../../ui/participants_dialog.py" line="114" />
         <source>present</source>
         <translation>aanwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="112" />
+        <location filename="../../ui/participants_dialog.py" line="114" />
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="112" />
+        <location filename="../../ui/participants_dialog.py" line="114" />
         <source>partly</source>
         <translation>deels</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="116" />
+        <location filename="../../ui/participants_dialog.py" line="118" />
         <source>can decide for the organisation</source>
         <translation>kan besluiten namens de organisatie</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="44" />
+        <location filename="../../ui/passphrase_dialog.py" line="75" />
+        <source>Change passphrase</source>
+        <translation>Wachtwoordzin wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="57" />
+        <source>The app locks for a moment and opens again with the new passphrase. It cannot be recovered: write it down somewhere safe.</source>
+        <translation>De app vergrendelt even en opent weer met de nieuwe wachtwoordzin. Die is niet te herstellen: bewaar hem op een veilige plek.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="64" />
+        <source>Current passphrase</source>
+        <translation>Huidige wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="65" />
+        <source>New passphrase</source>
+        <translation>Nieuwe wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="66" />
+        <source>Repeat new passphrase</source>
+        <translation>Herhaal de nieuwe wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="97" />
+        <source>too short</source>
+        <translation>te kort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="97" />
+        <source>weak</source>
+        <translation>zwak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="97" />
+        <source>reasonable</source>
+        <translation>redelijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="97" />
+        <source>strong</source>
+        <translation>sterk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="98" />
+        <source>Strength: {0}</source>
+        <translation>Sterkte: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="111" />
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>De nieuwe wachtwoordzin is gelijk aan de huidige.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="121" />
+        <source>The current passphrase is not right. Nothing was changed.</source>
+        <translation>De huidige wachtwoordzin klopt niet. Er is niets gewijzigd.</translation>
     </message>
 </context>
 <context>
@@ -1302,122 +1366,122 @@
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../ui/search_view.py" line="141" />
+        <location filename="../../ui/search_view.py" line="142" />
         <source>Search notes, quotes, signals and observations…</source>
         <translation>Zoek in notities, citaten, signalen en observaties…</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="142" />
+        <location filename="../../ui/search_view.py" line="143" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="143" />
+        <location filename="../../ui/search_view.py" line="144" />
         <source>Words match whole words; end a word with * to match its beginning.</source>
         <translation>Woorden zoeken op het hele woord; eindig een woord met * om op het begin te zoeken.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="144" />
+        <location filename="../../ui/search_view.py" line="145" />
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="147" />
+        <location filename="../../ui/search_view.py" line="148" />
         <source>Any time</source>
         <translation>Altijd</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="147" />
+        <location filename="../../ui/search_view.py" line="148" />
         <source>Last 30 days</source>
         <translation>Afgelopen 30 dagen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="147" />
+        <location filename="../../ui/search_view.py" line="148" />
         <source>Last year</source>
         <translation>Afgelopen jaar</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="152" />
+        <location filename="../../ui/search_view.py" line="153" />
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="153" />
+        <location filename="../../ui/search_view.py" line="154" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="154" />
+        <location filename="../../ui/search_view.py" line="155" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="155" />
+        <location filename="../../ui/search_view.py" line="156" />
         <source>Session events</source>
         <translation>Sessiegebeurtenissen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="156" />
+        <location filename="../../ui/search_view.py" line="157" />
         <source>Observations</source>
         <translation>Observaties</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="162" />
+        <location filename="../../ui/search_view.py" line="163" />
         <source>Any valence</source>
         <translation>Elke valentie</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="163" />
+        <location filename="../../ui/search_view.py" line="164" />
         <source>positive</source>
         <translation>positief</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="164" />
+        <location filename="../../ui/search_view.py" line="165" />
         <source>negative</source>
         <translation>negatief</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="165" />
+        <location filename="../../ui/search_view.py" line="166" />
         <source>ambiguous</source>
         <translation>ambigu</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="169" />
+        <location filename="../../ui/search_view.py" line="170" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="170" />
+        <location filename="../../ui/search_view.py" line="171" />
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="171" />
+        <location filename="../../ui/search_view.py" line="172" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="172" />
+        <location filename="../../ui/search_view.py" line="173" />
         <source>Valence</source>
         <translation>Valentie</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="173" />
+        <location filename="../../ui/search_view.py" line="174" />
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="191" />
+        <location filename="../../ui/search_view.py" line="192" />
         <source>All organisations</source>
         <translation>Alle organisaties</translation>
     </message>
     <message>
-        <location filename="../../ui/search_view.py" line="195" />
+        <location filename="../../ui/search_view.py" line="196" />
         <source>All themes</source>
         <translation>Alle thema's</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_view.py" line="229" />
+        <location filename="../../ui/search_view.py" line="230" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n resultaat</numerusform>
@@ -1428,98 +1492,133 @@
 <context>
     <name>SessionBoard</name>
     <message>
-        <location filename="../../ui/session_board.py" line="207" />
+        <location filename="../../ui/session_board.py" line="208" />
         <source>Finish: synthesis</source>
         <translation>Afronden: synthese</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="208" />
+        <location filename="../../ui/session_board.py" line="209" />
         <source>Note for the timeline, Enter adds it</source>
         <translation>Notitie voor de tijdlijn, Enter voegt toe</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="209" />
+        <location filename="../../ui/session_board.py" line="210" />
         <source>Timeline note</source>
         <translation>Notitie tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="210" />
+        <location filename="../../ui/session_board.py" line="211" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="211" />
+        <location filename="../../ui/session_board.py" line="212" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="213" />
+        <location filename="../../ui/session_board.py" line="214" />
         <source>Release the selected event for the report, or set its confidentiality</source>
         <translation>De gekozen gebeurtenis vrijgeven voor het rapport, of de vertrouwelijkheid instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="306" />
+        <location filename="../../ui/session_board.py" line="307" />
         <source>mandate ✓</source>
         <translation>mandaat ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="306" />
+        <location filename="../../ui/session_board.py" line="307" />
         <source>no mandate</source>
         <translation>geen mandaat</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="308" />
+        <location filename="../../ui/session_board.py" line="309" />
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="379" />
+        <location filename="../../ui/session_board.py" line="380" />
         <source>Speaking share by role</source>
         <translation>Spreekaandeel per rol</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="380" />
+        <location filename="../../ui/session_board.py" line="381" />
         <source>Speaking share by organisation</source>
         <translation>Spreekaandeel per organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="443" />
+        <source>Count a speaking turn for that tile</source>
+        <translation>Een spreekbeurt tellen voor die tegel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="444" />
+        <source>Undo / redo the last turn or event, one at a time</source>
+        <translation>De laatste spreekbeurt of gebeurtenis ongedaan maken / opnieuw, één voor één</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="445" />
+        <source>In the note line: add the note to the timeline</source>
+        <translation>In de notitieregel: de notitie aan de tijdlijn toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="449" />
+        <source>Event: {0}</source>
+        <translation>Gebeurtenis: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session_board.py" line="450" />
+        <source>Group-session board</source>
+        <translation>Bord groepssessie</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="30" />
+        <location filename="../../ui/settings_dialog.py" line="35" />
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39" />
+        <location filename="../../ui/settings_dialog.py" line="44" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40" />
+        <location filename="../../ui/settings_dialog.py" line="45" />
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44" />
-        <location filename="../../ui/settings_dialog.py" line="50" />
+        <location filename="../../ui/settings_dialog.py" line="49" />
+        <location filename="../../ui/settings_dialog.py" line="55" />
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45" />
-        <location filename="../../ui/settings_dialog.py" line="51" />
+        <location filename="../../ui/settings_dialog.py" line="50" />
+        <location filename="../../ui/settings_dialog.py" line="56" />
         <source>Lock after inactivity</source>
         <translation>Vergrendelen na inactiviteit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46" />
-        <location filename="../../ui/settings_dialog.py" line="52" />
+        <location filename="../../ui/settings_dialog.py" line="51" />
+        <location filename="../../ui/settings_dialog.py" line="57" />
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55" />
+        <location filename="../../ui/settings_dialog.py" line="62" />
+        <source>Change passphrase…</source>
+        <translation>Wachtwoordzin wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="65" />
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="67" />
         <source>About Veldwerk…</source>
         <translation>Over Veldwerk…</translation>
     </message>
@@ -1572,141 +1671,141 @@
         <translation>Werkvloer toont</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="106" />
+        <location filename="../../ui/signal_capture.py" line="108" />
         <source>Save (Ctrl+Enter)</source>
         <translation>Opslaan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="111" />
-        <location filename="../../ui/signal_capture.py" line="141" />
+        <location filename="../../ui/signal_capture.py" line="113" />
+        <location filename="../../ui/signal_capture.py" line="143" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="117" />
+        <location filename="../../ui/signal_capture.py" line="119" />
         <source>Kind · valence</source>
         <translation>Soort · valentie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="118" />
-        <location filename="../../ui/signal_capture.py" line="142" />
+        <location filename="../../ui/signal_capture.py" line="120" />
+        <location filename="../../ui/signal_capture.py" line="144" />
         <source>Observation</source>
         <translation>Waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="121" />
+        <location filename="../../ui/signal_capture.py" line="123" />
         <source>More (Tab)</source>
         <translation>Meer (Tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="123" />
-        <location filename="../../ui/signal_capture.py" line="143" />
+        <location filename="../../ui/signal_capture.py" line="125" />
+        <location filename="../../ui/signal_capture.py" line="145" />
         <source>Quote</source>
         <translation>Citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="124" />
+        <location filename="../../ui/signal_capture.py" line="126" />
         <source>Entrance</source>
         <translation>Ingang</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="125" />
+        <location filename="../../ui/signal_capture.py" line="127" />
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="126" />
+        <location filename="../../ui/signal_capture.py" line="128" />
         <source>Categories</source>
         <translation>Categorieën</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="127" />
+        <location filename="../../ui/signal_capture.py" line="129" />
         <source>Strength</source>
         <translation>Sterkte</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="128" />
+        <location filename="../../ui/signal_capture.py" line="130" />
         <source>Certainty</source>
         <translation>Zekerheid</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="129" />
+        <location filename="../../ui/signal_capture.py" line="131" />
         <source>Interpretation</source>
         <translation>Duiding</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="130" />
+        <location filename="../../ui/signal_capture.py" line="132" />
         <source>Hook</source>
         <translation>Haakje</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="131" />
-        <location filename="../../ui/signal_capture.py" line="144" />
+        <location filename="../../ui/signal_capture.py" line="133" />
+        <location filename="../../ui/signal_capture.py" line="146" />
         <source>Observed by</source>
         <translation>Waargenomen door</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="132" />
+        <location filename="../../ui/signal_capture.py" line="134" />
         <source>Confidentiality</source>
         <translation>Vertrouwelijkheid</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="136" />
+        <location filename="../../ui/signal_capture.py" line="138" />
         <source>Possibly related</source>
         <translation>Mogelijk verwant</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="145" />
+        <location filename="../../ui/signal_capture.py" line="147" />
         <source>Possibly related signals</source>
         <translation>Mogelijk verwante signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="181" />
+        <location filename="../../ui/signal_capture.py" line="183" />
         <source>1 hint</source>
         <translation>1 aanwijzing</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="182" />
+        <location filename="../../ui/signal_capture.py" line="184" />
         <source>2 clear signal</source>
         <translation>2 duidelijk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="183" />
+        <location filename="../../ui/signal_capture.py" line="185" />
         <source>3 strong signal</source>
         <translation>3 sterk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="188" />
+        <location filename="../../ui/signal_capture.py" line="190" />
         <source>impression</source>
         <translation>indruk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="189" />
+        <location filename="../../ui/signal_capture.py" line="191" />
         <source>probable</source>
         <translation>waarschijnlijk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="190" />
+        <location filename="../../ui/signal_capture.py" line="192" />
         <source>established</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="194" />
+        <location filename="../../ui/signal_capture.py" line="196" />
         <source>team / account holders</source>
         <translation>team / accounthouders</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="195" />
+        <location filename="../../ui/signal_capture.py" line="197" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="196" />
+        <location filename="../../ui/signal_capture.py" line="198" />
         <source>restricted (named users)</source>
         <translation>beperkt (persoonsgebonden)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="355" />
+        <location filename="../../ui/signal_capture.py" line="357" />
         <source>stayed soft</source>
         <translation>bleef zacht</translation>
     </message>
@@ -2179,57 +2278,57 @@
 <context>
     <name>SynthesisForm</name>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="98" />
+        <location filename="../../ui/synthesis_form.py" line="100" />
         <source>evidence in words</source>
         <translation>onderbouwing in woorden</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="105" />
+        <location filename="../../ui/synthesis_form.py" line="107" />
         <source>Release this score for the report, or set its confidentiality</source>
         <translation>Deze score vrijgeven voor het rapport, of de vertrouwelijkheid instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="113" />
+        <location filename="../../ui/synthesis_form.py" line="115" />
         <source>discussed</source>
         <translation>besproken</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="114" />
+        <location filename="../../ui/synthesis_form.py" line="116" />
         <source>deliberate choice</source>
         <translation>bewuste keuze</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="146" />
+        <location filename="../../ui/synthesis_form.py" line="148" />
         <source>0 not observed</source>
         <translation>0 niet waargenomen</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="147" />
+        <location filename="../../ui/synthesis_form.py" line="149" />
         <source>1 somewhat</source>
         <translation>1 enigszins</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="148" />
+        <location filename="../../ui/synthesis_form.py" line="150" />
         <source>2 clearly</source>
         <translation>2 duidelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="151" />
+        <location filename="../../ui/synthesis_form.py" line="153" />
         <source>not applicable</source>
         <translation>niet van toepassing</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="160" />
+        <location filename="../../ui/synthesis_form.py" line="162" />
         <source>balanced</source>
         <translation>in balans</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="164" />
+        <location filename="../../ui/synthesis_form.py" line="166" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="165" />
+        <location filename="../../ui/synthesis_form.py" line="167" />
         <source>no</source>
         <translation>nee</translation>
     </message>
@@ -2243,8 +2342,14 @@
         <source>Every change is saved at once. A score other than neutral needs evidence from the session: use the Evidence button.</source>
         <translation>Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt onderbouwing uit de sessie: gebruik de knop Onderbouwing.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/synthesis_form.py" line="280" />
+        <source>Evidence (%n)</source>
+        <translation>
+            <numerusform>Onderbouwing (%n)</numerusform><numerusform>Onderbouwing (%n)</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="296" />
+        <location filename="../../ui/synthesis_form.py" line="300" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
@@ -2338,22 +2443,22 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="69" />
+        <location filename="../../ui/visit_forms.py" line="70" />
         <source>New visit</source>
         <translation>Nieuw bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="75" />
+        <location filename="../../ui/visit_forms.py" line="76" />
         <source>Announced</source>
         <translation>Aangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="77" />
+        <location filename="../../ui/visit_forms.py" line="78" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="78" />
+        <location filename="../../ui/visit_forms.py" line="79" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
@@ -2361,78 +2466,78 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="172" />
+        <location filename="../../ui/visit_page.py" line="178" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="173" />
-        <location filename="../../ui/visit_page.py" line="176" />
+        <location filename="../../ui/visit_page.py" line="179" />
+        <location filename="../../ui/visit_page.py" line="182" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="174" />
+        <location filename="../../ui/visit_page.py" line="180" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="175" />
+        <location filename="../../ui/visit_page.py" line="181" />
         <source>Participants…</source>
         <translation>Deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="177" />
+        <location filename="../../ui/visit_page.py" line="183" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="180" />
+        <location filename="../../ui/visit_page.py" line="186" />
         <source>Your text clashed with a colleague's change; your version is in &lt;a href="sync"&gt;Sync with the office&lt;/a&gt;.</source>
         <translation>Uw tekst botste met een wijziging van een collega; uw versie staat in &lt;a href="sync"&gt;Synchroniseren met kantoor&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="186" />
+        <location filename="../../ui/visit_page.py" line="192" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, duiding, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="190" />
+        <location filename="../../ui/visit_page.py" line="196" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="191" />
+        <location filename="../../ui/visit_page.py" line="197" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="239" />
+        <location filename="../../ui/visit_page.py" line="245" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="242" />
+        <location filename="../../ui/visit_page.py" line="248" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="314" />
+        <location filename="../../ui/visit_page.py" line="320" />
         <source>Question guide ({0}/{1} asked)</source>
         <translation>Gespreksleidraad ({0}/{1} gesteld)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="433" />
+        <location filename="../../ui/visit_page.py" line="439" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="434" />
+        <location filename="../../ui/visit_page.py" line="440" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="435" />
+        <location filename="../../ui/visit_page.py" line="441" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
@@ -2440,12 +2545,12 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="52" />
+        <location filename="../../inspectorapp/bootstrap.py" line="54" />
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="53" />
+        <location filename="../../inspectorapp/bootstrap.py" line="55" />
         <source>Something unexpected went wrong. Your work is saved. Details are in {0}</source>
         <translation>Er ging iets onverwachts mis. Uw werk is opgeslagen. Details staan in {0}</translation>
     </message>
