@@ -6,13 +6,15 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
+from inspectorapp.domain.drafts import InspectionDraft, OrganisationDraft, SubjectDraft
+from inspectorapp.domain.enums import InspectionType, InspectorateRole
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.services import inspections, organisations
 from storage import models as m
 
 
 def organisation(session: Session, ctx: ActionContext, name: str = "Ziekenhuis Test") -> str:
-    return organisations.create_organisation(session, ctx, {"name": name, "sector": "MSZ"}).value.id
+    return organisations.create_organisation(session, ctx, OrganisationDraft(name=name, sector="MSZ")).value.id
 
 
 def conversation(session: Session, ctx: ActionContext) -> tuple[str, str]:
@@ -21,12 +23,12 @@ def conversation(session: Session, ctx: ActionContext) -> tuple[str, str]:
     insp = inspections.create_inspection(
         session,
         ctx,
-        {
-            "title": "Testinspectie",
-            "inspection_type": "risico",
-            "declared_role": "naleving",
-            "subjects": [{"organisation_id": org}],
-        },
+        InspectionDraft(
+            title="Testinspectie",
+            inspection_type=InspectionType.RISK,
+            declared_role=InspectorateRole.COMPLIANCE,
+            subjects=(SubjectDraft(organisation_id=org),),
+        ),
     ).value
     visit = m.Visit(inspection_id=insp.id, visit_date=date(2026, 3, 12), location="Locatie Noord")
     session.add(visit)

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from inspectorapp.domain.drafts import ParagraphDraft
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.services import notes
 from inspectorapp.store_access import create_store
@@ -159,6 +160,6 @@ def outbox_size(laptop: Laptop) -> int:
 def add_note(laptop: Laptop, conversation_id: str, text: str) -> str:
     return laptop.db(
         lambda s: (
-            notes.add_paragraph(s, laptop.ctx, conversation_id, {"text": text, "kind": "waarneming"}).value.id
+            notes.add_paragraph(s, laptop.ctx, conversation_id, ParagraphDraft(text=text)).value.id
         )
     )

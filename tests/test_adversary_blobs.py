@@ -23,6 +23,8 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from inspectorapp import sync_runner
+from inspectorapp.domain.drafts import SignalDraft
+from inspectorapp.domain.enums import SignalKind, Valence
 from inspectorapp.services import attachments, signals
 from inspectorapp.workspace import Workspace
 from storage import models as m
@@ -82,7 +84,7 @@ def _attach_to_shared_signal(ws: Workspace, data: bytes, name: str) -> str:
 
     def add(session: Session) -> str:
         org = helpers.organisation(session, ws.ctx, f"Organisatie van {ws.ctx.actor}")
-        draft = {"organisation_id": org, "kind": "hard", "valence": "negatief", "observation": "Gedeeld"}
+        draft = SignalDraft(org, SignalKind.HARD, Valence.NEGATIVE, "Gedeeld")
         sig = signals.capture_signal(session, ws.ctx, draft).value.id
         blobs = attachments.blob_store(session, ws.paths.attachments_dir)
         return attachments.add_attachment(session, ws.ctx, blobs, data, name, signal_id=sig).value.id

@@ -21,6 +21,7 @@ from sqlalchemy import func
 from sqlalchemy import select as sql_select
 
 from inspectorapp import sync_runner
+from inspectorapp.domain.drafts import OrganisationDraft
 from inspectorapp.paths import app_paths
 from inspectorapp.services import organisations
 from inspectorapp.workspace import Workspace
@@ -78,7 +79,7 @@ def honest(server: ServerProcess, tmp_path: Path) -> Iterator[Laptop]:
 
 def _still_syncs(laptop: Laptop, label: str) -> None:
     name = f"Zorgaanbieder na {label}"
-    laptop.db(lambda s: organisations.create_organisation(s, laptop.ctx, {"name": name, "sector": "MSZ"}))
+    laptop.db(lambda s: organisations.create_organisation(s, laptop.ctx, OrganisationDraft(name=name, sector="MSZ")))
     report = laptop.sync()
     assert report.pushed == 1 and report.statuses == {"applied": 1}, label
 
@@ -292,7 +293,7 @@ def _outbox(ws: Workspace) -> int:
 
 
 def _new_org(ws: Workspace, name: str) -> str:
-    return str(ws.call(organisations.create_organisation, ws.ctx, {"name": name, "sector": "MSZ"}).value.id)
+    return str(ws.call(organisations.create_organisation, ws.ctx, OrganisationDraft(name=name, sector="MSZ")).value.id)
 
 
 def _cli(server: ServerProcess, *args: str) -> None:

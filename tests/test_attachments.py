@@ -28,6 +28,8 @@ from sqlalchemy import func, select, text
 
 from inspectorapp import errors as e
 from inspectorapp.blobs import OVERHEAD, BlobStore
+from inspectorapp.domain.drafts import ParagraphDraft, SignalDraft
+from inspectorapp.domain.enums import SignalKind, Valence
 from inspectorapp.ids import new_id
 from inspectorapp.paths import app_paths
 from inspectorapp.services import attachments as att
@@ -146,8 +148,8 @@ def targets(store: Store, ctx: Any) -> Targets:
     with store.transaction() as s:
         org, conv = helpers.conversation(s, ctx)
         visit = s.get(m.Conversation, conv).visit_id
-        note = notes.add_paragraph(s, ctx, conv, {"text": "Medicijnkast open aangetroffen"}).value.id
-        draft = {"organisation_id": org, "kind": "hard", "valence": "negatief", "observation": "Kast open"}
+        note = notes.add_paragraph(s, ctx, conv, ParagraphDraft(text="Medicijnkast open aangetroffen")).value.id
+        draft = SignalDraft(org, SignalKind.HARD, Valence.NEGATIVE, "Kast open")
         sig = signals.capture_signal(s, ctx, draft).value.id
     return Targets(visit, note, sig)
 

@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from inspectorapp.domain import limits
+from inspectorapp.domain.drafts import InspectionDraft, ParagraphDraft, SignalDraft
+from inspectorapp.domain.enums import InspectionType, InspectorateRole, SignalKind, Valence
 from inspectorapp.domain.framework_file import parse_framework
 from inspectorapp.errors import DemoDataError, FrameworkFileError, ValidationError
 from inspectorapp.services import demo, frameworks, inspections, signals
@@ -100,14 +102,14 @@ def test_unknown_enum_value_and_code_refused(store: Store, ctx) -> None:
         signals.capture_signal(
             s,
             ctx,
-            {
-                "organisation_id": org,
-                "kind": "lauw",
-                "valence": "negatief",
-                "observation": "Wachtlijst",
-                "entrance": "POSTDUIF",
-                "categories": ["BES", "XYZ"],
-            },
+            SignalDraft(
+                organisation_id=org,
+                kind="lauw",
+                valence=Valence.NEGATIVE,
+                observation="Wachtlijst",
+                entrance="POSTDUIF",
+                categories=("BES", "XYZ"),
+            ),
         )
     problems = {(i.field, i.problem) for i in err.value.issues}
     assert problems == {
@@ -126,18 +128,18 @@ def test_over_long_text_refused(store: Store, ctx) -> None:
         signals.capture_signal(
             s,
             ctx,
-            {
-                "organisation_id": org,
-                "kind": "zacht",
-                "valence": "negatief",
-                "observation": "x" * (limits.PARAGRAPH + 1),
-            },
+            SignalDraft(
+                organisation_id=org,
+                kind=SignalKind.SOFT,
+                valence=Valence.NEGATIVE,
+                observation="x" * (limits.PARAGRAPH + 1),
+            ),
         )
     assert err.value.issues[0].problem == "too_long"
     assert err.value.issues[0].params["max"] == limits.PARAGRAPH
     with pytest.raises(ValidationError), store.transaction() as s:
         inspections.create_inspection(
-            s, ctx, {"title": "T" * 201, "inspection_type": "risico", "declared_role": "naleving"}
+            s, ctx, InspectionDraft(title="T" * 201, inspection_type=InspectionType.RISK, declared_role=InspectorateRole.COMPLIANCE)
         )
     assert _counts(store) == before
 
@@ -151,27 +153,27 @@ def test_invalid_dates_refused(store: Store, ctx, bad: str) -> None:
         signals.capture_signal(
             s,
             ctx,
-            {
-                "organisation_id": org,
-                "kind": "hard",
-                "valence": "negatief",
-                "observation": "Bezetting",
-                "observed_at": bad if "T" in bad else None,
-                "review_by": None if "T" in bad else bad,
-            },
+            SignalDraft(
+                organisation_id=org,
+                kind=SignalKind.HARD,
+                valence=Valence.NEGATIVE,
+                observation="Bezetting",
+                observed_at=bad if "T" in bad else None,
+                review_by=None if "T" in bad else bad,
+            ),
         )
     assert err.value.issues[0].problem in {"invalid_date", "out_of_range"}
     with pytest.raises(ValidationError), store.transaction() as s:
         inspections.create_inspection(
             s,
             ctx,
-            {
-                "title": "Periode",
-                "inspection_type": "risico",
-                "declared_role": "naleving",
-                "started_on": "2026-05-01",
-                "ended_on": "2026-04-01",
-            },
+            InspectionDraft(
+                title="Periode",
+                inspection_type=InspectionType.RISK,
+                declared_role=InspectorateRole.COMPLIANCE,
+                started_on="2026-05-01",
+                ended_on="2026-04-01",
+            ),
         )
     assert _counts(store) == before
 
@@ -212,7 +214,7 @@ def _one_inspection_export(store: Store, ctx) -> tuple[dict, str]:
 
     with store.transaction() as s:
         _org, conv = helpers.conversation(s, ctx)
-        notes.add_paragraph(s, ctx, conv, {"text": "De VIM-map is leeg.", "kind": "waarneming"})
+        notes.add_paragraph(s, ctx, conv, ParagraphDraft(text="De VIM-map is leeg."))
         inspection_id = s.scalars(select(m.Inspection.id)).one()
         doc = json_export.export_inspection(s, ctx, inspection_id, True)
     return json.loads(json_export.dumps(doc)), inspection_id

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from inspectorapp.domain.enums import EvidenceKind, ReportUse
+from inspectorapp.domain.enums import (
+    AddressedTo,
+    EvidenceKind,
+    InterventionStatus,
+    Movement,
+    PlanAssessment,
+    ReflectionMoment,
+    ReportUse,
+    TrafficLight,
+)
+from inspectorapp.domain.outcome_drafts import (
+    FindingDraft,
+    InterventionDraft,
+    ReflectionDraft,
+    ReportDraftChanges,
+)
+from inspectorapp.domain.report import ReportSection
 from inspectorapp.domain.report_rules import Exclusion
 from inspectorapp.errors import ValidationError
 from inspectorapp.services import demo, findings, follow_up, report_drafts
@@ -95,24 +112,24 @@ def test_save_finding_with_evidence_then_change_evidence(demo_store: Store, ctx)
         note_id(demo_store, "Wachtlijst casemanagement"),
         note_id(demo_store, "Het cliëntenplatform krijgt"),
     )
-    fields = {
-        "theme_code": "T05",
-        "what_we_see": "Wachtlijsten worden niet gedeeld tussen aanbieders.",
-        "what_we_think": "Zicht op de keten ontbreekt.",
-        "what_next": "Het netwerk deelt maandelijks de wachtlijst.",
-        "movement": "stabiel",
-        "traffic_light": "oranje",
-        "evidence": [("notitie", n1), ("notitie", n2), ("notitie", n1)],
-    }
+    fields = FindingDraft(
+        theme_code="T05",
+        what_we_see="Wachtlijsten worden niet gedeeld tussen aanbieders.",
+        what_we_think="Zicht op de keten ontbreekt.",
+        what_next="Het netwerk deelt maandelijks de wachtlijst.",
+        movement=Movement.STABLE,
+        traffic_light=TrafficLight.AMBER,
+        evidence=((EvidenceKind.NOTE, n1), (EvidenceKind.NOTE, n2), (EvidenceKind.NOTE, n1)),
+    )
     with demo_store.transaction() as s:
         fid = findings.save_finding(s, ctx, iid, fields).value
     with demo_store.session() as s:
         f = next(f for f in findings.findings_overview(s, iid).findings if f.id == fid)
     assert [e.id for e in f.evidence] == [n1, n2] and f.traffic_light == "oranje"
     with demo_store.transaction() as s:
-        findings.save_finding(s, ctx, iid, {**fields, "evidence": [("notitie", n2)]}, fid)
+        findings.save_finding(s, ctx, iid, replace(fields, evidence=((EvidenceKind.NOTE, n2),)), fid)
     with demo_store.transaction() as s:  # re-adding a removed item revives its row
-        findings.save_finding(s, ctx, iid, {**fields, "evidence": [("notitie", n2), ("notitie", n1)]}, fid)
+        findings.save_finding(s, ctx, iid, replace(fields, evidence=((EvidenceKind.NOTE, n2), (EvidenceKind.NOTE, n1))), fid)
     with demo_store.session() as s:
         rows = s.scalars(select(m.FindingEvidence).where(m.FindingEvidence.finding_id == fid)).all()
         ops = [op for (op,) in s.execute(select(m.Outbox.op).where(m.Outbox.entity == "finding_evidence"))]
@@ -123,28 +140,28 @@ def test_save_finding_with_evidence_then_change_evidence(demo_store: Store, ctx)
 def test_bad_findings_are_refused_with_reasons_and_change_nothing(demo_store: Store, ctx) -> None:
     iid = inspection_id(demo_store, DEMENTIA)
     palliative = inspection_id(demo_store, "palliatieve zorg")
-    ok = {"theme_code": "T05", "what_we_see": "x"}
+    ok = FindingDraft(theme_code="T05", what_we_see="x")
     assert ("what_we_see", "required") in refused(
-        demo_store, ctx, findings.save_finding, iid, {"theme_code": "T05"}
+        demo_store, ctx, findings.save_finding, iid, FindingDraft(theme_code="T05")
     )
     assert ("theme_code", "unknown_code") in refused(
-        demo_store, ctx, findings.save_finding, iid, {**ok, "theme_code": "T99"}
+        demo_store, ctx, findings.save_finding, iid, replace(ok, theme_code="T99")
     )
     assert ("traffic_light", "not_allowed") in refused(  # formative inspection: no traffic lights
-        demo_store, ctx, findings.save_finding, palliative, {**ok, "traffic_light": "rood"}
+        demo_store, ctx, findings.save_finding, palliative, replace(ok, traffic_light=TrafficLight.RED)
     )
     assert ("organisation_id", "required") in refused(
-        demo_store, ctx, findings.save_finding, iid, {**ok, "addressed_to": "partij"}
+        demo_store, ctx, findings.save_finding, iid, replace(ok, addressed_to=AddressedTo.PARTY)
     )
     assert ("evidence[0]", "invalid_reference") in refused(
-        demo_store, ctx, findings.save_finding, iid, {**ok, "evidence": [("notitie", "0" * 36)]}
+        demo_store, ctx, findings.save_finding, iid, replace(ok, evidence=((EvidenceKind.NOTE, "0" * 36),))
     )
     other = note_id(demo_store, "Wachtlijst casemanagement")  # a dementia note, not palliative evidence
     assert ("evidence[0]", "invalid_reference") in refused(
-        demo_store, ctx, findings.save_finding, palliative, {**ok, "evidence": [("notitie", other)]}
+        demo_store, ctx, findings.save_finding, palliative, replace(ok, evidence=((EvidenceKind.NOTE, other),))
     )
     assert ("what_next", "too_long") in refused(
-        demo_store, ctx, findings.save_finding, iid, {**ok, "what_next": "x" * 20_001}
+        demo_store, ctx, findings.save_finding, iid, replace(ok, what_next="x" * 20_001)
     )
 
 
@@ -154,7 +171,7 @@ def test_soft_signal_reaches_a_report_only_by_explicit_conversion(demo_store: St
     hard = signal_id(demo_store, "Wachttijd casemanagement dementie 9 weken")
     internal_note = note_id(demo_store, "Ik kan niets toezeggen")  # not marked for the report
     reportable = note_id(demo_store, "Wachtlijst casemanagement")
-    base = {"theme_code": "T03", "what_we_see": "Mantelzorgers komen te laat in beeld."}
+    base = FindingDraft(theme_code="T03", what_we_see="Mantelzorgers komen te laat in beeld.")
     assert ("signal_id", "not_soft") in refused(demo_store, ctx, findings.convert_signal, iid, hard, base)
     problems = refused(
         demo_store,
@@ -162,12 +179,12 @@ def test_soft_signal_reaches_a_report_only_by_explicit_conversion(demo_store: St
         findings.convert_signal,
         iid,
         soft,
-        {**base, "evidence": [("notitie", internal_note)]},
+        replace(base, evidence=((EvidenceKind.NOTE, internal_note),)),
     )
     assert ("evidence", "substantiation_required") in problems
     with demo_store.transaction() as s:
         fid = findings.convert_signal(
-            s, ctx, iid, soft, {**base, "evidence": [("notitie", reportable)]}
+            s, ctx, iid, soft, replace(base, evidence=((EvidenceKind.NOTE, reportable),))
         ).value
     with demo_store.session() as s:
         assert s.get(m.Signal, soft).report_use is ReportUse.FACTUAL_FINDING
@@ -175,11 +192,11 @@ def test_soft_signal_reaches_a_report_only_by_explicit_conversion(demo_store: St
     assert f.converted_signal_id == soft
     assert {(e.kind, e.id) for e in f.evidence} == {("signaal", soft), ("notitie", reportable)}
     assert ("signal_id", "already_converted") in refused(
-        demo_store, ctx, findings.convert_signal, iid, soft, {**base, "evidence": [("notitie", reportable)]}
+        demo_store, ctx, findings.convert_signal, iid, soft, replace(base, evidence=((EvidenceKind.NOTE, reportable),))
     )
     # the converted signal cannot be dropped from its finding's evidence
     assert ("evidence", "converted_signal_required") in refused(
-        demo_store, ctx, findings.save_finding, iid, {**base, "evidence": [("notitie", reportable)]}, fid
+        demo_store, ctx, findings.save_finding, iid, replace(base, evidence=((EvidenceKind.NOTE, reportable),)), fid
     )
     with demo_store.transaction() as s:
         findings.delete_finding(s, ctx, fid)
@@ -209,12 +226,18 @@ def test_interventions_on_the_ladder_with_plan_assessment(demo_store: Store, ctx
     plan = next(i for i in view.interventions if i.action_type == "PLAN_VAN_AANPAK_EISEN")
     assert plan.ladder == "terugkerend" and plan.finding_id == f_t03 and plan.assessment == "in_beoordeling"
     assert [r.moment for r in view.reflections] == ["vooraf", "halverwege", "achteraf"]
-    fields = {"action_type": "PLAN_VAN_AANPAK_EISEN", "finding_id": f_t03, "assessment": "afgewezen"}
+    fields = InterventionDraft(
+        action_type="PLAN_VAN_AANPAK_EISEN", finding_id=f_t03, assessment=PlanAssessment.REJECTED
+    )
     assert ("outcome", "required") in refused(
         demo_store, ctx, follow_up.save_intervention, iid, fields, plan.id
     )
     assert ("done_on", "required") in refused(
-        demo_store, ctx, follow_up.save_intervention, iid, {**fields, "status": "uitgevoerd", "outcome": "x"}
+        demo_store,
+        ctx,
+        follow_up.save_intervention,
+        iid,
+        replace(fields, status=InterventionStatus.DONE, outcome="x"),
     )
     other = inspection_id(demo_store, "palliatieve zorg")
     assert ("finding_id", "invalid_reference") in refused(
@@ -222,9 +245,9 @@ def test_interventions_on_the_ladder_with_plan_assessment(demo_store: Store, ctx
     )
     reason = "De huisartsen zijn niet betrokken bij het opstellen van het plan."
     with demo_store.transaction() as s:
-        follow_up.save_intervention(s, ctx, iid, {**fields, "outcome": reason}, plan.id)
+        follow_up.save_intervention(s, ctx, iid, replace(fields, outcome=reason), plan.id)
         rid = follow_up.save_reflection(
-            s, ctx, iid, {"moment": "halverwege", "text": "Plan afgewezen."}
+            s, ctx, iid, ReflectionDraft(ReflectionMoment.MIDWAY, "Plan afgewezen.")
         ).value
     with demo_store.session() as s:
         view = follow_up.follow_up_view(s, iid)
@@ -232,7 +255,7 @@ def test_interventions_on_the_ladder_with_plan_assessment(demo_store: Store, ctx
     assert (plan.assessment, plan.outcome) == ("afgewezen", reason)
     assert [r.id for r in view.reflections if r.moment == "halverwege"][-1] == rid
     assert ("text", "required") in refused(
-        demo_store, ctx, follow_up.save_reflection, iid, {"moment": "vooraf"}
+        demo_store, ctx, follow_up.save_reflection, iid, ReflectionDraft(ReflectionMoment.BEFORE)
     )
 
 
@@ -251,12 +274,16 @@ def test_report_draft_defaults_and_validation(demo_store: Store, ctx) -> None:
         report_drafts.save_draft,
         iid,
         "briefrapport",
-        {"sections": ["grafieken"], "language": "fr"},
+        ReportDraftChanges(sections=(ReportSection.CHARTS,), language="fr"),
     )
     assert ("sections", "invalid_choice") in problems and ("language", "invalid_choice") in problems
     with demo_store.transaction() as s:
         saved = report_drafts.save_draft(
-            s, ctx, iid, "gebiedsrapportage", {"summary": "Kort.", "sections": ["bronnen", "samenvatting"]}
+            s,
+            ctx,
+            iid,
+            "gebiedsrapportage",
+            ReportDraftChanges(summary="Kort.", sections=(ReportSection.SOURCES, ReportSection.SUMMARY)),
         ).value
     assert saved.summary == "Kort." and saved.sections == ("samenvatting", "bronnen")  # document order
 

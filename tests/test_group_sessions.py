@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -15,6 +15,9 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain import participation as rules
+from inspectorapp.domain.drafts import ParagraphDraft, SignalDraft
+from inspectorapp.domain.enums import EvidenceKind, SignalKind, Valence
+from inspectorapp.domain.outcome_drafts import ScoreDraft
 from inspectorapp.domain.snapshots import ActionContext, Label
 from inspectorapp.errors import NotFoundError, ValidationError
 from inspectorapp.ids import new_id
@@ -104,9 +107,9 @@ def meeting(store: Store, ctx: ActionContext) -> Meeting:
 def _evidence(store: Store, ctx: ActionContext, conv: str) -> dict[str, str]:
     with store.transaction() as s:
         n1 = notes.add_paragraph(
-            s, ctx, conv, {"text": "Voorzitter spreekt 25 minuten", "occurred_at": _at(10)}
+            s, ctx, conv, ParagraphDraft(text="Voorzitter spreekt 25 minuten", occurred_at=_at(10))
         )
-        n2 = notes.add_paragraph(s, ctx, conv, {"text": "Huisarts komt niet aan bod", "occurred_at": _at(20)})
+        n2 = notes.add_paragraph(s, ctx, conv, ParagraphDraft(text="Huisarts komt niet aan bod", occurred_at=_at(20)))
         e1 = gs.add_event(s, ctx, conv, "EV-BES", None, "Besluit op eigen begroting", _at(15))
     return {"note1": n1.value.id, "note2": n2.value.id, "event1": e1.value.id}
 
@@ -276,15 +279,15 @@ def test_events_and_signal_prefill(store: Store, ctx, meeting: Meeting) -> None:
     assert conflict.signal_prefill is None
     assert (conflict.label.nl, conflict.participant_label) == ("Conflict / tegenstelling", "Huisarts")
     pre = sig.signal_prefill
-    assert pre is not None and pre["visit_id"] and pre["inspection_id"]
-    assert (pre["organisation_id"], pre["conversation_id"]) == (meeting.gp, conv)  # the speaker's
-    assert (pre["channel"], pre["kind"], pre["valence"]) == ("GROEPSGESPREK", "zacht", "negatief")
-    assert (pre["observed_at"], pre["observation"]) == (_at(6), "“Wachtlijst van negen weken”")
-    assert (pre["quote"], pre["quote_speaker_role"]) == ("Wachtlijst van negen weken", "HUISARTS")
-    assert bare.signal_prefill is not None and bare.signal_prefill["quote"] is None
-    assert bare.signal_prefill["organisation_id"] == meeting.subject  # nobody picked: the inspection's
+    assert pre is not None and pre.visit_id and pre.inspection_id
+    assert (pre.organisation_id, pre.conversation_id) == (meeting.gp, conv)  # the speaker's
+    assert (pre.channel, pre.kind, pre.valence) == ("GROEPSGESPREK", "zacht", "negatief")
+    assert (pre.observed_at, pre.observation) == (_at(6), "“Wachtlijst van negen weken”")
+    assert (pre.quote, pre.quote_speaker_role) == ("Wachtlijst van negen weken", "HUISARTS")
+    assert bare.signal_prefill is not None and bare.signal_prefill.quote is None
+    assert bare.signal_prefill.organisation_id == meeting.subject  # nobody picked: the inspection's
     with store.transaction() as s:  # the form saves the signal, then the board links it
-        signal = signals.capture_signal(s, ctx, dict(pre)).value
+        signal = signals.capture_signal(s, ctx, pre).value
         linked = gs.link_event_signal(s, ctx, sig.id, signal.id).value
     assert (linked.signal_id, linked.signal_prefill) == (signal.id, None)
     with store.session() as s:
@@ -304,8 +307,9 @@ def test_signal_from_an_event_and_its_link_are_one_write(store: Store, ctx, meet
     """capture_event_signal: one transaction, one change-set; a refused link leaves no signal."""
     with store.transaction() as s:
         ev = gs.add_event(s, ctx, meeting.conv, "EV-SIG", meeting.gp_person, "Wachtlijst", _at(6)).value
-    draft = dict(ev.signal_prefill or {})
-    foreign = {**draft, "conversation_id": meeting.other_conv}  # the link refuses this one
+    draft = ev.signal_prefill
+    assert draft is not None
+    foreign = replace(draft, conversation_id=meeting.other_conv)  # the link refuses this one
     before = _counts(store)
     with pytest.raises(ValidationError) as err, store.transaction() as s:
         gs.capture_event_signal(s, ctx, ev.id, foreign)
@@ -321,7 +325,7 @@ def test_signal_from_an_event_and_its_link_are_one_write(store: Store, ctx, meet
         assert linked is not None and linked.signal_id == result.value.id
     with store.transaction() as s:  # the form's "board says / shop floor shows" pair: the first
         ev2 = gs.add_event(s, ctx, meeting.conv, "EV-SIG", None, "Crisisopnames", _at(7)).value
-        pair = gs.capture_event_signal(s, ctx, ev2.id, draft, {**draft, "observation": "Vloer"}).value
+        pair = gs.capture_event_signal(s, ctx, ev2.id, draft, replace(draft, observation="Vloer")).value
         assert s.get(m.SessionEvent, ev2.id).signal_id == pair[0].id
     assert _refused(store, lambda s: gs.capture_event_signal(s, ctx, NO_ID, draft)) == {
         "event_id:invalid_reference"
@@ -331,8 +335,8 @@ def test_signal_from_an_event_and_its_link_are_one_write(store: Store, ctx, meet
 def test_bad_events_refused(shared: Shared) -> None:
     store, ctx, mt = shared.store, shared.ctx, shared.mt
     with store.transaction() as s:
-        draft = {"organisation_id": mt.subject, "kind": "zacht", "valence": "negatief", "observation": "x"}
-        foreign = signals.capture_signal(s, ctx, {**draft, "conversation_id": mt.other_conv}).value
+        draft = SignalDraft(mt.subject, SignalKind.SOFT, Valence.NEGATIVE, "x", conversation_id=mt.other_conv)
+        foreign = signals.capture_signal(s, ctx, draft).value
         ev = gs.add_event(s, ctx, mt.conv, "EV-SIG", None, "x", _at(1)).value
     add = gs.add_event
     assert _refused(
@@ -361,10 +365,10 @@ def test_timeline_merges_notes_events_and_turns_in_time_order(store: Store, ctx,
             gs.count_turn(s, ctx, conv, meeting.chair, _at(minute))
         gs.count_turn(s, ctx, conv, meeting.gp_person, _at(2.5))
         gs.add_event(s, ctx, conv, "EV-UIT", meeting.alderman, "Terug naar het college", _at(4))
-        notes.add_paragraph(s, ctx, conv, {"text": "Later getypt", "occurred_at": _at(5)})
-        notes.add_paragraph(s, ctx, conv, {"text": "Opening", "occurred_at": _at(1)})
+        notes.add_paragraph(s, ctx, conv, ParagraphDraft(text="Later getypt", occurred_at=_at(5)))
+        notes.add_paragraph(s, ctx, conv, ParagraphDraft(text="Opening", occurred_at=_at(1)))
         notes.add_paragraph(
-            s, ctx, conv, {"text": "Besluit", "occurred_at": _at(4), "speaker_role": "WETHOUDER"}
+            s, ctx, conv, ParagraphDraft(text="Besluit", occurred_at=_at(4), speaker_role="WETHOUDER")
         )
     with store.session() as s:
         items = gs.timeline(s, conv)
@@ -466,7 +470,7 @@ def _score_args(shared: Shared, args: dict[str, Any]) -> dict[str, Any]:
 def test_scores_that_fit_the_scale(shared: Shared, item: str, args: dict[str, Any]) -> None:
     kwargs = _score_args(shared, args)
     with shared.store.transaction() as s:
-        score = gs.save_score(s, shared.ctx, shared.mt.conv, item, **kwargs).value
+        score = gs.save_score(s, shared.ctx, shared.mt.conv, item, ScoreDraft(**kwargs)).value
     value = int(args["value"]) if "value" in args else None
     assert (score.item_code, score.value, score.value_code) == (item, value, kwargs.get("value_code"))
     assert [(r.kind, r.id) for r in score.evidence] == kwargs.get("evidence", [])
@@ -512,28 +516,28 @@ def test_scores_that_do_not_fit_are_refused(
 ) -> None:
     kwargs = _score_args(shared, args)
     save = gs.save_score
-    assert _refused(shared.store, lambda s: save(s, shared.ctx, shared.mt.conv, item, **kwargs)) == {expected}
+    assert _refused(shared.store, lambda s: save(s, shared.ctx, shared.mt.conv, item, ScoreDraft(**kwargs))) == {expected}
 
 
 def test_score_upsert_replaces_the_evidence_set(store: Store, ctx, meeting: Meeting) -> None:
     ev = _evidence(store, ctx, meeting.conv)
     note, event_ = ("notitie", ev["note1"]), ("sessiegebeurtenis", ev["event1"])
     with store.transaction() as s:
-        first = gs.save_score(s, ctx, meeting.conv, "B02", 2, evidence=[note, event_, note]).value
+        first = gs.save_score(s, ctx, meeting.conv, "B02", ScoreDraft(2, evidence=(note, event_, note))).value
     assert [(r.kind, r.text) for r in first.evidence] == [
         ("notitie", "Voorzitter spreekt 25 minuten"),
         ("sessiegebeurtenis", "Besluit op eigen begroting"),
     ]
     with store.transaction() as s:
         second = gs.save_score(
-            s, ctx, meeting.conv, "B02", 1, comment="Bij", evidence=[("notitie", ev["note2"])]
+            s, ctx, meeting.conv, "B02", ScoreDraft(1, comment="Bij", evidence=((EvidenceKind.NOTE, ev["note2"]),))
         )
     assert (second.value.id, second.value.value, second.value.comment) == (first.id, 1, "Bij")
     assert [r.id for r in second.value.evidence] == [ev["note2"]]
     assert second.changes.touches("observation_evidence")
     with store.transaction() as s:  # back to the first note: its tombstoned link is revived
-        third = gs.save_score(s, ctx, meeting.conv, "B02", 2, evidence=[note]).value
-        neutral = gs.save_score(s, ctx, meeting.conv, "B02", 0).value
+        third = gs.save_score(s, ctx, meeting.conv, "B02", ScoreDraft(2, evidence=(note,))).value
+        neutral = gs.save_score(s, ctx, meeting.conv, "B02", ScoreDraft(0)).value
     assert [r.id for r in third.evidence] == [ev["note1"]] and neutral.evidence == ()
     with store.session() as s:
         evidence = s.scalars(select(m.ObservationEvidence)).all()
@@ -544,7 +548,9 @@ def test_score_upsert_replaces_the_evidence_set(store: Store, ctx, meeting: Meet
 def test_synthesis_lists_the_scheme_with_scores(store: Store, ctx, meeting: Meeting) -> None:
     ev = _evidence(store, ctx, meeting.conv)
     with store.transaction() as s:
-        gs.save_score(s, ctx, meeting.conv, "K1.1", -1, discussed=True, evidence=[("notitie", ev["note2"])])
+        gs.save_score(
+            s, ctx, meeting.conv, "K1.1", ScoreDraft(-1, discussed=True, evidence=((EvidenceKind.NOTE, ev["note2"]),))
+        )
     with store.session() as s:
         sections = gs.synthesis(s, meeting.conv)
     assert " ".join(x.code for x in sections) == "A B C D E F G H I J L K1 K2 K3 K4"

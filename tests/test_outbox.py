@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
+from inspectorapp.domain.drafts import OrganisationDraft, ParagraphDraft
 from inspectorapp.services import notes, organisations
 from inspectorapp.store_access import open_store
 from storage import models as m
@@ -41,7 +42,7 @@ def test_insert_update_softdelete_each_leave_one_row(store: Store, ctx) -> None:
         _, conv_id = helpers.conversation(s, ctx)
     start = len(_outbox(store))
     with store.transaction() as s:
-        note = notes.add_paragraph(s, ctx, conv_id, {"text": "Eerste versie", "kind": "waarneming"}).value
+        note = notes.add_paragraph(s, ctx, conv_id, ParagraphDraft(text="Eerste versie")).value
     with store.transaction() as s:
         notes.update_text(s, ctx, note.id, "Tweede versie")
     with store.transaction() as s:
@@ -71,7 +72,7 @@ def test_every_synced_table_has_outbox_triggers(store: Store) -> None:
 
 def test_hard_delete_refused_and_rolled_back(store: Store, ctx) -> None:
     with store.transaction() as s:
-        org = organisations.create_organisation(s, ctx, {"name": "Blijft bestaan"}).value
+        org = organisations.create_organisation(s, ctx, OrganisationDraft(name="Blijft bestaan")).value
     before = len(_outbox(store))
     with pytest.raises(IntegrityError), store.transaction() as s:
         s.execute(text("DELETE FROM organisation WHERE id = :id"), {"id": org.id})
@@ -83,7 +84,7 @@ def test_hard_delete_refused_and_rolled_back(store: Store, ctx) -> None:
 def test_failed_transaction_leaves_neither_row_nor_outbox(store: Store, ctx) -> None:
     before = len(_outbox(store))
     with pytest.raises(RuntimeError), store.transaction() as s:
-        organisations.create_organisation(s, ctx, {"name": "Half werk"})
+        organisations.create_organisation(s, ctx, OrganisationDraft(name="Half werk"))
         s.flush()
         assert len(s.execute(select(m.Outbox)).all()) == before + 1  # visible inside
         raise RuntimeError("user action failed halfway")

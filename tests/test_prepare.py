@@ -9,6 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from inspectorapp.bootstrap import build_main_window
+from inspectorapp.domain.drafts import InspectionDraft
+from inspectorapp.domain.enums import InspectionType, InspectorateRole
 from inspectorapp.errors import ValidationError
 from inspectorapp.paths import app_paths
 from inspectorapp.services import inspections
@@ -111,12 +113,12 @@ def test_inspection_needs_a_subject(store: Store, ctx) -> None:
         inspections.create_inspection(
             s,
             ctx,
-            {
-                "title": "Zonder onderwerp",
-                "inspection_type": "thema",
-                "declared_role": "naleving",
-                "subjects": [],
-            },
+            InspectionDraft(
+                title="Zonder onderwerp",
+                inspection_type=InspectionType.THEMATIC,
+                declared_role=InspectorateRole.COMPLIANCE,
+                subjects=(),
+            ),
         )
     assert [(i.field, i.problem) for i in err.value.issues] == [("subjects", "required")]
 

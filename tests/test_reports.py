@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from inspectorapp.domain.enums import Confidentiality, EvidenceKind, NoteKind, SignalKind
+from inspectorapp.domain.outcome_drafts import ReportDraftChanges
 from inspectorapp.domain.placeholders import Anonymiser, OrganisationName
 from inspectorapp.domain.report import ReportContent, ReportSection
 from inspectorapp.domain.snapshots import ActionContext
@@ -270,7 +271,7 @@ def test_quotes_carry_roles_not_names_and_organisations_become_placeholders(
         )
         assert content.placeholders and "Bijlage" in text
         with store.transaction() as s:  # placeholders off: names stay (the inspector's choice)
-            report_drafts.save_draft(s, CTX, iid, "gebiedsrapportage", {"placeholders": False})
+            report_drafts.save_draft(s, CTX, iid, "gebiedsrapportage", ReportDraftChanges(placeholders=False))
         content, _pdf = generate(store, iid, "gebiedsrapportage")
         assert any("Zorggroep Lindehof wachten" in src.text for src in content.sources)
     finally:
@@ -286,7 +287,7 @@ def test_same_inputs_same_bytes_and_sections_can_be_switched_off(demo_store: Sto
     assert first[1] == again[1] and first[0].content_hash() == again[0].content_hash()
     with demo_store.transaction() as s:
         report_drafts.save_draft(
-            s, CTX, dementia, "gebiedsrapportage", {"sections": ["samenvatting", "bevindingen", "bronnen"]}
+            s, CTX, dementia, "gebiedsrapportage", ReportDraftChanges(sections=("samenvatting", "bevindingen", "bronnen"))
         )
     content, pdf = generate(demo_store, dementia, "gebiedsrapportage")
     text = pdf_text(pdf, tmp_path)

@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from inspectorapp.domain.drafts import ParagraphDraft, SignalDraft
+from inspectorapp.domain.enums import SignalKind, Valence
 from inspectorapp.services import notes, search, signals
 from storage import models as m
 from storage.engine import Store
@@ -19,18 +21,18 @@ def test_search_folds_diacritics_and_finds_notes_and_signals(store: Store, ctx) 
     with store.transaction() as s:
         org, conv = helpers.conversation(s, ctx)
         n1 = notes.add_paragraph(
-            s, ctx, conv, {"text": "De cliëntenraad voelt zich niet gehoord", "kind": "waarneming"}
+            s, ctx, conv, ParagraphDraft(text="De cliëntenraad voelt zich niet gehoord")
         ).value
         sig = signals.capture_signal(
             s,
             ctx,
-            {
-                "organisation_id": org,
-                "kind": "zacht",
-                "valence": "negatief",
-                "observation": "Coördinatie van de nachtzorg ontbreekt",
-                "quote": "Wij hebben alles op orde",
-            },
+            SignalDraft(
+                organisation_id=org,
+                kind=SignalKind.SOFT,
+                valence=Valence.NEGATIVE,
+                observation="Coördinatie van de nachtzorg ontbreekt",
+                quote="Wij hebben alles op orde",
+            ),
         ).value
     with store.session() as s:
         assert [h.ref_id for h in search.search(s, "clientenraad")] == [n1.id]
@@ -48,7 +50,7 @@ def test_search_folds_diacritics_and_finds_notes_and_signals(store: Store, ctx) 
 def test_edits_and_soft_deletes_update_the_index(store: Store, ctx) -> None:
     with store.transaction() as s:
         _, conv = helpers.conversation(s, ctx)
-        note = notes.add_paragraph(s, ctx, conv, {"text": "Overdracht tussen diensten"}).value
+        note = notes.add_paragraph(s, ctx, conv, ParagraphDraft(text="Overdracht tussen diensten")).value
     with store.transaction() as s:
         notes.update_text(s, ctx, note.id, "Overdracht loopt via de teamleider")
     with store.session() as s:
@@ -116,16 +118,16 @@ def test_filters_narrow_by_organisation_period_kind_valence_and_theme(store: Sto
 def test_hits_name_their_inspection_and_organisation(store: Store, ctx) -> None:
     with store.transaction() as s:
         org, conv = helpers.conversation(s, ctx)
-        note = notes.add_paragraph(s, ctx, conv, {"text": "De nachtdienst is onderbezet"}).value
+        note = notes.add_paragraph(s, ctx, conv, ParagraphDraft(text="De nachtdienst is onderbezet")).value
         sig = signals.capture_signal(
             s,
             ctx,
-            {
-                "organisation_id": org,
-                "kind": "zacht",
-                "valence": "negatief",
-                "observation": "Nachtdienst alleen",
-            },
+            SignalDraft(
+                organisation_id=org,
+                kind=SignalKind.SOFT,
+                valence=Valence.NEGATIVE,
+                observation="Nachtdienst alleen",
+            ),
         ).value
     with store.session() as s:
         hits = {h.ref_id: h for h in search.search(s, "nachtdienst")}

@@ -79,8 +79,9 @@ def test_a_name_changed_in_settings_is_the_next_observer(qtbot, tmp_path: Path) 
         _create(qtbot, w)
         _wait_rows(qtbot, w, 4)
         w.apply_settings(replace(w.settings, inspector_name="Inspecteur Bakker"))
-        dialog = w.capture_signal({})
-        assert dialog is not None and dialog.observer.text() == "Inspecteur Bakker"
-        dialog.reject()
+        assert w.workspace is not None and w.workspace.ctx.actor == "Inspecteur Bakker"
+        dialog = SignalCapture(w.workspace, {})
+        qtbot.addWidget(dialog)
+        assert dialog.observer.text() == "Inspecteur Bakker"
     finally:
         w.lock()

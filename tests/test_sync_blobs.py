@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from inspectorapp import blob_sync, sync_runner
+from inspectorapp.domain.drafts import ParagraphDraft
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.executor import DbExecutor
 from inspectorapp.paths import app_paths
@@ -177,7 +178,7 @@ def test_the_laptop_whose_value_was_overwritten_is_told(server: ServerProcess, t
     anna, bram = (_workspace(server, tmp_path, u) for u in ("anna", "bram"))
     try:
         _org, conv = anna.call(helpers.conversation, anna.ctx)
-        nid = anna.call(lambda s: notes.add_paragraph(s, anna.ctx, conv, {"text": "Begin."}).value.id)
+        nid = anna.call(lambda s: notes.add_paragraph(s, anna.ctx, conv, ParagraphDraft(text="Begin.")).value.id)
         assert sync_runner.run_sync(anna).kind == "done" and sync_runner.run_sync(bram).kind == "done"
         anna.call(notes.update_text, anna.ctx, nid, "Anna: eerst gesynchroniseerd.")
         assert sync_runner.run_sync(anna).kind == "done"  # accepted on the server

@@ -83,6 +83,7 @@ from sqlalchemy import JSON, Table, func, select, text
 from sqlalchemy.orm import Session
 from starlette.testclient import TestClient
 
+from inspectorapp.domain.drafts import ParagraphDraft
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.services import attachments, notes
 from inspectorapp.store_access import create_store, open_store
@@ -211,7 +212,7 @@ def build_world(root: Path) -> World:
 
 
 def _add_note(s: Session, ctx: ActionContext, conversation: str, words: str) -> None:
-    notes.add_paragraph(s, ctx, conversation, {"text": words})
+    notes.add_paragraph(s, ctx, conversation, ParagraphDraft(text=words))
 
 
 def _visit_of(s: Session, conversation: str) -> str:
@@ -579,7 +580,7 @@ class SyncConvergence(RuleBasedStateMachine):
     # Each returns what it changed: (table, id, field, value); the laptop keeps those once committed.
 
     def _add_paragraph(self, s: Session, lap: Laptop, words: list[str]) -> list[tuple[str, str, str, Any]]:
-        note = notes.add_paragraph(s, lap.ctx, self.world.conversation, {"text": " ".join(words)}).value
+        note = notes.add_paragraph(s, lap.ctx, self.world.conversation, ParagraphDraft(text=" ".join(words))).value
         self.created["note_paragraph"].add(note.id)
         return [("note_paragraph", note.id, "id", note.id), ("note_paragraph", note.id, "text", note.text)]
 
@@ -885,7 +886,7 @@ def scene(world: World, tmp_path: Path) -> Iterator[tuple[Office, list[Laptop]]]
 def _paragraph(lap: Laptop, conversation: str, words: str) -> str:
     return cast(
         str,
-        lap.db(lambda s: notes.add_paragraph(s, lap.ctx, conversation, {"text": words}).value.id),
+        lap.db(lambda s: notes.add_paragraph(s, lap.ctx, conversation, ParagraphDraft(text=words)).value.id),
     )
 
 

@@ -27,6 +27,7 @@ import pytest
 from sqlalchemy import JSON, func, select
 from sqlalchemy.orm import Session
 
+from inspectorapp.domain.drafts import OrganisationDraft, ParagraphDraft
 from inspectorapp.services import notes, organisations
 from inspectorapp.store_access import open_store
 from storage import models as m
@@ -122,8 +123,8 @@ def colleague(b: Laptop, conv: str | None, rng: random.Random) -> str:
         for nid in rng.sample(old, min(20, len(old))):
             notes.update_text(s, b.ctx, nid, f"Bram vult aan: {rng.random()}")
         for n in range(OTHER_NOTES):
-            notes.add_paragraph(s, b.ctx, conv, {"text": f"Bram {n}: wachtlijst", "kind": "waarneming"})
-        organisations.create_organisation(s, b.ctx, {"name": f"Instelling {rng.random()}"})
+            notes.add_paragraph(s, b.ctx, conv, ParagraphDraft(text=f"Bram {n}: wachtlijst"))
+        organisations.create_organisation(s, b.ctx, OrganisationDraft(name=f"Instelling {rng.random()}"))
 
     b.db(work)
     b.sync()

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.clock import utc_now
+from inspectorapp.domain.drafts import ParagraphDraft
 from inspectorapp.domain.enums import NoteKind
 from inspectorapp.errors import FieldIssue, ValidationError
 from inspectorapp.services import notes, status, sync_status
@@ -310,7 +311,7 @@ def _kind_conflict(anna: Workspace, bram: Workspace, first: str) -> str:
 
     _org, conv = anna.call(helpers.conversation, anna.ctx)
     nid: str = anna.call(
-        lambda s: notes.add_paragraph(s, anna.ctx, conv, {"text": "Wachtlijst.", "kind": "waarneming"}).value.id
+        lambda s: notes.add_paragraph(s, anna.ctx, conv, ParagraphDraft(text="Wachtlijst.")).value.id
     )
     assert sync_runner.run_sync(anna).kind == "done" and sync_runner.run_sync(bram).kind == "done"
     bram.call(lambda s: _set_kind(s, nid, "citaat"))
@@ -404,7 +405,7 @@ def test_two_hundred_long_paragraphs_travel_in_batches_under_the_body_limit(pair
     base = "Zorgverleners overleggen over de cliënt; één casus, geëvalueerd. "
     texts = {(base * 1400)[: 90_000 - 4] + f"{n:04d}" for n in range(200)}
     assert len(texts) == 200
-    ids = a.db(lambda s: [notes.add_paragraph(s, a.ctx, conv, {"text": t}).value.id for t in sorted(texts)])
+    ids = a.db(lambda s: [notes.add_paragraph(s, a.ctx, conv, ParagraphDraft(text=t)).value.id for t in sorted(texts)])
     sizes = []
 
     def frozen(s: Session) -> None:

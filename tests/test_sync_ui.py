@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from inspectorapp import sync_runner
 from inspectorapp.bootstrap import build_main_window
+from inspectorapp.domain.drafts import OrganisationDraft
 from inspectorapp.paths import app_paths
 from inspectorapp.services import attachments, organisations
 from inspectorapp.services.rescue_export import RescueFileError, open_rescue
@@ -78,14 +79,14 @@ def test_connect_sync_and_survive_revocation(
     _shot(dialog, "sync-panel.png")
     # a local change goes out with F9
     ws = w.workspace
-    ws.call(organisations.create_organisation, ws.ctx, {"name": "Zorggroep Nieuw", "sector": "MSZ"})
+    ws.call(organisations.create_organisation, ws.ctx, OrganisationDraft(name="Zorggroep Nieuw", sector="MSZ"))
     before = _records(server)
     w.sync_action.trigger()
     qtbot.waitUntil(lambda: _records(server) == before + 1, timeout=15000)
     # the office disconnects the laptop: local data and outbox stay, the inspector is told
     device_id = w.sync.overview.device_id
     server.admin(lambda c: accounts.revoke_device(c, device_id))
-    ws.call(organisations.create_organisation, ws.ctx, {"name": "Na intrekking", "sector": "MSZ"})
+    ws.call(organisations.create_organisation, ws.ctx, OrganisationDraft(name="Na intrekking", sector="MSZ"))
     w.sync_action.trigger()
     qtbot.waitUntil(lambda: w.sync.last_outcome.kind == "revoked", timeout=15000)
     qtbot.waitUntil(lambda: "losgekoppeld" in w.status_text.text(), timeout=5000)
@@ -114,7 +115,7 @@ def test_the_sync_bar_counts_changes_and_file_bytes(qtbot, window: MainWindow, s
         lambda: w.sync.last_outcome is not None and w.sync.last_outcome.kind == "done", timeout=20000
     )
     for n in range(450):  # three push batches
-        ws.call(organisations.create_organisation, ws.ctx, {"name": f"Zorgaanbieder {n}", "sector": "MSZ"})
+        ws.call(organisations.create_organisation, ws.ctx, OrganisationDraft(name=f"Zorgaanbieder {n}", sector="MSZ"))
     _org, conv = ws.call(helpers.conversation, ws.ctx)
     visit = ws.call(lambda s: s.get(m.Conversation, conv).visit_id)
     data = b"%PDF-1.7\n" + random.Random(7).randbytes(17 * 1024 * 1024)  # three chunks

@@ -11,7 +11,8 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from inspectorapp.domain.enums import SignalKind, Valence
+from inspectorapp.domain.drafts import InspectionDraft, SubjectDraft
+from inspectorapp.domain.enums import InspectionType, InspectorateRole, SignalKind, Valence
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.services import inspections, status, sync_status
 from storage import models as m
@@ -53,12 +54,12 @@ def _agree(store: Store) -> dict[str, int]:
 
 
 def _inspection(s: Session, ctx: ActionContext, org: str, title: str) -> str:
-    draft = {
-        "title": title,
-        "inspection_type": "risico",
-        "declared_role": "naleving",
-        "subjects": [{"organisation_id": org}],
-    }
+    draft = InspectionDraft(
+        title=title,
+        inspection_type=InspectionType.RISK,
+        declared_role=InspectorateRole.COMPLIANCE,
+        subjects=(SubjectDraft(organisation_id=org),),
+    )
     return inspections.create_inspection(s, ctx, draft).value.id
 
 

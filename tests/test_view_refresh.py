@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from inspectorapp.bootstrap import build_main_window
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import ConversationDraft, SignalDraft
 from inspectorapp.domain.enums import SignalKind, Valence
 from inspectorapp.paths import app_paths
 from inspectorapp.services import preparation, signals
@@ -125,14 +126,14 @@ def test_a_write_elsewhere_refreshes_the_open_pages_once(
 
     # Three signals from "elsewhere" (a second caller on the workspace), one burst.
     for n in range(3):
-        draft = {
-            "inspection_id": page.data.inspection_id,
-            "visit_id": visit_id,
-            "organisation_id": org,
-            "kind": SignalKind.SOFT,
-            "valence": Valence.NEGATIVE,
-            "observation": f"Melding van elders {n}",
-        }
+        draft = SignalDraft(
+            inspection_id=page.data.inspection_id,
+            visit_id=visit_id,
+            organisation_id=org,
+            kind=SignalKind.SOFT,
+            valence=Valence.NEGATIVE,
+            observation=f"Melding van elders {n}",
+        )
         ws.submit(signals.capture_signal, ws.ctx, draft)
     ws.call(lambda _s: None)  # all three committed before the GUI turns: one burst
     qtbot.waitUntil(lambda: page.signals.count() == signals_before + 3, timeout=10000)
@@ -152,7 +153,7 @@ def test_a_write_elsewhere_refreshes_the_open_pages_once(
         preparation.add_conversation,
         ws.ctx,
         visit_id,
-        {"conversation_type": "INDIVIDUEEL_GESPREK", "title": "Van de laptop van een collega"},
+        ConversationDraft(conversation_type="INDIVIDUEEL_GESPREK", title="Van de laptop van een collega"),
     )
     _settle(qtbot, w)
     reads.clear()

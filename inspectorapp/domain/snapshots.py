@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Generic, TypeVar
 
 from .changes import ChangeSet
+from .drafts import SignalDraft
 
 T = TypeVar("T")
 
@@ -206,8 +207,8 @@ class SessionEventSnapshot:
     text: str | None
     signal_id: str | None
     # For events that create a signal and have none linked yet: a draft for the
-    # signal form (keys of services.signals.capture_signal).
-    signal_prefill: dict[str, object] | None = None
+    # signal form (services.signals.capture_signal).
+    signal_prefill: SignalDraft | None = None
     # Released for the report (group_sessions.set_report_release, decision 0009), and how
     # confidential: a Confidentiality value.
     for_report: bool = False

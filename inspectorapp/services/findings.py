@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import (
     AddressedTo,
     EvidenceKind,
@@ -21,6 +22,7 @@ from inspectorapp.domain.enums import (
     TrafficLight,
 )
 from inspectorapp.domain.findings_views import EvidenceItem, FindingsOverview, FindingView
+from inspectorapp.domain.outcome_drafts import FindingDraft
 from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
@@ -122,27 +124,28 @@ def evidence_options(session: Session, inspection_id: str) -> tuple[EvidenceItem
     return tuple(inspection_evidence(session, inspection_id).values())
 
 
-def _check(session: Session, insp: Inspection, fields: dict[str, Any], c: Checker) -> dict[str, Any]:
+def _check(session: Session, insp: Inspection, fields: FindingDraft, c: Checker) -> dict[str, Any]:
+    """The column values of a finding: the one place the draft becomes a row."""
     theme = c.code(
         "theme_code",
-        fields.get("theme_code"),
+        fields.theme_code,
         frameworks.codes(session, "meso_theme", insp.framework_version_id),
         required=True,
     )
     v: dict[str, Any] = {"theme_code": theme}
     for name in ("what_we_see", "what_we_think", "what_next"):
-        v[name] = c.text(name, fields.get(name), limits.LONG_TEXT) or ""
+        v[name] = c.text(name, getattr(fields, name), limits.LONG_TEXT) or ""
     if not (v["what_we_see"] or "").strip():
         c.add("what_we_see", "required")
     for name in ("context_factors", "national_points"):
-        v[name] = c.text(name, fields.get(name), limits.LONG_TEXT)
-    v["movement"] = c.choice("movement", fields.get("movement") or Movement.NOT_ASSESSED.value, Movement)
-    light = c.choice("traffic_light", fields.get("traffic_light"), TrafficLight, required=False)
+        v[name] = c.text(name, getattr(fields, name), limits.LONG_TEXT)
+    v["movement"] = c.choice("movement", fields.movement or Movement.NOT_ASSESSED, Movement)
+    light = c.choice("traffic_light", fields.traffic_light, TrafficLight, required=False)
     if light is not None and insp.judgement_mode is not JudgementMode.SUMMATIVE:
         c.add("traffic_light", "not_allowed")
     v["traffic_light"] = light
-    addressed = c.choice("addressed_to", fields.get("addressed_to") or AddressedTo.NETWORK.value, AddressedTo)
-    org = existing(session, c, "organisation_id", Organisation, fields.get("organisation_id"))
+    addressed = c.choice("addressed_to", fields.addressed_to or AddressedTo.NETWORK, AddressedTo)
+    org = existing(session, c, "organisation_id", Organisation, fields.organisation_id)
     if (
         addressed is AddressedTo.PARTY
         and org is None
@@ -191,19 +194,20 @@ def save_finding(
     session: Session,
     ctx: ActionContext,
     inspection_id: str,
-    fields: dict[str, Any],
+    fields: FindingDraft,
     finding_id: str | None = None,
 ) -> OpResult[str]:
-    """Create or update a finding and set its evidence to ``fields['evidence']`` [(kind, id)]."""
+    """Create or update a finding and set its evidence to ``fields.evidence`` [(kind, id)]."""
+    require(fields, FindingDraft, "fields")
     insp = live_inspection(session, inspection_id)
     finding = live(session, Finding, finding_id) if finding_id else None
     if finding is not None and finding.inspection_id != inspection_id:
         raise NotFoundError("finding", finding_id or "")
     c = Checker()
     v = _check(session, insp, fields, c)
-    extra = [str(e[1]) for e in fields.get("evidence") or () if isinstance(e, (tuple, list)) and len(e) == 2]
+    extra = [str(e[1]) for e in fields.evidence or () if isinstance(e, tuple | list) and len(e) == 2]
     items = inspection_evidence(session, inspection_id, extra)
-    keys = _check_evidence(c, fields.get("evidence"), items)
+    keys = _check_evidence(c, fields.evidence, items)
     converted = finding.converted_signal_id if finding is not None else None
     if converted and (EvidenceKind.SIGNAL.value, converted) not in keys:
         c.add("evidence", "converted_signal_required")
@@ -236,10 +240,11 @@ def delete_finding(session: Session, ctx: ActionContext, finding_id: str) -> OpR
 
 
 def convert_signal(
-    session: Session, ctx: ActionContext, inspection_id: str, signal_id: str, fields: dict[str, Any]
+    session: Session, ctx: ActionContext, inspection_id: str, signal_id: str, fields: FindingDraft
 ) -> OpResult[str]:
     """The one way a soft signal reaches a report: an explicit conversion into a finding that
     rests on at least one further piece of reportable evidence."""
+    require(fields, FindingDraft, "fields")
     insp = live_inspection(session, inspection_id)
     signal = live(session, Signal, signal_id)
     c = Checker()
@@ -253,7 +258,9 @@ def convert_signal(
         c.add("signal_id", "already_converted")
     v = _check(session, insp, fields, c)
     items = inspection_evidence(session, inspection_id, [signal_id])
-    keys = [k for k in _check_evidence(c, fields.get("evidence"), items) if k != ("signal", signal_id)]
+    keys = [
+        k for k in _check_evidence(c, fields.evidence, items) if k != (EvidenceKind.SIGNAL.value, signal_id)
+    ]
     if not any(items[k].exclusion is None for k in keys):
         c.add("evidence", "substantiation_required")
     c.done()

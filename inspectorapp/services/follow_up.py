@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import InterventionStatus, PlanAssessment, ReflectionMoment
 from inspectorapp.domain.findings_views import FollowUpView, InterventionView, ReflectionView
+from inspectorapp.domain.outcome_drafts import InterventionDraft, ReflectionDraft
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
 from inspectorapp.errors import NotFoundError
@@ -99,9 +101,10 @@ def save_intervention(
     session: Session,
     ctx: ActionContext,
     inspection_id: str,
-    fields: dict[str, Any],
+    fields: InterventionDraft,
     intervention_id: str | None = None,
 ) -> OpResult[str]:
+    require(fields, InterventionDraft, "fields")
     insp = live_inspection(session, inspection_id)
     row = live(session, Intervention, intervention_id) if intervention_id else None
     if row is not None and row.inspection_id != inspection_id:
@@ -110,25 +113,21 @@ def save_intervention(
     v: dict[str, Any] = {
         "action_type": c.code(
             "action_type",
-            fields.get("action_type"),
+            fields.action_type,
             frameworks.codes(session, "action_type", insp.framework_version_id),
             required=True,
         ),
-        "organisation_id": existing(
-            session, c, "organisation_id", Organisation, fields.get("organisation_id")
-        ),
-        "finding_id": _owned(session, c, "finding_id", Finding, fields.get("finding_id"), inspection_id),
-        "visit_id": _owned(session, c, "visit_id", Visit, fields.get("visit_id"), inspection_id),
-        "planned_on": c.date("planned_on", fields.get("planned_on")),
-        "done_on": c.date("done_on", fields.get("done_on")),
-        "status": c.choice(
-            "status", fields.get("status") or InterventionStatus.PLANNED.value, InterventionStatus
-        ),
-        "assessment": c.choice("assessment", fields.get("assessment"), PlanAssessment, required=False),
-        "owner": c.text("owner", fields.get("owner"), limits.NAME),
+        "organisation_id": existing(session, c, "organisation_id", Organisation, fields.organisation_id),
+        "finding_id": _owned(session, c, "finding_id", Finding, fields.finding_id, inspection_id),
+        "visit_id": _owned(session, c, "visit_id", Visit, fields.visit_id, inspection_id),
+        "planned_on": c.date("planned_on", fields.planned_on),
+        "done_on": c.date("done_on", fields.done_on),
+        "status": c.choice("status", fields.status or InterventionStatus.PLANNED, InterventionStatus),
+        "assessment": c.choice("assessment", fields.assessment, PlanAssessment, required=False),
+        "owner": c.text("owner", fields.owner, limits.NAME),
     }
     for name in ("intended_message", "rationale", "outcome", "institution_response"):
-        v[name] = c.text(name, fields.get(name), limits.LONG_TEXT)
+        v[name] = c.text(name, getattr(fields, name), limits.LONG_TEXT)
     if v["status"] is InterventionStatus.DONE and v["done_on"] is None:
         c.add("done_on", "required")
     if v["assessment"] is PlanAssessment.REJECTED and not v["outcome"]:
@@ -157,17 +156,18 @@ def save_reflection(
     session: Session,
     ctx: ActionContext,
     inspection_id: str,
-    fields: dict[str, Any],
+    fields: ReflectionDraft,
     reflection_id: str | None = None,
 ) -> OpResult[str]:
+    require(fields, ReflectionDraft, "fields")
     live_inspection(session, inspection_id)
     row = live(session, Reflection, reflection_id) if reflection_id else None
     if row is not None and row.inspection_id != inspection_id:
         raise NotFoundError("reflection", row.id)
     c = Checker()
-    moment = c.choice("moment", fields.get("moment"), ReflectionMoment)
-    text = c.text("text", fields.get("text"), limits.LONG_TEXT, required=True)
-    author = c.text("author", fields.get("author"), limits.NAME)
+    moment = c.choice("moment", fields.moment, ReflectionMoment)
+    text = c.text("text", fields.text, limits.LONG_TEXT, required=True)
+    author = c.text("author", fields.author, limits.NAME)
     c.done()
     if row is None:
         row = Reflection(

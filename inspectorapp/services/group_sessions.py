@@ -21,6 +21,7 @@ from inspectorapp.domain import limits
 from inspectorapp.domain import participation as rules
 from inspectorapp.domain import snapshots as views
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import SignalDraft
 from inspectorapp.domain.enums import (
     Confidentiality,
     Presence,
@@ -192,8 +193,8 @@ def capture_event_signal(
     session: Session,
     ctx: ActionContext,
     event_id: str,
-    draft: Any,
-    floor: Any = None,
+    draft: SignalDraft,
+    floor: SignalDraft | None = None,
 ) -> OpResult[Any]:
     """The signal captured from a board event's prefill and the event's link to it, in one
     transaction and one change-set: a refused link leaves no signal. With ``floor`` the
@@ -272,28 +273,28 @@ def _prefill(
     ev: m.SessionEvent,
     person: views.ParticipantSnapshot | None,
     subjects: tuple[str | None, str | None],
-) -> dict[str, object]:
+) -> SignalDraft:
     """A draft for signals.capture_signal. The event text is the observation; a text wholly
     between quotation marks is also the speaker's verbatim quote."""
     text = (ev.text or "").strip()
     quoted = len(text) > 2 and _QUOTES.get(text[0]) == text[-1]
     quote = (text[1:-1].strip() or None) if quoted else None
-    return {
-        "organisation_id": (person.organisation_id if person else None) or subjects[0],
-        "network_id": subjects[1],
-        "inspection_id": scope.inspection.id,
-        "visit_id": scope.visit.id,
-        "conversation_id": scope.conversation.id,
-        "channel": SIGNAL_CHANNEL,
-        "entrance": "BEZOEK_AANGEKONDIGD" if scope.visit.announced else "BEZOEK_ONAANGEKONDIGD",
-        "source_type": SourceType.OWN_OBSERVATION.value,
-        "kind": SignalKind.SOFT.value,
-        "valence": Valence.NEGATIVE.value,
-        "observed_at": ev.occurred_at,
-        "observation": text or None,
-        "quote": quote,
-        "quote_speaker_role": person.role.code if person and quote else None,
-    }
+    return SignalDraft(
+        organisation_id=(person.organisation_id if person else None) or subjects[0],
+        network_id=subjects[1],
+        inspection_id=scope.inspection.id,
+        visit_id=scope.visit.id,
+        conversation_id=scope.conversation.id,
+        channel=SIGNAL_CHANNEL,
+        entrance="BEZOEK_AANGEKONDIGD" if scope.visit.announced else "BEZOEK_ONAANGEKONDIGD",
+        source_type=SourceType.OWN_OBSERVATION,
+        kind=SignalKind.SOFT,
+        valence=Valence.NEGATIVE,
+        observed_at=ev.occurred_at,
+        observation=text or None,
+        quote=quote,
+        quote_speaker_role=person.role.code if person and quote else None,
+    )
 
 
 def board_state(session: Session, conversation_id: str) -> views.BoardState:

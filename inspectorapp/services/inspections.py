@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import InspectionDraft, SubjectDraft, TeamMemberDraft, require
 from inspectorapp.domain.enums import (
     InspectionStatus,
     InspectionType,
@@ -94,30 +95,31 @@ def list_inspections(session: Session, today: date | None = None) -> list[Inspec
     return rows
 
 
-def create_inspection(session: Session, ctx: ActionContext, draft: dict[str, Any]) -> OpResult[InspectionRow]:
-    """Create an inspection with its subjects. ``draft`` keys: title, inspection_type,
-    purpose, declared_role, level, framework_version_id (default: newest), theme_codes,
-    started_on, subjects: [{"organisation_id"} | {"network_id"} | {"description"}]."""
+def create_inspection(
+    session: Session, ctx: ActionContext, draft: InspectionDraft
+) -> OpResult[InspectionRow]:
+    """Create an inspection with its subjects and team."""
+    require(draft, InspectionDraft)
     c = Checker()
-    title = c.text("title", draft.get("title"), limits.NAME, required=True)
-    itype = c.choice("inspection_type", draft.get("inspection_type"), InspectionType)
-    purpose = c.text("purpose", draft.get("purpose"), limits.LONG_TEXT) or ""
-    role = c.choice("declared_role", draft.get("declared_role"), InspectorateRole)
-    level = c.choice("level", draft.get("level", "meso"), SupervisionLevel)
-    status = c.choice("status", draft.get("status", "voorbereiding"), InspectionStatus)
-    started = c.date("started_on", draft.get("started_on"))
-    ended = c.date("ended_on", draft.get("ended_on"))
+    title = c.text("title", draft.title, limits.NAME, required=True)
+    itype = c.choice("inspection_type", draft.inspection_type, InspectionType)
+    purpose = c.text("purpose", draft.purpose, limits.LONG_TEXT) or ""
+    role = c.choice("declared_role", draft.declared_role, InspectorateRole)
+    level = c.choice("level", draft.level, SupervisionLevel)
+    status = c.choice("status", draft.status, InspectionStatus)
+    started = c.date("started_on", draft.started_on)
+    ended = c.date("ended_on", draft.ended_on)
     if started and ended and ended < started:
         c.add("ended_on", "before_start")
-    fv_id = draft.get("framework_version_id") or frameworks.latest_version_id(session)
+    fv_id = draft.framework_version_id or frameworks.latest_version_id(session)
     if session.get(FrameworkVersion, fv_id) is None:
         c.add("framework_version_id", "invalid_reference")
-    themes = c.codes("theme_codes", draft.get("theme_codes"), frameworks.codes(session, "meso_theme", fv_id))
-    subjects = _subjects(session, c, draft.get("subjects") or [])
+    themes = c.codes("theme_codes", draft.theme_codes, frameworks.codes(session, "meso_theme", fv_id))
+    subjects = _subjects(session, c, draft.subjects)
     if not subjects and not any(i.field.startswith("subjects") for i in c.issues):
         c.add("subjects", "required")
-    open_questions = c.text("open_questions", draft.get("open_questions"), limits.LONG_TEXT)
-    team = _team(c, draft.get("team") or [])
+    open_questions = c.text("open_questions", draft.open_questions, limits.LONG_TEXT)
+    team = _team(c, draft.team)
     c.done()
     insp = Inspection(
         title=title,
@@ -151,43 +153,43 @@ def create_inspection(session: Session, ctx: ActionContext, draft: dict[str, Any
     return OpResult(row, ChangeSet.of(inspection=[insp.id]))
 
 
-def _subjects(session: Session, c: Checker, raw: list[Any]) -> list[tuple[SubjectKind, str]]:
+def _subjects(session: Session, c: Checker, raw: Sequence[SubjectDraft]) -> list[tuple[SubjectKind, str]]:
     out: list[tuple[SubjectKind, str]] = []
-    if not isinstance(raw, list):
+    if isinstance(raw, str | bytes) or not isinstance(raw, Sequence):
         c.add("subjects", "invalid_format")
         return out
     for n, s in enumerate(raw):
         field = f"subjects[{n}]"
-        if not isinstance(s, dict):
+        if not isinstance(s, SubjectDraft):
             c.add(field, "invalid_format")
-        elif s.get("organisation_id"):
-            if oid := existing(session, c, field, Organisation, s["organisation_id"]):
+        elif s.organisation_id:
+            if oid := existing(session, c, field, Organisation, s.organisation_id):
                 out.append((SubjectKind.ORGANISATION, oid))
-        elif "new_organisation" in s:  # prepared on site: the provider is not in the store yet
-            if name := c.text(f"{field}.name", s.get("new_organisation"), limits.NAME, required=True):
+        elif s.new_organisation is not None:  # prepared on site: the provider is not in the store yet
+            if name := c.text(f"{field}.name", s.new_organisation, limits.NAME, required=True):
                 org = Organisation(name=name)
                 session.add(org)
                 session.flush()
                 out.append((SubjectKind.ORGANISATION, org.id))
-        elif s.get("network_id"):
-            if nid := existing(session, c, field, Network, s["network_id"]):
+        elif s.network_id:
+            if nid := existing(session, c, field, Network, s.network_id):
                 out.append((SubjectKind.NETWORK, nid))
-        elif desc := c.text(field, s.get("description"), limits.SHORT_TEXT, required=True):
+        elif desc := c.text(field, s.description, limits.SHORT_TEXT, required=True):
             out.append((SubjectKind.CLIENT_NETWORK, desc))
     return out
 
 
-def _team(c: Checker, raw: Any) -> list[tuple[str, TeamRole]]:
+def _team(c: Checker, raw: Sequence[TeamMemberDraft]) -> list[tuple[str, TeamRole]]:
     out: list[tuple[str, TeamRole]] = []
-    if not isinstance(raw, list):
+    if isinstance(raw, str | bytes) or not isinstance(raw, Sequence):
         c.add("team", "invalid_format")
         return out
     for n, member in enumerate(raw):
-        if not isinstance(member, dict):
+        if not isinstance(member, TeamMemberDraft):
             c.add(f"team[{n}]", "invalid_format")
             continue
-        name = c.text(f"team[{n}].display_name", member.get("display_name"), limits.NAME, required=True)
-        role = c.choice(f"team[{n}].team_role", member.get("team_role") or "inspecteur", TeamRole)
+        name = c.text(f"team[{n}].display_name", member.display_name, limits.NAME, required=True)
+        role = c.choice(f"team[{n}].team_role", member.team_role or TeamRole.INSPECTOR, TeamRole)
         if name and role:
             out.append((name, role))
     return out

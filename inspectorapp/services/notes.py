@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import ParagraphDraft, require
 from inspectorapp.domain.enums import Confidentiality, NoteKind, PartialInterest
 from inspectorapp.domain.snapshots import ActionContext, NoteAttrs, NoteSnapshot, OpResult
 from inspectorapp.domain.textmerge import merge3
@@ -35,18 +36,19 @@ POSITION_GAP = 1024  # room to insert between paragraphs without renumbering
 
 
 def add_paragraph(
-    session: Session, ctx: ActionContext, conversation_id: str, draft: dict[str, Any]
+    session: Session, ctx: ActionContext, conversation_id: str, draft: ParagraphDraft
 ) -> OpResult[NoteSnapshot]:
+    require(draft, ParagraphDraft)
     c = Checker()
     existing(session, c, "conversation_id", Conversation, conversation_id, required=True)
-    kind = c.choice("kind", draft.get("kind") or "waarneming", NoteKind)
-    text = c.text("text", draft.get("text") or "", limits.PARAGRAPH) or ""
-    at = c.moment("occurred_at", draft.get("occurred_at")) or utc_now()
-    speaker = c.code("speaker_role", draft.get("speaker_role"), frameworks.codes(session, "person_role"))
-    themes = c.codes("theme_codes", draft.get("theme_codes"), frameworks.codes(session, "meso_theme"))
-    conf = c.choice("confidentiality", draft.get("confidentiality") or "TEAM", Confidentiality)
-    partial = c.choice("partial_interest", draft.get("partial_interest") or "geen", PartialInterest)
-    absent = c.boolean("about_absent_party", draft.get("about_absent_party"))
+    kind = c.choice("kind", draft.kind or NoteKind.OBSERVATION, NoteKind)
+    text = c.text("text", draft.text or "", limits.PARAGRAPH) or ""
+    at = c.moment("occurred_at", draft.occurred_at) or utc_now()
+    speaker = c.code("speaker_role", draft.speaker_role, frameworks.codes(session, "person_role"))
+    themes = c.codes("theme_codes", draft.theme_codes, frameworks.codes(session, "meso_theme"))
+    conf = c.choice("confidentiality", draft.confidentiality or Confidentiality.TEAM, Confidentiality)
+    partial = c.choice("partial_interest", draft.partial_interest or PartialInterest.NONE, PartialInterest)
+    absent = c.boolean("about_absent_party", draft.about_absent_party)
     c.done()
     last = session.scalar(
         select(func.max(NoteParagraph.position)).where(NoteParagraph.conversation_id == conversation_id)

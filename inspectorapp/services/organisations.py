@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import OrganisationDraft, require
 from inspectorapp.domain.snapshots import ActionContext, OpResult, OrganisationRow
 from inspectorapp.domain.validation import Checker
 from inspectorapp.domain.visit_views import OrganisationOption
@@ -18,14 +17,15 @@ from . import audit, frameworks
 
 
 def create_organisation(
-    session: Session, ctx: ActionContext, draft: dict[str, Any]
+    session: Session, ctx: ActionContext, draft: OrganisationDraft
 ) -> OpResult[OrganisationRow]:
+    require(draft, OrganisationDraft)
     c = Checker()
-    name = c.text("name", draft.get("name"), limits.NAME, required=True)
-    org_type = c.code("org_type", draft.get("org_type"), frameworks.codes(session, "organisation_type"))
-    sector = c.code("sector", draft.get("sector"), frameworks.codes(session, "sector"))
-    region = c.text("region", draft.get("region"), limits.NAME)
-    description = c.text("description", draft.get("description"), limits.LONG_TEXT)
+    name = c.text("name", draft.name, limits.NAME, required=True)
+    org_type = c.code("org_type", draft.org_type, frameworks.codes(session, "organisation_type"))
+    sector = c.code("sector", draft.sector, frameworks.codes(session, "sector"))
+    region = c.text("region", draft.region, limits.NAME)
+    description = c.text("description", draft.description, limits.LONG_TEXT)
     c.done()
     org = Organisation(name=name, org_type=org_type, sector=sector, region=region, description=description)
     session.add(org)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import ConversationDraft, InvitationDraft, VisitDraft, require
 from inspectorapp.domain.enums import InvitationStatus
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
@@ -37,14 +36,15 @@ def form_options(session: Session) -> InspectionFormOptions:
 
 
 def add_visit(
-    session: Session, ctx: ActionContext, inspection_id: str, draft: dict[str, Any]
+    session: Session, ctx: ActionContext, inspection_id: str, draft: VisitDraft
 ) -> OpResult[VisitRow]:
+    require(draft, VisitDraft)
     c = Checker()
     existing(session, c, "inspection_id", Inspection, inspection_id, required=True)
-    visit_date = c.date("visit_date", draft.get("visit_date"), required=True)
-    location = c.text("location", draft.get("location"), limits.NAME) or ""
-    announced = c.boolean("announced", draft.get("announced"), default=True)
-    description = c.text("description", draft.get("description"), limits.LONG_TEXT)
+    visit_date = c.date("visit_date", draft.visit_date, required=True)
+    location = c.text("location", draft.location, limits.NAME) or ""
+    announced = c.boolean("announced", draft.announced, default=True)
+    description = c.text("description", draft.description, limits.LONG_TEXT)
     c.done()
     assert visit_date is not None
     visit = Visit(
@@ -61,8 +61,9 @@ def add_visit(
 
 
 def add_conversation(
-    session: Session, ctx: ActionContext, visit_id: str, draft: dict[str, Any]
+    session: Session, ctx: ActionContext, visit_id: str, draft: ConversationDraft
 ) -> OpResult[str]:
+    require(draft, ConversationDraft)
     c = Checker()
     visit_ref = existing(session, c, "visit_id", Visit, visit_id, required=True)
     fv = None
@@ -74,13 +75,13 @@ def add_conversation(
         )
     kind = c.code(
         "conversation_type",
-        draft.get("conversation_type"),
+        draft.conversation_type,
         frameworks.codes(session, "conversation_type", fv),
         required=True,
     )
-    title = c.text("title", draft.get("title"), limits.NAME, required=True)
-    starts = c.moment("starts_at", draft.get("starts_at"))
-    ends = c.moment("ends_at", draft.get("ends_at"))
+    title = c.text("title", draft.title, limits.NAME, required=True)
+    starts = c.moment("starts_at", draft.starts_at)
+    ends = c.moment("ends_at", draft.ends_at)
     if starts and ends and ends < starts:
         c.add("ends_at", "before_start")
     c.done()
@@ -94,17 +95,18 @@ def add_conversation(
 
 
 def add_invitation(
-    session: Session, ctx: ActionContext, inspection_id: str, draft: dict[str, Any]
+    session: Session, ctx: ActionContext, inspection_id: str, draft: InvitationDraft
 ) -> OpResult[str]:
     """Who is invited and why, or deliberately not invited and why (the reason is required)."""
+    require(draft, InvitationDraft)
     c = Checker()
     existing(session, c, "inspection_id", Inspection, inspection_id, required=True)
-    org = existing(session, c, "organisation_id", Organisation, draft.get("organisation_id"))
-    role = c.code("role_code", draft.get("role_code"), frameworks.codes(session, "person_role"))
+    org = existing(session, c, "organisation_id", Organisation, draft.organisation_id)
+    role = c.code("role_code", draft.role_code, frameworks.codes(session, "person_role"))
     if org is None and role is None and not c.issues:
         c.add("organisation_id", "required")
-    reason = c.text("reason", draft.get("reason"), limits.SHORT_TEXT, required=True)
-    status = c.choice("status", draft.get("status") or "gepland", InvitationStatus)
+    reason = c.text("reason", draft.reason, limits.SHORT_TEXT, required=True)
+    status = c.choice("status", draft.status or InvitationStatus.PLANNED, InvitationStatus)
     c.done()
     row = Invitation(
         inspection_id=inspection_id, organisation_id=org, role_code=role, reason=reason or "", status=status

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import SubjectKind
+from inspectorapp.domain.outcome_drafts import ReportDraftChanges
 from inspectorapp.domain.report import SECTIONS_BY_TYPE, ReportSection, ReportType
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
@@ -154,9 +156,10 @@ def ensure_draft(
 
 
 def save_draft(
-    session: Session, ctx: ActionContext, inspection_id: str, report_type: str, fields: dict[str, Any]
+    session: Session, ctx: ActionContext, inspection_id: str, report_type: str, fields: ReportDraftChanges
 ) -> OpResult[DraftView]:
-    """Change any of the draft's fields; the others keep their value."""
+    """Change the draft's fields that ``fields`` sets; those left None keep their value."""
+    require(fields, ReportDraftChanges, "fields")
     kind = _report_type(report_type)
     draft = find_draft(session, inspection_id, kind) or ensure_draft(session, ctx, inspection_id, kind).value
     row = session.get(ReportDraft, draft.id)
@@ -164,22 +167,22 @@ def save_draft(
     c = Checker()
     v: dict[str, Any] = {}
     for name in TEXT_FIELDS:
-        if name in fields:
-            v[name] = c.text(name, fields[name], limits.LONG_TEXT) or ""
-    if "report_date" in fields:
-        v["report_date"] = c.date("report_date", fields["report_date"], required=True)
-    if "language" in fields:
-        if fields["language"] not in ("nl", "en"):
-            c.add("language", "invalid_choice", value=fields["language"])
-        v["language"] = fields["language"]
-    if "placeholders" in fields:
-        v["placeholders"] = c.boolean("placeholders", fields["placeholders"])
-    if "sections" in fields:
+        if (text := getattr(fields, name)) is not None:
+            v[name] = c.text(name, text, limits.LONG_TEXT) or ""
+    if fields.report_date is not None:
+        v["report_date"] = c.date("report_date", fields.report_date, required=True)
+    if fields.language is not None:
+        if fields.language not in ("nl", "en"):
+            c.add("language", "invalid_choice", value=str(fields.language)[:60])
+        v["language"] = fields.language
+    if fields.placeholders is not None:
+        v["placeholders"] = c.boolean("placeholders", fields.placeholders)
+    if fields.sections is not None:
         offered = {s.value for s in SECTIONS_BY_TYPE[kind]}
-        wanted = [str(s) for s in fields["sections"] or ()]
+        wanted = [str(s) for s in fields.sections]
         for s in wanted:
             if s not in offered:
-                c.add("sections", "invalid_choice", value=s)
+                c.add("sections", "invalid_choice", value=s[:60])
         v["sections"] = [s.value for s in ReportSection if s.value in wanted]  # document order
     c.done()
     for name, value in v.items():

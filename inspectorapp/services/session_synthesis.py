@@ -13,8 +13,10 @@ from inspectorapp.domain import limits
 from inspectorapp.domain import participation as rules
 from inspectorapp.domain import snapshots as views
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import EvidenceKind
 from inspectorapp.domain.framework_codes import Scale
+from inspectorapp.domain.outcome_drafts import ScoreDraft
 from inspectorapp.domain.snapshots import ActionContext, Label, OpResult
 from inspectorapp.domain.validation import Checker
 from storage import models as m
@@ -28,17 +30,15 @@ def save_score(
     ctx: ActionContext,
     conversation_id: str,
     item_code: str,
-    value: int | None = None,
-    value_code: str | None = None,
-    not_applicable: bool = False,
-    discussed: bool | None = None,
-    deliberate_choice: bool | None = None,
-    comment: str | None = None,
-    evidence: Sequence[tuple[str, str]] = (),
+    draft: ScoreDraft,
 ) -> OpResult[views.ScoreSnapshot]:
     """Score one item of the scheme (or place a dilemma): insert, or replace the score and
-    its evidence set. ``evidence``: ``[(kind, id), ...]``, kind an EvidenceKind value
-    (notitie | sessiegebeurtenis | signaal) of something of this conversation."""
+    its evidence set. ``draft.evidence``: ``(kind, id)`` pairs, kind a note, session event or
+    signal of this conversation."""
+    require(draft, ScoreDraft)
+    value, value_code, not_applicable = draft.value, draft.value_code, draft.not_applicable
+    discussed, deliberate_choice = draft.discussed, draft.deliberate_choice
+    comment, evidence = draft.comment, draft.evidence
     c = Checker()
     scope = pp.check_scope(session, c, conversation_id)
     item = pp.scheme_item(session, scope, item_code) if scope else None

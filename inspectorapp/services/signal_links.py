@@ -3,14 +3,15 @@ incongruence pair captured in one go, and a signal's interpretation history."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
-from inspectorapp.domain.enums import SignalLinkType
+from inspectorapp.domain.drafts import SignalDraft
+from inspectorapp.domain.enums import SignalKind, SignalLinkType
 from inspectorapp.domain.snapshots import ActionContext, OpResult, SignalSnapshot
 from inspectorapp.domain.validation import Checker
 from inspectorapp.domain.visit_views import SignalDetail, SignalLinkRow
@@ -54,12 +55,12 @@ def link_signals(
 
 
 def capture_incongruence(
-    session: Session, ctx: ActionContext, board_says: dict[str, Any], floor_shows: dict[str, Any]
+    session: Session, ctx: ActionContext, board_says: SignalDraft, floor_shows: SignalDraft
 ) -> OpResult[tuple[SignalSnapshot, SignalSnapshot]]:
-    """ "Board says" and "shop floor shows": two soft signals linked incongruent_met, in one
-    transaction (both or neither)."""
-    first = signals.capture_signal(session, ctx, {**board_says, "kind": board_says.get("kind") or "zacht"})
-    second = signals.capture_signal(session, ctx, {**floor_shows, "kind": floor_shows.get("kind") or "zacht"})
+    """ "Board says" and "shop floor shows": two signals (soft unless a kind is given) linked
+    incongruent_met, in one transaction (both or neither)."""
+    first = signals.capture_signal(session, ctx, _soft(board_says))
+    second = signals.capture_signal(session, ctx, _soft(floor_shows))
     link_signals(
         session,
         ctx,
@@ -69,6 +70,10 @@ def capture_incongruence(
         "bestuur zegt / werkvloer toont",
     )
     return OpResult((first.value, second.value), first.changes | second.changes)
+
+
+def _soft(draft: SignalDraft) -> SignalDraft:
+    return replace(draft, kind=draft.kind or SignalKind.SOFT) if isinstance(draft, SignalDraft) else draft
 
 
 def signal_detail(session: Session, signal_id: str) -> SignalDetail:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import SignalDraft, require
 from inspectorapp.domain.enums import (
     Certainty,
     Confidentiality,
@@ -41,41 +42,41 @@ _OPTIONAL_REFS = (
 )
 
 
-def check_signal(session: Session, draft: dict[str, Any]) -> dict[str, Any]:
-    """Validate a signal draft; returns the clean column values or raises ValidationError."""
+def check_signal(session: Session, draft: SignalDraft) -> dict[str, Any]:
+    """Validate a signal draft; returns the clean column values (and ``categories``) or
+    raises ValidationError. The one place a draft becomes the columns of a row."""
+    require(draft, SignalDraft)
     c = Checker()
     v: dict[str, Any] = {}
     v["organisation_id"] = existing(
-        session, c, "organisation_id", Organisation, draft.get("organisation_id"), required=True
+        session, c, "organisation_id", Organisation, draft.organisation_id, required=True
     )
     for key in _OPTIONAL_REFS:
-        v[key] = c.ref(key, draft.get(key))
-    v["kind"] = c.choice("kind", draft.get("kind"), SignalKind)
-    v["valence"] = c.choice("valence", draft.get("valence"), Valence)
-    v["observation"] = c.text("observation", draft.get("observation"), limits.PARAGRAPH, required=True)
-    v["entrance"] = c.code("entrance", draft.get("entrance"), frameworks.codes(session, "entrance"))
-    v["channel"] = c.code("channel", draft.get("channel"), frameworks.codes(session, "channel"))
+        v[key] = c.ref(key, getattr(draft, key))
+    v["kind"] = c.choice("kind", draft.kind, SignalKind)
+    v["valence"] = c.choice("valence", draft.valence, Valence)
+    v["observation"] = c.text("observation", draft.observation, limits.PARAGRAPH, required=True)
+    v["entrance"] = c.code("entrance", draft.entrance, frameworks.codes(session, "entrance"))
+    v["channel"] = c.code("channel", draft.channel, frameworks.codes(session, "channel"))
     v["status"] = c.code(
-        "status", draft.get("status") or SignalStatusCode.NEW, frameworks.codes(session, "signal_status")
+        "status", draft.status or SignalStatusCode.NEW, frameworks.codes(session, "signal_status")
     )
     v["quote_speaker_role"] = c.code(
         "quote_speaker_role",
-        draft.get("quote_speaker_role"),
+        draft.quote_speaker_role,
         frameworks.codes(session, "person_role"),
     )
-    v["source_type"] = c.choice("source_type", draft.get("source_type"), SourceType, required=False)
-    v["certainty"] = c.choice("certainty", draft.get("certainty"), Certainty, required=False)
-    v["possible_severity"] = c.choice(
-        "possible_severity", draft.get("possible_severity"), Severity, required=False
-    )
+    v["source_type"] = c.choice("source_type", draft.source_type, SourceType, required=False)
+    v["certainty"] = c.choice("certainty", draft.certainty, Certainty, required=False)
+    v["possible_severity"] = c.choice("possible_severity", draft.possible_severity, Severity, required=False)
     v["public_sensitivity"] = c.choice(
-        "public_sensitivity", draft.get("public_sensitivity"), PublicSensitivity, required=False
+        "public_sensitivity", draft.public_sensitivity, PublicSensitivity, required=False
     )
-    v["report_use"] = c.choice("report_use", draft.get("report_use") or "intern", ReportUse)
+    v["report_use"] = c.choice("report_use", draft.report_use or ReportUse.INTERNAL, ReportUse)
     v["confidentiality"] = c.choice(
-        "confidentiality", draft.get("confidentiality") or "TEAM", Confidentiality
+        "confidentiality", draft.confidentiality or Confidentiality.TEAM, Confidentiality
     )
-    v["strength"] = c.integer("strength", draft.get("strength"), 1, 3)
+    v["strength"] = c.integer("strength", draft.strength, 1, 3)
     for key, limit in (
         ("quote", limits.PARAGRAPH),
         ("interpretation", limits.PARAGRAPH),
@@ -84,17 +85,15 @@ def check_signal(session: Session, draft: dict[str, Any]) -> dict[str, Any]:
         ("source_key", limits.NAME),
         ("observed_by", limits.NAME),
     ):
-        v[key] = c.text(key, draft.get(key), limit)
-    v["observed_at"] = c.moment("observed_at", draft.get("observed_at")) or utc_now()
-    v["review_by"] = c.date("review_by", draft.get("review_by"))
-    v["categories"] = c.codes(
-        "categories", draft.get("categories"), frameworks.codes(session, "signal_category")
-    )
+        v[key] = c.text(key, getattr(draft, key), limit)
+    v["observed_at"] = c.moment("observed_at", draft.observed_at) or utc_now()
+    v["review_by"] = c.date("review_by", draft.review_by)
+    v["categories"] = c.codes("categories", draft.categories, frameworks.codes(session, "signal_category"))
     c.done()
     return v
 
 
-def capture_signal(session: Session, ctx: ActionContext, draft: dict[str, Any]) -> OpResult[SignalSnapshot]:
+def capture_signal(session: Session, ctx: ActionContext, draft: SignalDraft) -> OpResult[SignalSnapshot]:
     v = check_signal(session, draft)
     # Who saw it counts on the board (independent observers): the one capturing it, unless named.
     v["observed_by"] = v["observed_by"] or ctx.actor[: limits.NAME] or None

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from inspectorapp.domain.drafts import OrganisationDraft
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.services import organisations
 from inspectorapp.store_access import open_store
@@ -21,7 +22,7 @@ def main() -> None:
     ctx = ActionContext("kill-test", "kill-device")
     if mode == "hold":
         with store.transaction() as session:
-            organisations.create_organisation(session, ctx, {"name": "Nooit gecommit"})
+            organisations.create_organisation(session, ctx, OrganisationDraft(name="Nooit gecommit"))
             session.flush()
             print("HOLDING", flush=True)
             time.sleep(60)
@@ -29,7 +30,7 @@ def main() -> None:
     n = 0
     while True:
         with store.transaction() as session:
-            org = organisations.create_organisation(session, ctx, {"name": f"Organisatie {n}"}).value
+            org = organisations.create_organisation(session, ctx, OrganisationDraft(name=f"Organisatie {n}")).value
         with store.transaction() as session:
             from storage.models import Organisation
 

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspectorapp.domain.drafts import OrganisationDraft, ParagraphDraft
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.services import notes, organisations
 from inspectorapp.store_access import open_store
@@ -145,7 +146,7 @@ def edit_round(
 
 def new_note(ctx: ActionContext, conversation_id: str, text: str) -> Change:
     def change(s: Session) -> tuple[str, str, dict[str, Any]]:
-        note = notes.add_paragraph(s, ctx, conversation_id, {"text": text, "kind": "waarneming"}).value
+        note = notes.add_paragraph(s, ctx, conversation_id, ParagraphDraft(text=text)).value
         return "note_paragraph", note.id, {"text": text}
 
     return change
@@ -169,7 +170,7 @@ def _removed(ctx: ActionContext, conversation_id: str, nid: str) -> Change:
 
 def _new_organisation(ctx: ActionContext, name: str) -> Change:
     def change(s: Session) -> tuple[str, str, dict[str, Any]]:
-        org = organisations.create_organisation(s, ctx, {"name": name}).value
+        org = organisations.create_organisation(s, ctx, OrganisationDraft(name=name)).value
         return "organisation", org.id, {"name": name}
 
     return change
