@@ -80,7 +80,7 @@ def test_a_name_changed_in_settings_is_the_next_observer(qtbot, tmp_path: Path) 
         _wait_rows(qtbot, w, 4)
         w.apply_settings(replace(w.settings, inspector_name="Inspecteur Bakker"))
         assert w.workspace is not None and w.workspace.ctx.actor == "Inspecteur Bakker"
-        dialog = SignalCapture(w.workspace, {})
+        dialog = SignalCapture(w.workspace, SignalPrefill())
         qtbot.addWidget(dialog)
         assert dialog.observer.text() == "Inspecteur Bakker"
     finally:
