@@ -132,10 +132,6 @@ class PassphraseDialog(QDialog):
         return self.current.text(), self.new.text()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PassphraseDialog", text)
-
-
 def change_in_window(window: MainWindow, current: str, new: str) -> None:
     """Lock, re-encrypt, open again with the new passphrase. If the change fails the store
     is as it was: it opens again with the current passphrase and the status bar says why."""
@@ -146,7 +142,7 @@ def change_in_window(window: MainWindow, current: str, new: str) -> None:
     paths, actor = window.paths, window._actor()
     page = window.unlock_page
     page.set_busy(True)
-    window.status_text.setText(_tr("Changing the passphrase…"))
+    window.status_text.setText(QCoreApplication.translate("PassphraseDialog", "Changing the passphrase…"))
 
     def work() -> Workspace:
         change_passphrase(paths.store_file, current, new, new)
@@ -154,7 +150,12 @@ def change_in_window(window: MainWindow, current: str, new: str) -> None:
 
     def done(workspace: Workspace) -> None:
         window._unlocked(workspace, False)
-        window.statusBar().showMessage(_tr("Passphrase changed. Use the new one from now on."), 20000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "PassphraseDialog", "Passphrase changed. Use the new one from now on."
+            ),
+            20000,
+        )
 
     def failed(exc: BaseException) -> None:
         log.error("passphrase not changed: %s", exc, exc_info=exc)
@@ -162,7 +163,12 @@ def change_in_window(window: MainWindow, current: str, new: str) -> None:
 
         def reopened(workspace: Workspace) -> None:
             window._unlocked(workspace, False)
-            window.statusBar().showMessage(_tr("The passphrase was not changed: {0}").format(reason), 30000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("PassphraseDialog", "The passphrase was not changed: {0}").format(
+                    reason
+                ),
+                30000,
+            )
 
         ops.in_thread(
             lambda: Workspace.unlock(paths, current, actor), reopened, lambda _e: page.show_error(reason)
