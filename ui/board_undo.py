@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from inspectorapp.domain.drafts import SignalPrefill
 from inspectorapp.ids import new_id
 
 from . import ops
@@ -131,7 +132,7 @@ class AddEvent(BoardCommand):
         def done(result: Any) -> None:
             event = result.value
             if event.signal_prefill is not None:  # only when first made: a redo opens no form
-                self.board.signal_requested.emit({**event.signal_prefill, "session_event_id": event.id})
+                self.board.signal_requested.emit(SignalPrefill(event.signal_prefill, event.id))
             self.board.refresh()
 
         ops.submit(

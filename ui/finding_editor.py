@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspectorapp.domain.enums import AddressedTo, JudgementMode, Movement, TrafficLight
+from inspectorapp.domain.enums import AddressedTo, EvidenceKind, JudgementMode, Movement, TrafficLight
 from inspectorapp.domain.findings_views import EvidenceItem, FindingView, OutcomeFormOptions
+from inspectorapp.domain.outcome_drafts import FindingDraft
 from inspectorapp.ids import new_id
 
 from . import labels
@@ -246,21 +247,23 @@ class FindingEditor(QWidget):
     def _summative(self) -> bool:
         return self.options is not None and self.options.judgement_mode == JudgementMode.SUMMATIVE
 
-    def fields(self) -> dict[str, Any]:
-        party = self.addressed.currentData() == AddressedTo.PARTY
-        return {
-            "theme_code": self.theme.currentData(),
-            "what_we_see": self.see.toPlainText(),
-            "what_we_think": self.think.toPlainText(),
-            "what_next": self.next.toPlainText(),
-            "movement": self.movement.currentData(),
-            "traffic_light": self.light.currentData() if self._summative() else None,
-            "addressed_to": self.addressed.currentData(),
-            "organisation_id": self.organisation.currentData() if party else None,
-            "context_factors": self.context.toPlainText() or None,
-            "national_points": self.national.toPlainText() or None,
-            "evidence": self.evidence_keys(),
-        }
+    def fields(self) -> FindingDraft:
+        addressed, movement = self.addressed.currentData(), self.movement.currentData()
+        light = self.light.currentData() if self._summative() else None
+        party = addressed == AddressedTo.PARTY
+        return FindingDraft(
+            theme_code=self.theme.currentData(),
+            what_we_see=self.see.toPlainText(),
+            what_we_think=self.think.toPlainText(),
+            what_next=self.next.toPlainText(),
+            movement=Movement(movement) if movement else Movement.NOT_ASSESSED,
+            traffic_light=TrafficLight(light) if light else None,
+            addressed_to=AddressedTo(addressed) if addressed else AddressedTo.NETWORK,
+            organisation_id=self.organisation.currentData() if party else None,
+            context_factors=self.context.toPlainText() or None,
+            national_points=self.national.toPlainText() or None,
+            evidence=tuple((EvidenceKind(kind), ref) for kind, ref in self.evidence_keys()),
+        )
 
 
 class _Quiet:

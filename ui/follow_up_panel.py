@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from inspectorapp.domain.enums import ReflectionMoment
 from inspectorapp.domain.findings_views import FindingsOverview, FollowUpView, OutcomeFormOptions
+from inspectorapp.domain.outcome_drafts import ReflectionDraft
 from inspectorapp.services import findings, follow_up, outcome_options
 
 from . import labels, ops
@@ -200,7 +201,10 @@ class FollowUpPanel(QWidget):
     def _save_reflection(self) -> None:
         if self.inspection_id is None:
             return
-        fields = {"moment": self.moment.currentData(), "text": self.reflection_text.toPlainText()}
+        moment = self.moment.currentData()
+        fields = ReflectionDraft(
+            ReflectionMoment(moment) if moment else None, self.reflection_text.toPlainText()
+        )
         ops.submit(
             self.workspace,
             follow_up.save_reflection,

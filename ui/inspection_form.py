@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.drafts import InspectionDraft, SubjectDraft, TeamMemberDraft
 from inspectorapp.domain.enums import InspectionType, InspectorateRole, TeamRole
 from inspectorapp.domain.visit_views import InspectionFormOptions
 
@@ -114,34 +115,33 @@ class InspectionForm(QDialog):
     def _fill(self, options: InspectionFormOptions) -> None:
         english = QLocale().language() == QLocale.Language.English
         for o in options.organisations:
-            _checkable(self.subjects, o.name, {"organisation_id": o.id})
+            _checkable(self.subjects, o.name, SubjectDraft(organisation_id=o.id))
         network = self.tr("Network")  # not inside the f-string: lupdate does not look there
         for n in options.networks:
-            _checkable(self.subjects, f"{network}: {n.name}", {"network_id": n.id})
+            _checkable(self.subjects, f"{network}: {n.name}", SubjectDraft(network_id=n.id))
         for t in options.themes:
             _checkable(self.themes, f"{t.code} {t.en if english else t.nl}", t.code)
 
-    def draft(self) -> dict[str, Any]:
-        subjects = _checked(self.subjects)
+    def draft(self) -> InspectionDraft:
+        subjects: list[SubjectDraft] = _checked(self.subjects)
         if self.new_organisation.text().strip():
-            subjects.append({"new_organisation": self.new_organisation.text().strip()})
+            subjects.append(SubjectDraft(new_organisation=self.new_organisation.text().strip()))
         if self.client_network.text().strip():
-            subjects.append({"description": self.client_network.text().strip()})
-        team = [
-            {"display_name": n.strip(), "team_role": TeamRole.INSPECTOR}
-            for n in self.team.text().split(",")
-            if n.strip()
-        ]
-        return {
-            "title": self.title.text(),
-            "inspection_type": self.kind.currentData(),
-            "declared_role": self.role.currentData(),
-            "purpose": self.purpose.toPlainText(),
-            "subjects": subjects,
-            "open_questions": self.questions.toPlainText() or None,
-            "theme_codes": _checked(self.themes),
-            "team": team,
-        }
+            subjects.append(SubjectDraft(description=self.client_network.text().strip()))
+        team = tuple(
+            TeamMemberDraft(n.strip(), TeamRole.INSPECTOR) for n in self.team.text().split(",") if n.strip()
+        )
+        kind, role = self.kind.currentData(), self.role.currentData()
+        return InspectionDraft(
+            title=self.title.text(),
+            inspection_type=InspectionType(kind) if kind else None,
+            declared_role=InspectorateRole(role) if role else None,
+            purpose=self.purpose.toPlainText(),
+            subjects=tuple(subjects),
+            open_questions=self.questions.toPlainText() or None,
+            theme_codes=tuple(_checked(self.themes)),
+            team=team,
+        )
 
     def save(self) -> None:
         from inspectorapp.services import inspections

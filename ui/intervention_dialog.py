@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspectorapp.domain.enums import InterventionStatus, PlanAssessment
 from inspectorapp.domain.findings_views import FindingView, InterventionView, OutcomeFormOptions
+from inspectorapp.domain.outcome_drafts import InterventionDraft
 from inspectorapp.services import follow_up
 
 from . import labels, ops
@@ -45,8 +46,9 @@ def optional_date(value: date | None) -> QDateEdit:
     return edit
 
 
-def date_value(edit: QDateEdit) -> str | None:
-    return None if edit.date() == _NO_DATE else edit.date().toString("yyyy-MM-dd")
+def date_value(edit: QDateEdit) -> date | None:
+    picked = edit.date()
+    return None if picked == _NO_DATE else date(picked.year(), picked.month(), picked.day())
 
 
 def _box(text: str | None, height: int = 60) -> QPlainTextEdit:
@@ -153,22 +155,23 @@ class InterventionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def fields(self) -> dict[str, Any]:
-        return {
-            "action_type": self.action.currentData(),
-            "organisation_id": self.organisation.currentData(),
-            "finding_id": self.finding.currentData(),
-            "visit_id": self.visit.currentData(),
-            "intended_message": self.message.toPlainText() or None,
-            "rationale": self.rationale.toPlainText() or None,
-            "owner": self.owner.text() or None,
-            "planned_on": date_value(self.planned_on),
-            "done_on": date_value(self.done_on),
-            "status": self.status.currentData(),
-            "assessment": self.assessment.currentData(),
-            "outcome": self.outcome.toPlainText() or None,
-            "institution_response": self.response.toPlainText() or None,
-        }
+    def fields(self) -> InterventionDraft:
+        status, assessment = self.status.currentData(), self.assessment.currentData()
+        return InterventionDraft(
+            action_type=self.action.currentData(),
+            organisation_id=self.organisation.currentData(),
+            finding_id=self.finding.currentData(),
+            visit_id=self.visit.currentData(),
+            intended_message=self.message.toPlainText() or None,
+            rationale=self.rationale.toPlainText() or None,
+            owner=self.owner.text() or None,
+            planned_on=date_value(self.planned_on),
+            done_on=date_value(self.done_on),
+            status=InterventionStatus(status) if status else InterventionStatus.PLANNED,
+            assessment=PlanAssessment(assessment) if assessment else None,
+            outcome=self.outcome.toPlainText() or None,
+            institution_response=self.response.toPlainText() or None,
+        )
 
     def _save(self) -> None:
         ops.submit(

@@ -27,6 +27,7 @@ from .messages import message_for
 from .unlock_page import UnlockPage
 
 if TYPE_CHECKING:
+    from inspectorapp.domain.drafts import SignalPrefill
     from inspectorapp.domain.snapshots import SearchFilters, SearchHit
     from inspectorapp.domain.visit_views import InspectionDetail
     from inspectorapp.workspace import Workspace
@@ -387,16 +388,19 @@ class MainWindow(ChangeRouting, QMainWindow):
         if self.shell is not None and self.shell.pages.currentWidget() is self.shell.visit_page:
             self.shell.visit_page.request_signal()
         else:
-            self.capture_signal({})
+            self.capture_signal()
 
-    def capture_signal(self, prefill: dict[str, Any]) -> SignalCapture | None:
+    def capture_signal(self, prefill: SignalPrefill | None = None) -> SignalCapture | None:
         ws = self.workspace
         if ws is None:
             return None
+        from inspectorapp.domain.drafts import SignalPrefill
+
         from .signal_capture import SignalCapture
 
+        prefill = prefill or SignalPrefill()
         dialog = SignalCapture(ws, prefill, self)
-        event_id = prefill.get("session_event_id")
+        event_id = prefill.session_event_id
         dialog.captured.connect(lambda s: self._signal_captured(s, event_id))
         open_dialog(dialog)
         return dialog

@@ -4,6 +4,7 @@ saved file's name carries the content hash prefix."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspectorapp.domain.report import ReportContent
+from inspectorapp.domain.outcome_drafts import ReportDraftChanges
+from inspectorapp.domain.report import ReportContent, ReportSection
 from inspectorapp.reports.preview import PageImage
 from inspectorapp.services import report_drafts, reports
 from inspectorapp.services.report_drafts import DraftView
@@ -266,17 +268,27 @@ class ReportPanel(QWidget):
             self.timer.start()
             self._mark_stale()
 
-    def fields(self) -> dict[str, Any]:
-        out: dict[str, Any] = {name: box.toPlainText() for name, box in self.texts.items()}
-        out["report_date"] = self.date.date().toString("yyyy-MM-dd")
-        out["language"] = self.language.currentData()
-        out["placeholders"] = self.placeholders.isChecked()
-        out["sections"] = [
-            self.sections.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.sections.count())
-            if self.sections.item(i).checkState() == Qt.CheckState.Checked
-        ]
-        return out
+    def fields(self) -> ReportDraftChanges:
+        """Every field of the form (the service keeps those left None: none here)."""
+        text = {name: box.toPlainText() for name, box in self.texts.items()}
+        picked = self.date.date()
+        return ReportDraftChanges(
+            addressees=text["addressees"],
+            summary=text["summary"],
+            role_statement=text["role_statement"],
+            context=text["context"],
+            recommendations=text["recommendations"],
+            appreciation=text["appreciation"],
+            method=text["method"],
+            report_date=date(picked.year(), picked.month(), picked.day()),
+            language=self.language.currentData(),
+            placeholders=self.placeholders.isChecked(),
+            sections=tuple(
+                ReportSection(self.sections.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.sections.count())
+                if self.sections.item(i).checkState() == Qt.CheckState.Checked
+            ),
+        )
 
     def save_draft(self) -> None:
         if not self._pending or self.draft is None or self.inspection_id is None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.drafts import ParagraphDraft
 from inspectorapp.domain.enums import NoteKind, Presence
 from inspectorapp.domain.participation import ParticipationSummary
 from inspectorapp.domain.snapshots import (
@@ -64,7 +65,7 @@ def _short(text: str, limit: int = 30) -> str:
 
 
 class SessionBoard(QWidget):
-    signal_requested = Signal(dict)
+    signal_requested = Signal(object)  # SignalPrefill
     synthesis_requested = Signal(str)
     TILE_WIDTH = 130
 
@@ -431,7 +432,7 @@ class SessionBoard(QWidget):
             notes.add_paragraph,
             self.workspace.ctx,
             self.conversation_id,
-            {"text": text, "kind": NoteKind.OBSERVATION},
+            ParagraphDraft(text, NoteKind.OBSERVATION),
             on_done=lambda _r: self.refresh(),
             on_error=self._error,
         )

@@ -7,7 +7,8 @@ appear while typing, including ones that stayed soft.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.drafts import SignalDraft, SignalPrefill
 from inspectorapp.domain.enums import Certainty, Confidentiality, SignalKind, Valence
 from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.snapshots import SignalSnapshot
@@ -49,11 +51,14 @@ def _label(c: CodeLabel) -> str:
 class SignalCapture(QDialog):
     captured = Signal(object)  # SignalSnapshot
 
-    def __init__(self, workspace: Workspace, prefill: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, prefill: SignalPrefill | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signalCapture")
         self.workspace = workspace
-        self.prefill = dict(prefill)
+        self.prefill = prefill or SignalPrefill()
+        base = self.prefill.draft
         self.setWindowTitle(self.tr("Signal"))
         self.setMinimumWidth(640)
         self.organisation = QComboBox()
@@ -69,7 +74,7 @@ class SignalCapture(QDialog):
             valence_row,
             ((Valence.POSITIVE, "+"), (Valence.NEGATIVE, "−"), (Valence.AMBIGUOUS, "?")),
         )
-        self.observation = QPlainTextEdit(self.prefill.get("observation", ""))
+        self.observation = QPlainTextEdit(base.observation or "")
         self.observation.setObjectName("signalObservation")
         self.observation.setTabChangesFocus(True)
         self.observation.setMaximumHeight(110)
@@ -84,7 +89,7 @@ class SignalCapture(QDialog):
         self.floor_label.setVisible(False)
         self.pair.toggled.connect(self.floor.setVisible)
         self.pair.toggled.connect(self.floor_label.setVisible)
-        self.quote = QLineEdit(self.prefill.get("quote", ""))
+        self.quote = QLineEdit(base.quote or "")
         self.entrance, self.channel, self.certainty, self.strength = (QComboBox() for _ in range(4))
         self.confidentiality = QComboBox()
         self.categories = QListWidget()
@@ -200,7 +205,8 @@ class SignalCapture(QDialog):
             self.confidentiality.addItem(text, level)
 
     def _fill_options(self, options: SignalFormOptions) -> None:
-        wanted = self.prefill.get("organisation_id")
+        base = self.prefill.draft
+        wanted = base.organisation_id
         for o in options.organisations:
             self.organisation.addItem(o.name, o.id)
         if wanted:
@@ -209,12 +215,12 @@ class SignalCapture(QDialog):
             combo.addItem("—", None)
             for c in items:
                 combo.addItem(_label(c), c.code)
-        for combo, key in ((self.channel, "channel"), (self.entrance, "entrance")):
-            if self.prefill.get(key):
-                combo.setCurrentIndex(max(0, combo.findData(self.prefill[key])))
-        for buttons, key in ((self.kind_buttons, "kind"), (self.valence_buttons, "valence")):
-            if self.prefill.get(key) in buttons:
-                buttons[self.prefill[key]].setChecked(True)
+        for combo, code in ((self.channel, base.channel), (self.entrance, base.entrance)):
+            if code:
+                combo.setCurrentIndex(max(0, combo.findData(code)))
+        for buttons, chosen in ((self.kind_buttons, base.kind), (self.valence_buttons, base.valence)):
+            if chosen in buttons:
+                buttons[chosen].setChecked(True)
         for c in options.categories:
             item = QListWidgetItem(("    " if c.parent else "") + f"{c.code} {_label(c)}")
             item.setData(Qt.ItemDataRole.UserRole, c.code)
@@ -248,56 +254,55 @@ class SignalCapture(QDialog):
             return
         super().keyPressEvent(event)
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> SignalDraft:
+        """The prefill (its references, moment, source) with what the form shows."""
         kind = self.kind.checkedButton()
         valence = self.valence.checkedButton()
-        cats = [
-            self.categories.item(i).data(Qt.ItemDataRole.UserRole)
+        cats = tuple(
+            str(self.categories.item(i).data(Qt.ItemDataRole.UserRole))
             for i in range(self.categories.count())
             if self.categories.item(i).checkState() == Qt.CheckState.Checked
-        ]
-        passthrough = ("observed_at", "source_type", "quote_speaker_role")
-        draft = {
-            k: v
-            for k, v in self.prefill.items()
-            if (k.endswith("_id") and k != "session_event_id") or k in passthrough
-        }
-        draft.update(
+        )
+        certainty, level = self.certainty.currentData(), self.confidentiality.currentData()
+        return replace(
+            self.prefill.draft,
             organisation_id=self.organisation.currentData(),
-            kind=kind.property("code") if kind else None,
-            valence=valence.property("code") if valence else None,
+            kind=SignalKind(kind.property("code")) if kind else None,
+            valence=Valence(valence.property("code")) if valence else None,
             observation=self.observation.toPlainText(),
             quote=self.quote.text() or None,
             entrance=self.entrance.currentData(),
             channel=self.channel.currentData(),
             strength=self.strength.currentData(),
-            certainty=self.certainty.currentData(),
+            certainty=Certainty(certainty) if certainty else None,
             interpretation=self.interpretation.toPlainText() or None,
             hook=self.hook.text() or None,
             observed_by=self.observer.text().strip() or None,
-            confidentiality=self.confidentiality.currentData(),
+            confidentiality=Confidentiality(level) if level else Confidentiality.TEAM,
             categories=cats,
         )
-        return draft
+
+    def _floor(self, board: SignalDraft) -> SignalDraft:
+        """The "shop floor shows" half of an incongruence pair: its own observation."""
+        return replace(board, observation=self.floor.toPlainText(), quote=None, interpretation=None)
 
     def save(self) -> None:
         from inspectorapp.services import signals
 
         self.save_button.setEnabled(False)
-        event_id = self.prefill.get("session_event_id")
+        event_id = self.prefill.session_event_id
         if event_id:  # from a board event: the signal and the event's link are one write
             from inspectorapp.services import group_sessions
 
             draft = self.draft()
             pair = self.pair.isChecked()
-            floor = {**draft, "observation": self.floor.toPlainText(), "quote": None, "interpretation": None}
             ops.submit(
                 self.workspace,
                 group_sessions.capture_event_signal,
                 self.workspace.ctx,
                 event_id,
                 draft,
-                floor if pair else None,
+                self._floor(draft) if pair else None,
                 on_done=lambda r: self._saved(r.value[0] if pair else r.value),
                 on_error=self._show_error,
             )
@@ -306,13 +311,12 @@ class SignalCapture(QDialog):
             from inspectorapp.services import signal_links
 
             board = self.draft()
-            floor = {**board, "observation": self.floor.toPlainText(), "quote": None, "interpretation": None}
             ops.submit(
                 self.workspace,
                 signal_links.capture_incongruence,
                 self.workspace.ctx,
                 board,
-                floor,
+                self._floor(board),
                 on_done=lambda r: self._saved(r.value[0]),
                 on_error=self._show_error,
             )

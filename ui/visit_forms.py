@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.drafts import ConversationDraft, InvitationDraft, VisitDraft
 from inspectorapp.domain.enums import InvitationStatus
 from inspectorapp.domain.visit_views import InspectionFormOptions, SignalFormOptions
 
@@ -80,12 +81,13 @@ class VisitForm(_Form):
         self.form.addRow("", self.announced)
         self.finish_layout()
 
-    def draft(self) -> dict[str, Any]:
-        return {
-            "visit_date": self.date.date().toString("yyyy-MM-dd"),
-            "location": self.location.text(),
-            "announced": self.announced.isChecked(),
-        }
+    def draft(self) -> VisitDraft:
+        picked = self.date.date()
+        return VisitDraft(
+            visit_date=date(picked.year(), picked.month(), picked.day()),
+            location=self.location.text(),
+            announced=self.announced.isChecked(),
+        )
 
     def save(self) -> None:
         from inspectorapp.services import preparation
@@ -139,9 +141,9 @@ class ConversationForm(_Form):
         for t in options.conversation_types:
             self.kind.addItem(t.en if english else t.nl, t.code)
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> ConversationDraft:
         starts = datetime.fromtimestamp(self.starts.dateTime().toSecsSinceEpoch(), UTC)
-        return {"conversation_type": self.kind.currentData(), "title": self.title.text(), "starts_at": starts}
+        return ConversationDraft(self.kind.currentData(), self.title.text(), starts)
 
     def save(self) -> None:
         from inspectorapp.services import preparation
@@ -203,13 +205,14 @@ class InvitationForm(_Form):
             if r.parent is not None:
                 self.role.addItem(r.en if english else r.nl, r.code)
 
-    def draft(self) -> dict[str, Any]:
-        return {
-            "organisation_id": self.organisation.currentData(),
-            "role_code": self.role.currentData(),
-            "reason": self.reason.text(),
-            "status": self.status.currentData(),
-        }
+    def draft(self) -> InvitationDraft:
+        status = self.status.currentData()
+        return InvitationDraft(
+            reason=self.reason.text(),
+            organisation_id=self.organisation.currentData(),
+            role_code=self.role.currentData(),
+            status=InvitationStatus(status) if status else InvitationStatus.PLANNED,
+        )
 
     def save(self) -> None:
         from inspectorapp.services import preparation

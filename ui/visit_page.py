@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import SignalDraft, SignalPrefill
 from inspectorapp.domain.enums import NoteKind, SignalKind, Valence
 from inspectorapp.domain.snapshots import NoteAttrs, NoteSnapshot
 from inspectorapp.domain.visit_views import (
@@ -53,7 +55,7 @@ VALENCE_COLOUR: dict[str, str] = {
 
 class VisitPage(QWidget):
     back_requested = Signal()
-    signal_requested = Signal(dict)  # prefill for the signal form
+    signal_requested = Signal(object)  # SignalPrefill for the signal form
     synthesis_requested = Signal(str)  # conversation id
     sync_requested = Signal()  # the user follows the conflict notice to the sync panel
 
@@ -455,19 +457,20 @@ class VisitPage(QWidget):
         cursor = self.editor.textCursor()
         selected = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n").strip()
         para = self.editor.current_para()
-        prefill: dict[str, Any] = {
-            "inspection_id": self.data.inspection_id,
-            "visit_id": self.data.visit_id,
-            "conversation_id": self.editor.conversation_id,
-            "organisation_id": self.data.organisations[0].id if self.data.organisations else None,
-        }
+        draft = SignalDraft(
+            inspection_id=self.data.inspection_id,
+            visit_id=self.data.visit_id,
+            conversation_id=self.editor.conversation_id,
+            organisation_id=self.data.organisations[0].id if self.data.organisations else None,
+        )
         if selected:
-            prefill["observation"] = selected
-            if para is not None and para.kind == NoteKind.QUOTE:
-                prefill["quote"] = selected
-            if para is not None and para.saved is not None:
-                prefill["note_paragraph_id"] = para.id
-        self.signal_requested.emit(prefill)
+            draft = replace(
+                draft,
+                observation=selected,
+                quote=selected if para is not None and para.kind == NoteKind.QUOTE else None,
+                note_paragraph_id=para.id if para is not None and para.saved is not None else None,
+            )
+        self.signal_requested.emit(SignalPrefill(draft))
 
     def open_signal(self, item: QListWidgetItem) -> None:
         from .signal_detail import SignalDetailDialog
