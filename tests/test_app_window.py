@@ -262,7 +262,7 @@ def test_lock_closes_open_forms(qtbot, window: MainWindow) -> None:
     w = window
     _create(qtbot, w)
     _wait_rows(qtbot, w, 4)
-    dialog = w.capture_signal({})
+    dialog = w.capture_signal()
     qtbot.waitUntil(lambda: dialog.organisation.count() > 0, timeout=5000)
     w.set_idle_limit_seconds(0.3)
     qtbot.waitUntil(lambda: w.workspace is None, timeout=5000)

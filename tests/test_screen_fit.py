@@ -368,7 +368,7 @@ DIALOGS: tuple[Dialog, ...] = (
         "capture a signal",
         "inspections list",
         _kind("ui.signal_capture", "SignalCapture"),
-        lambda w: w.capture_signal({}),
+        lambda w: w.capture_signal(),
         buttons=lambda d: [d.save_button],
     ),
     Dialog(

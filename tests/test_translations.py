@@ -302,7 +302,7 @@ def test_the_main_screens_in_dutch_show_no_english_source_text(
         seen["visit"] = untranslated(w, patterns)
     for label, opener in (
         ("new inspection", w.new_inspection),
-        ("signal capture", lambda: w.capture_signal({})),
+        ("signal capture", lambda: w.capture_signal()),
         ("sync", w.open_sync),
     ):
         before = set(app.topLevelWidgets())

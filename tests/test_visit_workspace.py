@@ -124,7 +124,7 @@ def test_signal_without_required_fields_explains_and_keeps_input(qtbot, window: 
     w = window
     from ui.signal_capture import SignalCapture
 
-    dialog = w.capture_signal({})
+    dialog = w.capture_signal()
     assert isinstance(dialog, SignalCapture)
     qtbot.waitUntil(lambda: dialog.organisation.count() > 0, timeout=5000)
     _type(qtbot, dialog.observation, "Sfeer op de afdeling gespannen")
