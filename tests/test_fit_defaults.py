@@ -49,8 +49,8 @@ def test_outcome_defaults_follow_the_subjects(store: Store, ctx) -> None:
 def test_summary_is_cut_at_a_word_boundary() -> None:
     text = "De wachttijd voor casemanagement dementie is bij Zorggroep Lindehof negen weken"
     short = summary(text, 40)
-    assert short.endswith(" …") and len(short) <= 40
-    assert text.startswith(short.removesuffix(" …")) and text[len(short) - 2] == " "
+    assert short.endswith("\u00a0…") and len(short) <= 40
+    assert text.startswith(short.removesuffix("\u00a0…")) and text[len(short) - 2] == " "
     assert summary("Kort  en\ngoed", 40) == "Kort en goed"
 
 
@@ -95,7 +95,9 @@ def test_hospital_findings_tab_defaults_to_its_organisation(qtbot, window: MainW
         assert item.toolTip() == finding.what_we_see
         last = item.text().split("\n")[-1]
         words = " ".join(finding.what_we_see.split())
-        assert last == words or (last.endswith(" …") and words.startswith(last.removesuffix(" …") + " "))
+        assert last == words or (
+            last.endswith("\u00a0…") and words.startswith(last.removesuffix("\u00a0…") + " ")
+        )
 
 
 def test_new_conversation_on_a_past_visit_is_dated_that_day(qtbot, window: MainWindow) -> None:  # noqa: F811

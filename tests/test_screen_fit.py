@@ -6,6 +6,11 @@ and tab, and every dialog the user can open from them (``DIALOGS``: add a new di
 For each it checks: the window is not larger than the screen, the main buttons are shown and
 inside the window, and no window grows when a tab or page changes. All problems are
 collected and reported together; a dialog that cannot be opened fails at once.
+
+The docs screenshots are taken on a virtual 1366x768 screen, so dialogs open as on a laptop:
+    QT_QPA_PLATFORM=offscreen:configfile=tests/laptop_screen.json VELDWERK_SCREENSHOTS=docs \
+        .venv/bin/python -m pytest tests/test_app_window.py tests/test_outcomes_ui.py \
+        tests/test_visit_workspace.py tests/test_session_board.py tests/test_screen_fit.py
 """
 
 from __future__ import annotations

@@ -39,8 +39,9 @@ SUMMARY_CHARS = 90  # of "What we see" in the list; the whole text is the item's
 
 
 def summary(text: str, limit: int) -> str:
-    """The text on one line, cut at a word boundary with an ellipsis, never mid-word."""
-    return textwrap.shorten(text, limit, placeholder=" …")
+    """The text on one line, cut at a word boundary with an ellipsis, never mid-word (a
+    no-break space keeps the ellipsis on the last word's line when the list wraps)."""
+    return textwrap.shorten(text, limit, placeholder="\u00a0…")
 
 
 class FindingsPanel(QWidget):

@@ -175,6 +175,13 @@ class _Row:
             wanted = current
         index = combo.findData(wanted)
         combo.setCurrentIndex(index if index >= 0 else 0)
+        # Long pole texts do not widen the form past the screen: the combo elides, the tooltip tells.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
+        for n in range(combo.count()):
+            combo.setItemData(n, combo.itemText(n), Qt.ItemDataRole.ToolTipRole)
+        combo.setToolTip(combo.currentText())
+        combo.currentTextChanged.connect(combo.setToolTip)
         combo.currentIndexChanged.connect(lambda _i: self.save())
         return combo
 
