@@ -15,8 +15,8 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain import participation as rules
-from inspectorapp.domain.drafts import ParagraphDraft, SignalDraft
-from inspectorapp.domain.enums import EvidenceKind, SignalKind, Valence
+from inspectorapp.domain.drafts import ParagraphDraft, ParticipantChanges, SignalDraft
+from inspectorapp.domain.enums import EvidenceKind, Presence, SignalKind, Valence
 from inspectorapp.domain.outcome_drafts import ScoreDraft
 from inspectorapp.domain.snapshots import ActionContext, Label
 from inspectorapp.errors import NotFoundError, ValidationError
@@ -157,7 +157,7 @@ def test_participants_in_order_with_role_category_and_organisation(
         None,
     )
     with store.transaction() as s:
-        change = {"presence": "afwezig", "has_mandate": None, "label": "Huisarts (kring)"}
+        change = ParticipantChanges(presence=Presence.ABSENT, has_mandate=None, label="Huisarts (kring)")
         changed = participants.update_participant(s, ctx, meeting.gp_person, change).value
     assert (changed.presence, changed.has_mandate, changed.caption) == ("afwezig", None, "Huisarts (kring)")
     assert changed.role.code == "HUISARTS" and changed.organisation_name == "Huisartsencoöperatie"
@@ -177,11 +177,12 @@ def test_bad_participant_input_refused(shared: Shared) -> None:
             {"presence:invalid_choice", "has_mandate:invalid_format", "organisation_id:invalid_reference"},
         ),
         (
-            lambda s: update(s, ctx, mt.chair, {"kleur": "rood", "position": -1}),
-            {"kleur:not_allowed", "position:out_of_range"},
+            lambda s: update(s, ctx, mt.chair, ParticipantChanges(presence="soms", position=-1)),
+            {"presence:invalid_choice", "position:out_of_range"},
         ),
-        (lambda s: update(s, ctx, mt.chair, {"role_code": None}), {"role_code:required"}),
-        (lambda s: update(s, ctx, NO_ID, {}), {"participant_id:invalid_reference"}),
+        (lambda s: update(s, ctx, mt.chair, {"kleur": "rood"}), {"changes:invalid_format"}),
+        (lambda s: update(s, ctx, mt.chair, ParticipantChanges(role_code=None)), {"role_code:required"}),
+        (lambda s: update(s, ctx, NO_ID, ParticipantChanges()), {"participant_id:invalid_reference"}),
     ]
     for action, expected in cases:
         assert _refused(store, action) == expected

@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from inspectorapp.domain.enums import Confidentiality, EvidenceKind, NoteKind, SignalKind
-from inspectorapp.domain.outcome_drafts import ReportDraftChanges
+from inspectorapp.domain.enums import (
+    AddressedTo,
+    Confidentiality,
+    EvidenceKind,
+    NoteKind,
+    SignalKind,
+    TrafficLight,
+)
+from inspectorapp.domain.outcome_drafts import FindingDraft, ReportDraftChanges
 from inspectorapp.domain.placeholders import Anonymiser, OrganisationName
 from inspectorapp.domain.report import ReportContent, ReportSection
 from inspectorapp.domain.snapshots import ActionContext
@@ -247,15 +254,15 @@ def test_quotes_carry_roles_not_names_and_organisations_become_placeholders(
             s.add(quote)
             s.flush()
             t03 = next(f for f in findings.findings_overview(s, iid).findings if f.theme_code == "T03")
-            keys = [(e.kind, e.id) for e in t03.evidence] + [(EvidenceKind.NOTE.value, quote.id)]
-            fields = {
-                "theme_code": "T03",
-                "what_we_see": t03.what_we_see,
-                "addressed_to": t03.addressed_to,
-                "organisation_id": t03.organisation_id,
-                "traffic_light": t03.traffic_light,
-                "evidence": keys,
-            }
+            keys = [(EvidenceKind(e.kind), e.id) for e in t03.evidence] + [(EvidenceKind.NOTE, quote.id)]
+            fields = FindingDraft(
+                theme_code="T03",
+                what_we_see=t03.what_we_see,
+                addressed_to=AddressedTo(t03.addressed_to),
+                organisation_id=t03.organisation_id,
+                traffic_light=TrafficLight(t03.traffic_light) if t03.traffic_light else None,
+                evidence=tuple(keys),
+            )
             findings.save_finding(s, CTX, iid, fields, t03.id)
             role = next(
                 lab.nl for lab in frameworks.labels(s, "person_role") if lab.code == "WIJKVERPLEEGKUNDIGE"

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from inspectorapp.bootstrap import build_main_window
+from inspectorapp.domain.enums import AddressedTo, EvidenceKind, TrafficLight
+from inspectorapp.domain.outcome_drafts import FindingDraft
 from inspectorapp.paths import app_paths
 from ui.main_window import MainWindow
 from ui.signal_capture import SignalCapture
@@ -279,14 +281,14 @@ def test_event_released_from_the_board_becomes_report_evidence_and_a_confidentia
 
     def cite(session, ctx):  # the inspector cites it in a finding; the report prints it
         f = findings.findings_overview(session, inspection).findings[0]
-        fields = {
-            "theme_code": f.theme_code,
-            "what_we_see": f.what_we_see,
-            "addressed_to": f.addressed_to,
-            "organisation_id": f.organisation_id,
-            "traffic_light": f.traffic_light,
-            "evidence": [(e.kind, e.id) for e in f.evidence] + [key],
-        }
+        fields = FindingDraft(
+            theme_code=f.theme_code,
+            what_we_see=f.what_we_see,
+            addressed_to=AddressedTo(f.addressed_to),
+            organisation_id=f.organisation_id,
+            traffic_light=TrafficLight(f.traffic_light) if f.traffic_light else None,
+            evidence=(*((EvidenceKind(e.kind), e.id) for e in f.evidence), (EvidenceKind.SESSION_EVENT, event.id)),
+        )
         findings.save_finding(session, ctx, inspection, fields, f.id)
         report_drafts.ensure_draft(session, ctx, inspection, "gebiedsrapportage")
         return reports.prepare(session, ctx, inspection, "gebiedsrapportage")

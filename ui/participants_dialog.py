@@ -3,7 +3,7 @@ mandate. Every change is saved at once."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.drafts import ParticipantChanges
 from inspectorapp.domain.enums import Presence
 from inspectorapp.domain.snapshots import ParticipantSnapshot
 from inspectorapp.domain.visit_views import ParagraphOptions, VisitWorkspace
@@ -119,21 +120,25 @@ class ParticipantsDialog(QDialog):
             mandate.setChecked(bool(p.has_mandate))
             pid = p.id
             role.currentIndexChanged.connect(
-                lambda _i, c=role, i=pid: self.update(i, role_code=c.currentData())
+                lambda _i, c=role, i=pid: self.update(i, ParticipantChanges(role_code=c.currentData()))
             )
             org.currentIndexChanged.connect(
-                lambda _i, c=org, i=pid: self.update(i, organisation_id=c.currentData())
+                lambda _i, c=org, i=pid: self.update(i, ParticipantChanges(organisation_id=c.currentData()))
             )
-            caption.editingFinished.connect(lambda c=caption, i=pid: self.update(i, label=c.text() or None))
+            caption.editingFinished.connect(
+                lambda c=caption, i=pid: self.update(i, ParticipantChanges(label=c.text() or None))
+            )
             presence.currentIndexChanged.connect(
-                lambda _i, c=presence, i=pid: self.update(i, presence=c.currentData())
+                lambda _i, c=presence, i=pid: self.update(
+                    i, ParticipantChanges(presence=Presence(c.currentData()))
+                )
             )
-            mandate.toggled.connect(lambda on, i=pid: self.update(i, has_mandate=on))
+            mandate.toggled.connect(lambda on, i=pid: self.update(i, ParticipantChanges(has_mandate=on)))
             for col, widget in enumerate((role, org, caption, presence, mandate)):
                 self.table.setCellWidget(n, col, widget)
         self.table.resizeColumnsToContents()
 
-    def update(self, participant_id: str, **changes: Any) -> None:  # type: ignore[override]
+    def update(self, participant_id: str, changes: ParticipantChanges) -> None:  # type: ignore[override]
         from inspectorapp.services import participants
 
         ops.submit(

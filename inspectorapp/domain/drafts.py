@@ -12,8 +12,9 @@ Outcome drafts (findings, follow-up, report, synthesis scores) are in ``outcome_
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from enum import Enum
 from typing import TypeVar
 
 from inspectorapp.errors import FieldIssue, ValidationError
@@ -27,6 +28,7 @@ from .enums import (
     InvitationStatus,
     NoteKind,
     PartialInterest,
+    Presence,
     PublicSensitivity,
     ReportUse,
     Severity,
@@ -187,3 +189,30 @@ class ParagraphDraft:
     confidentiality: Confidentiality = Confidentiality.TEAM
     partial_interest: PartialInterest = PartialInterest.NONE
     about_absent_party: bool = False
+
+
+class Keep(Enum):
+    """A field of a change left as it is (``None`` clears an optional field)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantChanges:
+    """Changes to a participant for ``participants.update_participant``: the fields given;
+    ``role_code`` is a code of the framework, ``position`` the place in the grid."""
+
+    role_code: str | Keep = KEEP
+    organisation_id: str | Keep | None = KEEP
+    label: str | Keep | None = KEEP
+    presence: Presence | Keep = KEEP
+    has_mandate: bool | Keep | None = KEEP
+    mandate_note: str | Keep | None = KEEP
+    position: int | Keep = KEEP
+
+    def given(self) -> dict[str, object]:
+        """The changed fields by name."""
+        return {f.name: value for f in fields(self) if (value := getattr(self, f.name)) is not KEEP}

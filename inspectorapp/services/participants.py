@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.drafts import ParticipantChanges, require
 from inspectorapp.domain.enums import EvidenceKind, Presence
 from inspectorapp.domain.participation import scale_of
 from inspectorapp.domain.snapshots import (
@@ -58,7 +59,6 @@ EVIDENCE: dict[EvidenceKind, Any] = {
     EvidenceKind.SESSION_EVENT: SessionEvent,
     EvidenceKind.SIGNAL: Signal,
 }
-UPDATABLE = ("role_code", "organisation_id", "label", "presence", "has_mandate", "mandate_note", "position")
 
 
 @dataclass(frozen=True)
@@ -222,23 +222,18 @@ def add_participant(
 
 
 def update_participant(
-    session: Session, ctx: ActionContext, participant_id: str, changes: Mapping[str, Any]
+    session: Session, ctx: ActionContext, participant_id: str, changes: ParticipantChanges
 ) -> OpResult[ParticipantSnapshot]:
-    """Change some fields (keys of ``UPDATABLE``); keys left out stay as they are,
-    ``None`` clears an optional field."""
+    """Change the fields ``changes`` gives; the others stay as they are, ``None`` clears an
+    optional field."""
+    require(changes, ParticipantChanges, "changes")
     c = Checker()
     existing(session, c, "participant_id", Participant, participant_id, required=True)
     p = session.get(Participant, participant_id) if not c.issues else None
     scope = find_scope(session, p.conversation_id) if p is not None else None
     if p is not None and scope is None:
         c.add("participant_id", "invalid_reference")
-    if not isinstance(changes, Mapping):
-        c.add("changes", "invalid_format")
-        changes = {}
-    for key in changes:
-        if key not in UPDATABLE:
-            c.add(str(key)[:60], "not_allowed")
-    v = _check(session, c, scope, {k: changes[k] for k in UPDATABLE if k in changes})
+    v = _check(session, c, scope, changes.given())
     c.done()
     assert p is not None and scope is not None
     for key, value in v.items():
