@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspectorapp.domain.enums import JudgementMode
 from inspectorapp.domain.findings_views import EvidenceItem, FindingsOverview, FindingView, OutcomeFormOptions
+from inspectorapp.domain.outcome_drafts import FindingDraft
 from inspectorapp.services import findings, outcome_options
 
 from . import labels, ops
@@ -57,7 +58,7 @@ class FindingsPanel(QWidget):
         self.evidence_pool: tuple[EvidenceItem, ...] = ()
         self._saving = False
         self._dirty = False
-        self._queued: tuple[str, str | None, dict[str, Any]] | None = None
+        self._queued: tuple[str, str | None, FindingDraft] | None = None
         self.mode = QComboBox()
         self.mode.setObjectName("judgementMode")
         self.mode.activated.connect(self._mode_chosen)
@@ -244,7 +245,7 @@ class FindingsPanel(QWidget):
         if not self._dirty or self.inspection_id is None:
             return
         fields = self.editor.fields()
-        if not fields["what_we_see"].strip():
+        if not fields.what_we_see.strip():
             return
         self._dirty = False
         self._queued = (self.editor.token, self.editor.finding_id, fields)
