@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspectorapp.domain.enums import EvidenceKind
+from inspectorapp.domain.outcome_drafts import ScoreDraft
 from inspectorapp.domain.snapshots import Label, SchemeItem, SchemeSection, ScoreSnapshot, TimelineItem
 
 from . import ops
@@ -185,23 +186,31 @@ class _Row:
         combo.currentIndexChanged.connect(lambda _i: self.save())
         return combo
 
-    def values(self) -> dict[str, Any]:
-        v: dict[str, Any] = {"value": None, "value_code": None, "not_applicable": False}
+    def values(self) -> ScoreDraft:
+        """The score the row shows, with its evidence."""
+        value: int | None = None
+        code: str | None = None
+        not_applicable = False
         if isinstance(self.value, QSpinBox):
-            v["value"] = None if self.value.value() < 0 else self.value.value()
+            value = None if self.value.value() < 0 else self.value.value()
         elif isinstance(self.value, QComboBox):
             data = self.value.currentData()
             if data == "NVT":
-                v["not_applicable"] = True
+                not_applicable = True
             elif isinstance(data, int):
-                v["value"] = data
+                value = data
             elif isinstance(data, str):
-                v["value_code"] = data
-        if self.item.taxonomy == "dilemma":
-            v["discussed"] = self.discussed.isChecked()
-            v["deliberate_choice"] = self.deliberate.isChecked()
-        v["comment"] = self.comment.text().strip() or None
-        return v
+                code = data
+        dilemma = self.item.taxonomy == "dilemma"
+        return ScoreDraft(
+            value=value,
+            value_code=code,
+            not_applicable=not_applicable,
+            discussed=self.discussed.isChecked() if dilemma else None,
+            deliberate_choice=self.deliberate.isChecked() if dilemma else None,
+            comment=self.comment.text().strip() or None,
+            evidence=tuple((EvidenceKind(kind), ref) for kind, ref in self.evidence),
+        )
 
     def save(self) -> None:
         self.form.save_row(self)
@@ -303,7 +312,7 @@ class SynthesisForm(QDialog):
     def save_row(self, row: _Row) -> None:
         from inspectorapp.services import group_sessions
 
-        v = row.values()
+        draft = row.values()
         row.status.setText(self.tr("saving…"))
         ops.submit(
             self.workspace,
@@ -311,13 +320,7 @@ class SynthesisForm(QDialog):
             self.workspace.ctx,
             self.conversation_id,
             row.item.code,
-            v["value"],
-            v["value_code"],
-            v["not_applicable"],
-            v.get("discussed"),
-            v.get("deliberate_choice"),
-            v["comment"],
-            list(row.evidence),
+            draft,
             on_done=lambda r: row.saved(r.value),
             on_error=lambda exc: row.status.setText(message_for(exc)),
         )
