@@ -47,7 +47,7 @@ class ChangeBus(QObject):
         goes out once, on the next turn of the event loop."""
         if self._pending is None:
             self._pending = changes
-            QTimer.singleShot(0, self._flush)
+            QTimer.singleShot(0, self, self._flush)  # context: dropped once the bus is gone
         else:
             self._pending = self._pending | changes
 

@@ -261,7 +261,7 @@ class SessionBoard(QWidget):
                 button.clicked.connect(lambda _=False, i=n: self._tap_tile(i))
                 self.tile_buttons.append(button)
             self._place_tiles()
-            QTimer.singleShot(0, self._fit_split)
+            QTimer.singleShot(0, self, self._fit_split)  # context: dropped if the board is gone (lock)
         for n, (button, tile) in enumerate(zip(self.tile_buttons, state.tiles, strict=True)):
             button.setText(self._tile_text(n, tile))
             button.setEnabled(tile.participant.presence != Presence.ABSENT)
