@@ -452,23 +452,42 @@ DIALOGS: tuple[Dialog, ...] = (
 )
 
 
-def _optional_dialogs() -> tuple[Dialog, ...]:
-    """Dialogs other work adds (about, passphrase change): checked once they exist."""
-    import importlib
+def _from_settings(button: str) -> Callable[[MainWindow], object]:
+    """Open Settings (a modal exec) and, once it shows, press one of its buttons."""
 
-    found: list[Dialog] = []
-    for module, name, opener in (
-        ("ui.about_dialog", "AboutDialog", "open_about"),
-        ("ui.passphrase_dialog", "PassphraseDialog", "change_passphrase"),
-    ):
-        try:
-            kind = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            continue
-        if not hasattr(MainWindow, opener):  # not reachable from the window yet
-            continue
-        found.append(Dialog(name, "inspections list", kind, lambda w, o=opener: getattr(w, o)()))
-    return tuple(found)
+    def open_(w: MainWindow) -> None:
+        def press() -> None:
+            settings = _visible_of(_kind("ui.settings_dialog", "SettingsDialog"))
+            assert settings is not None, "Settings did not open"
+            getattr(settings, button).click()
+
+        QTimer.singleShot(SETTLE_MS, press)
+        w.open_settings()
+
+    return open_
+
+
+# Opened from another dialog; the one they were opened from is closed after them.
+NESTED: tuple[Dialog, ...] = (
+    Dialog(
+        "change passphrase",
+        "inspections list",
+        _kind("ui.passphrase_dialog", "PassphraseDialog"),
+        _from_settings("passphrase_button"),
+    ),
+    Dialog(
+        "about Veldwerk",
+        "inspections list",
+        _kind("ui.about_dialog", "AboutDialog"),
+        _from_settings("about_button"),
+    ),
+)
+
+
+def _close_dialogs() -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
+            widget.reject()
 
 
 def _check_dialog(qtbot, w: MainWindow, checks: Checks, case: Dialog) -> None:
@@ -508,6 +527,7 @@ def _check_dialog(qtbot, w: MainWindow, checks: Checks, case: Dialog) -> None:
             dialog.reject()
         else:
             dialog.close()
+        QTimer.singleShot(0, _close_dialogs)  # a dialog it was opened from
 
     timer = QTimer()
     timer.setInterval(50)
@@ -528,7 +548,7 @@ def test_every_page_and_dialog_fits_1366x768(qtbot, window: MainWindow) -> None:
     checks = Checks()
     checks.window_fits("main window after unlock", w)
     size = w.size()
-    dialogs = (*DIALOGS, *_optional_dialogs())
+    dialogs = (*DIALOGS, *NESTED)
     assert {d.page for d in dialogs} <= {p.name for p in PAGES}
     for page in PAGES:
         page.go(qtbot, w)
@@ -543,6 +563,8 @@ def test_every_page_and_dialog_fits_1366x768(qtbot, window: MainWindow) -> None:
             if case.page == page.name:
                 _check_dialog(qtbot, w, checks, case)
                 checks.same_size(f"page '{page.name}' after dialog '{case.name}'", w, size)
+    unseen = [d.name for d in dialogs if f"dialog '{d.name}'" not in checks.seen]
+    assert not unseen, f"dialogs not checked: {unseen}"
     assert not checks.problems, "Does not fit 1366x768:\n" + "\n".join(checks.problems)
 
 
