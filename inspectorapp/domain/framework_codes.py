@@ -18,6 +18,19 @@ class SignalStatusCode(StrEnum):
     STAYS_SOFT = "BLIJFT_ZACHT"
 
 
+class EntranceCode(StrEnum):
+    """Taxonomy ``entrance``: a signal captured on a visit (the board's prefill)."""
+
+    ANNOUNCED_VISIT = "BEZOEK_AANGEKONDIGD"
+    UNANNOUNCED_VISIT = "BEZOEK_ONAANGEKONDIGD"
+
+
+class ChannelCode(StrEnum):
+    """Taxonomy ``channel``: a signal from a group session (the board's prefill)."""
+
+    GROUP_SESSION = "GROEPSGESPREK"
+
+
 class ConcernStatusCode(StrEnum):
     """Taxonomy ``concern_status``."""
 

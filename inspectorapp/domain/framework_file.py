@@ -14,7 +14,13 @@ from datetime import date
 from typing import Any
 
 from inspectorapp.domain import limits
-from inspectorapp.domain.framework_codes import ConcernStatusCode, SessionEventCode, SignalStatusCode
+from inspectorapp.domain.framework_codes import (
+    ChannelCode,
+    ConcernStatusCode,
+    EntranceCode,
+    SessionEventCode,
+    SignalStatusCode,
+)
 from inspectorapp.errors import FrameworkFileError
 
 FORMAT = "veldwerk-framework"
@@ -48,6 +54,8 @@ REQUIRED_CODES: dict[str, tuple[str, ...]] = {
     "signal_status": tuple(SignalStatusCode),
     "concern_status": tuple(ConcernStatusCode),
     "session_event": tuple(SessionEventCode),
+    "entrance": tuple(EntranceCode),
+    "channel": tuple(ChannelCode),
 }
 ITEM_KEYS = {"code", "label", "parent", "description", "attributes"}
 TOP_KEYS = {"format", "format_version", "key", "version", "title", "published_on", "taxonomies"}

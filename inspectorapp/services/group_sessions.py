@@ -29,6 +29,7 @@ from inspectorapp.domain.enums import (
     SourceType,
     Valence,
 )
+from inspectorapp.domain.framework_codes import ChannelCode, EntranceCode
 from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.domain.snapshots import ActionContext, Label, OpResult
 from inspectorapp.domain.validation import Checker
@@ -42,7 +43,6 @@ from .refs import existing
 from .session_synthesis import save_score as save_score
 from .session_synthesis import synthesis as synthesis
 
-SIGNAL_CHANNEL = "GROEPSGESPREK"
 _QUOTES = {'"': '"', "'": "'", "“": "”", "„": "”", "‘": "’", "«": "»"}
 
 
@@ -285,8 +285,8 @@ def _prefill(
         inspection_id=scope.inspection.id,
         visit_id=scope.visit.id,
         conversation_id=scope.conversation.id,
-        channel=SIGNAL_CHANNEL,
-        entrance="BEZOEK_AANGEKONDIGD" if scope.visit.announced else "BEZOEK_ONAANGEKONDIGD",
+        channel=ChannelCode.GROUP_SESSION,
+        entrance=EntranceCode.ANNOUNCED_VISIT if scope.visit.announced else EntranceCode.UNANNOUNCED_VISIT,
         source_type=SourceType.OWN_OBSERVATION,
         kind=SignalKind.SOFT,
         valence=Valence.NEGATIVE,
