@@ -287,7 +287,10 @@ def test_event_released_from_the_board_becomes_report_evidence_and_a_confidentia
             addressed_to=AddressedTo(f.addressed_to),
             organisation_id=f.organisation_id,
             traffic_light=TrafficLight(f.traffic_light) if f.traffic_light else None,
-            evidence=(*((EvidenceKind(e.kind), e.id) for e in f.evidence), (EvidenceKind.SESSION_EVENT, event.id)),
+            evidence=(
+                *((EvidenceKind(e.kind), e.id) for e in f.evidence),
+                (EvidenceKind.SESSION_EVENT, event.id),
+            ),
         )
         findings.save_finding(session, ctx, inspection, fields, f.id)
         report_drafts.ensure_draft(session, ctx, inspection, "gebiedsrapportage")
@@ -419,3 +422,22 @@ def test_f1_on_the_board_lists_its_keys(qtbot, window: MainWindow) -> None:
             assert _inside(label, w), label.text()
     qtbot.keyClick(overlay, Qt.Key.Key_Escape)
     assert not overlay.isVisible()
+
+
+def test_board_follows_a_colleagues_turns_received_by_sync(qtbot, window: MainWindow) -> None:
+    """Turns a sync brought in show on the open board without reopening it."""
+    from inspectorapp.domain.changes import ChangeSet
+    from inspectorapp.services import group_sessions
+    from ui.change_bus import ChangeOrigin, bus_of
+
+    w = window
+    _open_meeting(qtbot, w)
+    board = w.shell.visit_page.board
+    ws = w.workspace
+    total = board.state.total_turns
+    tile = board.state.tiles[2].participant
+    result = ws.call(group_sessions.count_turn, ws.ctx, board.conversation_id, tile.id)
+    qtbot.wait(200)  # a local write the board did not make is not shown by the board's own taps
+    assert board.state.total_turns == total
+    bus_of(ws).publish(ChangeSet.of(speaking_turn=[result.value.turn.id]), ChangeOrigin.SYNC)
+    qtbot.waitUntil(lambda: board.state.total_turns == total + 1, timeout=5000)

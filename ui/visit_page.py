@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 # What the visit's lists show (conversations, participants, signals), as change-set entities.
 VISIT_SHOWS = ("visit", "conversation", "participant", "signal", "inspection", "organisation")
+BOARD_SHOWS = ("speaking_turn", "session_event", "observation_score", "participant")
 SIGN: dict[str, str] = {Valence.POSITIVE: "+", Valence.NEGATIVE: "−"}
 VALENCE_COLOUR: dict[str, str] = {
     Valence.POSITIVE: "#2e7d32",
@@ -428,6 +429,8 @@ class VisitPage(QWidget):
         lists and notes follow the store, unless it was only the editor's own save."""
         if self.data is not None and touches(changes, VISIT_SHOWS):
             self.open_visit(self.data.visit_id)
+        if self.board is not None and origin is not ChangeOrigin.LOCAL and touches(changes, BOARD_SHOWS):
+            self.board.refresh()  # a colleague's turns and events (the board shows its own taps itself)
         if self.editor.conversation_id is None or not changes.touches("note_paragraph"):
             return
         own = origin is ChangeOrigin.LOCAL and set(changes.entities) == {"note_paragraph"}
