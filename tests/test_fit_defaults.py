@@ -17,7 +17,8 @@ from ui.findings_panel import summary
 from ui.main_window import MainWindow
 from ui.visit_forms import ConversationForm, starts_default
 
-from .test_screen_fit import _dialog_of, _go_inspection, _go_visit, window  # noqa: F401  (fixture)
+from .screen_checks import _dialog_of
+from .test_screen_fit import _go_inspection, _go_visit, window  # noqa: F401  (fixture)
 
 
 def _inspection(s, part: str) -> m.Inspection:
