@@ -206,6 +206,33 @@ def test_soft_signal_reaches_a_report_only_by_explicit_conversion(demo_store: St
     assert next(e for e in item if e.id == soft).exclusion is Exclusion.SOFT_NOT_CONVERTED
 
 
+def test_conversion_with_the_signal_among_its_evidence(demo_store: Store, ctx) -> None:
+    """The convert dialog sends the signal with the rest of the evidence: it is kept once, and
+    it does not count as its own substantiation."""
+    iid = inspection_id(demo_store, DEMENTIA)
+    soft = signal_id(demo_store, "Mantelzorgers komen vaak pas")
+    reportable = note_id(demo_store, "Wachtlijst casemanagement")
+    base = FindingDraft(theme_code="T03", what_we_see="Mantelzorgers komen te laat in beeld.")
+    alone = replace(base, evidence=((EvidenceKind.SIGNAL, soft),))
+    assert ("evidence", "substantiation_required") in refused(
+        demo_store, ctx, findings.convert_signal, iid, soft, alone
+    )
+    with demo_store.transaction() as s:
+        draft = replace(base, evidence=((EvidenceKind.SIGNAL, soft), (EvidenceKind.NOTE, reportable)))
+        fid = findings.convert_signal(s, ctx, iid, soft, draft).value
+    with demo_store.session() as s:
+        rows = s.scalars(select(m.FindingEvidence).where(m.FindingEvidence.finding_id == fid)).all()
+    assert sorted((r.evidence_kind, r.evidence_id) for r in rows) == sorted(
+        [(EvidenceKind.SIGNAL, soft), (EvidenceKind.NOTE, reportable)]
+    )
+
+
+def test_a_draft_of_another_type_is_refused(demo_store: Store, ctx) -> None:
+    iid = inspection_id(demo_store, DEMENTIA)
+    old_style = {"theme_code": "T05", "what_we_see": "x"}  # what callers sent before typed drafts
+    assert refused(demo_store, ctx, findings.save_finding, iid, old_style) == {("fields", "invalid_format")}
+
+
 def test_judgement_mode_cannot_drop_traffic_lights_silently(demo_store: Store, ctx) -> None:
     iid = inspection_id(demo_store, DEMENTIA)
     assert ("judgement_mode", "traffic_lights_set") in refused(
