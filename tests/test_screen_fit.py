@@ -456,3 +456,39 @@ def test_demo_has_a_network_inspection_for_the_walk(qtbot, window: MainWindow) -
     """The walk relies on the demo's network inspection (findings, follow-up, a board)."""
     rows = [window.shell.inspections.row_at(r) for r in range(window.shell.inspections.rowCount())]
     assert any(r.inspection_type == InspectionType.NETWORK and "dementiezorg" in r.title for r in rows)
+
+
+def test_the_first_window_fits_a_laptop_screen_with_its_frame(tmp_path: Path) -> None:
+    """On a 1366x768 screen the window opens small enough for its title bar and frame."""
+    import json
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    probe = (
+        "import json, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from inspectorapp.bootstrap import build_main_window\n"
+        "from inspectorapp.paths import app_paths\n"
+        "app = QApplication([])\n"
+        "w = build_main_window(app, app_paths(sys.argv[1]).ensure())\n"
+        "w.show(); app.processEvents()\n"
+        "f = w.frameGeometry()\n"
+        "print(json.dumps([f.width(), f.height()]))\n"
+    )
+    env = {
+        **__import__("os").environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={ROOT / 'tests' / 'laptop_screen.json'}",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "home")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    width, height = json.loads(out.stdout.strip().splitlines()[-1])
+    assert width <= 1366 and height <= 768, (width, height)

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from inspectorapp import settings as settings_io
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .sync_controller import SyncController
 
 log = logging.getLogger(__name__)
+TITLE_BAR_ROOM = 40  # px a window manager's title bar and frame take above the window
 
 # Imported after the unlock screen is shown (cold start budget), warmed up in the background.
 HEAVY_MODULES = (
@@ -80,7 +81,10 @@ class MainWindow(ChangeRouting, QMainWindow):
         self._help: HelpOverlay | None = None  # objects that live as long as the window
         self.bus: ChangeBus | None = None  # the unlocked workspace's change broadcast
         self.setObjectName("mainWindow")
-        self.resize(1180, 760)
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else QSize(1366, 768)
+        # 1180x760 where there is room; on a 1366x768 laptop the frame and the taskbar fit too
+        self.resize(min(1180, room.width()), min(760, room.height() - TITLE_BAR_ROOM))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.unlock_page = self._new_unlock_page()
