@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import EvidenceKind, SignalKind
 from inspectorapp.domain.findings_views import EvidenceItem
 from inspectorapp.domain.visit_views import CodeLabel
 
@@ -30,9 +31,9 @@ _INTERNAL = QColor("#8a6d3b")
 def evidence_line(item: EvidenceItem, texts: Mapping[str, CodeLabel]) -> str:
     sub = texts.get(item.subkind)
     what = labels.evidence_kind(item.kind)
-    if item.kind == "signaal":
-        what += " (" + ("H" if item.subkind == "hard" else "Z") + ")"
-    elif item.kind == "notitie":
+    if item.kind == EvidenceKind.SIGNAL:
+        what += " (" + ("H" if item.subkind == SignalKind.HARD else "Z") + ")"
+    elif item.kind == EvidenceKind.NOTE:
         what += f": {labels.note_kind(item.subkind)}"
     elif sub is not None:
         what += f": {labels.code_text(sub)}"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.enums import Confidentiality, PartialInterest
 from inspectorapp.domain.snapshots import NoteAttrs
 from inspectorapp.domain.visit_views import CodeLabel, ParagraphOptions
 
@@ -52,21 +53,21 @@ class ParagraphDialog(QDialog):
             self.themes.addItem(item)
         self.confidentiality = QComboBox()
         for code, text in (
-            ("TEAM", self.tr("team / account holders")),
-            ("IGJ_INTERN", self.tr("internal")),
-            ("BEPERKT", self.tr("restricted (named users)")),
+            (Confidentiality.TEAM, self.tr("team / account holders")),
+            (Confidentiality.INTERNAL, self.tr("internal")),
+            (Confidentiality.RESTRICTED, self.tr("restricted (named users)")),
         ):
             self.confidentiality.addItem(text, code)
         self.confidentiality.setCurrentIndex(max(0, self.confidentiality.findData(attrs.confidentiality)))
         self.absent = QCheckBox(self.tr("about a party that is not present"))
         self.absent.setChecked(attrs.about_absent_party)
         self.interest = QComboBox()
-        for code, text in (
-            ("geen", self.tr("no partial interest")),
-            ("impliciet", self.tr("partial interest, implicit")),
-            ("expliciet", self.tr("partial interest, explicit")),
+        for interest, text in (
+            (PartialInterest.NONE, self.tr("no partial interest")),
+            (PartialInterest.IMPLICIT, self.tr("partial interest, implicit")),
+            (PartialInterest.EXPLICIT, self.tr("partial interest, explicit")),
         ):
-            self.interest.addItem(text, code)
+            self.interest.addItem(text, interest)
         self.interest.setCurrentIndex(max(0, self.interest.findData(attrs.partial_interest)))
         self.followed = QCheckBox(self.tr("followed up"))
         self.followed.setChecked(attrs.followed_up)
