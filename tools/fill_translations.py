@@ -645,6 +645,16 @@ NL.update(
     }
 )
 
+
+# The passphrase change (Settings).
+NL.update(
+    {
+        "Changing the passphrase…": "De wachtwoordzin wordt gewijzigd…",
+        "Passphrase changed. Use the new one from now on.": "Wachtwoordzin gewijzigd. Gebruik voortaan de nieuwe.",
+        "The passphrase was not changed: {0}": "De wachtwoordzin is niet gewijzigd: {0}",
+    }
+)
+
 # One vocabulary (issue #13, 6): replaces finished translations too. One term per concept, as
 # in the PDF report: "onderbouwing" for evidence, "duiding" for interpretation, "waarneming"
 # for a note's observation; formal "u" throughout; no anglicisms ("support", "Batch",

@@ -94,22 +94,22 @@
 <context>
     <name>ConversationForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="122" />
+        <location filename="../../ui/visit_forms.py" line="124" />
         <source>New conversation</source>
         <translation>Nieuw gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="129" />
+        <location filename="../../ui/visit_forms.py" line="131" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="130" />
+        <location filename="../../ui/visit_forms.py" line="132" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="131" />
+        <location filename="../../ui/visit_forms.py" line="133" />
         <source>Starts at</source>
         <translation>Begint om</translation>
     </message>
@@ -140,27 +140,27 @@
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="55" />
+        <location filename="../../ui/synthesis_form.py" line="56" />
         <source>Evidence from the session</source>
         <translation>Onderbouwing uit de sessie</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_picker.py" line="70" />
+        <location filename="../../ui/evidence_picker.py" line="71" />
         <source>Add evidence</source>
         <translation>Onderbouwing toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_picker.py" line="75" />
+        <location filename="../../ui/evidence_picker.py" line="76" />
         <source>Filter: words, kind, conversation…</source>
         <translation>Filter: woorden, soort, gesprek…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_picker.py" line="81" />
+        <location filename="../../ui/evidence_picker.py" line="82" />
         <source>Evidence to choose from</source>
         <translation>Onderbouwing om uit te kiezen</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_picker.py" line="90" />
+        <location filename="../../ui/evidence_picker.py" line="91" />
         <source>Brown items stay internal: they support the finding but are not printed in reports.</source>
         <translation>Bruine onderdelen blijven intern: ze onderbouwen de bevinding, maar komen niet in rapporten.</translation>
     </message>
@@ -168,85 +168,85 @@
 <context>
     <name>FindingEditor</name>
     <message>
-        <location filename="../../ui/finding_editor.py" line="135" />
+        <location filename="../../ui/finding_editor.py" line="136" />
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="136" />
-        <location filename="../../ui/finding_editor.py" line="151" />
+        <location filename="../../ui/finding_editor.py" line="137" />
+        <location filename="../../ui/finding_editor.py" line="152" />
         <source>What we see</source>
         <translation>Wat zien we</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="137" />
-        <location filename="../../ui/finding_editor.py" line="152" />
+        <location filename="../../ui/finding_editor.py" line="138" />
+        <location filename="../../ui/finding_editor.py" line="153" />
         <source>What we think of it</source>
         <translation>Wat vinden we ervan</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="138" />
-        <location filename="../../ui/finding_editor.py" line="153" />
+        <location filename="../../ui/finding_editor.py" line="139" />
+        <location filename="../../ui/finding_editor.py" line="154" />
         <source>What next</source>
         <translation>Hoe nu verder</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="139" />
+        <location filename="../../ui/finding_editor.py" line="140" />
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="140" />
+        <location filename="../../ui/finding_editor.py" line="141" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="141" />
+        <location filename="../../ui/finding_editor.py" line="142" />
         <source>Context factors</source>
         <translation>Contextfactoren</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="142" />
+        <location filename="../../ui/finding_editor.py" line="143" />
         <source>Raise nationally</source>
         <translation>Landelijk agenderen</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="143" />
+        <location filename="../../ui/finding_editor.py" line="144" />
         <source>Evidence (brown: stays internal)</source>
         <translation>Onderbouwing (bruin: blijft intern)</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="148" />
+        <location filename="../../ui/finding_editor.py" line="149" />
         <source>+ Evidence…</source>
         <translation>+ Onderbouwing…</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="149" />
+        <location filename="../../ui/finding_editor.py" line="150" />
         <source>Remove evidence</source>
         <translation>Onderbouwing weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="150" />
+        <location filename="../../ui/finding_editor.py" line="151" />
         <source>Evidence of this finding</source>
         <translation>Onderbouwing van deze bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="158" />
+        <location filename="../../ui/finding_editor.py" line="159" />
         <source>no traffic light</source>
         <translation>geen stoplicht</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="162" />
+        <location filename="../../ui/finding_editor.py" line="163" />
         <source>the network</source>
         <translation>het netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="162" />
+        <location filename="../../ui/finding_editor.py" line="163" />
         <source>one party</source>
         <translation>één partij</translation>
     </message>
     <message>
-        <location filename="../../ui/finding_editor.py" line="213" />
+        <location filename="../../ui/finding_editor.py" line="214" />
         <source>This finding substantiates a soft signal; that signal may therefore appear in reports.</source>
         <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal mag daardoor in rapporten komen.</translation>
     </message>
@@ -254,47 +254,47 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="129" />
+        <location filename="../../ui/findings_panel.py" line="131" />
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="131" />
+        <location filename="../../ui/findings_panel.py" line="133" />
         <source>formative (movement)</source>
         <translation>formatief (beweging)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="132" />
+        <location filename="../../ui/findings_panel.py" line="134" />
         <source>summative (traffic lights)</source>
         <translation>summatief (stoplichten)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="135" />
+        <location filename="../../ui/findings_panel.py" line="137" />
         <source>+ Finding</source>
         <translation>+ Bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="136" />
+        <location filename="../../ui/findings_panel.py" line="138" />
         <source>Convert soft signal…</source>
         <translation>Zacht signaal omzetten…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="137" />
+        <location filename="../../ui/findings_panel.py" line="139" />
         <source>Delete finding</source>
         <translation>Bevinding verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="138" />
+        <location filename="../../ui/findings_panel.py" line="140" />
         <source>Findings per theme</source>
         <translation>Bevindingen per thema</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="141" />
+        <location filename="../../ui/findings_panel.py" line="143" />
         <source>No findings yet. Write the first one in the form beside this list: it is saved once “What we see” has text. “+ Finding” starts another; “Convert soft signal…” turns a soft signal into a substantiated finding.</source>
         <translation>Nog geen bevindingen. Schrijf de eerste in het formulier naast deze lijst: die wordt opgeslagen zodra “Wat zien we” tekst heeft. “+ Bevinding” begint een nieuwe; “Zacht signaal omzetten…” maakt van een zacht signaal een onderbouwde bevinding.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/findings_panel.py" line="189" />
+        <location filename="../../ui/findings_panel.py" line="191" />
         <source>%n source(s) ({0} internal)</source>
         <translation>
             <numerusform>%n bron ({0} intern)</numerusform>
@@ -302,18 +302,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="219" />
-        <location filename="../../ui/findings_panel.py" line="279" />
+        <location filename="../../ui/findings_panel.py" line="221" />
+        <location filename="../../ui/findings_panel.py" line="281" />
         <source>Saved</source>
         <translation>Opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="228" />
+        <location filename="../../ui/findings_panel.py" line="230" />
         <source>New finding: it is saved once “What we see” has text.</source>
         <translation>Nieuwe bevinding: wordt opgeslagen zodra “Wat zien we” tekst heeft.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="237" />
+        <location filename="../../ui/findings_panel.py" line="239" />
         <source>Changed…</source>
         <translation>Gewijzigd…</translation>
     </message>
@@ -321,72 +321,72 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="115" />
+        <location filename="../../ui/follow_up_panel.py" line="116" />
         <source>Interventions (escalation ladder)</source>
         <translation>Interventies (escalatieladder)</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="116" />
+        <location filename="../../ui/follow_up_panel.py" line="117" />
         <source>+ Intervention</source>
         <translation>+ Interventie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="117" />
+        <location filename="../../ui/follow_up_panel.py" line="118" />
         <source>Reflections on purpose, role and effect</source>
         <translation>Reflecties op doel, rol en effect</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="118" />
+        <location filename="../../ui/follow_up_panel.py" line="119" />
         <source>Add reflection</source>
         <translation>Reflectie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="119" />
+        <location filename="../../ui/follow_up_panel.py" line="120" />
         <source>Reflection</source>
         <translation>Reflectie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="120" />
+        <location filename="../../ui/follow_up_panel.py" line="121" />
         <source>Interventions</source>
         <translation>Interventies</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="123" />
+        <location filename="../../ui/follow_up_panel.py" line="124" />
         <source>Rung</source>
         <translation>Trede</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="124" />
+        <location filename="../../ui/follow_up_panel.py" line="125" />
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="125" />
+        <location filename="../../ui/follow_up_panel.py" line="126" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="126" />
+        <location filename="../../ui/follow_up_panel.py" line="127" />
         <source>Planned</source>
         <translation>Gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="127" />
+        <location filename="../../ui/follow_up_panel.py" line="128" />
         <source>Done</source>
         <translation>Uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="128" />
+        <location filename="../../ui/follow_up_panel.py" line="129" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="129" />
+        <location filename="../../ui/follow_up_panel.py" line="130" />
         <source>Plan of action</source>
         <translation>Plan van aanpak</translation>
     </message>
     <message>
-        <location filename="../../ui/follow_up_panel.py" line="169" />
+        <location filename="../../ui/follow_up_panel.py" line="170" />
         <source>the network</source>
         <translation>het netwerk</translation>
     </message>
@@ -518,62 +518,62 @@
 <context>
     <name>InspectionForm</name>
     <message>
-        <location filename="../../ui/inspection_form.py" line="58" />
+        <location filename="../../ui/inspection_form.py" line="59" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="87" />
+        <location filename="../../ui/inspection_form.py" line="88" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="88" />
+        <location filename="../../ui/inspection_form.py" line="89" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="89" />
+        <location filename="../../ui/inspection_form.py" line="90" />
         <source>Declared role</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="90" />
+        <location filename="../../ui/inspection_form.py" line="91" />
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="91" />
+        <location filename="../../ui/inspection_form.py" line="92" />
         <source>Subjects</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="92" />
+        <location filename="../../ui/inspection_form.py" line="93" />
         <source>Or: a new organisation</source>
         <translation>Of: een nieuwe organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="93" />
+        <location filename="../../ui/inspection_form.py" line="94" />
         <source>Or: the providers around one client</source>
         <translation>Of: de aanbieders rond één cliënt</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="94" />
+        <location filename="../../ui/inspection_form.py" line="95" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="95" />
+        <location filename="../../ui/inspection_form.py" line="96" />
         <source>Team (names, comma separated)</source>
         <translation>Team (namen, gescheiden door komma's)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="96" />
+        <location filename="../../ui/inspection_form.py" line="97" />
         <source>Open questions</source>
         <translation>Open vragen</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_form.py" line="118" />
+        <location filename="../../ui/inspection_form.py" line="119" />
         <source>Network</source>
         <translation>Netwerk</translation>
     </message>
@@ -771,77 +771,77 @@
 <context>
     <name>InterventionDialog</name>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="73" />
+        <location filename="../../ui/intervention_dialog.py" line="75" />
         <source>Intervention</source>
         <translation>Interventie</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="87" />
+        <location filename="../../ui/intervention_dialog.py" line="89" />
         <source>— (the network)</source>
         <translation>— (het netwerk)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="130" />
+        <location filename="../../ui/intervention_dialog.py" line="132" />
         <source>Action (ladder rung — action)</source>
         <translation>Actie (trede — actie)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="131" />
+        <location filename="../../ui/intervention_dialog.py" line="133" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="132" />
+        <location filename="../../ui/intervention_dialog.py" line="134" />
         <source>Follows up finding</source>
         <translation>Vervolg op bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="133" />
+        <location filename="../../ui/intervention_dialog.py" line="135" />
         <source>Repeat visit</source>
         <translation>Terugkerend bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="134" />
+        <location filename="../../ui/intervention_dialog.py" line="136" />
         <source>Intended message</source>
         <translation>Beoogde boodschap</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="135" />
+        <location filename="../../ui/intervention_dialog.py" line="137" />
         <source>Rationale</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="136" />
+        <location filename="../../ui/intervention_dialog.py" line="138" />
         <source>Owner</source>
         <translation>Eigenaar</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="137" />
+        <location filename="../../ui/intervention_dialog.py" line="139" />
         <source>Planned on</source>
         <translation>Gepland op</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="138" />
+        <location filename="../../ui/intervention_dialog.py" line="140" />
         <source>Done on</source>
         <translation>Uitgevoerd op</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="139" />
+        <location filename="../../ui/intervention_dialog.py" line="141" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="140" />
+        <location filename="../../ui/intervention_dialog.py" line="142" />
         <source>Plan of action</source>
         <translation>Plan van aanpak</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="141" />
+        <location filename="../../ui/intervention_dialog.py" line="143" />
         <source>Outcome (reason if rejected)</source>
         <translation>Uitkomst (reden bij afwijzing)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="142" />
+        <location filename="../../ui/intervention_dialog.py" line="144" />
         <source>Institution's response</source>
         <translation>Reactie van de instelling</translation>
     </message>
@@ -849,52 +849,52 @@
 <context>
     <name>InvitationForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="169" />
+        <location filename="../../ui/visit_forms.py" line="171" />
         <source>Invitation</source>
         <translation>Uitnodiging</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="178" />
+        <location filename="../../ui/visit_forms.py" line="180" />
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="179" />
+        <location filename="../../ui/visit_forms.py" line="181" />
         <source>invited</source>
         <translation>uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="180" />
+        <location filename="../../ui/visit_forms.py" line="182" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="181" />
+        <location filename="../../ui/visit_forms.py" line="183" />
         <source>declined</source>
         <translation>afgemeld</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="182" />
+        <location filename="../../ui/visit_forms.py" line="184" />
         <source>deliberately not invited</source>
         <translation>bewust niet uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="187" />
+        <location filename="../../ui/visit_forms.py" line="189" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="188" />
+        <location filename="../../ui/visit_forms.py" line="190" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="189" />
+        <location filename="../../ui/visit_forms.py" line="191" />
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="190" />
+        <location filename="../../ui/visit_forms.py" line="192" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -902,75 +902,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Veldwerk</source>
         <translation>Veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
-        <location filename="../../ui/main_window.py" line="161" />
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Lock</source>
         <translation>Vergrendel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Sync…</source>
         <translation>Synchronisatie…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Sync with the office: status, problems, connect (F9 syncs now)</source>
         <translation>Synchroniseren met kantoor: status, problemen, verbinden (F9 synchroniseert nu)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Sync now</source>
         <translation>Nu synchroniseren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Search everything</source>
         <translation>Alles doorzoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Capture a signal</source>
         <translation>Signaal vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>New inspection</source>
         <translation>Nieuwe inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Settings (Ctrl+,)</source>
         <translation>Instellingen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Exported to {0}</source>
         <translation>Geëxporteerd naar {0}</translation>
     </message>
@@ -978,67 +978,67 @@
 <context>
     <name>ParagraphDialog</name>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="31" />
+        <location filename="../../ui/paragraph_dialog.py" line="32" />
         <source>Paragraph</source>
         <translation>Alinea</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="55" />
+        <location filename="../../ui/paragraph_dialog.py" line="56" />
         <source>team / account holders</source>
         <translation>team / accounthouders</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="56" />
+        <location filename="../../ui/paragraph_dialog.py" line="57" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="57" />
+        <location filename="../../ui/paragraph_dialog.py" line="58" />
         <source>restricted (named users)</source>
         <translation>beperkt (persoonsgebonden)</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="61" />
+        <location filename="../../ui/paragraph_dialog.py" line="62" />
         <source>about a party that is not present</source>
         <translation>over een partij die niet aanwezig is</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="65" />
+        <location filename="../../ui/paragraph_dialog.py" line="66" />
         <source>no partial interest</source>
         <translation>geen deelbelang</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="66" />
+        <location filename="../../ui/paragraph_dialog.py" line="67" />
         <source>partial interest, implicit</source>
         <translation>deelbelang, impliciet</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="67" />
+        <location filename="../../ui/paragraph_dialog.py" line="68" />
         <source>partial interest, explicit</source>
         <translation>deelbelang, expliciet</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="71" />
+        <location filename="../../ui/paragraph_dialog.py" line="72" />
         <source>followed up</source>
         <translation>opgevolgd</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="75" />
+        <location filename="../../ui/paragraph_dialog.py" line="76" />
         <source>Speaker</source>
         <translation>Spreker</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="76" />
+        <location filename="../../ui/paragraph_dialog.py" line="77" />
         <source>Themes</source>
         <translation>Thema's</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="77" />
+        <location filename="../../ui/paragraph_dialog.py" line="78" />
         <source>Confidentiality</source>
         <translation>Vertrouwelijkheid</translation>
     </message>
     <message>
-        <location filename="../../ui/paragraph_dialog.py" line="79" />
+        <location filename="../../ui/paragraph_dialog.py" line="80" />
         <source>Interest</source>
         <translation>Belang</translation>
     </message>
@@ -1046,57 +1046,57 @@
 <context>
     <name>ParticipantsDialog</name>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="44" />
+        <location filename="../../ui/participants_dialog.py" line="45" />
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="53" />
+        <location filename="../../ui/participants_dialog.py" line="54" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="54" />
+        <location filename="../../ui/participants_dialog.py" line="55" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="55" />
+        <location filename="../../ui/participants_dialog.py" line="56" />
         <source>Caption</source>
         <translation>Naam op tegel</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="56" />
+        <location filename="../../ui/participants_dialog.py" line="57" />
         <source>Presence</source>
         <translation>Aanwezigheid</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="57" />
+        <location filename="../../ui/participants_dialog.py" line="58" />
         <source>Mandate</source>
         <translation>Mandaat</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="61" />
+        <location filename="../../ui/participants_dialog.py" line="62" />
         <source>+ Participant</source>
         <translation>+ Deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="114" />
+        <location filename="../../ui/participants_dialog.py" line="115" />
         <source>present</source>
         <translation>aanwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="114" />
+        <location filename="../../ui/participants_dialog.py" line="115" />
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="114" />
+        <location filename="../../ui/participants_dialog.py" line="115" />
         <source>partly</source>
         <translation>deels</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="118" />
+        <location filename="../../ui/participants_dialog.py" line="119" />
         <source>can decide for the organisation</source>
         <translation>kan besluiten namens de organisatie</translation>
     </message>
@@ -1164,92 +1164,107 @@
         <source>The current passphrase is not right. Nothing was changed.</source>
         <translation>De huidige wachtwoordzin klopt niet. Er is niets gewijzigd.</translation>
     </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="145" />
+        <source>Changing the passphrase…</source>
+        <translation>De wachtwoordzin wordt gewijzigd…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="154" />
+        <source>Passphrase changed. Use the new one from now on.</source>
+        <translation>Wachtwoordzin gewijzigd. Gebruik voortaan de nieuwe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase_dialog.py" line="167" />
+        <source>The passphrase was not changed: {0}</source>
+        <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/report_panel.py" line="168" />
+        <location filename="../../ui/report_panel.py" line="170" />
         <source>Report type</source>
         <translation>Soort rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="169" />
+        <location filename="../../ui/report_panel.py" line="171" />
         <source>Report date</source>
         <translation>Rapportdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="170" />
+        <location filename="../../ui/report_panel.py" line="172" />
         <source>Language of the report</source>
         <translation>Taal van het rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="172" />
-        <location filename="../../ui/report_panel.py" line="193" />
+        <location filename="../../ui/report_panel.py" line="174" />
+        <location filename="../../ui/report_panel.py" line="195" />
         <source>Sections</source>
         <translation>Onderdelen</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="173" />
+        <location filename="../../ui/report_panel.py" line="175" />
         <source>Addressees (one per line)</source>
         <translation>Geadresseerden (één per regel)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="174" />
+        <location filename="../../ui/report_panel.py" line="176" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="175" />
+        <location filename="../../ui/report_panel.py" line="177" />
         <source>Role of the inspectorate</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="176" />
+        <location filename="../../ui/report_panel.py" line="178" />
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="177" />
+        <location filename="../../ui/report_panel.py" line="179" />
         <source>Recommendations (one per line)</source>
         <translation>Aanbevelingen (één per regel)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="178" />
+        <location filename="../../ui/report_panel.py" line="180" />
         <source>Appreciation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="179" />
+        <location filename="../../ui/report_panel.py" line="181" />
         <source>Method</source>
         <translation>Werkwijze</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="180" />
+        <location filename="../../ui/report_panel.py" line="182" />
         <source>Findings per theme</source>
         <translation>Bevindingen per thema</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="187" />
+        <location filename="../../ui/report_panel.py" line="189" />
         <source>Placeholders for names in quotes</source>
         <translation>Aanduidingen voor namen in citaten</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="189" />
+        <location filename="../../ui/report_panel.py" line="191" />
         <source>Organisation names in quotes and sources become [organisatie A], [organisatie B] ...</source>
         <translation>Namen van organisaties in citaten en bronnen worden [organisatie A], [organisatie B] ...</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="191" />
+        <location filename="../../ui/report_panel.py" line="193" />
         <source>Preview (F5)</source>
         <translation>Voorbeeld (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="192" />
+        <location filename="../../ui/report_panel.py" line="194" />
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/report_panel.py" line="260" />
+        <location filename="../../ui/report_panel.py" line="262" />
         <source>{0}: {1} of %n source(s) printable</source>
         <translation>
             <numerusform>{0}: {1} van %n bron in rapport</numerusform>
@@ -1257,7 +1272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/report_panel.py" line="357" />
+        <location filename="../../ui/report_panel.py" line="369" />
         <source>%n page(s) · content hash {0}</source>
         <translation>
             <numerusform>%n pagina · inhoudshash {0}</numerusform>
@@ -1265,32 +1280,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="301" />
+        <location filename="../../ui/report_panel.py" line="313" />
         <source>The preview is out of date: press F5.</source>
         <translation>Het voorbeeld is verouderd: druk op F5.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="314" />
+        <location filename="../../ui/report_panel.py" line="326" />
         <source>Generating the report…</source>
         <translation>Rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="361" />
+        <location filename="../../ui/report_panel.py" line="373" />
         <source>Check the preview, then save it as PDF.</source>
         <translation>Controleer het voorbeeld en sla het op als pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="368" />
+        <location filename="../../ui/report_panel.py" line="380" />
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="381" />
+        <location filename="../../ui/report_panel.py" line="393" />
         <source>The report could not be saved: {0}</source>
         <translation>Het rapport kon niet worden opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="390" />
+        <location filename="../../ui/report_panel.py" line="402" />
         <source>Saved: {0}</source>
         <translation>Opgeslagen: {0}</translation>
     </message>
@@ -1492,82 +1507,82 @@
 <context>
     <name>SessionBoard</name>
     <message>
-        <location filename="../../ui/session_board.py" line="208" />
+        <location filename="../../ui/session_board.py" line="209" />
         <source>Finish: synthesis</source>
         <translation>Afronden: synthese</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="209" />
+        <location filename="../../ui/session_board.py" line="210" />
         <source>Note for the timeline, Enter adds it</source>
         <translation>Notitie voor de tijdlijn, Enter voegt toe</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="210" />
+        <location filename="../../ui/session_board.py" line="211" />
         <source>Timeline note</source>
         <translation>Notitie tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="211" />
+        <location filename="../../ui/session_board.py" line="212" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="212" />
+        <location filename="../../ui/session_board.py" line="213" />
         <source>Report…</source>
         <translation>Rapport…</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="214" />
+        <location filename="../../ui/session_board.py" line="215" />
         <source>Release the selected event for the report, or set its confidentiality</source>
         <translation>De gekozen gebeurtenis vrijgeven voor het rapport, of de vertrouwelijkheid instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="307" />
+        <location filename="../../ui/session_board.py" line="308" />
         <source>mandate ✓</source>
         <translation>mandaat ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="307" />
+        <location filename="../../ui/session_board.py" line="308" />
         <source>no mandate</source>
         <translation>geen mandaat</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="309" />
+        <location filename="../../ui/session_board.py" line="310" />
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="380" />
+        <location filename="../../ui/session_board.py" line="381" />
         <source>Speaking share by role</source>
         <translation>Spreekaandeel per rol</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="381" />
+        <location filename="../../ui/session_board.py" line="382" />
         <source>Speaking share by organisation</source>
         <translation>Spreekaandeel per organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="443" />
+        <location filename="../../ui/session_board.py" line="444" />
         <source>Count a speaking turn for that tile</source>
         <translation>Een spreekbeurt tellen voor die tegel</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="444" />
+        <location filename="../../ui/session_board.py" line="445" />
         <source>Undo / redo the last turn or event, one at a time</source>
         <translation>De laatste spreekbeurt of gebeurtenis ongedaan maken / opnieuw, één voor één</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="445" />
+        <location filename="../../ui/session_board.py" line="446" />
         <source>In the note line: add the note to the timeline</source>
         <translation>In de notitieregel: de notitie aan de tijdlijn toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="449" />
+        <location filename="../../ui/session_board.py" line="450" />
         <source>Event: {0}</source>
         <translation>Gebeurtenis: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session_board.py" line="450" />
+        <location filename="../../ui/session_board.py" line="451" />
         <source>Group-session board</source>
         <translation>Bord groepssessie</translation>
     </message>
@@ -1656,156 +1671,156 @@
 <context>
     <name>SignalCapture</name>
     <message>
-        <location filename="../../ui/signal_capture.py" line="57" />
+        <location filename="../../ui/signal_capture.py" line="62" />
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="76" />
+        <location filename="../../ui/signal_capture.py" line="81" />
         <source>Incongruence pair: the board says ↔ the shop floor shows</source>
         <translation>Incongruentiepaar: bestuur zegt ↔ werkvloer toont</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="83" />
+        <location filename="../../ui/signal_capture.py" line="88" />
         <source>Shop floor shows</source>
         <translation>Werkvloer toont</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="108" />
+        <location filename="../../ui/signal_capture.py" line="113" />
         <source>Save (Ctrl+Enter)</source>
         <translation>Opslaan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="113" />
-        <location filename="../../ui/signal_capture.py" line="143" />
+        <location filename="../../ui/signal_capture.py" line="118" />
+        <location filename="../../ui/signal_capture.py" line="148" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="119" />
+        <location filename="../../ui/signal_capture.py" line="124" />
         <source>Kind · valence</source>
         <translation>Soort · valentie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="120" />
-        <location filename="../../ui/signal_capture.py" line="144" />
+        <location filename="../../ui/signal_capture.py" line="125" />
+        <location filename="../../ui/signal_capture.py" line="149" />
         <source>Observation</source>
         <translation>Waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="123" />
+        <location filename="../../ui/signal_capture.py" line="128" />
         <source>More (Tab)</source>
         <translation>Meer (Tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="125" />
-        <location filename="../../ui/signal_capture.py" line="145" />
+        <location filename="../../ui/signal_capture.py" line="130" />
+        <location filename="../../ui/signal_capture.py" line="150" />
         <source>Quote</source>
         <translation>Citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="126" />
+        <location filename="../../ui/signal_capture.py" line="131" />
         <source>Entrance</source>
         <translation>Ingang</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="127" />
+        <location filename="../../ui/signal_capture.py" line="132" />
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="128" />
+        <location filename="../../ui/signal_capture.py" line="133" />
         <source>Categories</source>
         <translation>Categorieën</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="129" />
+        <location filename="../../ui/signal_capture.py" line="134" />
         <source>Strength</source>
         <translation>Sterkte</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="130" />
+        <location filename="../../ui/signal_capture.py" line="135" />
         <source>Certainty</source>
         <translation>Zekerheid</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="131" />
+        <location filename="../../ui/signal_capture.py" line="136" />
         <source>Interpretation</source>
         <translation>Duiding</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="132" />
+        <location filename="../../ui/signal_capture.py" line="137" />
         <source>Hook</source>
         <translation>Haakje</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="133" />
-        <location filename="../../ui/signal_capture.py" line="146" />
+        <location filename="../../ui/signal_capture.py" line="138" />
+        <location filename="../../ui/signal_capture.py" line="151" />
         <source>Observed by</source>
         <translation>Waargenomen door</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="134" />
+        <location filename="../../ui/signal_capture.py" line="139" />
         <source>Confidentiality</source>
         <translation>Vertrouwelijkheid</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="138" />
+        <location filename="../../ui/signal_capture.py" line="143" />
         <source>Possibly related</source>
         <translation>Mogelijk verwant</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="147" />
+        <location filename="../../ui/signal_capture.py" line="152" />
         <source>Possibly related signals</source>
         <translation>Mogelijk verwante signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="183" />
+        <location filename="../../ui/signal_capture.py" line="188" />
         <source>1 hint</source>
         <translation>1 aanwijzing</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="184" />
+        <location filename="../../ui/signal_capture.py" line="189" />
         <source>2 clear signal</source>
         <translation>2 duidelijk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="185" />
+        <location filename="../../ui/signal_capture.py" line="190" />
         <source>3 strong signal</source>
         <translation>3 sterk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="190" />
+        <location filename="../../ui/signal_capture.py" line="195" />
         <source>impression</source>
         <translation>indruk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="191" />
+        <location filename="../../ui/signal_capture.py" line="196" />
         <source>probable</source>
         <translation>waarschijnlijk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="192" />
+        <location filename="../../ui/signal_capture.py" line="197" />
         <source>established</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="196" />
+        <location filename="../../ui/signal_capture.py" line="201" />
         <source>team / account holders</source>
         <translation>team / accounthouders</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="197" />
+        <location filename="../../ui/signal_capture.py" line="202" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="198" />
+        <location filename="../../ui/signal_capture.py" line="203" />
         <source>restricted (named users)</source>
         <translation>beperkt (persoonsgebonden)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="357" />
+        <location filename="../../ui/signal_capture.py" line="361" />
         <source>stayed soft</source>
         <translation>bleef zacht</translation>
     </message>
@@ -2278,78 +2293,78 @@
 <context>
     <name>SynthesisForm</name>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="100" />
+        <location filename="../../ui/synthesis_form.py" line="101" />
         <source>evidence in words</source>
         <translation>onderbouwing in woorden</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="107" />
+        <location filename="../../ui/synthesis_form.py" line="108" />
         <source>Release this score for the report, or set its confidentiality</source>
         <translation>Deze score vrijgeven voor het rapport, of de vertrouwelijkheid instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="115" />
+        <location filename="../../ui/synthesis_form.py" line="116" />
         <source>discussed</source>
         <translation>besproken</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="116" />
+        <location filename="../../ui/synthesis_form.py" line="117" />
         <source>deliberate choice</source>
         <translation>bewuste keuze</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="148" />
+        <location filename="../../ui/synthesis_form.py" line="149" />
         <source>0 not observed</source>
         <translation>0 niet waargenomen</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="149" />
+        <location filename="../../ui/synthesis_form.py" line="150" />
         <source>1 somewhat</source>
         <translation>1 enigszins</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="150" />
+        <location filename="../../ui/synthesis_form.py" line="151" />
         <source>2 clearly</source>
         <translation>2 duidelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="153" />
+        <location filename="../../ui/synthesis_form.py" line="154" />
         <source>not applicable</source>
         <translation>niet van toepassing</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="162" />
+        <location filename="../../ui/synthesis_form.py" line="163" />
         <source>balanced</source>
         <translation>in balans</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="166" />
+        <location filename="../../ui/synthesis_form.py" line="167" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="167" />
+        <location filename="../../ui/synthesis_form.py" line="168" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="237" />
+        <location filename="../../ui/synthesis_form.py" line="253" />
         <source>Synthesis of the session</source>
         <translation>Synthese van de sessie</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="254" />
+        <location filename="../../ui/synthesis_form.py" line="270" />
         <source>Every change is saved at once. A score other than neutral needs evidence from the session: use the Evidence button.</source>
         <translation>Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt onderbouwing uit de sessie: gebruik de knop Onderbouwing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/synthesis_form.py" line="280" />
+        <location filename="../../ui/synthesis_form.py" line="296" />
         <source>Evidence (%n)</source>
         <translation>
             <numerusform>Onderbouwing (%n)</numerusform><numerusform>Onderbouwing (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="300" />
+        <location filename="../../ui/synthesis_form.py" line="316" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
@@ -2443,22 +2458,22 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="70" />
+        <location filename="../../ui/visit_forms.py" line="71" />
         <source>New visit</source>
         <translation>Nieuw bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="76" />
+        <location filename="../../ui/visit_forms.py" line="77" />
         <source>Announced</source>
         <translation>Aangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="78" />
+        <location filename="../../ui/visit_forms.py" line="79" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="79" />
+        <location filename="../../ui/visit_forms.py" line="80" />
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
@@ -2466,78 +2481,78 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/visit_page.py" line="178" />
+        <location filename="../../ui/visit_page.py" line="181" />
         <source>← Inspection</source>
         <translation>← Inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="179" />
         <location filename="../../ui/visit_page.py" line="182" />
+        <location filename="../../ui/visit_page.py" line="185" />
         <source>Conversations</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="180" />
+        <location filename="../../ui/visit_page.py" line="183" />
         <source>+ Conversation</source>
         <translation>+ Gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="181" />
+        <location filename="../../ui/visit_page.py" line="184" />
         <source>Participants…</source>
         <translation>Deelnemers…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="183" />
+        <location filename="../../ui/visit_page.py" line="186" />
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="186" />
+        <location filename="../../ui/visit_page.py" line="189" />
         <source>Your text clashed with a colleague's change; your version is in &lt;a href="sync"&gt;Sync with the office&lt;/a&gt;.</source>
         <translation>Uw tekst botste met een wijziging van een collega; uw versie staat in &lt;a href="sync"&gt;Synchroniseren met kantoor&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="192" />
+        <location filename="../../ui/visit_page.py" line="195" />
         <source>Type your notes. Enter starts a new paragraph; Ctrl+1..5 sets its kind (observation, quote, interpretation, question, action); Ctrl+Q makes the selection a quote.</source>
         <translation>Typ uw notities. Enter begint een nieuwe alinea; Ctrl+1..5 zet de soort (waarneming, citaat, duiding, vraag, actie); Ctrl+Q maakt van de selectie een citaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="196" />
+        <location filename="../../ui/visit_page.py" line="199" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="197" />
+        <location filename="../../ui/visit_page.py" line="200" />
         <source>New signal (Ctrl+Shift+S)</source>
         <translation>Nieuw signaal (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="245" />
+        <location filename="../../ui/visit_page.py" line="248" />
         <source>Signals ({0})</source>
         <translation>Signalen ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="248" />
+        <location filename="../../ui/visit_page.py" line="251" />
         <source>Visit</source>
         <translation>Bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="320" />
+        <location filename="../../ui/visit_page.py" line="323" />
         <source>Question guide ({0}/{1} asked)</source>
         <translation>Gespreksleidraad ({0}/{1} gesteld)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="439" />
+        <location filename="../../ui/visit_page.py" line="444" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="440" />
+        <location filename="../../ui/visit_page.py" line="445" />
         <source>saved ✓</source>
         <translation>opgeslagen ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_page.py" line="441" />
+        <location filename="../../ui/visit_page.py" line="446" />
         <source>not saved, retrying</source>
         <translation>niet opgeslagen, nieuwe poging</translation>
     </message>
