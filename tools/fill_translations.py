@@ -635,7 +635,7 @@ NL.update(
         ),
         "In the note line: add the note to the timeline": "In de notitieregel: de notitie aan de tijdlijn toevoegen",
         "Event: {0}": "Gebeurtenis: {0}",
-        "Group-session board": "Bord groepssessie",
+        "Group-session board": "Bord groepsgesprek",
         # a note's kinds (context note_kind): the PDF's words, "duiding" for interpretation
         "note_kind|observation": "waarneming",
         "note_kind|quote": "citaat",

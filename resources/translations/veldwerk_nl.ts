@@ -1584,7 +1584,7 @@
     <message>
         <location filename="../../ui/session_board.py" line="451" />
         <source>Group-session board</source>
-        <translation>Bord groepssessie</translation>
+        <translation>Bord groepsgesprek</translation>
     </message>
 </context>
 <context>
