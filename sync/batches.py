@@ -126,8 +126,10 @@ def _refuse_oversized(session: Session, grouped: dict[tuple[str, str], dict[str,
 
 
 def waiting(session: Session) -> int:
-    """Outbox rows (local edits) not yet acknowledged by the office."""
-    return int(session.connection().exec_driver_sql("SELECT count(*) FROM outbox").scalar_one())
+    """Outbox rows (local edits) not yet acknowledged by the office, as the triggers of
+    migration 0010 count them (``count(*)`` reads every row's JSON copy: ~120 ms at 1M)."""
+    n = session.connection().exec_driver_sql("SELECT n FROM tally_outbox").scalar()
+    return int(n or 0)
 
 
 def _rows_upto(session: Session, last_outbox_seq: int) -> int:

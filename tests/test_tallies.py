@@ -18,6 +18,7 @@ from inspectorapp.services import inspections, status, sync_status
 from storage import models as m
 from storage.engine import Store, connect_raw, wrap
 from storage.migrate import upgrade
+from sync import batches
 from sync.apply import apply_records
 from sync.protocol import RecordState
 
@@ -50,6 +51,7 @@ def _agree(store: Store) -> dict[str, int]:
         assert listed == real
         assert status.store_status(s).pending_changes == _real_outbox(s)
         assert sync_status.sync_overview(s).pending_changes == _real_outbox(s)
+        assert batches.waiting(s) == _real_outbox(s)  # the sync engine's progress total
         return real
 
 
