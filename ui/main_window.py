@@ -262,11 +262,12 @@ class MainWindow(ChangeRouting, QMainWindow):
 
     def lock(self) -> None:
         """Close the store (queued writes finish first) and forget every snapshot."""
-        if self.shell is not None:
-            self.shell.visit_page.flush()  # typed notes go to the store before it closes
-            if self.workspace is not None:  # reopened there at the next unlock or start
-                self.settings = places.remembered(self.shell, self.settings)
-                self._save_settings()
+        visit_page = self.shell.built_visit_page() if self.shell is not None else None
+        if visit_page is not None:
+            visit_page.flush()  # typed notes go to the store before it closes
+        if self.shell is not None and self.workspace is not None:  # reopened there next time
+            self.settings = places.remembered(self.shell, self.settings)
+            self._save_settings()
         for dialog in self.findChildren(QDialog):  # forms showing locked data close with the store
             if dialog.isVisible():
                 dialog.reject()
@@ -299,12 +300,13 @@ class MainWindow(ChangeRouting, QMainWindow):
             self.shell.search.open_requested.connect(self._open_hit)
             self.shell.inspection_activated.connect(self.open_inspection)
             self.shell.new_inspection_requested.connect(self.new_inspection)
-            self.shell.inspection_page.add_visit_requested.connect(self.new_visit)
-            self.shell.inspection_page.add_invitation_requested.connect(self.new_invitation)
-            self.shell.inspection_page.export_requested.connect(self.export_inspection)
-            self.shell.visit_page.signal_requested.connect(self.capture_signal)
-            self.shell.visit_page.synthesis_requested.connect(self.open_synthesis)
-            self.shell.visit_page.sync_requested.connect(self.open_sync)
+            # the pages' requests, passed on by the shell (it builds them on first use)
+            self.shell.add_visit_requested.connect(self.new_visit)
+            self.shell.add_invitation_requested.connect(self.new_invitation)
+            self.shell.export_requested.connect(self.export_inspection)
+            self.shell.signal_requested.connect(self.capture_signal)
+            self.shell.synthesis_requested.connect(self.open_synthesis)
+            self.shell.sync_requested.connect(self.open_sync)
             self.stack.addWidget(self.shell)
         return self.shell
 
@@ -389,8 +391,13 @@ class MainWindow(ChangeRouting, QMainWindow):
         self.statusBar().showMessage(self.tr("Exported to {0}").format(path), 10000)
 
     def _signal_shortcut(self) -> None:
-        if self.shell is not None and self.shell.pages.currentWidget() is self.shell.visit_page:
-            self.shell.visit_page.request_signal()
+        visit_page = self.shell.built_visit_page() if self.shell is not None else None
+        if (
+            visit_page is not None
+            and self.shell is not None
+            and self.shell.pages.currentWidget() is visit_page
+        ):
+            visit_page.request_signal()
         else:
             self.capture_signal()
 
@@ -422,8 +429,9 @@ class MainWindow(ChangeRouting, QMainWindow):
         open_dialog(form)
 
     def _refresh_board(self) -> None:
-        if self.shell is not None and self.shell.visit_page.board is not None:
-            self.shell.visit_page.board.refresh()
+        visit_page = self.shell.built_visit_page() if self.shell is not None else None
+        if visit_page is not None and visit_page.board is not None:
+            visit_page.board.refresh()
 
     def _focus_search(self) -> None:
         ws = self.workspace

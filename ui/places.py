@@ -30,21 +30,24 @@ log = logging.getLogger(__name__)
 def remembered(shell: Shell, settings: Settings) -> Settings:
     """``settings`` with the place ``shell`` shows now."""
     page = shell.pages.currentWidget()
-    detail = shell.inspection_page.detail
+    inspection_page, visit_page = shell.built_inspection_page(), shell.built_visit_page()
+    detail = inspection_page.detail if inspection_page is not None else None
     inspection = detail.id if detail is not None else ""
-    tab = INSPECTION_TABS[max(0, shell.inspection_page.tabs.currentIndex())]
-    if page is shell.visit_page and shell.visit_page.data is not None:
-        current = shell.visit_page.conversations.currentItem()
+    tab = (
+        INSPECTION_TABS[max(0, inspection_page.tabs.currentIndex())] if inspection_page else settings.last_tab
+    )
+    if visit_page is not None and page is visit_page and visit_page.data is not None:
+        current = visit_page.conversations.currentItem()
         conversation = current.data(Qt.ItemDataRole.UserRole) if current is not None else ""
         return replace(
             settings,
             last_page="visit",
             last_inspection_id=inspection,
-            last_visit_id=shell.visit_page.data.visit_id,
+            last_visit_id=visit_page.data.visit_id,
             last_conversation_id=conversation or "",
             last_tab=tab,
         )
-    if page is shell.inspection_page and detail is not None:
+    if inspection_page is not None and page is inspection_page and detail is not None:
         return replace(settings, last_page="inspection", last_inspection_id=inspection, last_tab=tab)
     name = "search" if page is shell.search else "inspections"
     return replace(settings, last_page=name, last_inspection_id="", last_visit_id="", last_conversation_id="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,31 +14,50 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from inspectorapp.domain.enums import InspectionStatus, InspectionType
 from inspectorapp.domain.snapshots import InspectionRow, SearchHit
 from inspectorapp.domain.visit_views import InspectionDetail
 
-from .inspection_page import InspectionPage
+from . import labels
 from .inspection_table import InspectionTableModel
 from .search_view import SearchView
-from .visit_page import VisitPage
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
+
+    from .inspection_page import InspectionPage
+    from .visit_page import VisitPage
+
+# The inspection and visit pages (60-120 ms to build) are built on first use, or this long
+# after the list has painted: unlocking shows the list without waiting for them.
+PREBUILD_AFTER_MS = 250
 
 
 class Shell(QWidget):
     inspection_activated = Signal(str)
     new_inspection_requested = Signal()
+    # The pages' requests, passed on from whenever a page is built (see _inspection_page).
+    add_visit_requested = Signal(str)
+    add_invitation_requested = Signal(str)
+    export_requested = Signal(str, str)
+    signal_requested = Signal(object)
+    synthesis_requested = Signal(str)
+    sync_requested = Signal()
 
     PAGES = ("inspections", "search")
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
+        self.workspace = workspace
+        self._inspection_page: InspectionPage | None = None
+        self._visit_page: VisitPage | None = None
+        self._prebuild_pending = True
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(180)
@@ -80,13 +99,6 @@ class Shell(QWidget):
 
         self.search = SearchView()
         self.pages.addWidget(self.search)
-        self.inspection_page = InspectionPage(workspace)
-        self.pages.addWidget(self.inspection_page)
-        self.visit_page = VisitPage(workspace)
-        self.pages.addWidget(self.visit_page)
-        self.inspection_page.back_requested.connect(lambda: self.show_page("inspections"))
-        self.visit_page.back_requested.connect(lambda: self.pages.setCurrentWidget(self.inspection_page))
-        self.inspection_page.visit_opened.connect(self.open_visit)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -99,6 +111,54 @@ class Shell(QWidget):
         self.nav.itemClicked.connect(lambda _item: self.pages.setCurrentIndex(self.nav.currentRow()))
         self.nav.setCurrentRow(0)
         self.retranslate()
+
+    # ----- pages built on first use ------------------------------------------------------
+    @property
+    def inspection_page(self) -> InspectionPage:
+        """The inspection page, built now if it was not yet. It subscribes to the change bus
+        when built and shows what it is given then (``show_detail`` reads fresh data)."""
+        if self._inspection_page is None:
+            from .inspection_page import InspectionPage
+
+            page = self._inspection_page = InspectionPage(self.workspace)
+            self.pages.addWidget(page)
+            page.back_requested.connect(lambda: self.show_page("inspections"))
+            page.visit_opened.connect(self.open_visit)
+            page.add_visit_requested.connect(self.add_visit_requested)
+            page.add_invitation_requested.connect(self.add_invitation_requested)
+            page.export_requested.connect(self.export_requested)
+        return self._inspection_page
+
+    @property
+    def visit_page(self) -> VisitPage:
+        """The visit page, built now if it was not yet (as ``inspection_page``)."""
+        if self._visit_page is None:
+            from .visit_page import VisitPage
+
+            page = self._visit_page = VisitPage(self.workspace)
+            self.pages.addWidget(page)
+            page.back_requested.connect(lambda: self.pages.setCurrentWidget(self.inspection_page))
+            page.signal_requested.connect(self.signal_requested)
+            page.synthesis_requested.connect(self.synthesis_requested)
+            page.sync_requested.connect(self.sync_requested)
+        return self._visit_page
+
+    def built_inspection_page(self) -> InspectionPage | None:
+        """The inspection page if it was built (reading it builds nothing)."""
+        return self._inspection_page
+
+    def built_visit_page(self) -> VisitPage | None:
+        """The visit page if it was built (reading it builds nothing)."""
+        return self._visit_page
+
+    def _prebuild(self) -> None:
+        """Build the next page not yet built, one per event loop turn (a click in between
+        is answered between the two)."""
+        if self._inspection_page is None:
+            _ = self.inspection_page
+            QTimer.singleShot(0, self, self._prebuild)
+        elif self._visit_page is None:
+            _ = self.visit_page
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -117,7 +177,26 @@ class Shell(QWidget):
         self.inspections.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.inspections.columnCount() - 1
         )
+        self._fit_columns()
         self._update_empty()
+
+    def _fit_columns(self) -> None:
+        """Widths of the short columns from what they can hold (every type and status label,
+        a date, a count) instead of measuring every row: resizeColumnsToContents asks the
+        model for each cell of each row (~30 ms for 120 inspections)."""
+        widest = {
+            2: [labels.inspection_type(t) for t in InspectionType],
+            3: [labels.status(s) for s in InspectionStatus],
+            4: ["00-00-0000"],
+            5: ["00000"],
+        }
+        metrics = self.table.fontMetrics()
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table)
+        pad = 2 * (margin + 1) + 2  # the item delegate's text margins and the grid line
+        header = self.table.horizontalHeader()
+        for column, texts in widest.items():
+            width = max(metrics.horizontalAdvance(text) for text in texts) + pad
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(self.PAGES.index(name))
@@ -154,9 +233,10 @@ class Shell(QWidget):
                 self.inspections.index(0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._update_empty()
+        if self._prebuild_pending:  # the list is shown: build the other pages soon after
+            self._prebuild_pending = False
+            QTimer.singleShot(PREBUILD_AFTER_MS, self, self._prebuild)
 
     def _update_empty(self) -> None:
         self.empty_hint.setVisible(self.inspections.rowCount() == 0)
