@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QPushButton, QStackedWidget
 
@@ -18,12 +18,10 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.paths import AppPaths
 from inspectorapp.settings import Settings
 
-from . import file_exports, ops, places
-from .change_bus import ChangeBus, ChangeOrigin
+# The rest of ui/ (ops, dialogs, the change bus, messages, places, forms) is imported where
+# used: the unlock screen needs none of it (cold start).
 from .change_routing import ChangeRouting
-from .dialogs import open_dialog
 from .idle import IdleWatcher
-from .messages import message_for
 from .unlock_page import UnlockPage
 
 if TYPE_CHECKING:
@@ -32,6 +30,7 @@ if TYPE_CHECKING:
     from inspectorapp.domain.visit_views import InspectionDetail
     from inspectorapp.workspace import Workspace
 
+    from .change_bus import ChangeBus
     from .help_overlay import HelpOverlay
     from .shell import Shell
     from .signal_capture import SignalCapture
@@ -107,11 +106,13 @@ class MainWindow(ChangeRouting, QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_button)
         self.statusBar().addPermanentWidget(self.lock_button)
 
+        # setShortcuts, not setShortcut: PySide builds its ~100 `Qt` enums (15-20 ms) when
+        # setShortcut is first called, and the unlock screen needs none of them.
         self.search_action = QAction(self)
-        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find)])
         self.search_action.triggered.connect(self._focus_search)
         self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_button = QPushButton()
         self.settings_button.setObjectName("settingsButton")
@@ -119,19 +120,19 @@ class MainWindow(ChangeRouting, QMainWindow):
         self.settings_button.clicked.connect(self.open_settings)
         self.statusBar().addPermanentWidget(self.settings_button)
         self.help_action = QAction(self)
-        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.setShortcuts([QKeySequence("F1")])
         self.help_action.triggered.connect(self.toggle_help)
         self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.New)])
         self.new_action.triggered.connect(self.new_inspection)
         self.signal_action = QAction(self)
-        self.signal_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.signal_action.setShortcuts([QKeySequence("Ctrl+Shift+S")])
         self.signal_action.triggered.connect(self._signal_shortcut)
         self.sync_action = QAction(self)
-        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.sync_action.setShortcuts([QKeySequence("F9")])
         self.sync_action.triggered.connect(lambda: self.sync is not None and self.sync.sync_now())
         self.lock_action = QAction(self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
         self.lock_action.triggered.connect(self.lock)
         for action in (
             self.sync_action,
@@ -142,8 +143,7 @@ class MainWindow(ChangeRouting, QMainWindow):
             self.new_action,
             self.help_action,
         ):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
+            self.addAction(action)  # QAction's default context: while this window is active
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -219,21 +219,30 @@ class MainWindow(ChangeRouting, QMainWindow):
             self._save_settings()
         from inspectorapp.workspace import Workspace
 
+        from . import ops
+
         ops.in_thread(
             lambda: Workspace.create(self.paths, passphrase, repeated, self._actor()),
             lambda ws: self._unlocked(ws, load_demo),
-            lambda exc: self.unlock_page.show_error(message_for(exc)),
+            self._unlock_failed,
         )
 
     def _unlock(self, passphrase: str) -> None:
         self.unlock_page.set_busy(True)
         from inspectorapp.workspace import Workspace
 
+        from . import ops
+
         ops.in_thread(
             lambda: Workspace.unlock(self.paths, passphrase, self._actor()),
             lambda ws: self._unlocked(ws, False),
-            lambda exc: self.unlock_page.show_error(message_for(exc)),
+            self._unlock_failed,
         )
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        from .messages import message_for
+
+        self.unlock_page.show_error(message_for(exc))
 
     def _actor(self) -> str:
         return self.settings.inspector_name or "inspecteur"
@@ -250,6 +259,9 @@ class MainWindow(ChangeRouting, QMainWindow):
         if load_demo:
             self.load_demo()
         elif self.bus is not None:
+            from . import places
+            from .change_bus import ChangeOrigin
+
             self.bus.publish(ChangeSet.all(), ChangeOrigin.OPENED)
             places.reopen(self._ensure_shell(), workspace, self.settings)  # where the inspector was
 
@@ -266,6 +278,8 @@ class MainWindow(ChangeRouting, QMainWindow):
         if visit_page is not None:
             visit_page.flush()  # typed notes go to the store before it closes
         if self.shell is not None and self.workspace is not None:  # reopened there next time
+            from . import places
+
             self.settings = places.remembered(self.shell, self.settings)
             self._save_settings()
         for dialog in self.findChildren(QDialog):  # forms showing locked data close with the store
@@ -329,6 +343,8 @@ class MainWindow(ChangeRouting, QMainWindow):
             return
         self.status_text.setText(self.tr("Loading demo data…"))
         demo = _services()[0]
+        from . import ops
+
         ops.submit(ws, demo.load_demo, ws.ctx, on_done=lambda _result: None, on_error=self._error)
 
     def open_inspection(self, inspection_id: str) -> None:
@@ -340,6 +356,8 @@ class MainWindow(ChangeRouting, QMainWindow):
         def show(detail: InspectionDetail) -> None:
             if self.shell is not None:
                 self.shell.show_inspection(detail)
+
+        from . import ops
 
         ops.submit(ws, visits.inspection_detail, inspection_id, on_done=show, on_error=self._error)
 
@@ -357,6 +375,8 @@ class MainWindow(ChangeRouting, QMainWindow):
 
         form = InspectionForm(self.workspace, self)
         form.created.connect(self._inspection_created)
+        from .dialogs import open_dialog
+
         open_dialog(form)
 
     def _inspection_created(self, inspection_id: str) -> None:
@@ -369,6 +389,8 @@ class MainWindow(ChangeRouting, QMainWindow):
 
         form = VisitForm(self.workspace, inspection_id, self)
         form.saved.connect(lambda _v: self.open_inspection(inspection_id))
+        from .dialogs import open_dialog
+
         open_dialog(form)
 
     def new_invitation(self, inspection_id: str) -> None:
@@ -378,11 +400,15 @@ class MainWindow(ChangeRouting, QMainWindow):
 
         form = InvitationForm(self.workspace, inspection_id, self)
         form.saved.connect(lambda _v: self.open_inspection(inspection_id))
+        from .dialogs import open_dialog
+
         open_dialog(form)
 
     def export_inspection(self, inspection_id: str, kind: str, target: str | None = None) -> None:
         """Write an export where the inspector chooses (audited by the service)."""
         if self.workspace is not None:
+            from . import file_exports
+
             file_exports.export_inspection(
                 self, self.workspace, inspection_id, kind, target, self._exported, self._error
             )
@@ -413,6 +439,8 @@ class MainWindow(ChangeRouting, QMainWindow):
         dialog = SignalCapture(ws, prefill, self)
         event_id = prefill.session_event_id
         dialog.captured.connect(lambda s: self._signal_captured(s, event_id))
+        from .dialogs import open_dialog
+
         open_dialog(dialog)
         return dialog
 
@@ -426,6 +454,8 @@ class MainWindow(ChangeRouting, QMainWindow):
         from .synthesis_form import SynthesisForm
 
         form = SynthesisForm(self.workspace, conversation_id, self)
+        from .dialogs import open_dialog
+
         open_dialog(form)
 
     def _refresh_board(self) -> None:
@@ -440,6 +470,8 @@ class MainWindow(ChangeRouting, QMainWindow):
 
             search_view = self.shell.search
             if search_view.organisation.count() == 0:
+                from . import ops
+
                 ops.submit(
                     ws, preparation.form_options, on_done=search_view.set_options, on_error=self._error
                 )
@@ -447,6 +479,8 @@ class MainWindow(ChangeRouting, QMainWindow):
 
     def _open_hit(self, hit: SearchHit) -> None:
         if self.shell is not None and self.workspace is not None:
+            from . import places
+
             places.open_hit(self.shell, self.workspace, hit)  # the navigation follows
 
     def _run_search(self, query: str, filters: SearchFilters | None = None) -> None:
@@ -458,9 +492,13 @@ class MainWindow(ChangeRouting, QMainWindow):
             if self.workspace is not None and self.shell is not None:
                 self.shell.search.show_hits(query, hits)
 
+        from . import ops
+
         ops.submit(ws, _services()[2].search, query, 50, filters, on_done=show, on_error=self._error)
 
     def _error(self, exc: BaseException) -> None:
+        from .messages import message_for
+
         log.error("operation failed: %s", exc, exc_info=exc)
         self.statusBar().showMessage(message_for(exc), 15000)
 

