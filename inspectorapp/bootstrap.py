@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from inspectorapp import settings as settings_io
 from inspectorapp.paths import AppPaths, app_paths
@@ -45,6 +45,8 @@ def install_crash_handler(paths: AppPaths) -> None:
     and where the log is. The process keeps running: data is autosaved anyway."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox  # here: the first frame does not need its type
+
         text = "".join(traceback.format_exception(kind, value, tb))
         log.critical("uncaught exception\n%s", text)
         app = QApplication.instance()
