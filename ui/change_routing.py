@@ -14,14 +14,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from inspectorapp.domain.changes import ChangeSet
 
-from . import ops
-from .change_bus import ChangeBus, ChangeOrigin, bus_of, follow
-from .dialogs import open_dialog
-
 if TYPE_CHECKING:
     from inspectorapp.domain.snapshots import InspectionRow
     from inspectorapp.workspace import Workspace
 
+    from .change_bus import ChangeBus, ChangeOrigin
     from .shell import Shell
     from .sync_controller import SyncController
 
@@ -51,6 +48,8 @@ class ChangeRouting(QWidget if TYPE_CHECKING else object):  # type: ignore[misc]
 
     def _follow_changes(self, ws: Workspace, shell: Shell) -> None:
         """At unlock: this workspace's bus drives the list and the sync schedule."""
+        from .change_bus import bus_of, follow
+
         self.bus = bus_of(ws)
         self.bus.changed.connect(self._changes_arrived)
         follow(ws, shell.table, LIST_SHOWS, lambda _c, _o: self._list_inspections())
@@ -61,6 +60,8 @@ class ChangeRouting(QWidget if TYPE_CHECKING else object):  # type: ignore[misc]
             bus.changed.disconnect(self._changes_arrived)
 
     def _changes_arrived(self, _changes: ChangeSet, origin: ChangeOrigin) -> None:
+        from .change_bus import ChangeOrigin
+
         if self.sync is not None:
             self.sync.refresh()
             if origin is ChangeOrigin.LOCAL:
@@ -71,6 +72,8 @@ class ChangeRouting(QWidget if TYPE_CHECKING else object):  # type: ignore[misc]
         if ws is None:
             return
         from inspectorapp.services import inspections
+
+        from . import ops
 
         ops.submit(ws, inspections.list_inspections, on_done=self._show_inspections, on_error=self._error)
 
@@ -90,6 +93,8 @@ class ChangeRouting(QWidget if TYPE_CHECKING else object):  # type: ignore[misc]
         self.sync.finished.connect(lambda _kind: self._synced())
 
     def _synced(self) -> None:
+        from .change_bus import ChangeOrigin
+
         outcome = self.sync.last_outcome if self.sync is not None else None
         report = outcome.report if outcome is not None else None
         if self.bus is None:
@@ -104,6 +109,7 @@ class ChangeRouting(QWidget if TYPE_CHECKING else object):  # type: ignore[misc]
     def open_sync(self) -> None:
         if self.sync is None:
             return
+        from .dialogs import open_dialog
         from .sync_dialog import SyncDialog
 
         open_dialog(SyncDialog(self.sync, self))
