@@ -3,7 +3,9 @@ received records, go out on the workspace's ``ChangeBus``; the window follows it
 inspections list and the sync schedule (pages and panels follow it themselves).
 
 A mixin of ``MainWindow`` (split out to keep the window small): it holds no state of its
-own beyond what the window declares below.
+own beyond what the window declares below. ``ops``, the change bus and ``dialogs`` are
+imported in the methods that use them: each imports ``Qt``, whose enums cost 15-20 ms that
+the cold start cannot spare before the first frame (bench/README.md, "Cold start").
 """
 
 from __future__ import annotations
