@@ -189,7 +189,7 @@ def build_visit_store(size: Size, target: Path) -> None:
     try:
         with store.transaction() as session:
             frameworks.ensure_bundled(session, ActionContext("bench", "bench-device"))
-            doc = frameworks.bundled_framework_docs()[0]
+            doc = frameworks.bundled_framework_docs()[-1]
             fv_id = frameworks.find_version(session, doc.key, doc.version)
         conn = store.raw
         rng = random.Random(SEED + VISIT_VERSION)

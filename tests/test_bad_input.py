@@ -91,7 +91,7 @@ def test_new_framework_version_loads_beside_the_old(store: Store, ctx) -> None:
     with store.transaction() as s:
         summary = frameworks.load_framework_file(s, ctx, json.dumps(doc).encode(), "kader.json").value
         assert summary.version == "2027.1" and summary.item_count > 100
-        assert {f.version for f in frameworks.list_frameworks(s)} == {"2026.1", "2027.1"}
+        assert {f.version for f in frameworks.list_frameworks(s)} == {"2026.1", "2026.2", "2027.1"}
 
 
 def test_unknown_enum_value_and_code_refused(store: Store, ctx) -> None:

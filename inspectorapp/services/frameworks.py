@@ -17,7 +17,9 @@ from storage.models import FrameworkVersion, TaxonomyItem
 
 from . import audit
 
-BUNDLED = ("igj-starter-2026.1.json",)
+# Every version stays bundled: inspections keep the version they were made with, new ones
+# take the newest (latest_version_id). A published version is never edited (decision 0013).
+BUNDLED = ("igj-starter-2026.1.json", "igj-starter-2026.2.json")
 
 
 def bundled_framework_docs() -> list[FrameworkDoc]:
