@@ -88,6 +88,15 @@ class ConcernSignalRole(StrEnum):
     CONTEXT = "context"
 
 
+class ConcernRating(StrEnum):
+    """One cell of a concern's evidence matrix (Heuer's ACH): how a signal fits a hypothesis."""
+
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    NEUTRAL = "neutraal"
+    NOT_APPLICABLE = "nvt"
+
+
 class NoteKind(StrEnum):
     OBSERVATION = "waarneming"
     QUOTE = "citaat"
