@@ -309,7 +309,7 @@ def layout(
     month_width: float,
     *,
     compress: bool = False,
-    min_quiet: int = 3,
+    min_quiet: int = 2,
     gap_width: float | None = None,
     mark_width: float = 10.0,
     flag_width: float = 90.0,

@@ -1,0 +1,275 @@
+"""What the timeline of an organisation or network shows, read from the store.
+
+A network's timeline holds its own items and its member organisations', each marked with the
+member's name. Signals keep their confidentiality, so a PDF can leave restricted ones out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from inspectorapp.domain.enums import InterventionStatus
+from inspectorapp.domain.snapshots import Label
+from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
+from inspectorapp.domain.timeline import ItemKind, TimelineData, TimelineItem, sort_items
+from storage.models import (
+    Concern,
+    Conversation,
+    Inspection,
+    InspectionSubject,
+    Intervention,
+    LifeEvent,
+    Network,
+    NetworkMembership,
+    Organisation,
+    Signal,
+    Visit,
+)
+
+from . import frameworks
+from .refs import live
+
+INTENSIFIED_START = "GEINTENSIVEERD_START"
+INTENSIFIED_STOP = "GEINTENSIVEERD_STOP"
+HEIGHTENED = "VERSCHERPT_TOEZICHT"
+# Heightened supervision has no code of its own for its end: the inspectorate ending its
+# intensified supervision or stepping back ends it too.
+HEIGHTENED_ENDS = frozenset({INTENSIFIED_STOP, "AFSTAND_NEMEN"})
+
+
+class _Scope:
+    """Which organisations and network the timeline covers, and how to mark a member."""
+
+    def __init__(self, session: Session, subject: SubjectRef) -> None:
+        self.network_id: str | None = None
+        if subject.kind == SubjectRefKind.NETWORK:
+            network = live(session, Network, subject.id)
+            self.title = network.name
+            self.network_id = network.id
+            rows = session.execute(
+                select(Organisation.id, Organisation.name)
+                .join(NetworkMembership, NetworkMembership.organisation_id == Organisation.id)
+                .where(NetworkMembership.network_id == network.id, NetworkMembership.deleted_at.is_(None))
+            )
+            self.names: dict[str, str] = {oid: name for oid, name in rows.tuples()}
+        else:
+            organisation = live(session, Organisation, subject.id)
+            self.title = organisation.name
+            self.names = {organisation.id: organisation.name}
+        self.orgs = set(self.names)
+
+    def member(self, organisation_id: str | None) -> str | None:
+        """The member's name on a network's timeline; nothing on an organisation's own."""
+        if self.network_id is None or organisation_id is None:
+            return None
+        return self.names.get(organisation_id)
+
+    def about(
+        self, org_column: InstrumentedAttribute[str | None], net_column: InstrumentedAttribute[str | None]
+    ) -> ColumnElement[bool]:
+        """A where-clause: the row is about one of the organisations (or the network)."""
+        clauses: list[ColumnElement[bool]] = [org_column.in_(self.orgs)]
+        if self.network_id is not None:
+            clauses.append(net_column == self.network_id)
+        return or_(*clauses)
+
+
+def timeline(session: Session, subject: SubjectRef, today: date) -> TimelineData:
+    scope = _Scope(session, subject)
+    items: list[TimelineItem] = []
+    items += _signals(session, scope)
+    items += _life_events(session, scope)
+    inspections = _inspections(session, scope)
+    items += [i for i, _ in inspections.values()]
+    items += _visits(session, scope, inspections)
+    interventions = _interventions(session, scope, set(inspections))
+    items += interventions
+    items += _supervision(interventions, today)
+    items += _concerns(session, scope)
+    return TimelineData(subject, scope.title, today, sort_items(items))
+
+
+def _signals(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
+    rows = session.scalars(
+        select(Signal).where(
+            Signal.deleted_at.is_(None), scope.about(Signal.organisation_id, Signal.network_id)
+        )
+    )
+    for s in rows:
+        yield TimelineItem(
+            ItemKind.SIGNAL,
+            s.id,
+            s.observed_at.date(),
+            s.observation,
+            valence=s.valence,
+            signal_kind=s.kind,
+            confidentiality=s.confidentiality,
+            member=scope.member(s.organisation_id),
+        )
+
+
+def _life_events(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
+    labels = _labels(session, "life_event_type")
+    rows = session.scalars(
+        select(LifeEvent).where(
+            LifeEvent.deleted_at.is_(None), scope.about(LifeEvent.organisation_id, LifeEvent.network_id)
+        )
+    )
+    for e in rows:
+        yield TimelineItem(
+            ItemKind.LIFE_EVENT,
+            e.id,
+            e.occurred_on,
+            e.description,
+            code=labels.get(e.event_type) or Label(e.event_type, e.event_type, e.event_type),
+            member=scope.member(e.organisation_id),
+        )
+
+
+def _inspections(session: Session, scope: _Scope) -> dict[str, tuple[TimelineItem, str | None]]:
+    """Inspections with the subject (or a member) among their subjects, by id, with the
+    member organisation they are about."""
+    rows = session.execute(
+        select(Inspection, InspectionSubject.organisation_id)
+        .join(InspectionSubject, InspectionSubject.inspection_id == Inspection.id)
+        .where(
+            Inspection.deleted_at.is_(None),
+            InspectionSubject.deleted_at.is_(None),
+            scope.about(InspectionSubject.organisation_id, InspectionSubject.network_id),
+        )
+    )
+    out: dict[str, tuple[TimelineItem, str | None]] = {}
+    for insp, organisation_id in rows.tuples():
+        if insp.id in out:
+            continue
+        start = insp.started_on or insp.created_at.date()
+        item = TimelineItem(
+            ItemKind.INSPECTION,
+            insp.id,
+            start,
+            insp.title,
+            end=insp.ended_on,
+            open_end=insp.ended_on is None,
+            member=scope.member(organisation_id),
+        )
+        out[insp.id] = (item, organisation_id)
+    return out
+
+
+def _visits(
+    session: Session, scope: _Scope, inspections: dict[str, tuple[TimelineItem, str | None]]
+) -> Iterable[TimelineItem]:
+    if not inspections:
+        return
+    visits = session.scalars(
+        select(Visit).where(Visit.deleted_at.is_(None), Visit.inspection_id.in_(inspections))
+    ).all()
+    dates = {v.id: v.visit_date for v in visits}
+    member = {v.id: scope.member(inspections[v.inspection_id][1]) for v in visits}
+    for v in visits:
+        yield TimelineItem(
+            ItemKind.VISIT, v.id, v.visit_date, v.location or v.description or "", member=member[v.id]
+        )
+    conversations = session.scalars(
+        select(Conversation).where(Conversation.deleted_at.is_(None), Conversation.visit_id.in_(dates))
+    )
+    for c in conversations:
+        day = c.starts_at.date() if c.starts_at is not None else dates[c.visit_id]
+        yield TimelineItem(ItemKind.CONVERSATION, c.id, day, c.title, member=member[c.visit_id])
+
+
+def _interventions(session: Session, scope: _Scope, inspection_ids: set[str]) -> list[TimelineItem]:
+    """Interventions about the subject, or (with no organisation of their own) part of one of
+    its inspections. Cancelled ones are left out; planned ones are marked."""
+    labels = _labels(session, "action_type")
+    about = scope.about(Intervention.organisation_id, Intervention.network_id)
+    of_inspection = (Intervention.organisation_id.is_(None)) & Intervention.inspection_id.in_(inspection_ids)
+    rows = session.scalars(
+        select(Intervention).where(
+            Intervention.deleted_at.is_(None),
+            Intervention.status != InterventionStatus.CANCELLED,
+            or_(about, of_inspection),
+        )
+    )
+    out = []
+    for i in rows:
+        day = i.done_on or i.planned_on
+        if day is None:
+            continue
+        out.append(
+            TimelineItem(
+                ItemKind.INTERVENTION,
+                i.id,
+                day,
+                i.intended_message or i.rationale or "",
+                code=labels.get(i.action_type) or Label(i.action_type, i.action_type, i.action_type),
+                member=scope.member(i.organisation_id),
+                planned=i.status != InterventionStatus.DONE,
+            )
+        )
+    return out
+
+
+def _supervision(interventions: list[TimelineItem], today: date) -> list[TimelineItem]:
+    """Intensified supervision runs from a start to the next stop; heightened supervision
+    from its measure to the next stop or stepping back. Per member, so two members'
+    periods do not end each other; open periods run to today."""
+    done = sorted((i for i in interventions if not i.planned and i.code is not None), key=lambda i: i.start)
+    out: list[TimelineItem] = []
+    for kind, starts, ends in (
+        (ItemKind.INTENSIFIED, {INTENSIFIED_START}, {INTENSIFIED_STOP}),
+        (ItemKind.HEIGHTENED, {HEIGHTENED}, HEIGHTENED_ENDS),
+    ):
+        opened: dict[str | None, TimelineItem] = {}
+        for i in done:
+            code = i.code.code if i.code is not None else ""
+            if code in starts and i.member not in opened:
+                opened[i.member] = i
+            elif code in ends and i.member in opened:
+                start = opened.pop(i.member)
+                out.append(_period(kind, start, i.start, False))
+        out += [_period(kind, start, None, True) for start in opened.values()]
+    return out
+
+
+def _period(kind: ItemKind, start: TimelineItem, end: date | None, open_end: bool) -> TimelineItem:
+    return TimelineItem(
+        kind, f"{start.id}:{kind}", start.start, start.text, end=end, open_end=open_end, member=start.member
+    )
+
+
+def _concerns(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
+    """A concern's opening and closing (its status on those days)."""
+    labels = _labels(session, "concern_status")
+    rows = session.scalars(
+        select(Concern).where(
+            Concern.deleted_at.is_(None), scope.about(Concern.organisation_id, Concern.network_id)
+        )
+    )
+    for c in rows:
+        opened = labels.get("VERMOEDEN")
+        yield TimelineItem(
+            ItemKind.CONCERN_STATUS,
+            f"{c.id}:open",
+            c.opened_on,
+            c.title,
+            code=opened,
+            member=scope.member(c.organisation_id),
+        )
+        if c.closed_on is not None:
+            yield TimelineItem(
+                ItemKind.CONCERN_STATUS,
+                f"{c.id}:closed",
+                c.closed_on,
+                c.title,
+                code=labels.get(c.status),
+                member=scope.member(c.organisation_id),
+            )
+
+
+def _labels(session: Session, taxonomy: str) -> dict[str, Label]:
+    return {label.code: label for label in frameworks.labels(session, taxonomy)}
