@@ -15,10 +15,13 @@ from inspectorapp.domain.enums import (
     InterventionStatus,
     InvitationStatus,
     Movement,
+    NetworkFocus,
+    NetworkLayer,
     NoteKind,
     PlanAssessment,
     ReflectionMoment,
     TrafficLight,
+    UnitType,
 )
 from inspectorapp.domain.report import ReportSection, ReportType
 from inspectorapp.domain.report_rules import Exclusion
@@ -247,4 +250,38 @@ def note_kind(value: str) -> str:
             NoteKind.ACTION: QT_TRANSLATE_NOOP("note_kind", "action"),
         },
         "note_kind",
+    )
+
+
+def unit_type(value: str) -> str:
+    return _pick(
+        value,
+        {
+            UnitType.WARD: QT_TRANSLATE_NOOP("labels", "ward"),
+            UnitType.SPECIALIST_GROUP: QT_TRANSLATE_NOOP("labels", "specialist group"),
+            UnitType.SITE: QT_TRANSLATE_NOOP("labels", "site"),
+            UnitType.CARE_AXIS: QT_TRANSLATE_NOOP("labels", "care axis"),
+            UnitType.TEAM: QT_TRANSLATE_NOOP("labels", "team"),
+        },
+    )
+
+
+def network_focus(value: str) -> str:
+    return _pick(
+        value,
+        {
+            NetworkFocus.PERSON: QT_TRANSLATE_NOOP("labels", "around a person"),
+            NetworkFocus.CONDITION: QT_TRANSLATE_NOOP("labels", "around a condition"),
+            NetworkFocus.AREA: QT_TRANSLATE_NOOP("labels", "around an area"),
+        },
+    )
+
+
+def network_layer(value: str) -> str:
+    return _pick(
+        value,
+        {
+            NetworkLayer.INNER: QT_TRANSLATE_NOOP("labels", "inner circle"),
+            NetworkLayer.OUTER: QT_TRANSLATE_NOOP("labels", "outer circle"),
+        },
     )
