@@ -33,6 +33,7 @@ from .enums import (
     ReportUse,
     Severity,
     SignalKind,
+    SignalLinkType,
     SourceType,
     SupervisionLevel,
     TeamRole,
@@ -87,6 +88,8 @@ class SignalDraft:
     report_use: ReportUse = ReportUse.INTERNAL
     confidentiality: Confidentiality = Confidentiality.TEAM
     categories: tuple[str, ...] = ()
+    # Earlier signals this one is linked to when saved (from the suggestions), same write.
+    links: tuple[tuple[str, SignalLinkType], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from inspectorapp.domain.enums import (
     ReportUse,
     Severity,
     SignalKind,
+    SignalLinkType,
     SourceType,
     Valence,
 )
@@ -26,11 +27,13 @@ from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.snapshots import ActionContext, OpResult, SignalSnapshot
 from inspectorapp.domain.validation import Checker
 from inspectorapp.domain.visit_views import SignalFormOptions
-from storage.models import Organisation, Signal, SignalCategory, SignalInterpretation
+from storage.models import Organisation, Signal, SignalCategory, SignalInterpretation, SignalLink
 
 from . import audit, frameworks
 from .organisations import organisation_options
 from .refs import existing
+
+MAX_LINKS = 50  # links made while capturing; more is not a form's doing
 
 _OPTIONAL_REFS = (
     "unit_id",
@@ -89,8 +92,27 @@ def check_signal(session: Session, draft: SignalDraft) -> dict[str, Any]:
     v["observed_at"] = c.moment("observed_at", draft.observed_at) or utc_now()
     v["review_by"] = c.date("review_by", draft.review_by)
     v["categories"] = c.codes("categories", draft.categories, frameworks.codes(session, "signal_category"))
+    v["links"] = _check_links(session, c, draft.links)
     c.done()
     return v
+
+
+def _check_links(session: Session, c: Checker, links: Any) -> list[tuple[str, SignalLinkType]]:
+    """The earlier signals a new one links to (from the suggestions): live, each pair once."""
+    out: dict[tuple[str, SignalLinkType], None] = {}
+    if not isinstance(links, tuple | list) or len(links) > MAX_LINKS:
+        c.add("links", "invalid_format")
+        return []
+    for n, pair in enumerate(links):
+        field = f"links.{n}"
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            c.add(field, "invalid_format")
+            continue
+        target = existing(session, c, field, Signal, pair[0], required=True)
+        kind = c.choice(field, pair[1], SignalLinkType)
+        if target and kind:
+            out[(target, kind)] = None
+    return list(out)
 
 
 def capture_signal(session: Session, ctx: ActionContext, draft: SignalDraft) -> OpResult[SignalSnapshot]:
@@ -98,12 +120,18 @@ def capture_signal(session: Session, ctx: ActionContext, draft: SignalDraft) -> 
     # Who saw it counts on the board (independent observers): the one capturing it, unless named.
     v["observed_by"] = v["observed_by"] or ctx.actor[: limits.NAME] or None
     categories = v.pop("categories")
+    links = v.pop("links")
     now = utc_now()
     signal = Signal(recorded_at=now, **v)
     session.add(signal)
     session.flush()
     for code in categories:
         session.add(SignalCategory(signal_id=signal.id, category_code=code))
+    made = [
+        SignalLink(from_signal_id=signal.id, to_signal_id=to, link_type=kind, created_by=ctx.actor)
+        for to, kind in links
+    ]
+    session.add_all(made)
     if signal.interpretation:
         session.add(
             SignalInterpretation(
@@ -112,7 +140,10 @@ def capture_signal(session: Session, ctx: ActionContext, draft: SignalDraft) -> 
         )
     audit.record(session, ctx, "signal.capture", "signal", signal.id)
     session.flush()
-    return OpResult(snapshot(session, signal), ChangeSet.of(signal=[signal.id]))
+    for link in made:
+        audit.record(session, ctx, "signal.link", "signal_link", link.id, link_type=link.link_type.value)
+    changes = ChangeSet.of(signal=[signal.id, *(to for to, _ in links)], signal_link=[k.id for k in made])
+    return OpResult(snapshot(session, signal), changes if made else ChangeSet.of(signal=[signal.id]))
 
 
 def reinterpret(session: Session, ctx: ActionContext, signal_id: str, text: str) -> OpResult[SignalSnapshot]:
