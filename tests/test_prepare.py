@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from inspectorapp.bootstrap import build_main_window
@@ -135,7 +135,8 @@ def test_what_is_known_and_invitations_incl_deliberate_non_invitation(qtbot, win
     page = shell.inspection_page
     qtbot.waitUntil(lambda: page.detail is not None and "Ziekenhuis A" in page.detail.title, timeout=10000)
     texts = [page.earlier.item(i).text() for i in range(page.earlier.count())]
-    assert any(t.startswith("Aandachtspunt:") for t in texts)  # open concerns
+    heading = QCoreApplication.translate("InspectionPage", "Open concerns")
+    assert any(t.startswith(heading) for t in texts)  # open concerns, as a group
     assert any("Ziekenhuis A" in t for t in texts)  # earlier signals
     invitations = page.invitations.count()
     qtbot.mouseClick(page.add_invitation, Qt.MouseButton.LeftButton)

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.enums import SignalKind, Valence
-from inspectorapp.domain.framework_codes import SignalStatusCode
-from inspectorapp.domain.visit_views import InspectionDetail
+from inspectorapp.domain.visit_views import InspectionDetail, SignalCard
 
 from . import labels, ops
 from .change_bus import ChangeOrigin, bus_of, follow, touches
@@ -50,6 +49,7 @@ OVERVIEW_SHOWS = (
     "signal",
     "concern",
     "concern_signal",
+    "life_event",
     "framework_version",
 )
 FINDINGS, FOLLOW_UP, REPORT = 1, 2, 3
@@ -96,7 +96,7 @@ class InspectionPage(QWidget):
         self.earlier = QListWidget()
         self.earlier.setObjectName("knownList")
         self.earlier.setWordWrap(True)
-        self.earlier.setMaximumHeight(150)
+        self.earlier.setMaximumHeight(180)
         self.open_questions = QLabel()
         self.open_questions.setWordWrap(True)
         self.invitations = QListWidget()
@@ -239,15 +239,7 @@ class InspectionPage(QWidget):
         self.themes.setText(", ".join(d.theme_labels))
         self.team.setText(", ".join(d.team))
         self.open_questions.setText(d.open_questions or "—")
-        self.earlier.clear()
-        for title in d.concern_titles:
-            self.earlier.addItem(self.tr("Concern: {0}").format(title))
-        for s in d.earlier_signals:
-            marker = ("H" if s.kind == SignalKind.HARD else "Z") + SIGN.get(s.valence, "?")
-            soft = " · " + self.tr("stays soft") if s.status == SignalStatusCode.STAYS_SOFT else ""
-            self.earlier.addItem(
-                f"[{marker}] {s.observed_at.astimezone():%d-%m-%Y} {s.organisation}: {s.observation}{soft}"
-            )
+        self._fill_known(d)
         self.invitations.clear()
         for inv in d.invitations:
             party = inv.party or inv.role_code or ""
@@ -269,6 +261,42 @@ class InspectionPage(QWidget):
         ids = [v.id for v in d.visits]
         if ids:
             self.visits.setCurrentRow(ids.index(shown_visit) if shown_visit in ids else 0)
+
+    def _fill_known(self, d: InspectionDetail) -> None:
+        """ "Wat weten we al" in groups: what stayed soft, open concerns and life events (all of
+        them, whatever their age), then the newest other signals."""
+        self.earlier.clear()
+
+        def card(s: SignalCard) -> str:
+            marker = ("H" if s.kind == SignalKind.HARD else "Z") + SIGN.get(s.valence, "?")
+            return f"[{marker}] {s.observed_at.astimezone():%d-%m-%Y} {s.organisation}: {s.observation}"
+
+        english = labels.english()
+        groups = (
+            (self.tr("Stays soft"), [card(s) for s in d.stays_soft]),
+            (self.tr("Open concerns"), list(d.concern_titles)),
+            (
+                self.tr("Events"),
+                [
+                    f"{e.occurred_on:%d-%m-%Y} {e.label_en if english else e.label_nl} · "
+                    f"{e.subject}: {e.description}"
+                    for e in d.life_events
+                ],
+            ),
+            (self.tr("Recent"), [card(s) for s in d.earlier_signals]),
+        )
+        for title, rows in groups:
+            if not rows:
+                continue
+            head = QListWidgetItem(f"{title} ({len(rows)})")
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            head.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            self.earlier.addItem(head)
+            for text in rows:
+                self.earlier.addItem("    " + text)
 
     # ----- following the store ------------------------------------------------------------
     def _overview_changed(self, _changes: ChangeSet, _origin: ChangeOrigin) -> None:

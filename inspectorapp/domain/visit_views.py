@@ -37,6 +37,18 @@ class SignalCard:
 
 
 @dataclass(frozen=True)
+class LifeEventRow:
+    """A merger, a change of board ...: ``label_nl``/``label_en`` of the framework's code."""
+
+    occurred_on: date
+    event_type: str
+    label_nl: str
+    label_en: str
+    subject: str  # organisation or network name
+    description: str
+
+
+@dataclass(frozen=True)
 class InvitationRow:
     id: str
     party: str  # organisation name, or "" when by role only
@@ -61,8 +73,12 @@ class InspectionDetail:
     known_signals: int
     open_concerns: int
     open_questions: str = ""
-    earlier_signals: tuple[SignalCard, ...] = ()  # newest first, what stayed soft included
+    # "Wat weten we al": what stayed soft, open concerns and life events whatever their age;
+    # then the newest other signals up to a limit.
+    earlier_signals: tuple[SignalCard, ...] = ()  # newest first, what stayed soft left out
     concern_titles: tuple[str, ...] = ()
+    stays_soft: tuple[SignalCard, ...] = ()  # newest first
+    life_events: tuple[LifeEventRow, ...] = ()  # newest first
     invitations: tuple[InvitationRow, ...] = ()
 
 

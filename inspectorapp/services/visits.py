@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.visit_views import (
     ConversationRow,
     InspectionDetail,
     InvitationRow,
+    LifeEventRow,
     OrganisationOption,
     SignalCard,
     SubjectRow,
@@ -23,6 +25,7 @@ from storage.models import (
     InspectionMember,
     InspectionSubject,
     Invitation,
+    LifeEvent,
     Network,
     NetworkMembership,
     Organisation,
@@ -33,6 +36,8 @@ from storage.models import (
 )
 
 from .refs import live_inspection
+
+RECENT_SIGNALS = 12  # "Wat weten we al": the newest signals besides what stayed soft
 
 
 def _subjects(session: Session, inspection_id: str) -> list[SubjectRow]:
@@ -113,16 +118,23 @@ def inspection_detail(session: Session, inspection_id: str) -> InspectionDetail:
             )
         )
     )
-    earlier = tuple(
-        SignalCard(s.id, org, s.kind.value, s.valence.value, s.observation, s.status, s.observed_at)
-        for s, org in session.execute(
+
+    def cards(*where: ColumnElement[bool], limit: int | None = None) -> tuple[SignalCard, ...]:
+        rows = session.execute(
             select(Signal, Organisation.name)
             .join(Organisation, Signal.organisation_id == Organisation.id)
-            .where(Signal.organisation_id.in_(org_ids), Signal.deleted_at.is_(None))
+            .where(Signal.organisation_id.in_(org_ids), Signal.deleted_at.is_(None), *where)
             .order_by(Signal.observed_at.desc())
-            .limit(12)
+            .limit(limit)
         )
-    )
+        return tuple(
+            SignalCard(s.id, org, s.kind.value, s.valence.value, s.observation, s.status, s.observed_at)
+            for s, org in rows
+        )
+
+    # What stayed soft is the memory the page is for: all of it, whatever its age.
+    stays_soft = cards(Signal.status == SignalStatusCode.STAYS_SOFT)
+    earlier = cards(Signal.status != SignalStatusCode.STAYS_SOFT, limit=RECENT_SIGNALS)
     concern_titles = tuple(
         session.scalars(
             select(Concern.title).where(
@@ -159,8 +171,44 @@ def inspection_detail(session: Session, inspection_id: str) -> InspectionDetail:
         open_questions=insp.open_questions or "",
         earlier_signals=earlier,
         concern_titles=concern_titles,
+        stays_soft=stays_soft,
+        life_events=_life_events(session, insp.framework_version_id, org_ids, subjects),
         invitations=invitations,
     )
+
+
+def _life_events(
+    session: Session, framework_version_id: str, org_ids: list[str], subjects: list[SubjectRow]
+) -> tuple[LifeEventRow, ...]:
+    """Every life event of the subjects (their organisations and networks), newest first."""
+    net_ids = [s.network_id for s in subjects if s.network_id]
+    types = {
+        item.code: item
+        for item in session.scalars(
+            select(TaxonomyItem).where(
+                TaxonomyItem.framework_version_id == framework_version_id,
+                TaxonomyItem.taxonomy == "life_event_type",
+            )
+        )
+    }
+    rows = session.execute(
+        select(LifeEvent, Organisation.name, Network.name)
+        .outerjoin(Organisation, LifeEvent.organisation_id == Organisation.id)
+        .outerjoin(Network, LifeEvent.network_id == Network.id)
+        .where(
+            LifeEvent.organisation_id.in_(org_ids) | LifeEvent.network_id.in_(net_ids),
+            LifeEvent.deleted_at.is_(None),
+        )
+        .order_by(LifeEvent.occurred_on.desc())
+    )
+    out = []
+    for ev, org, net in rows:
+        t = types.get(ev.event_type)
+        label_nl, label_en = (t.label_nl, t.label_en) if t else (ev.event_type, ev.event_type)
+        out.append(
+            LifeEventRow(ev.occurred_on, ev.event_type, label_nl, label_en, org or net or "", ev.description)
+        )
+    return tuple(out)
 
 
 def visit_workspace(session: Session, visit_id: str) -> VisitWorkspace:
