@@ -370,3 +370,26 @@ def hit(lay: TimelineLayout, x: float, row: int, tolerance: float) -> TimelineIt
             if span.item.lane == box.lane and box.row + span.row == row and span.x0 <= x <= span.x1:
                 return span.item
     return None
+
+
+# One palette for both painters (the valence colours of the report's charts).
+VALENCE_HEX = {Valence.POSITIVE: "#2e7d32", Valence.NEGATIVE: "#e64a19", Valence.AMBIGUOUS: "#9e9e9e"}
+KIND_HEX = {
+    ItemKind.VISIT: "#154273",
+    ItemKind.CONVERSATION: "#5c7fa3",
+    ItemKind.LIFE_EVENT: "#6a1b9a",
+    ItemKind.INSPECTION: "#8fb0d3",
+    ItemKind.INTENSIFIED: "#f3b562",
+    ItemKind.HEIGHTENED: "#d9534f",
+    ItemKind.INTERVENTION: "#154273",
+    ItemKind.CONCERN_STATUS: "#8d6e63",
+}
+GAP_HEX = "#eceff1"
+GRID_HEX = "#dde3ea"
+TODAY_HEX = "#c62828"
+
+
+def colour(item: TimelineItem) -> str:
+    if item.kind == ItemKind.SIGNAL:
+        return VALENCE_HEX[item.valence or Valence.AMBIGUOUS]
+    return KIND_HEX[item.kind]

@@ -1,0 +1,218 @@
+"""The timeline of an organisation or network with its toolbar: period, zoom and the mode
+that compresses quiet periods. It follows the change bus and opens a signal on a click."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspectorapp.clock import utc_now
+from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.subject_ref import SubjectRef
+from inspectorapp.domain.timeline import Period, TimelineData, layout
+from inspectorapp.services import timeline as timeline_service
+from inspectorapp.workspace import Workspace
+
+from . import ops
+from .change_bus import ChangeOrigin, follow
+from .dialogs import open_dialog
+from .messages import message_for
+from .timeline_canvas import FLAG_TEXT, LABEL_WIDTH, MARK, PAD, TimelineCanvas
+
+FOLLOWS = ("signal", "life_event", "visit", "conversation", "inspection", "intervention", "concern")
+ZOOMS = (6, 9, 12, 18, 24, 36, 48)  # months per screen
+DEFAULT_ZOOM = 3  # 18 months
+
+
+class TimelineView(QWidget):
+    """The timeline with its toolbar: period, zoom (months per screen) and compress mode."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.subject: SubjectRef | None = None
+        self.data: TimelineData | None = None
+        self.zoom = DEFAULT_ZOOM
+        self.loads = 0  # finished reads (tests wait for them)
+        self._period_set_by_user = False
+
+        self.from_month = self._month_edit()
+        self.to_month = self._month_edit()
+        self.zoom_out_button = QToolButton()
+        self.zoom_in_button = QToolButton()
+        self.zoom_out_action = self._action(
+            "−",
+            self.tr("Zoom out (Ctrl+-)"),
+            QKeySequence.StandardKey.ZoomOut,
+            lambda: self.set_zoom(self.zoom + 1),
+        )
+        self.zoom_in_action = self._action(
+            "+",
+            self.tr("Zoom in (Ctrl++)"),
+            QKeySequence.StandardKey.ZoomIn,
+            lambda: self.set_zoom(self.zoom - 1),
+        )
+        self.zoom_out_button.setDefaultAction(self.zoom_out_action)
+        self.zoom_in_button.setDefaultAction(self.zoom_in_action)
+        self.compress = QCheckBox(self.tr("Compress quiet periods"))
+        self.compress.setToolTip(
+            self.tr(
+                "Months without anything shrink to a narrow marked gap, so a build-up of signals stands out"
+            )
+        )
+        self.compress.toggled.connect(self.relayout)
+        legend = QLabel(self.tr("● hard signal   ◌ soft signal   ◆ visit   ■ intervention   ▲ concern"))
+        legend.setObjectName("timelineLegend")
+        self.status = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Period")))
+        bar.addWidget(self.from_month)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.to_month)
+        bar.addSpacing(12)
+        bar.addWidget(self.zoom_out_button)
+        bar.addWidget(self.zoom_in_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.compress)
+        bar.addStretch(1)
+
+        self.canvas = TimelineCanvas()
+        self.canvas.signal_clicked.connect(self.open_signal)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.canvas)
+        self.scroller.setWidgetResizable(False)
+        self.scroller.horizontalScrollBar().valueChanged.connect(self.canvas.update)
+
+        layout_ = QVBoxLayout(self)
+        layout_.setContentsMargins(0, 0, 0, 0)
+        layout_.addLayout(bar)
+        layout_.addWidget(self.scroller, 1)
+        foot = QHBoxLayout()
+        foot.addWidget(legend)
+        foot.addStretch(1)
+        foot.addWidget(self.status)
+        layout_.addLayout(foot)
+        self._follow = follow(workspace, self, FOLLOWS, self._changed)
+
+    def _month_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setDisplayFormat("MM-yyyy")
+        edit.setCalendarPopup(True)
+        edit.dateChanged.connect(self._period_edited)
+        return edit
+
+    def _action(self, text: str, tip: str, keys: QKeySequence.StandardKey, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setShortcuts([QKeySequence(keys)])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # ----- data ------------------------------------------------------------------------
+
+    def show_subject(self, subject: SubjectRef) -> None:
+        if subject != self.subject:
+            self._period_set_by_user = False
+        self.subject = subject
+        self.reload()
+
+    def reload(self) -> None:
+        if self.subject is None:
+            return
+        ops.submit(
+            self.workspace,
+            timeline_service.timeline,
+            self.subject,
+            utc_now().date(),
+            on_done=self._loaded,
+            on_error=self._error,
+        )
+
+    def _changed(self, _changes: ChangeSet, _origin: ChangeOrigin) -> None:
+        self.reload()
+
+    def _loaded(self, data: TimelineData) -> None:
+        if self.subject is None or data.subject != self.subject:
+            return  # an answer for a subject shown before
+        self.data = data
+        self._follow.clear()
+        self.status.clear()
+        if not self._period_set_by_user:
+            period = Period.around(data)
+            for edit, day in ((self.from_month, period.first), (self.to_month, period.last)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, 1))
+                edit.blockSignals(False)
+        self.relayout()
+        self.loads += 1
+
+    def _error(self, exc: BaseException) -> None:
+        self.status.setText(message_for(exc))
+
+    # ----- layout ----------------------------------------------------------------------
+
+    def period(self) -> Period:
+        first, last = self.from_month.date(), self.to_month.date()
+        if last < first:
+            first, last = last, first
+        end = date(last.year(), last.month(), last.daysInMonth())
+        return Period(date(first.year(), first.month(), 1), end)
+
+    def _period_edited(self) -> None:
+        self._period_set_by_user = True
+        self.relayout()
+
+    def months_per_screen(self) -> int:
+        return ZOOMS[self.zoom]
+
+    def set_zoom(self, zoom: int) -> None:
+        zoom = max(0, min(len(ZOOMS) - 1, zoom))
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self.relayout()
+        self.zoom_in_action.setEnabled(self.zoom > 0)
+        self.zoom_out_action.setEnabled(self.zoom < len(ZOOMS) - 1)
+
+    def month_width(self) -> float:
+        room = self.scroller.viewport().width() - LABEL_WIDTH - 2 * PAD
+        return max(room, 200) / self.months_per_screen()
+
+    def relayout(self) -> None:
+        if self.data is None:
+            return
+        width = self.month_width()
+        lay = layout(
+            self.data,
+            self.period(),
+            width,
+            compress=self.compress.isChecked(),
+            mark_width=2 * MARK + 2,
+            flag_width=FLAG_TEXT + 14,
+        )
+        self.canvas.set_layout(self.data, lay, self.scroller.viewport().height())
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self.relayout()
+
+    # ----- actions ---------------------------------------------------------------------
+
+    def open_signal(self, signal_id: str) -> None:
+        from .signal_detail import SignalDetailDialog
+
+        open_dialog(SignalDetailDialog(self.workspace, signal_id, self))
