@@ -1,0 +1,207 @@
+"""Signal cards on the board, painted by one delegate per column: 5,000 cards stay 5,000
+rows in a model, never 5,000 widgets. Valence is the fill colour, a hard signal has a
+solid edge and a soft one a dashed edge; status, entrance, observer, date, a hook marker
+and the links to other signals in view are written on the card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from inspectorapp.domain.board_views import BoardCard
+from inspectorapp.domain.enums import Confidentiality, SignalKind, SignalLinkType, Valence
+
+CARD_W = 250
+CARD_H = 112
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+CONTEXT = "SignalBoard"
+
+FILL = {
+    Valence.NEGATIVE: QColor("#fbe3e1"),
+    Valence.POSITIVE: QColor("#e2f3e4"),
+    Valence.AMBIGUOUS: QColor("#fdf1d6"),
+}
+EDGE = {
+    Valence.NEGATIVE: QColor("#b3261e"),
+    Valence.POSITIVE: QColor("#2e7d32"),
+    Valence.AMBIGUOUS: QColor("#9a6700"),
+}
+
+KIND_TEXT = {
+    SignalKind.HARD: QT_TRANSLATE_NOOP("SignalBoard", "hard"),
+    SignalKind.SOFT: QT_TRANSLATE_NOOP("SignalBoard", "soft"),
+}
+VALENCE_TEXT = {
+    Valence.NEGATIVE: QT_TRANSLATE_NOOP("SignalBoard", "negative"),
+    Valence.POSITIVE: QT_TRANSLATE_NOOP("SignalBoard", "positive"),
+    Valence.AMBIGUOUS: QT_TRANSLATE_NOOP("SignalBoard", "ambiguous"),
+}
+CONFIDENTIALITY_TEXT = {
+    Confidentiality.INTERNAL: QT_TRANSLATE_NOOP("SignalBoard", "inspectorate internal"),
+    Confidentiality.TEAM: QT_TRANSLATE_NOOP("SignalBoard", "team"),
+    Confidentiality.RESTRICTED: QT_TRANSLATE_NOOP("SignalBoard", "restricted"),
+    Confidentiality.REPORTER_CONFIDENTIAL: QT_TRANSLATE_NOOP("SignalBoard", "reporter confidential"),
+}
+# Short badge texts: the link type as seen from this card.
+BADGE_TEXT = {
+    SignalLinkType.INCONGRUENT_WITH: QT_TRANSLATE_NOOP("SignalBoard", "incongruent"),
+    SignalLinkType.CONTRADICTS: QT_TRANSLATE_NOOP("SignalBoard", "contradicts"),
+    SignalLinkType.CORROBORATES: QT_TRANSLATE_NOOP("SignalBoard", "corroborates"),
+    SignalLinkType.HARDENS: QT_TRANSLATE_NOOP("SignalBoard", "hardens"),
+}
+
+
+def tr_label(table: Mapping[Any, object], value: str) -> str:
+    text = table.get(value)
+    return QCoreApplication.translate(CONTEXT, str(text)) if text else value
+
+
+class CardModel(QAbstractListModel):
+    def __init__(self, cards: Sequence[BoardCard] = ()) -> None:
+        super().__init__()
+        self.cards: list[BoardCard] = list(cards)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.cards)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        card = self.cards[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return card.observation
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return card.observation
+        if role == CARD_ROLE:
+            return card
+        return None
+
+    def set_cards(self, cards: Sequence[BoardCard]) -> None:
+        self.beginResetModel()
+        self.cards = list(cards)
+        self.endResetModel()
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a card. ``describe`` turns codes into labels (status, entrance) in the
+    interface language; the board gives it one that knows the framework's labels."""
+
+    def __init__(self, describe: Callable[[str, str | None], str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.describe = describe
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(CARD_W, CARD_H)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        card: BoardCard | None = index.data(CARD_ROLE)
+        if card is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rect = option.rect.adjusted(3, 3, -3, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pen = QPen(EDGE.get(Valence(card.valence), QColor("#555")), 2.4 if selected else 1.4)
+        pen.setStyle(Qt.PenStyle.SolidLine if card.kind == SignalKind.HARD else Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(FILL.get(Valence(card.valence), QColor("#f3f3f3")))
+        painter.drawRoundedRect(rect, 6, 6)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(QColor("#1f4e99"), 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 4, 4)
+        inner = rect.adjusted(8, 5, -8, -5)
+        base: QFont = option.font
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() - 1.5))
+        bold = QFont(small)
+        bold.setBold(True)
+        fm = QFontMetrics(small)
+        line = fm.lineSpacing()
+        painter.setPen(QColor("#202020"))
+        painter.setFont(small)
+        when = card.observed_at.astimezone().strftime("%d-%m-%Y")
+        date_w = fm.horizontalAdvance(when) + 6
+        painter.drawText(
+            QRect(inner.left(), inner.top(), inner.width(), line), Qt.AlignmentFlag.AlignRight, when
+        )
+        painter.setFont(bold)
+        top = self.describe("signal_status", card.status)
+        if card.has_hook:
+            top = f"⚓ {top}"
+        painter.drawText(
+            QRect(inner.left(), inner.top(), inner.width() - date_w, line),
+            Qt.AlignmentFlag.AlignLeft,
+            QFontMetrics(bold).elidedText(top, Qt.TextElideMode.ElideRight, inner.width() - date_w),
+        )
+        painter.setFont(small)
+        body_h = inner.height() - 3 * line - 2
+        body = QRect(inner.left(), inner.top() + line + 1, inner.width(), body_h - body_h % line)
+        painter.drawText(
+            body, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, _fit(fm, card.observation, body)
+        )
+        painter.setPen(QColor("#4a4a4a"))
+        who = " · ".join(
+            x
+            for x in (
+                card.member_name,
+                self.describe("entrance", card.entrance) if card.entrance else None,
+                card.observed_by,
+            )
+            if x
+        )
+        painter.drawText(
+            QRect(inner.left(), inner.bottom() - 2 * line, inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(who, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        painter.setFont(bold)
+        painter.drawText(
+            QRect(inner.left(), inner.bottom() - line, inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(_badges(card), Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        painter.restore()
+
+
+def _fit(fm: QFontMetrics, text: str, rect: QRect) -> str:
+    """As much of ``text`` as fits ``rect`` word-wrapped, with an ellipsis when cut."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    if fm.boundingRect(rect, flags, text).height() <= rect.height():
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fm.boundingRect(rect, flags, text[:mid] + "…").height() <= rect.height():
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+def _badges(card: BoardCard) -> str:
+    counts: dict[str, int] = {}
+    for badge in card.badges:
+        counts[badge.link_type] = counts.get(badge.link_type, 0) + 1
+    parts = []
+    for link_type, n in counts.items():
+        text = tr_label(BADGE_TEXT, link_type)
+        parts.append(f"{text} ×{n}" if n > 1 else text)
+    return " · ".join(parts)
