@@ -29,9 +29,12 @@ from .inspection_table import InspectionTableModel
 from .search_view import SearchView
 
 if TYPE_CHECKING:
+    from inspectorapp.domain.subject_ref import SubjectRef
     from inspectorapp.workspace import Workspace
 
     from .inspection_page import InspectionPage
+    from .organisation_list import OrganisationList
+    from .organisation_page import OrganisationPage
     from .visit_page import VisitPage
 
 # The inspection and visit pages (60-120 ms to build) are built on first use, or this long
@@ -50,13 +53,15 @@ class Shell(QWidget):
     synthesis_requested = Signal(str)
     sync_requested = Signal()
 
-    PAGES = ("inspections", "search")
+    PAGES = ("inspections", "organisations", "search")
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
         self._inspection_page: InspectionPage | None = None
         self._visit_page: VisitPage | None = None
+        self._organisation_list: OrganisationList | None = None
+        self._organisation_page: OrganisationPage | None = None
         self._prebuild_pending = True
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -97,6 +102,11 @@ class Shell(QWidget):
         box.addWidget(self.empty_hint)
         self.pages.addWidget(inspections_page)
 
+        # The directory is built (and read) when first shown: unlocking does not wait for it.
+        self.organisations_holder = QWidget()
+        QVBoxLayout(self.organisations_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(self.organisations_holder)
+
         self.search = SearchView()
         self.pages.addWidget(self.search)
 
@@ -107,8 +117,8 @@ class Shell(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.itemClicked.connect(lambda _item: self.pages.setCurrentIndex(self.nav.currentRow()))
+        self.nav.currentRowChanged.connect(self._nav_to)
+        self.nav.itemClicked.connect(lambda _item: self._nav_to(self.nav.currentRow()))
         self.nav.setCurrentRow(0)
         self.retranslate()
 
@@ -143,6 +153,46 @@ class Shell(QWidget):
             page.sync_requested.connect(self.sync_requested)
         return self._visit_page
 
+    @property
+    def organisation_list(self) -> OrganisationList:
+        """The directory page, built now if it was not yet."""
+        if self._organisation_list is None:
+            from .organisation_list import OrganisationList
+
+            page = self._organisation_list = OrganisationList(self.workspace)
+            layout = self.organisations_holder.layout()
+            assert layout is not None
+            layout.addWidget(page)
+            page.open_requested.connect(self.open_subject)
+        return self._organisation_list
+
+    @property
+    def organisation_page(self) -> OrganisationPage:
+        """The page of one organisation or network, built now if it was not yet."""
+        if self._organisation_page is None:
+            from .organisation_page import OrganisationPage
+
+            page = self._organisation_page = OrganisationPage(self.workspace)
+            self.pages.addWidget(page)
+            page.back_requested.connect(lambda: self.show_page("organisations"))
+        return self._organisation_page
+
+    def built_organisation_page(self) -> OrganisationPage | None:
+        """The organisation page if it was built (reading it builds nothing)."""
+        return self._organisation_page
+
+    def open_subject(self, subject: SubjectRef) -> None:
+        """Show the page of an organisation or network."""
+        page = self.organisation_page
+        page.show_subject(subject)
+        self.pages.setCurrentWidget(page)
+        page.tabs.setFocus()
+
+    def _nav_to(self, row: int) -> None:
+        if 0 <= row < len(self.PAGES) and self.PAGES[row] == "organisations":
+            _ = self.organisation_list
+        self.pages.setCurrentIndex(row)
+
     def built_inspection_page(self) -> InspectionPage | None:
         """The inspection page if it was built (reading it builds nothing)."""
         return self._inspection_page
@@ -166,7 +216,11 @@ class Shell(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        texts = {"inspections": self.tr("Inspections"), "search": self.tr("Search")}
+        texts = {
+            "inspections": self.tr("Inspections"),
+            "organisations": self.tr("Organisations and networks"),
+            "search": self.tr("Search"),
+        }
         for n, key in enumerate(self.PAGES):
             self.nav.item(n).setText(texts[key])
         self.nav.setAccessibleName(self.tr("Navigation"))
@@ -200,7 +254,7 @@ class Shell(QWidget):
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(self.PAGES.index(name))
-        self.pages.setCurrentIndex(self.PAGES.index(name))
+        self._nav_to(self.PAGES.index(name))
 
     def show_inspection(self, detail: InspectionDetail) -> None:
         self.inspection_page.show_detail(detail)
