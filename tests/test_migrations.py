@@ -93,7 +93,7 @@ def test_outbox_triggers_keep_quiet_while_records_are_applied(tmp_path: Path) ->
     store = wrap(path, connect_raw(path, PASSPHRASE))
     upgrade(store, "0006")
     before = _triggers(store)
-    upgrade(store)
+    upgrade(store, "0010")  # later revisions add tables, and with them triggers
     after = _triggers(store)
     assert after.keys() == before.keys()
     quiet = [name for name, sql in after.items() if "sync_applying" in sql]
@@ -115,4 +115,28 @@ def test_outbox_triggers_keep_quiet_while_records_are_applied(tmp_path: Path) ->
     with store.engine.connect() as conn, conn.begin():
         command.downgrade(alembic_config(conn), "0006")
     assert _triggers(store) == before  # the downgrade restores the triggers exactly
+    store.close()
+
+
+def test_sense_making_revision_adds_quiet_triggers_and_downgrades_exactly(tmp_path: Path) -> None:
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    path = tmp_path / "s.db"
+    store = wrap(path, connect_raw(path, PASSPHRASE))
+    upgrade(store, "0010")
+    before = _triggers(store)
+    upgrade(store, "0011")
+    after = _triggers(store)
+    added = {"signal_status_change", "concern_status_change", "concern_hypothesis", "concern_rating"}
+    added |= {"suggestion_dismissal"}
+    assert after.keys() - before.keys() == {
+        f"outbox_{t}_{s}" for t in added for s in ("insert", "update", "no_hard_delete")
+    }
+    assert "next_step_due" in after["outbox_concern_update"]  # concern's triggers carry the new columns
+    assert all("sync_applying" in sql for name, sql in after.items() if name.endswith(("_insert", "_update")))
+    with store.engine.connect() as conn, conn.begin():
+        command.downgrade(alembic_config(conn), "0010")
+    assert _triggers(store) == before
     store.close()

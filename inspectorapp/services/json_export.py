@@ -125,7 +125,7 @@ def collect_rows(
     signals |= {r["id"]: r for r in _rows(session, "signal", "id", cited)}
     t["signal"] = sorted(signals.values(), key=lambda r: r["id"])
     signal_ids = set(signals)
-    for name in ("signal_category", "signal_interpretation"):
+    for name in ("signal_category", "signal_interpretation", "signal_status_change"):
         t[name] = _rows(session, name, "signal_id", signal_ids)
     t["signal_link"] = [
         r
@@ -134,6 +134,14 @@ def collect_rows(
     ]
     t["concern_signal"] = _rows(session, "concern_signal", "signal_id", signal_ids)
     t["concern"] = _rows(session, "concern", "id", _ids(t["concern_signal"], "concern_id"))
+    for name in ("concern_status_change", "concern_hypothesis"):
+        t[name] = _rows(session, name, "concern_id", _ids(t["concern"]))
+    # only the matrix cells of exported signals: a cell of another signal would dangle
+    t["concern_rating"] = [
+        r
+        for r in _rows(session, "concern_rating", "hypothesis_id", _ids(t["concern_hypothesis"]))
+        if r["signal_id"] in signal_ids
+    ]
     attachments = {r["id"]: r for r in _rows(session, "attachment", "visit_id", _ids(t["visit"]))}
     attachments |= {r["id"]: r for r in _rows(session, "attachment", "signal_id", signal_ids)}
     attachments |= {

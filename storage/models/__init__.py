@@ -32,6 +32,13 @@ from .organisations import (
     Unit,
 )
 from .outcomes import Finding, FindingEvidence, Intervention, Reflection, ReportDraft
+from .sense import (
+    ConcernHypothesis,
+    ConcernStatusChange,
+    EvidenceRating,
+    SignalStatusChange,
+    SuggestionDismissal,
+)
 from .sync_state import (
     SyncApplying,
     SyncBlob,
@@ -48,8 +55,11 @@ __all__ = [
     "AuditLog",
     "Base",
     "Concern",
+    "ConcernHypothesis",
     "ConcernSignal",
+    "ConcernStatusChange",
     "Conversation",
+    "EvidenceRating",
     "Finding",
     "FindingEvidence",
     "FrameworkVersion",
@@ -77,8 +87,10 @@ __all__ = [
     "SignalCategory",
     "SignalInterpretation",
     "SignalLink",
+    "SignalStatusChange",
     "SpeakingTurn",
     "StoreMeta",
+    "SuggestionDismissal",
     "SyncApplying",
     "SyncBlob",
     "SyncHeld",

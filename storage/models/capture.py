@@ -167,6 +167,11 @@ class Concern(Synced, Base):
     closed_on: Mapped[date | None] = mapped_column(default=None)
     closing_rationale: Mapped[str | None] = mapped_column(Text)
     next_review_on: Mapped[date | None] = mapped_column(default=None)
+    alternatives: Mapped[str | None] = mapped_column(Text)
+    open_questions: Mapped[str | None] = mapped_column(Text)
+    next_step: Mapped[str | None] = mapped_column(Text)
+    next_step_owner: Mapped[str | None] = mapped_column(String(limits.NAME))
+    next_step_due: Mapped[date | None] = mapped_column(default=None)
 
 
 class ConcernSignal(Synced, Base):

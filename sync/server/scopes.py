@@ -39,6 +39,9 @@ SCOPE_PATHS: dict[str, list[tuple[str, str]] | str] = {
     "signal_interpretation": [("signal_id", "signal")],
     "signal_link": [("from_signal_id", "signal")],
     "concern_signal": [("signal_id", "signal")],
+    "signal_status_change": [("signal_id", "signal")],
+    "concern_rating": [("signal_id", "signal")],
+    "suggestion_dismissal": [("signal_id", "signal")],
     "attachment": [("visit_id", "visit"), ("signal_id", "signal"), ("note_paragraph_id", "note_paragraph")],
     "organisation": [],
     "unit": [],
@@ -48,6 +51,8 @@ SCOPE_PATHS: dict[str, list[tuple[str, str]] | str] = {
     "person": [],
     "life_event": [],
     "concern": [],
+    "concern_status_change": [],
+    "concern_hypothesis": [],
 }
 
 
