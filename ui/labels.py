@@ -20,6 +20,7 @@ from inspectorapp.domain.enums import (
     NoteKind,
     PlanAssessment,
     ReflectionMoment,
+    SourceType,
     TrafficLight,
     UnitType,
 )
@@ -283,5 +284,22 @@ def network_layer(value: str) -> str:
         {
             NetworkLayer.INNER: QT_TRANSLATE_NOOP("labels", "inner circle"),
             NetworkLayer.OUTER: QT_TRANSLATE_NOOP("labels", "outer circle"),
+        },
+    )
+
+
+def source_type(value: str) -> str:
+    """Where a signal comes from (independent sources are counted by their key)."""
+    return _pick(
+        value,
+        {
+            SourceType.OWN_OBSERVATION: QT_TRANSLATE_NOOP("labels", "own observation"),
+            SourceType.ORAL_BOARD: QT_TRANSLATE_NOOP("labels", "spoken: board"),
+            SourceType.ORAL_STAFF: QT_TRANSLATE_NOOP("labels", "spoken: staff member"),
+            SourceType.ORAL_PATIENT: QT_TRANSLATE_NOOP("labels", "spoken: patient or relative"),
+            SourceType.DOCUMENT: QT_TRANSLATE_NOOP("labels", "document"),
+            SourceType.REPORTER: QT_TRANSLATE_NOOP("labels", "reporter (complaint or report)"),
+            SourceType.COLLEAGUE: QT_TRANSLATE_NOOP("labels", "fellow inspector"),
+            SourceType.SYSTEM: QT_TRANSLATE_NOOP("labels", "system or data"),
         },
     )
