@@ -16,6 +16,7 @@ class SignalStatusCode(StrEnum):
     NEW = "NIEUW"
     HARDENED = "HARD_GEMAAKT"
     STAYS_SOFT = "BLIJFT_ZACHT"
+    CLOSED = "AFGESLOTEN"
 
 
 class EntranceCode(StrEnum):
@@ -35,6 +36,10 @@ class ConcernStatusCode(StrEnum):
     """Taxonomy ``concern_status``."""
 
     SUSPICION = "VERMOEDEN"
+    SUBSTANTIATED = "ONDERBOUWD"
+    NOT_SUBSTANTIATED = "NIET_ONDERBOUWD"
+    STAYS_SOFT = "BLIJFT_ZACHT"
+    CLOSED = "AFGESLOTEN"
 
 
 class SessionEventCode(StrEnum):
