@@ -31,7 +31,18 @@ from .dialogs import open_dialog
 from .messages import message_for
 from .timeline_canvas import FLAG_TEXT, LABEL_WIDTH, MARK, PAD, TimelineCanvas
 
-FOLLOWS = ("signal", "life_event", "visit", "conversation", "inspection", "intervention", "concern")
+FOLLOWS = (
+    "signal",
+    "life_event",
+    "visit",
+    "conversation",
+    "inspection",
+    "inspection_subject",
+    "intervention",
+    "concern",
+    "concern_status_change",
+    "network_membership",
+)
 ZOOMS = (6, 9, 12, 18, 24, 36, 48)  # months per screen
 DEFAULT_ZOOM = 3  # 18 months
 

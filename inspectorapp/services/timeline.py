@@ -13,11 +13,13 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from inspectorapp.domain.enums import InterventionStatus
+from inspectorapp.domain.framework_codes import ConcernStatusCode
 from inspectorapp.domain.snapshots import Label
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.domain.timeline import ItemKind, TimelineData, TimelineItem, sort_items
 from storage.models import (
     Concern,
+    ConcernStatusChange,
     Conversation,
     Inspection,
     InspectionSubject,
@@ -125,7 +127,7 @@ def _life_events(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
             e.id,
             e.occurred_on,
             e.description,
-            code=labels.get(e.event_type) or Label(e.event_type, e.event_type, e.event_type),
+            code=_label(labels, e.event_type),
             member=scope.member(e.organisation_id),
         )
 
@@ -206,7 +208,7 @@ def _interventions(session: Session, scope: _Scope, inspection_ids: set[str]) ->
                 i.id,
                 day,
                 i.intended_message or i.rationale or "",
-                code=labels.get(i.action_type) or Label(i.action_type, i.action_type, i.action_type),
+                code=_label(labels, i.action_type),
                 member=scope.member(i.organisation_id),
                 planned=i.status != InterventionStatus.DONE,
             )
@@ -243,32 +245,55 @@ def _period(kind: ItemKind, start: TimelineItem, end: date | None, open_end: boo
 
 
 def _concerns(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
-    """A concern's opening and closing (its status on those days)."""
+    """A concern's opening, then each change of its status with its rationale (a concern closed
+    before its history was kept shows its closing instead)."""
     labels = _labels(session, "concern_status")
-    rows = session.scalars(
+    concerns = session.scalars(
         select(Concern).where(
             Concern.deleted_at.is_(None), scope.about(Concern.organisation_id, Concern.network_id)
         )
-    )
-    for c in rows:
-        opened = labels.get("VERMOEDEN")
+    ).all()
+    changes: dict[str, list[ConcernStatusChange]] = {}
+    for change in session.scalars(
+        select(ConcernStatusChange).where(
+            ConcernStatusChange.deleted_at.is_(None),
+            ConcernStatusChange.concern_id.in_([c.id for c in concerns]),
+        )
+    ):
+        changes.setdefault(change.concern_id, []).append(change)
+    for c in concerns:
+        member = scope.member(c.organisation_id)
         yield TimelineItem(
             ItemKind.CONCERN_STATUS,
             f"{c.id}:open",
             c.opened_on,
             c.title,
-            code=opened,
-            member=scope.member(c.organisation_id),
+            code=_label(labels, ConcernStatusCode.SUSPICION),
+            member=member,
         )
-        if c.closed_on is not None:
+        for change in changes.get(c.id, ()):
+            yield TimelineItem(
+                ItemKind.CONCERN_STATUS,
+                change.id,
+                change.changed_at.date(),
+                f"{c.title}\n{change.rationale}",
+                code=_label(labels, change.to_status),
+                member=member,
+            )
+        if c.id not in changes and c.closed_on is not None:
+            closed = f"{c.title}\n{c.closing_rationale or ''}".strip()
             yield TimelineItem(
                 ItemKind.CONCERN_STATUS,
                 f"{c.id}:closed",
                 c.closed_on,
-                c.title,
-                code=labels.get(c.status),
-                member=scope.member(c.organisation_id),
+                closed,
+                code=_label(labels, c.status),
+                member=member,
             )
+
+
+def _label(labels: dict[str, Label], code: str) -> Label:
+    return labels.get(code) or Label(code, code, code)
 
 
 def _labels(session: Session, taxonomy: str) -> dict[str, Label]:
