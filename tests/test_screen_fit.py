@@ -492,3 +492,36 @@ def test_the_first_window_fits_a_laptop_screen_with_its_frame(tmp_path: Path) ->
     )
     width, height = json.loads(out.stdout.strip().splitlines()[-1])
     assert width <= 1366 and height <= 768, (width, height)
+
+
+def test_the_signal_board_fits_1366x768(qtbot, window: MainWindow) -> None:
+    """The organisation page will host the board; until it does, it is measured on its own
+    at laptop size, in every grouping (the widest: by month)."""
+    from sqlalchemy import select
+
+    from inspectorapp.domain.subject_ref import SubjectRef
+    from storage.models import Organisation
+    from ui.signal_board import SignalBoardView
+
+    ws = window.workspace
+    assert ws is not None
+    org = ws.call(
+        lambda s: s.scalars(select(Organisation.id).where(Organisation.name == "Ziekenhuis A")).one()
+    )
+    board = SignalBoardView(ws)
+    qtbot.addWidget(board)
+    board.show()
+    laptop_size(board)
+    size = board.size()
+    board.show_subject(SubjectRef.organisation(org))
+    qtbot.waitUntil(lambda: board.view is not None, timeout=10000)
+    checks = Checks()
+    for index in range(board.group.count()):
+        board.group.setCurrentIndex(index)
+        qtbot.wait(SETTLE_MS)
+        name = f"signal board / {board.group.currentText()}"
+        checks.window_fits(name, board)
+        checks.same_size(name, board, size)
+        checks.buttons_shown(name, board, [board.reset, *board.multi])
+        checks.texts_readable(name, board)
+    assert not checks.problems, "Does not fit 1366x768:\n" + "\n".join(checks.problems)
