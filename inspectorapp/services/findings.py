@@ -29,7 +29,7 @@ from inspectorapp.domain.validation import Checker
 from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
 from storage.models import Finding, FindingEvidence, Inspection, Organisation, Signal
 
-from . import audit, frameworks
+from . import audit, frameworks, signal_status
 from .evidence import EvidenceKey, inspection_evidence
 from .refs import existing, live, live_inspection
 
@@ -226,17 +226,32 @@ def save_finding(
 
 
 def delete_finding(session: Session, ctx: ActionContext, finding_id: str) -> OpResult[str]:
-    """Soft delete; a converted soft signal goes back to internal use."""
+    """Soft delete; a converted soft signal goes back to internal use and to the status it had
+    before the conversion."""
     finding = live(session, Finding, finding_id)
     finding.deleted_at = utc_now()
     _set_evidence(session, finding, [])
+    history: list[str] = []
+    signals: list[str] = []
     if finding.converted_signal_id:
         signal = session.get(Signal, finding.converted_signal_id)
         if signal is not None and signal.report_use is ReportUse.FACTUAL_FINDING:
             signal.report_use = ReportUse.CANDIDATE_FINDING
+        if signal is not None:
+            session.flush()  # the finding is gone before asking what still makes the signal hard
+            history = signal_status.undo_conversion(session, ctx, signal)
+            signals = [signal.id]
     session.flush()
     audit.record(session, ctx, "finding.delete", "finding", finding.id)
-    return OpResult(finding.id, ChangeSet.of(finding=[finding.id], inspection=[finding.inspection_id]))
+    return OpResult(
+        finding.id,
+        ChangeSet.of(
+            finding=[finding.id],
+            inspection=[finding.inspection_id],
+            signal=signals,
+            signal_status_change=history,
+        ),
+    )
 
 
 def convert_signal(
@@ -270,9 +285,13 @@ def convert_signal(
     _set_evidence(session, finding, [(EvidenceKind.SIGNAL.value, signal_id), *keys])
     signal.report_use = ReportUse.FACTUAL_FINDING
     session.flush()
+    history = signal_status.mark_converted(session, ctx, signal, finding.theme_code)
     audit.record(session, ctx, "signal.convert", "finding", finding.id, signal=signal_id)
     return OpResult(
-        finding.id, ChangeSet.of(finding=[finding.id], signal=[signal_id], inspection=[inspection_id])
+        finding.id,
+        ChangeSet.of(
+            finding=[finding.id], signal=[signal_id], inspection=[inspection_id], signal_status_change=history
+        ),
     )
 
 
