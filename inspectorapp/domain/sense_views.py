@@ -87,7 +87,7 @@ class ConcernView:
     hypotheses: tuple[HypothesisColumn, ...]
     matrix: tuple[MatrixRow, ...]  # one per signal, in the order of ``signals``
     history: tuple[StatusChangeRow, ...]  # newest first
-    supporting: Corroboration  # supporting and context signals
+    supporting: Corroboration  # the supporting signals (context signals are in neither count)
     contradicting: Corroboration  # counted apart: a contradiction never adds to what it contradicts
 
     def rating(self, signal_id: str, hypothesis_id: str) -> ConcernRating | None:
