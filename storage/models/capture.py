@@ -113,7 +113,7 @@ class Signal(Synced, Base):
     )
     shared_on: Mapped[date | None] = mapped_column(default=None)
     institution_response: Mapped[str | None] = mapped_column(Text)
-    review_by: Mapped[date | None] = mapped_column(default=None)
+    review_by: Mapped[date | None] = mapped_column(default=None, index=True)  # "Te herbeoordelen"
     retain_until: Mapped[date | None] = mapped_column(default=None)
 
 

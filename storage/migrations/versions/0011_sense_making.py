@@ -183,11 +183,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column("next_step_owner", sa.String(length=200), nullable=True))
         batch.add_column(sa.Column("next_step_due", sa.String(length=10), nullable=True))
     _create_tables()
+    op.create_index(op.f("ix_signal_review_by"), "signal", ["review_by"])  # the review list
     _triggers({"concern": [*_CONCERN, *ADDED, *_TAIL], **NEW_TABLES})
 
 
 def downgrade() -> None:
     _drop_triggers(["concern", *NEW_TABLES])
+    op.drop_index(op.f("ix_signal_review_by"), "signal")
     for table in reversed(list(NEW_TABLES)):
         op.drop_table(table)  # drops its indexes with it
     with op.batch_alter_table("concern") as batch:
