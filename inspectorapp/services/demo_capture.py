@@ -26,6 +26,7 @@ from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.ids import new_id
 from storage import models as m
 
+from . import demo_sense
 from .demo_reader import Reader
 
 
@@ -361,6 +362,7 @@ class CaptureLoader:
                 "closed_on",
                 "closing_rationale",
                 "signals",
+                *demo_sense.CONCERN_KEYS,
             ),
         )
         cid = new_id()
@@ -379,15 +381,21 @@ class CaptureLoader:
                 closing_rationale=r.text(
                     f"{w}.closing_rationale", c.get("closing_rationale"), limits.LONG_TEXT
                 ),
+                **demo_sense.concern_fields(r, c, w),
             )
         )
+        rated = []
         for k, cs in enumerate(r.items(c, "signals", w)):
             sw = f"{w}.signals[{k}]"
-            cs = r.obj(cs, sw, ("signal", "role"), ())
+            cs = r.obj(cs, sw, ("signal", "role"), ("ratings",))
+            sid = r.resolve(sw, cs["signal"], "signal", True)
             self.add(
                 m.ConcernSignal(
                     concern_id=cid,
-                    signal_id=r.resolve(sw, cs["signal"], "signal", True),
+                    signal_id=sid,
                     role=r.choice(f"{sw}.role", cs["role"], ConcernSignalRole),
                 )
             )
+            rated.append((sw, str(sid), cs.get("ratings")))
+        for row in demo_sense.concern_rows(r, c, w, cid, c["title"], rated):
+            self.add(row)
