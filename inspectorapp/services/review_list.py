@@ -74,8 +74,8 @@ def due_for_review(session: Session, today: date) -> list[ReviewItem]:
 
 
 def _names(session: Session) -> dict[str, str]:
-    out = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
-    out.update(session.execute(select(Network.id, Network.name)).tuples().all())
+    out = {str(i): str(n) for i, n in session.execute(select(Organisation.id, Organisation.name))}
+    out.update((str(i), str(n)) for i, n in session.execute(select(Network.id, Network.name)))
     return out
 
 
