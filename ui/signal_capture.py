@@ -1,8 +1,10 @@
 """Quick signal capture (Ctrl+Shift+S): four required things, the rest one Tab away.
 
 Keys when the observation field does not have focus: h / z set hard or soft, + - ?
-set the valence. Ctrl+Enter saves. Earlier signals about the same organisation
-appear while typing, including ones that stayed soft.
+set the valence. Ctrl+Enter saves. Earlier signals worth seeing (services.resurfacing:
+what stayed soft and what is on an open concern first) appear beside the form while
+typing; Alt+Down/Up move through them, Ctrl+L links one (when saved), Ctrl+D dismisses it.
+The source (type and key) is suggested from the entrance, never over what was typed.
 """
 
 from __future__ import annotations
@@ -33,12 +35,14 @@ from PySide6.QtWidgets import (
 
 from inspectorapp.domain.drafts import SignalDraft, SignalPrefill
 from inspectorapp.domain.enums import Certainty, Confidentiality, SignalKind, Valence
-from inspectorapp.domain.framework_codes import SignalStatusCode
+from inspectorapp.domain.resurfacing import Suggestion, SuggestionQuery
 from inspectorapp.domain.snapshots import SignalSnapshot
 from inspectorapp.domain.visit_views import CodeLabel, SignalFormOptions
 
 from . import ops
 from .messages import message_for
+from .signal_source import SourceFields
+from .suggestion_list import SuggestionList
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
@@ -60,7 +64,7 @@ class SignalCapture(QDialog):
         self.prefill = prefill or SignalPrefill()
         base = self.prefill.draft
         self.setWindowTitle(self.tr("Signal"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(1040)  # the form, and the earlier signals beside it
         self.organisation = QComboBox()
         self.organisation.setObjectName("signalOrganisation")
         self.kind = QButtonGroup(self)
@@ -103,10 +107,16 @@ class SignalCapture(QDialog):
         self.observer = QLineEdit(workspace.ctx.actor)
         self.observer.setObjectName("signalObserver")
         self.observer.setMaxLength(200)
-        self.related = QListWidget()
-        self.related.setObjectName("relatedSignals")
-        self.related.setMaximumHeight(110)
-        self.related.setWordWrap(True)
+        # Independent sources are counted by key (a case number, a report number); optional.
+        self.source = SourceFields(base.source_type, base.source_key)
+        self.related = SuggestionList()
+        self.related.setMinimumWidth(380)
+        self.related_hint = QLabel(
+            self.tr("Alt+↓/↑ choose · Ctrl+L link (again: other link) · Ctrl+D not relevant")
+        )
+        self.related_hint.setObjectName("hint")
+        self.related_hint.setWordWrap(True)
+        self._asked = 0  # the newest suggestions request; older answers are dropped
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -137,11 +147,19 @@ class SignalCapture(QDialog):
         more_form.addRow(self.tr("Hook"), self.hook)
         more_form.addRow(self.tr("Observed by"), self.observer)
         more_form.addRow(self.tr("Confidentiality"), self.confidentiality)
+        more_form.addRow(self.tr("Source · key"), self.source)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(more)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Earlier signals (possibly related)")))
+        right.addWidget(self.related, 1)
+        right.addWidget(self.related_hint)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(more)
-        layout.addWidget(QLabel(self.tr("Possibly related")))
-        layout.addWidget(self.related)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignRight)
         for widget, name in (
@@ -154,6 +172,13 @@ class SignalCapture(QDialog):
             widget.setAccessibleName(name)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self.save)
+        for key, slot in (
+            ("Alt+Down", lambda: self.related.step(1)),
+            ("Alt+Up", lambda: self.related.step(-1)),
+            ("Ctrl+L", self.related.cycle_link),
+            ("Ctrl+D", self.dismiss_suggestion),
+        ):
+            QShortcut(QKeySequence(key), self, slot)
         self._fill_fixed_choices()
         self._related_timer = QTimer(self)
         self._related_timer.setSingleShot(True)
@@ -161,6 +186,8 @@ class SignalCapture(QDialog):
         self._related_timer.timeout.connect(self._load_related)
         self.observation.textChanged.connect(self._related_timer.start)
         self.organisation.currentIndexChanged.connect(lambda _i: self._related_timer.start())
+        self.categories.itemChanged.connect(lambda _item: self._related_timer.start())
+        self.entrance.currentIndexChanged.connect(lambda _i: self.source.suggest(self.entrance.currentData()))
         self.observation.setFocus()
         from inspectorapp.services import signals
 
@@ -238,6 +265,7 @@ class SignalCapture(QDialog):
             self.hook,
             self.floor,
             self.observer,
+            self.source.key,
         )
         shortcuts = {
             "h": self.kind_buttons[SignalKind.HARD],
@@ -246,6 +274,9 @@ class SignalCapture(QDialog):
             "-": self.valence_buttons[Valence.NEGATIVE],
             "?": self.valence_buttons[Valence.AMBIGUOUS],
         }
+        if self.focusWidget() is self.related and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Delete):
+            self.related.cycle_link() if event.key() == Qt.Key.Key_Space else self.dismiss_suggestion()
+            return
         if not typing and text in shortcuts:
             shortcuts[text].setChecked(True)
             return
@@ -280,11 +311,14 @@ class SignalCapture(QDialog):
             observed_by=self.observer.text().strip() or None,
             confidentiality=Confidentiality(level) if level else Confidentiality.TEAM,
             categories=cats,
+            source_type=self.source.source_type(),
+            source_key=self.source.source_key(),
+            links=self.related.links(),
         )
 
     def _floor(self, board: SignalDraft) -> SignalDraft:
         """The "shop floor shows" half of an incongruence pair: its own observation."""
-        return replace(board, observation=self.floor.toPlainText(), quote=None, interpretation=None)
+        return replace(board, observation=self.floor.toPlainText(), quote=None, interpretation=None, links=())
 
     def save(self) -> None:
         from inspectorapp.services import signals
@@ -338,25 +372,63 @@ class SignalCapture(QDialog):
         self.save_button.setEnabled(True)
         self.error.setText(message_for(exc))
 
+    # ----- earlier signals ----------------------------------------------------------------------
     def _load_related(self) -> None:
         org = self.organisation.currentData()
         if not org:
             return
-        from inspectorapp.services import signals
+        from inspectorapp.services import resurfacing
 
+        draft = self.draft()
+        query = SuggestionQuery(
+            organisation_id=org,
+            unit_id=draft.unit_id,
+            categories=draft.categories,
+            text=draft.observation or "",
+            exclude_ids=tuple(self.related.dismissed),
+            viewer=self.workspace.ctx.actor,
+        )
+        self._asked += 1
+        asked = self._asked
         ops.submit(
             self.workspace,
-            signals.related,
-            org,
-            self.observation.toPlainText(),
-            on_done=self._show_related,
+            resurfacing.suggestions,
+            query,
+            on_done=lambda rows: self._show_related(asked, rows),
             on_error=lambda _e: None,
         )
 
-    def _show_related(self, rows: list[SignalSnapshot]) -> None:
-        self.related.clear()
-        for s in rows:
-            signs = {Valence.POSITIVE: "+", Valence.NEGATIVE: "−"}
-            marker = ("H" if s.kind == SignalKind.HARD else "Z") + signs.get(Valence(s.valence), "?")
-            soft = " · " + self.tr("stayed soft") if s.status == SignalStatusCode.STAYS_SOFT else ""
-            self.related.addItem(f"[{marker}] {s.observed_at.astimezone():%d-%m-%Y} {s.observation}{soft}")
+    def _show_related(self, asked: int, rows: list[Suggestion]) -> None:
+        if asked == self._asked:  # an answer to an older question is dropped
+            self.related.show_suggestions(rows)
+
+    def dismiss_suggestion(self) -> None:
+        """Not relevant: gone from the list, and not suggested again for this organisation."""
+        org = self.organisation.currentData()
+        sid = self.related.take_current()
+        if not sid or not org:
+            return
+        from inspectorapp.services import resurfacing
+
+        ops.submit(
+            self.workspace,
+            resurfacing.dismiss_suggestion,
+            self.workspace.ctx,
+            org,
+            sid,
+            on_done=lambda _r: None,
+            on_error=self._show_error,
+        )
+
+    def help_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        return (
+            self.tr("Signal"),
+            [
+                ("H / Z", self.tr("Hard or soft")),
+                ("+ − ?", self.tr("Valence")),
+                ("Ctrl+Enter", self.tr("Save")),
+                ("Alt+↓ / Alt+↑", self.tr("Choose an earlier signal")),
+                ("Ctrl+L", self.tr("Link it when saving (again: other link)")),
+                ("Ctrl+D", self.tr("Not relevant: do not suggest it again")),
+            ],
+        )
