@@ -221,9 +221,8 @@ def build_axis(
             length = runs[m]
             width = gap_width / length
             gaps.append(Gap(m, m + length - 1, x, gap_width))
-            for k in range(length):
-                slots.append(Slot(m + k, x, width, True))
-                x += width
+            slots += [Slot(m + k, x + k * width, width, True) for k in range(length)]
+            x += gap_width
             m += length
         else:
             slots.append(Slot(m, x, month_width, False))

@@ -324,6 +324,10 @@ def timeline_pdf(
         bottomMargin=margin,
         title=labels.title.format(name=data.title),
         author="Veldwerk",
+        creator="Veldwerk",
+        lang=language,
+        invariant=True,  # no clock and no random ids in the file
+        initialFontName=REGULAR,  # otherwise the page preamble references Helvetica
     )
     printed = (printed_on or data.today).strftime("%d-%m-%Y")
 

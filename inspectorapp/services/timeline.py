@@ -57,7 +57,7 @@ class _Scope:
                 .join(NetworkMembership, NetworkMembership.organisation_id == Organisation.id)
                 .where(NetworkMembership.network_id == network.id, NetworkMembership.deleted_at.is_(None))
             )
-            self.names: dict[str, str] = {oid: name for oid, name in rows.tuples()}
+            self.names: dict[str, str] = {oid: name for oid, name in rows}
         else:
             organisation = live(session, Organisation, subject.id)
             self.title = organisation.name
@@ -145,7 +145,7 @@ def _inspections(session: Session, scope: _Scope) -> dict[str, tuple[TimelineIte
         )
     )
     out: dict[str, tuple[TimelineItem, str | None]] = {}
-    for insp, organisation_id in rows.tuples():
+    for insp, organisation_id in rows:
         if insp.id in out:
             continue
         start = insp.started_on or insp.created_at.date()
