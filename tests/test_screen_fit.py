@@ -525,3 +525,38 @@ def test_the_signal_board_fits_1366x768(qtbot, window: MainWindow) -> None:
         checks.buttons_shown(name, board, [board.reset, *board.multi])
         checks.texts_readable(name, board)
     assert not checks.problems, "Does not fit 1366x768:\n" + "\n".join(checks.problems)
+
+
+def test_the_timeline_fits_1366x768(qtbot, window: MainWindow) -> None:
+    """The organisation page will host the timeline; until it does, it is measured on its own
+    at laptop size, plain and compressed (docs/timeline.png: Ziekenhuis A)."""
+    from sqlalchemy import select
+
+    from inspectorapp.domain.subject_ref import SubjectRef
+    from storage.models import Organisation
+    from ui.timeline_view import TimelineView
+
+    ws = window.workspace
+    assert ws is not None
+    org = ws.call(
+        lambda s: s.scalars(select(Organisation.id).where(Organisation.name == "Ziekenhuis A")).one()
+    )
+    view = TimelineView(ws)
+    qtbot.addWidget(view)
+    view.show()
+    laptop_size(view)
+    size = view.size()
+    view.show_subject(SubjectRef.organisation(org))
+    qtbot.waitUntil(lambda: view.loads >= 1, timeout=10000)
+    checks = Checks()
+    for compressed in (False, True):
+        view.compress.setChecked(compressed)
+        qtbot.wait(SETTLE_MS)
+        name = f"timeline{' / compressed' if compressed else ''}"
+        checks.window_fits(name, view)
+        checks.same_size(name, view, size)
+        checks.buttons_shown(name, view, [view.zoom_in_button, view.zoom_out_button, view.compress])
+        checks.texts_readable(name, view)
+    view.scroller.setFocus()  # not the period field, whose text would show selected
+    _shot(view, "timeline.png")
+    assert not checks.problems, "Does not fit 1366x768:\n" + "\n".join(checks.problems)
