@@ -46,9 +46,11 @@ class SuggestionList(QListWidget):
         self.shown: dict[str, Suggestion] = {}
         self.linked: dict[str, SignalLinkType] = {}
         self.dismissed: set[str] = set()
+        self._chosen = False  # the inspector moved the highlight: a fresh answer keeps it
 
     def show_suggestions(self, rows: list[Suggestion]) -> None:
-        """A fresh answer: what was linked stays on top, the highlight stays where it was."""
+        """A fresh answer: what was linked stays on top; the highlight is on the first, or stays
+        on the one the inspector moved it to."""
         current = self.current_id()
         kept = [self.shown[i] for i in self.linked if i in self.shown]
         fresh = [s for s in rows if s.signal_id not in self.linked and s.signal_id not in self.dismissed]
@@ -61,7 +63,7 @@ class SuggestionList(QListWidget):
             self.addItem(item)
         ids = list(self.shown)
         if ids:
-            self.setCurrentRow(ids.index(current) if current in ids else 0)
+            self.setCurrentRow(ids.index(current) if self._chosen and current in ids else 0)
 
     def _text(self, s: Suggestion) -> str:
         marker = ("H" if s.kind == SignalKind.HARD else "Z") + SIGNS.get(Valence(s.valence), "?")
@@ -81,6 +83,7 @@ class SuggestionList(QListWidget):
 
     def step(self, step: int) -> None:
         if self.count():
+            self._chosen = True
             self.setCurrentRow((max(0, self.currentRow()) + step) % self.count())
 
     def cycle_link(self) -> SignalLinkType | None:
