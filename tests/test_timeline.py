@@ -316,3 +316,20 @@ def test_the_pdf_shows_the_lanes_and_the_merger_and_leaves_confidential_signals_
     assert " ".join(DUTCH.left_out.format(n=left_out).split()[:3]) in " ".join(text.split())
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / "page")], check=True)
     assert (tmp_path / "page-1.png").stat().st_size > 10_000
+
+
+def test_the_keyboard_steps_through_the_signals_and_opens_one(qtbot, workspace: Workspace) -> None:
+    view = _view(qtbot, workspace)
+    canvas = view.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    first = canvas.selected
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert first is not None and canvas.selected not in (None, first)
+    assert [mk.item.id for mk in canvas.signal_marks()][:2] == [first, canvas.selected]
+    qtbot.keyClick(canvas, Qt.Key.Key_Return)
+    from ui.signal_detail import SignalDetailDialog
+
+    qtbot.waitUntil(lambda: any(isinstance(d, SignalDetailDialog) for d in _open_dialogs()), timeout=5000)
+    for dialog in _open_dialogs():
+        dialog.reject()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from inspectorapp.domain.enums import SignalKind
@@ -16,6 +16,7 @@ from inspectorapp.domain.timeline import (
     TODAY_HEX,
     ItemKind,
     Lane,
+    Mark,
     TimelineData,
     TimelineItem,
     TimelineLayout,
@@ -97,12 +98,15 @@ class TimelineCanvas(QWidget):
     stay in view while the lanes scroll."""
 
     signal_clicked = Signal(str)
+    selection_moved = Signal(int, int)  # where the selected mark is, to scroll it into view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: TimelineData | None = None
         self.lay: TimelineLayout | None = None
         self.row = float(ROW)
+        self.selected: str | None = None  # a signal's id, chosen with the keyboard or a click
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(HEADER + ROW * 9 + PAD)
 
@@ -159,10 +163,39 @@ class TimelineCanvas(QWidget):
             return True
         return super().event(e)
 
+    def signal_marks(self) -> list[Mark]:
+        """The signal marks in time order: what the keyboard steps through."""
+        marks = self.lay.marks if self.lay is not None else ()
+        return sorted(
+            (mk for mk in marks if mk.item.kind == ItemKind.SIGNAL), key=lambda mk: (mk.x, mk.item.id)
+        )
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        """Left/Right step through the signals, Enter opens the one selected."""
+        marks = self.signal_marks()
+        ids = [mk.item.id for mk in marks]
+        at = ids.index(self.selected) if self.selected in ids else -1
+        if e.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and marks:
+            step = 1 if e.key() == Qt.Key.Key_Right else -1
+            at = max(0, min(len(marks) - 1, at + step if at >= 0 else 0))
+            self.selected = ids[at]
+            self.selection_moved.emit(int(self.x_of(marks[at].x)), int(self._mark_y(marks[at])))
+            self.update()
+        elif e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and at >= 0:
+            self.signal_clicked.emit(ids[at])
+        else:
+            super().keyPressEvent(e)
+
+    def _mark_y(self, mark: Mark) -> float:
+        assert self.lay is not None
+        return self.row_top(self.lay.lane_box(mark.item.lane).row + mark.row) + self.row / 2
+
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         if e.button() == Qt.MouseButton.LeftButton:
             item = self.item_at(e.position().x(), e.position().y())
             if item is not None and item.kind == ItemKind.SIGNAL:
+                self.selected = item.id
+                self.update()
                 self.signal_clicked.emit(item.id)
         super().mouseReleaseEvent(e)
 
@@ -177,8 +210,16 @@ class TimelineCanvas(QWidget):
             self._spans(p, self.lay)
             self._marks(p, self.lay)
             self._today(p, self.lay, self.data.today)
+            self._selection(p)
             self._lane_names(p, self.lay)
         p.end()
+
+    def _selection(self, p: QPainter) -> None:
+        mark = next((mk for mk in self.signal_marks() if mk.item.id == self.selected), None)
+        if mark is not None and self.hasFocus():
+            p.setPen(QPen(self.palette().highlight().color(), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(QPointF(self.x_of(mark.x), self._mark_y(mark)), MARK + 4, MARK + 4)
 
     def _grid(self, p: QPainter, lay: TimelineLayout) -> None:
         bottom = self.row_top(lay.rows)

@@ -106,6 +106,9 @@ class TimelineView(QWidget):
         self.scroller.setWidget(self.canvas)
         self.scroller.setWidgetResizable(False)
         self.scroller.horizontalScrollBar().valueChanged.connect(self.canvas.update)
+        self.canvas.selection_moved.connect(
+            lambda x, y: self.scroller.ensureVisible(x, y, LABEL_WIDTH + 40, 40)
+        )
 
         layout_ = QVBoxLayout(self)
         layout_.setContentsMargins(0, 0, 0, 0)
