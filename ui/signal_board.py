@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspectorapp.domain.board_views import BoardCard, BoardFilter, BoardView, HookFilter
+from inspectorapp.domain.board_views import BoardCard, BoardFilter, BoardView, HookFilter, IncongruencePair
 from inspectorapp.domain.corroboration import Corroboration
 from inspectorapp.domain.enums import Confidentiality, SignalKind, Valence
 from inspectorapp.domain.subject_ref import SubjectRef
@@ -43,9 +43,12 @@ from .signal_cards import (
     CARD_W,
     CONFIDENTIALITY_TEXT,
     KIND_TEXT,
+    PAIR_ROLE,
     VALENCE_TEXT,
     CardDelegate,
     CardModel,
+    PairDelegate,
+    PairModel,
     tr_label,
 )
 
@@ -72,43 +75,54 @@ class MultiFilter(QToolButton):
         super().__init__(parent)
         self.title = title
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setMenu(QMenu(self))
-        self._actions: list[QAction] = []
+        menu = QMenu(self)
+        menu.aboutToShow.connect(self._build_menu)  # built when opened: fills stay cheap
+        self.setMenu(menu)
+        self._choices: list[tuple[str, str]] = []
+        self._selected: set[str] = set()
         self._update_text()
 
     def set_choices(self, choices: Iterable[tuple[str, str]]) -> None:
-        chosen = self.selected()
-        menu = self.menu()
-        menu.clear()
-        self._actions = []
-        for value, text in choices:
-            action = QAction(text, menu)
-            action.setCheckable(True)
-            action.setChecked(value in chosen)
-            action.setData(value)
-            action.toggled.connect(self._toggled)
-            menu.addAction(action)
-            self._actions.append(action)
+        self._choices = list(choices)
+        known = {value for value, _ in self._choices}
+        self._selected &= known
         self._update_text()
 
     def selected(self) -> frozenset[str]:
-        return frozenset(str(a.data()) for a in self._actions if a.isChecked())
+        return frozenset(self._selected)
 
     def select(self, values: Iterable[str]) -> None:
-        wanted = set(values)
-        for action in self._actions:
-            action.blockSignals(True)
-            action.setChecked(action.data() in wanted)
-            action.blockSignals(False)
+        known = {value for value, _ in self._choices}
+        self._selected = set(values) & known
         self._update_text()
         self.changed.emit()
 
-    def _toggled(self, _on: bool) -> None:
+    def actions_shown(self) -> list[QAction]:
+        """The menu's checkable values (built now if the menu was not opened yet)."""
+        self._build_menu()
+        return [a for a in self.menu().actions() if a.isCheckable()]
+
+    def _build_menu(self) -> None:
+        menu = self.menu()
+        menu.clear()
+        for value, text in self._choices:
+            action = QAction(text, menu)
+            action.setCheckable(True)
+            action.setChecked(value in self._selected)
+            action.setData(value)
+            action.toggled.connect(lambda on, v=value: self._toggled(v, on))
+            menu.addAction(action)
+
+    def _toggled(self, value: str, on: bool) -> None:
+        if on:
+            self._selected.add(value)
+        else:
+            self._selected.discard(value)
         self._update_text()
         self.changed.emit()
 
     def _update_text(self) -> None:
-        n = len(self.selected())
+        n = len(self._selected)
         self.setText(f"{self.title} ({n})" if n else self.title)
 
 
@@ -217,12 +231,15 @@ class SignalBoardView(QWidget):
         self.empty.hide()
         self.incongruence_title = QLabel(self.tr("Incongruences"))
         self.incongruence_title.setObjectName("sectionTitle")
-        self.incongruence_host = QWidget()
-        self.incongruence_layout = QVBoxLayout(self.incongruence_host)
-        self.incongruence_layout.setContentsMargins(0, 0, 0, 0)
-        self.incongruence_scroll = QScrollArea()
-        self.incongruence_scroll.setWidgetResizable(True)
-        self.incongruence_scroll.setWidget(self.incongruence_host)
+        self.pair_model = PairModel()
+        self.pair_delegate = PairDelegate(self)
+        self.incongruences = QListView()
+        self.incongruences.setObjectName("incongruences")
+        self.incongruences.setModel(self.pair_model)
+        self.incongruences.setItemDelegate(self.pair_delegate)
+        self.incongruences.setUniformItemSizes(True)
+        self.incongruences.activated.connect(self._open_pair)
+        self.no_incongruences = QLabel(self.tr("No incongruent pairs in view."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -231,7 +248,8 @@ class SignalBoardView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.incongruence_title)
-        layout.addWidget(self.incongruence_scroll)
+        layout.addWidget(self.incongruences)
+        layout.addWidget(self.no_incongruences)
         follow(workspace, self, BOARD_SHOWS, lambda _c, _o: self._reload())
 
     def sizeHint(self) -> QSize:
@@ -395,46 +413,27 @@ class SignalBoardView(QWidget):
             yield self._describe("signal_status", code), by_status[code]
 
     def _fill_incongruences(self, view: BoardView) -> None:
-        while self.incongruence_layout.count():
-            item = self.incongruence_layout.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None:
-                old.deleteLater()
-        for pair in view.incongruences:
-            row = QFrame()
-            row.setObjectName("incongruencePair")
-            row.setFrameShape(QFrame.Shape.StyledPanel)
-            h = QHBoxLayout(row)
-            h.setContentsMargins(4, 2, 4, 2)
-            for text in (pair.first_text, pair.second_text):
-                label = QLabel(_clip(text))
-                label.setWordWrap(True)
-                label.setToolTip(text)
-                label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-                label.setMinimumHeight(label.fontMetrics().lineSpacing() * 3 + 2)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                h.addWidget(label, 1)
-                if text is pair.first_text:
-                    h.addWidget(QLabel("≠"))
-            if pair.note:
-                row.setToolTip(pair.note)
-            self.incongruence_layout.addWidget(row)
-        if not view.incongruences:
-            self.incongruence_layout.addWidget(QLabel(self.tr("No incongruent pairs in view.")))
-        self.incongruence_layout.addStretch(1)
+        self.pair_model.set_pairs(view.incongruences)
+        self.incongruences.setVisible(bool(view.incongruences))
+        self.no_incongruences.setVisible(not view.incongruences)
         # Two pairs in sight, more by scrolling; the cards keep the rest of the height.
-        pair_h = self.fontMetrics().lineSpacing() * 3 + 14
-        self.incongruence_scroll.setFixedHeight(
-            min(2 * pair_h + 8, max(1, len(view.incongruences)) * pair_h + 8)
-        )
+        row = self.pair_delegate.row_height(self.incongruences.fontMetrics())
+        self.incongruences.setFixedHeight(min(2, max(1, len(view.incongruences))) * row + 4)
+
+    def _open_pair(self, index: QModelIndex) -> None:
+        pair: IncongruencePair | None = index.data(PAIR_ROLE)
+        if pair is not None:
+            self._open_signal(pair.first_id)
 
     def _open(self, index: QModelIndex) -> None:
         card: BoardCard | None = index.data(CARD_ROLE)
-        if card is None:
-            return
+        if card is not None:
+            self._open_signal(card.id)
+
+    def _open_signal(self, signal_id: str) -> None:
         from .signal_detail import SignalDetailDialog
 
-        dialog = SignalDetailDialog(self.workspace, card.id, self)
+        dialog = SignalDetailDialog(self.workspace, signal_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.detail = dialog
         dialog.open()
@@ -449,11 +448,6 @@ class SignalBoardView(QWidget):
         edit.setToolTip(tip)
         edit.dateChanged.connect(lambda _d: self._reload())
         return edit
-
-
-def _clip(text: str, limit: int = 300) -> str:
-    """The strip shows three lines of each side; the tooltip has the whole text."""
-    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 def _period(main: Corroboration, against: Corroboration) -> tuple[str | None, str | None]:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from inspectorapp.domain.board_views import BoardCard
+from inspectorapp.domain.board_views import BoardCard, IncongruencePair
 from inspectorapp.domain.enums import Confidentiality, SignalKind, SignalLinkType, Valence
 
 CARD_W = 250
@@ -205,3 +205,74 @@ def _badges(card: BoardCard) -> str:
         text = tr_label(BADGE_TEXT, link_type)
         parts.append(f"{text} ×{n}" if n > 1 else text)
     return " · ".join(parts)
+
+
+PAIR_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class PairModel(QAbstractListModel):
+    """Incongruent pairs; the tooltip carries both texts whole."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: list[IncongruencePair] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.pairs)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        pair = self.pairs[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{pair.first_text} ≠ {pair.second_text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            note = f"\n\n{pair.note}" if pair.note else ""
+            return f"{pair.first_text}\n\n≠\n\n{pair.second_text}{note}"
+        if role == PAIR_ROLE:
+            return pair
+        return None
+
+    def set_pairs(self, pairs: Sequence[IncongruencePair]) -> None:
+        self.beginResetModel()
+        self.pairs = list(pairs)
+        self.endResetModel()
+
+
+class PairDelegate(QStyledItemDelegate):
+    """Both sides of a pair next to each other, three lines each, a '≠' between them."""
+
+    LINES = 3
+
+    def row_height(self, fm: QFontMetrics) -> int:
+        return fm.lineSpacing() * self.LINES + 10
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(400, self.row_height(QFontMetrics(option.font)))
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        pair: IncongruencePair | None = index.data(PAIR_ROLE)
+        if pair is None:
+            return
+        painter.save()
+        rect = option.rect.adjusted(2, 2, -2, -2)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(QColor("#1f4e99") if selected else QColor("#b9b9b9"), 1))
+        painter.setBrush(QColor("#fafafa"))
+        painter.drawRect(rect)
+        fm = QFontMetrics(option.font)
+        gap = fm.horizontalAdvance("≠") + 16
+        half = (rect.width() - gap) // 2
+        painter.setPen(QColor("#202020"))
+        painter.setFont(option.font)
+        for left, text in ((rect.left() + 6, pair.first_text), (rect.left() + half + gap, pair.second_text)):
+            box = QRect(left, rect.top() + 4, half - 8, fm.lineSpacing() * self.LINES)
+            painter.drawText(box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, _fit(fm, text, box))
+        painter.drawText(
+            QRect(rect.left() + half, rect.top(), gap, rect.height()), Qt.AlignmentFlag.AlignCenter, "≠"
+        )
+        painter.restore()

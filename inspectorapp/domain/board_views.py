@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from .corroboration import EMPTY, Corroboration
 from .subject_ref import SubjectRef
@@ -48,10 +49,11 @@ class LinkBadge:
     outgoing: bool
 
 
-@dataclass(frozen=True, slots=True)
-class BoardCard:
+class BoardCard(NamedTuple):
+    """A named tuple, not a dataclass: a board makes thousands and a tuple is made 4x faster."""
+
     id: str
-    observation: str  # shortened for the card; the detail dialog shows it whole
+    observation: str  # whole: the card paints what fits, its tooltip has the rest
     kind: str  # SignalKind value
     valence: str  # Valence value
     status: str  # signal_status code

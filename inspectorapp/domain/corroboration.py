@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,28 +37,19 @@ class Corroboration:
 EMPTY = Corroboration(0, 0, 0, 0, None, None)
 
 
-class _Sources:
-    """Union-find over signal ids: signals that share a source end up with one root."""
+class Facts(Protocol):
+    """Anything that carries a signal's facts (a board card does): no copy per signal."""
 
-    def __init__(self) -> None:
-        self._parent: dict[str, str] = {}
-
-    def add(self, item: str) -> None:
-        self._parent.setdefault(item, item)
-
-    def root(self, item: str) -> str:
-        parent = self._parent
-        top = item
-        while parent[top] != top:
-            top = parent[top]
-        while parent[item] != top:  # path compression keeps long dubbel_van chains cheap
-            parent[item], item = top, parent[item]
-        return top
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.root(a), self.root(b)
-        if ra != rb:
-            self._parent[rb] = ra
+    @property
+    def id(self) -> str: ...
+    @property
+    def source_key(self) -> str | None: ...
+    @property
+    def entrance(self) -> str | None: ...
+    @property
+    def observed_by(self) -> str | None: ...
+    @property
+    def observed_at(self) -> datetime: ...
 
 
 def _key(source_key: str | None) -> str | None:
@@ -67,39 +59,49 @@ def _key(source_key: str | None) -> str | None:
     return key or None
 
 
-def corroboration(
-    signals: Iterable[SignalFacts], duplicates: Iterable[tuple[str, str]] = ()
-) -> Corroboration:
+def corroboration(signals: Iterable[Facts], duplicates: Iterable[tuple[str, str]] = ()) -> Corroboration:
     """Count ``signals``. ``duplicates`` are ``dubbel_van`` pairs of signal ids; pairs with a
     signal outside ``signals`` are ignored (they must not pull an outside signal in)."""
-    facts = list(signals)
-    if not facts:
-        return EMPTY
-    sources = _Sources()
-    by_key: dict[str, str] = {}
-    for fact in facts:
-        sources.add(fact.id)
+    # Each signal's source: its key, or itself. A board holds thousands of signals and only
+    # a few dubbel_van links, so union-find runs over the sources those links touch only.
+    source: dict[str, tuple[bool, str]] = {}
+    entrances: set[str] = set()
+    observers: set[str] = set()
+    first: datetime | None = None
+    last: datetime | None = None
+    for fact in signals:
         key = _key(fact.source_key)
-        if key is not None:
-            first_with_key = by_key.setdefault(key, fact.id)
-            sources.join(first_with_key, fact.id)
-    ids = {fact.id for fact in facts}
+        source[fact.id] = (True, key) if key is not None else (False, fact.id)
+        if fact.entrance is not None:
+            entrances.add(fact.entrance)
+        if fact.observed_by is not None:
+            observers.add(fact.observed_by)
+        moment = fact.observed_at
+        if first is None or moment < first:
+            first = moment
+        if last is None or moment > last:
+            last = moment
+    if not source:
+        return EMPTY
+    sources = len(set(source.values()))
+    parent: dict[tuple[bool, str], tuple[bool, str]] = {}
+
+    def root(item: tuple[bool, str]) -> tuple[bool, str]:
+        while parent.get(item, item) != item:
+            item = parent[item]
+        return item
+
     for a, b in duplicates:
-        if a in ids and b in ids:
-            sources.join(a, b)
-    moments = [fact.observed_at for fact in facts]
-    return Corroboration(
-        signals=len(ids),
-        sources=len({sources.root(i) for i in ids}),
-        entrances=len({f.entrance for f in facts if f.entrance is not None}),
-        observers=len({f.observed_by for f in facts if f.observed_by is not None}),
-        first=min(moments),
-        last=max(moments),
-    )
+        if a in source and b in source:
+            ra, rb = root(source[a]), root(source[b])
+            if ra != rb:
+                parent[rb] = ra
+                sources -= 1
+    return Corroboration(len(source), sources, len(entrances), len(observers), first, last)
 
 
 def split(
-    signals: Iterable[SignalFacts],
+    signals: Iterable[Facts],
     duplicates: Iterable[tuple[str, str]],
     contradicting: Collection[str],
 ) -> tuple[Corroboration, Corroboration]:

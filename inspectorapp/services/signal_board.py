@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
-from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain.board_views import (
@@ -28,15 +26,13 @@ from inspectorapp.domain.board_views import (
     IncongruencePair,
     LinkBadge,
 )
-from inspectorapp.domain.corroboration import SignalFacts, split
+from inspectorapp.domain.corroboration import split
 from inspectorapp.domain.enums import SignalLinkType
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.errors import NotFoundError
 from storage.models import Network, NetworkMembership, Organisation, Signal, SignalCategory, SignalLink, Unit
 
 from . import frameworks
-
-CARD_TEXT = 240  # characters of the observation a card carries
 
 # Links a card shows as a badge; dubbel_van only joins sources, hangt_samen_met is too loose.
 BADGE_LINKS = (
@@ -51,43 +47,48 @@ _READ_LINKS = (*BADGE_LINKS, SignalLinkType.DUPLICATE_OF)
 def board(session: Session, subject: SubjectRef, filters: BoardFilter | None = None) -> BoardView:
     filters = filters or BoardFilter()
     title, where, names = _scope(session, subject)
-    rows = session.execute(
-        select(
-            Signal.id,
-            func.substr(Signal.observation, 1, CARD_TEXT),
-            Signal.kind,
-            Signal.valence,
-            Signal.status,
-            Signal.entrance,
-            Signal.channel,
-            Signal.observed_by,
-            Signal.observed_at,
-            Signal.unit_id,
-            Signal.hook,
-            Signal.confidentiality,
-            Signal.source_key,
-            Signal.organisation_id,
+    # One Core query (no ORM row processing) with the categories folded in: at 5,000 cards
+    # the per-row cost is what the board's budget is spent on.
+    cats = (
+        select(func.group_concat(SignalCategory.category_code, " "))
+        .where(SignalCategory.signal_id == Signal.id, SignalCategory.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Signal.id,
+                Signal.observation,
+                type_coerce(Signal.kind, String),
+                type_coerce(Signal.valence, String),
+                Signal.status,
+                Signal.entrance,
+                Signal.channel,
+                Signal.observed_by,
+                Signal.observed_at,
+                Signal.unit_id,
+                Signal.hook,
+                type_coerce(Signal.confidentiality, String),
+                Signal.source_key,
+                Signal.organisation_id,
+                cats,
+            )
+            .where(where, Signal.deleted_at.is_(None))
+            .order_by(Signal.observed_at, Signal.id)
         )
-        .where(where, Signal.deleted_at.is_(None))
-        .order_by(Signal.observed_at, Signal.id)
-    ).all()
-    board_ids = select(Signal.id).where(where, Signal.deleted_at.is_(None)).scalar_subquery()
-    categories: dict[str, list[str]] = defaultdict(list)
-    for sid, code in session.execute(
-        select(SignalCategory.signal_id, SignalCategory.category_code)
-        .join(Signal, Signal.id == SignalCategory.signal_id)
-        .where(where, Signal.deleted_at.is_(None), SignalCategory.deleted_at.is_(None))
-        .order_by(SignalCategory.category_code)
-    ):
-        categories[sid].append(code)
+        .all()
+    )
+    # Driven from the board's signals (the link's from side); links leaving the board are
+    # dropped with those leaving the view, in _view. Two IN-subqueries probe n² pairs instead.
     links = session.execute(
-        select(
-            SignalLink.from_signal_id, SignalLink.to_signal_id, SignalLink.link_type, SignalLink.note
-        ).where(
+        select(SignalLink.from_signal_id, SignalLink.to_signal_id, SignalLink.link_type, SignalLink.note)
+        .join(Signal, Signal.id == SignalLink.from_signal_id)
+        .where(
+            where,
+            Signal.deleted_at.is_(None),
             SignalLink.deleted_at.is_(None),
             SignalLink.link_type.in_(_READ_LINKS),
-            SignalLink.from_signal_id.in_(board_ids),
-            SignalLink.to_signal_id.in_(board_ids),
         )
     ).all()
     units = dict(
@@ -100,8 +101,8 @@ def board(session: Session, subject: SubjectRef, filters: BoardFilter | None = N
         BoardCard(
             id=r[0],
             observation=r[1],
-            kind=r[2].value,
-            valence=r[3].value,
+            kind=r[2],
+            valence=r[3],
             status=r[4],
             entrance=r[5],
             channel=r[6],
@@ -109,9 +110,9 @@ def board(session: Session, subject: SubjectRef, filters: BoardFilter | None = N
             observed_at=r[8],
             unit_id=r[9],
             unit_name=units.get(r[9]) if r[9] else None,
-            categories=tuple(categories.get(r[0], ())),
+            categories=tuple(sorted(r[14].split(" "))) if r[14] else (),
             has_hook=bool(r[10] and r[10].strip()),
-            confidentiality=r[11].value,
+            confidentiality=r[11],
             source_key=r[12],
             organisation_id=r[13],
             member_name=names.get(r[13]) if network else None,
@@ -126,7 +127,7 @@ def board(session: Session, subject: SubjectRef, filters: BoardFilter | None = N
         observers=tuple(sorted({c.observed_by for c in cards if c.observed_by}, key=str.casefold)),
     )
     shown = [c for c in cards if _passes(c, filters)]
-    return _view(session, subject, title, shown, len(cards), links, options)
+    return _view(subject, title, shown, len(cards), links, options)
 
 
 def _scope(session: Session, subject: SubjectRef) -> tuple[str, ColumnElement[bool], dict[str, str]]:
@@ -191,7 +192,6 @@ def _passes(c: BoardCard, f: BoardFilter) -> bool:
 
 
 def _view(
-    session: Session,
     subject: SubjectRef,
     title: str,
     shown: list[BoardCard],
@@ -217,11 +217,7 @@ def _view(
         elif kind is SignalLinkType.INCONGRUENT_WITH:
             pairs.append((a, b, note))
     cards = tuple(_with_badges(c, badges.get(c.id)) for c in shown)
-    main, against = split(
-        (SignalFacts(c.id, c.source_key, c.entrance, c.observed_by, c.observed_at) for c in cards),
-        duplicates,
-        contradicting,
-    )
+    main, against = split(cards, duplicates, contradicting)
     return BoardView(
         subject=subject,
         title=title,
@@ -229,7 +225,7 @@ def _view(
         total=total,
         corroboration=main,
         contradicting=against,
-        incongruences=_incongruences(session, pairs, shown),
+        incongruences=_incongruences(pairs, shown),
         options=options,
     )
 
@@ -240,17 +236,18 @@ def _with_badges(card: BoardCard, badges: list[LinkBadge] | None) -> BoardCard:
     ordered = tuple(
         sorted(badges, key=lambda b: (BADGE_LINKS.index(SignalLinkType(b.link_type)), b.other_id))
     )
-    return replace(card, badges=ordered)
+    return card._replace(badges=ordered)
 
 
 def _incongruences(
-    session: Session, pairs: list[tuple[str, str, str | None]], shown: list[BoardCard]
+    pairs: list[tuple[str, str, str | None]], shown: list[BoardCard]
 ) -> tuple[IncongruencePair, ...]:
-    """Both texts whole (a card carries a shortened one); oldest first by the first signal."""
+    """Both texts, oldest first by the first signal."""
     if not pairs:
         return ()
     wanted = {i for a, b, _ in pairs for i in (a, b)}
-    texts = dict(session.execute(select(Signal.id, Signal.observation).where(Signal.id.in_(wanted))).all())
-    when: dict[str, datetime] = {c.id: c.observed_at for c in shown if c.id in wanted}
-    ordered = sorted(pairs, key=lambda p: (when[p[0]], when[p[1]], p[0], p[1]))
-    return tuple(IncongruencePair(a, texts[a], b, texts[b], note) for a, b, note in ordered)
+    by_id = {c.id: c for c in shown if c.id in wanted}
+    ordered = sorted(pairs, key=lambda p: (by_id[p[0]].observed_at, by_id[p[1]].observed_at, p[0], p[1]))
+    return tuple(
+        IncongruencePair(a, by_id[a].observation, b, by_id[b].observation, note) for a, b, note in ordered
+    )
