@@ -1,6 +1,7 @@
 """Run the benchmarks and print a summary table.
 
-    python -m bench [cold_start unlock autosave fts visit_open report sync-bulk sync-fleet sync-blob]
+    python -m bench [cold_start unlock autosave fts visit_open report sense_board resurfacing sync-bulk
+                     sync-fleet sync-blob]
                     [--paragraphs N] [--signals N] [--changes N] [--laptops N] [--blob-mb N]
 
 Without names, all run. The generated store is built first (cached in bench/.cache/);
@@ -21,7 +22,7 @@ from datetime import datetime
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from . import autosave, cold_start, fts, report, unlock, visit_open
+from . import autosave, cold_start, fts, report, sense, unlock, visit_open
 from . import sync as sync_bench
 from .common import RESULTS, Result, Size, add_size_args, print_result, size_from
 from .generate import ensure_store
@@ -33,6 +34,8 @@ BENCHMARKS: dict[str, Callable[[Size, argparse.Namespace], Result]] = {
     "fts": lambda size, args: fts.run(size),
     "visit_open": lambda size, args: visit_open.run(size),
     "report": lambda size, args: report.run(),
+    "sense_board": lambda size, args: sense.run(),
+    "resurfacing": lambda size, args: sense.run_resurfacing(),
     "sync-bulk": lambda size, args: sync_bench.run_bulk(args.changes),
     "sync-fleet": lambda size, args: sync_bench.run_fleet(args.laptops),
     "sync-blob": lambda size, args: sync_bench.run_blob(args.blob_mb),

@@ -19,3 +19,12 @@ def test_unlock_benchmark_runs_at_a_tiny_size(qapp: object) -> None:
 def test_cold_start_benchmark_runs() -> None:
     result = cold_start.run(runs=1)
     assert result.name == "cold_start" and result.ratio > 0
+
+
+def test_sense_benchmarks_run_at_a_tiny_size(qapp: object) -> None:
+    from bench import sense
+
+    board = sense.run(total=600, board=120, observers=6, rounds=1)
+    assert board.name == "sense_board" and board.ratio > 0 and "bare SQL" in board.baseline
+    typing = sense.run_resurfacing(total=600, board=120, observers=6, rounds=1)
+    assert typing.name == "resurfacing" and typing.ratio > 0
