@@ -101,6 +101,7 @@ def test_a_networks_timeline_includes_its_members_items_marked_by_member(demo_st
     zha = [i for i in data.items if i.member == "Ziekenhuis A"]
     assert any(i.kind == ItemKind.LIFE_EVENT and i.code and i.code.code == "FUSIE" for i in zha)
     assert any(i.kind == ItemKind.INSPECTION for i in zha)
+    assert all(i.caption("nl").startswith("Ziekenhuis A: ") for i in zha)  # flags and bands say whose
     # The network's own items (its inspection, its life events) carry no member.
     own = [i for i in data.items if i.member is None]
     assert any(i.kind == ItemKind.INSPECTION for i in own)

@@ -276,8 +276,8 @@ class TimelineCanvas(QWidget):
             )
             p.setBrush(fill)
             p.drawRoundedRect(rect, 3, 3)
-            text = (
-                span.item.short(language) if span.item.kind == ItemKind.INSPECTION else _kind_name(span.item)
+            text = span.item.caption(
+                language, None if span.item.kind == ItemKind.INSPECTION else _kind_name(span.item)
             )
             room = int(rect.width()) - 8
             if room > 30:
@@ -305,7 +305,9 @@ class TimelineCanvas(QWidget):
                 p.setBrush(c)
                 p.drawPolygon([QPointF(cx, cy - self.row / 2 + 2), QPointF(cx + 8, cy - 3), QPointF(cx, cy)])
                 label = p.fontMetrics().elidedText(
-                    item.short(language), Qt.TextElideMode.ElideRight, FLAG_TEXT
+                    item.caption(language),
+                    Qt.TextElideMode.ElideRight,
+                    int(min(FLAG_TEXT, self.width() - cx - 12)),
                 )
                 p.setPen(self.palette().text().color())
                 p.drawText(

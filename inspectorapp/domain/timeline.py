@@ -98,6 +98,12 @@ class TimelineItem:
         """The label a flag or mark carries: the code's label, else the text."""
         return self.code.text(language) if self.code is not None else self.text
 
+    def caption(self, language: str, text: str | None = None) -> str:
+        """What a flag or band says: ``text`` (else ``short``), after the member's name on a
+        network's timeline, so members' items are told apart without hovering."""
+        text = self.short(language) if text is None else text
+        return f"{self.member}: {text}" if self.member else text
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineData:

@@ -233,11 +233,8 @@ class TimelineFlowable(Flowable):
             )
             c.setDash()
             item = span.item
-            text = (
-                item.short(self.language)
-                if item.kind == ItemKind.INSPECTION
-                else self.labels.kinds[item.kind]
-            )
+            kind = None if item.kind == ItemKind.INSPECTION else self.labels.kinds[item.kind]
+            text = item.caption(self.language, kind)
             room = span.x1 - span.x0 - 6
             if room > 24:
                 c.setFillColor(INK)
@@ -272,7 +269,8 @@ class TimelineFlowable(Flowable):
                 c.drawPath(path, stroke=0, fill=1)
                 c.setFillColor(INK)
                 c.setFont(REGULAR, SMALL)
-                c.drawString(cx + 6, cy - 2.2, fit(item.short(self.language), SMALL, FLAG_TEXT))
+                room = min(FLAG_TEXT, self.width - cx - 6)  # a flag near the end stays on the page
+                c.drawString(cx + 6, cy - 2.2, fit(item.caption(self.language), SMALL, room))
             elif item.kind == ItemKind.VISIT:
                 path = c.beginPath()
                 for px, py in ((cx, cy + MARK), (cx + MARK, cy), (cx, cy - MARK), (cx - MARK, cy)):
