@@ -52,6 +52,22 @@ def field_name(field: str) -> str:
         "report_date": QT_TRANSLATE_NOOP("messages", "Report date"),
         "sections": QT_TRANSLATE_NOOP("messages", "Sections"),
         "judgement_mode": QT_TRANSLATE_NOOP("messages", "Judgement"),
+        "status": QT_TRANSLATE_NOOP("messages", "Status"),
+        "to_status": QT_TRANSLATE_NOOP("messages", "Status"),
+        "rationale": QT_TRANSLATE_NOOP("messages", "Rationale"),
+        "next_review_on": QT_TRANSLATE_NOOP("messages", "Next review"),
+        "next_step": QT_TRANSLATE_NOOP("messages", "Next step"),
+        "next_step_owner": QT_TRANSLATE_NOOP("messages", "Owner of the next step"),
+        "next_step_due": QT_TRANSLATE_NOOP("messages", "Next step due"),
+        "alternatives": QT_TRANSLATE_NOOP("messages", "Alternative explanations"),
+        "open_questions": QT_TRANSLATE_NOOP("messages", "Open questions"),
+        "hypothesis": QT_TRANSLATE_NOOP("messages", "Hypothesis"),
+        "hypothesis_id": QT_TRANSLATE_NOOP("messages", "Hypothesis"),
+        "statement": QT_TRANSLATE_NOOP("messages", "Hypothesis"),
+        "role": QT_TRANSLATE_NOOP("messages", "Role"),
+        "rating": QT_TRANSLATE_NOOP("messages", "Rating"),
+        "owner": QT_TRANSLATE_NOOP("messages", "Owner"),
+        "network_id": QT_TRANSLATE_NOOP("messages", "Network"),
     }
     base = field.split("[", 1)[0]
     return _t(names.get(base, base))
@@ -115,6 +131,16 @@ def issue_text(issue: FieldIssue) -> str:
         "traffic_lights_set": QT_TRANSLATE_NOOP(
             "messages",
             "Findings still carry traffic lights. Remove them first; then the judgement can be formative.",
+        ),
+        "hardening_required": QT_TRANSLATE_NOOP(
+            "messages",
+            "A signal is made hard only with a reason in the data: a signal that hardens it, "
+            "or a finding it was converted into.",
+        ),
+        "unchanged": QT_TRANSLATE_NOOP("messages", "{field}: this is already the current value."),
+        "not_attached": QT_TRANSLATE_NOOP("messages", "This signal is not attached to the concern."),
+        "one_subject": QT_TRANSLATE_NOOP(
+            "messages", "A concern is about exactly one organisation or one network."
         ),
         "evidence_required": QT_TRANSLATE_NOOP(
             "messages", "A score other than neutral needs evidence: pick a note or event from the session."

@@ -29,6 +29,8 @@ from .messages import message_for
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
 
+    from .status_dialog import StatusDialog, StatusOptions
+
 LINK_TYPES = (
     SignalLinkType.CORROBORATES,
     SignalLinkType.CONTRADICTS,
@@ -49,6 +51,7 @@ class SignalDetailDialog(QDialog):
         self.workspace = workspace
         self.signal_id = signal_id
         self.detail: SignalDetail | None = None
+        self.status_dialog: StatusDialog | None = None
         self.observation = QLabel()
         self.observation.setWordWrap(True)
         self.quote = QLabel()
@@ -83,6 +86,17 @@ class SignalDetailDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("error")
         self.status.setWordWrap(True)
+        self.status_label = QLabel()
+        self.change_status = QPushButton(self.tr("Change status…"))
+        self.change_status.setObjectName("changeSignalStatus")
+        self.change_status.clicked.connect(self._change_status)
+        self.status_history = QListWidget()
+        self.status_history.setObjectName("signalStatusHistory")
+        self.status_history.setWordWrap(True)
+        self.status_history.setMaximumHeight(80)
+        from .change_bus import follow
+
+        follow(workspace, self, ("signal_status_change",), lambda _c, _o: self._load_status())
         from .attachments_panel import AttachmentsPanel
 
         self.attachments = AttachmentsPanel(workspace)
@@ -90,6 +104,11 @@ class SignalDetailDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Observation"), self.observation)
         form.addRow(self.tr("Quote"), self.quote)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.change_status)
+        form.addRow(self.tr("Status"), status_row)
+        form.addRow(self.tr("Status history"), self.status_history)
         form.addRow(self.tr("Interpretation (history)"), self.history)
         form.addRow(self.tr("New interpretation"), self.new_interpretation)
         form.addRow("", self.save_interpretation)
@@ -107,6 +126,34 @@ class SignalDetailDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.reload()
+        self._load_status()
+
+    def _load_status(self) -> None:
+        from .status_dialog import StatusOf, load_status
+
+        ops.submit(
+            self.workspace,
+            load_status,
+            StatusOf.SIGNAL,
+            self.signal_id,
+            on_done=self._show_status,
+            on_error=self._error,
+        )
+
+    def _show_status(self, options: StatusOptions) -> None:
+        from .status_dialog import fill_history, status_text
+
+        text = status_text(options.labels, options.current)
+        if options.review_on is not None:
+            text += " · " + self.tr("review by {0}").format(f"{options.review_on:%d-%m-%Y}")
+        self.status_label.setText(text)
+        fill_history(self.status_history, options.history, options.labels)
+
+    def _change_status(self) -> None:
+        from .dialogs import open_dialog
+        from .status_dialog import StatusDialog, StatusOf
+
+        self.status_dialog = open_dialog(StatusDialog(self.workspace, StatusOf.SIGNAL, self.signal_id, self))
 
     def reload(self) -> None:
         from inspectorapp.services import signal_links
