@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from inspectorapp.domain.enums import Confidentiality
@@ -202,7 +203,7 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
     ws.close()
 
 
-def _view(qtbot, workspace: Workspace):  # type: ignore[no-untyped-def]
+def _view(qtbot: QtBot, workspace: Workspace):  # type: ignore[no-untyped-def]
     from ui.timeline_view import TimelineView
 
     view = TimelineView(workspace)
@@ -223,7 +224,7 @@ def _open_dialogs() -> list[QDialog]:
 
 
 def test_the_widget_paints_zooms_and_opens_a_signal_but_nothing_on_empty_space(
-    qtbot, workspace: Workspace
+    qtbot: QtBot, workspace: Workspace
 ) -> None:
     view = _view(qtbot, workspace)
     canvas = view.canvas
@@ -268,7 +269,7 @@ def test_the_widget_paints_zooms_and_opens_a_signal_but_nothing_on_empty_space(
         dialog.reject()
 
 
-def test_the_widget_follows_a_new_life_event(qtbot, workspace: Workspace) -> None:
+def test_the_widget_follows_a_new_life_event(qtbot: QtBot, workspace: Workspace) -> None:
     view = _view(qtbot, workspace)
     before = view.data.items if view.data else ()
     org = view.subject.id if view.subject else ""
@@ -319,7 +320,7 @@ def test_the_pdf_shows_the_lanes_and_the_merger_and_leaves_confidential_signals_
     assert (tmp_path / "page-1.png").stat().st_size > 10_000
 
 
-def test_the_keyboard_steps_through_the_signals_and_opens_one(qtbot, workspace: Workspace) -> None:
+def test_the_keyboard_steps_through_the_signals_and_opens_one(qtbot: QtBot, workspace: Workspace) -> None:
     view = _view(qtbot, workspace)
     canvas = view.canvas
     canvas.setFocus()
