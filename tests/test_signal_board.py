@@ -254,3 +254,37 @@ def test_board_screenshot_at_1366x768(qtbot: QtBot, workspace: Workspace) -> Non
     out = Path(__file__).resolve().parent.parent / "docs" / "signal-board.png"
     if out.parent.is_dir():
         image.save(str(out))
+
+
+def test_a_findings_evidence_counts_independent_sources(store: Store, ctx: ActionContext) -> None:
+    """Two signals of one complaint (same case number, linked dubbel_van) and a third: three
+    pieces of evidence from two independent sources."""
+    from inspectorapp.domain.enums import EvidenceKind, Movement
+    from inspectorapp.domain.outcome_drafts import FindingDraft
+    from inspectorapp.services import findings
+
+    with store.transaction() as s:
+        demo.load_demo(s, ctx)
+    with store.session() as s:
+        rows = s.execute(
+            select(m.Signal.id, m.Signal.inspection_id, m.Signal.source_key).where(
+                m.Signal.observation.startswith("Klacht van een naaste")
+                | m.Signal.observation.startswith("Doorgestuurd door collega van het Meldpunt")
+                | m.Signal.observation.startswith("De projectleider bevestigt")
+            )
+        ).all()
+    assert len(rows) == 3 and len({r.source_key for r in rows}) == 2
+    iid = rows[0].inspection_id
+    draft = FindingDraft(
+        theme_code="T05",
+        what_we_see="Onduidelijke bereikbaarheid in de nacht.",
+        what_we_think="Zorgen.",
+        what_next="Afspraken vastleggen.",
+        movement=Movement.STABLE,
+        evidence=tuple((EvidenceKind.SIGNAL, r.id) for r in rows),
+    )
+    with store.transaction() as s:
+        fid = findings.save_finding(s, ctx, iid, draft).value
+    with store.session() as s:
+        f = next(f for f in findings.findings_overview(s, iid).findings if f.id == fid)
+    assert len(f.evidence) == 3 and f.independent_sources == 2

@@ -188,7 +188,9 @@ class FindingsPanel(QWidget):
         for f in overview.findings:
             internal = sum(1 for e in f.evidence if e.exclusion is not None)
             light = f" · {labels.traffic_light(f.traffic_light)}" if f.traffic_light else ""
-            sources = self.tr("%n source(s) ({0} internal)", "", len(f.evidence)).format(internal)
+            pieces = self.tr("%n piece(s) of evidence", "", len(f.evidence))
+            independent = self.tr("from %n independent source(s)", "", f.independent_sources)
+            sources = f"{pieces} {independent} " + self.tr("({0} internal)").format(internal)
             first = summary(f.what_we_see, SUMMARY_CHARS)
             judged = f"{labels.movement(f.movement)}{light} · {sources}"
             item = QListWidgetItem(f"{f.theme_code} {themes.get(f.theme_code, '')}\n{judged}\n{first}")

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from inspectorapp.domain.board_views import BoardCard, IncongruencePair
@@ -152,11 +152,9 @@ class CardDelegate(QStyledItemDelegate):
             QFontMetrics(bold).elidedText(top, Qt.TextElideMode.ElideRight, inner.width() - date_w),
         )
         painter.setFont(small)
-        body_h = inner.height() - 3 * line - 2
+        body_h = inner.height() - 3 * line - 4
         body = QRect(inner.left(), inner.top() + line + 1, inner.width(), body_h - body_h % line)
-        painter.drawText(
-            body, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, _fit(fm, card.observation, body)
-        )
+        _draw_wrapped(painter, small, card.observation, body)
         painter.setPen(QColor("#4a4a4a"))
         who = " · ".join(
             x
@@ -181,19 +179,26 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def _fit(fm: QFontMetrics, text: str, rect: QRect) -> str:
-    """As much of ``text`` as fits ``rect`` word-wrapped, with an ellipsis when cut."""
-    flags = int(Qt.TextFlag.TextWordWrap)
-    if fm.boundingRect(rect, flags, text).height() <= rect.height():
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if fm.boundingRect(rect, flags, text[:mid] + "…").height() <= rect.height():
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
+def _draw_wrapped(painter: QPainter, font: QFont, text: str, rect: QRect) -> None:
+    """``text`` word-wrapped into ``rect``, the last line that fits elided when cut. One text
+    layout pass per card: the board paints thousands as the user scrolls."""
+    fm = QFontMetrics(font)
+    height, most = fm.lineSpacing(), max(1, rect.height() // fm.lineSpacing())
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines: list[tuple[int, int]] = []
+    while len(lines) < most:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(rect.width())
+        lines.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    for n, (start, length) in enumerate(lines):
+        piece = text[start : start + length].rstrip("\n")
+        if n == len(lines) - 1 and start + length < len(text):
+            piece = fm.elidedText(text[start:].replace("\n", " "), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect.left(), rect.top() + n * height + fm.ascent(), piece)
 
 
 def _badges(card: BoardCard) -> str:
@@ -271,7 +276,7 @@ class PairDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         for left, text in ((rect.left() + 6, pair.first_text), (rect.left() + half + gap, pair.second_text)):
             box = QRect(left, rect.top() + 4, half - 8, fm.lineSpacing() * self.LINES)
-            painter.drawText(box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, _fit(fm, text, box))
+            _draw_wrapped(painter, option.font, text, box)
         painter.drawText(
             QRect(rect.left() + half, rect.top(), gap, rect.height()), Qt.AlignmentFlag.AlignCenter, "≠"
         )

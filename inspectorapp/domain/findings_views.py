@@ -42,6 +42,9 @@ class FindingView:
     converted_signal_id: str | None
     evidence: tuple[EvidenceItem, ...]
     updated_at: datetime
+    # Signals sharing a source key or linked dubbel_van are one source; anything else
+    # (note, quote, event, attachment) is its own (domain.corroboration).
+    independent_sources: int = 0
 
 
 @dataclass(frozen=True)

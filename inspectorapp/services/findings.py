@@ -3,6 +3,7 @@ the inspection's judgement mode, and the explicit conversion of a soft signal.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.corroboration import SignalFacts, corroboration
 from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import (
     AddressedTo,
@@ -19,6 +21,7 @@ from inspectorapp.domain.enums import (
     Movement,
     ReportUse,
     SignalKind,
+    SignalLinkType,
     TrafficLight,
 )
 from inspectorapp.domain.findings_views import EvidenceItem, FindingsOverview, FindingView
@@ -27,7 +30,7 @@ from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
 from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
-from storage.models import Finding, FindingEvidence, Inspection, Organisation, Signal
+from storage.models import Finding, FindingEvidence, Inspection, Organisation, Signal, SignalLink
 
 from . import audit, frameworks, signal_status
 from .evidence import EvidenceKey, inspection_evidence
@@ -78,6 +81,39 @@ def resolve(
     return per_finding, items
 
 
+def _source_counter(session: Session, evidence: list[EvidenceItem]) -> Callable[[list[EvidenceItem]], int]:
+    """Counts a finding's independent sources; the signals' facts and their dubbel_van links
+    are read once for the whole overview."""
+    ids = {e.id for e in evidence if e.kind == EvidenceKind.SIGNAL}
+    facts = {
+        row.id: SignalFacts(row.id, row.source_key, row.entrance, row.observed_by, row.observed_at)
+        for row in session.execute(
+            select(
+                Signal.id, Signal.source_key, Signal.entrance, Signal.observed_by, Signal.observed_at
+            ).where(Signal.id.in_(ids))
+        )
+    }
+    duplicates = [
+        (a, b)
+        for a, b in session.execute(
+            select(SignalLink.from_signal_id, SignalLink.to_signal_id).where(
+                SignalLink.link_type == SignalLinkType.DUPLICATE_OF,
+                SignalLink.deleted_at.is_(None),
+                SignalLink.from_signal_id.in_(ids),
+            )
+        )
+        if b in ids
+    ]
+
+    def count(items: list[EvidenceItem]) -> int:
+        signals = [facts[e.id] for e in items if e.kind == EvidenceKind.SIGNAL and e.id in facts]
+        return corroboration(signals, duplicates).sources + sum(
+            1 for e in items if e.kind != EvidenceKind.SIGNAL
+        )
+
+    return count
+
+
 def findings_overview(session: Session, inspection_id: str) -> FindingsOverview:
     insp = live_inspection(session, inspection_id)
     findings = live_findings(session, inspection_id)
@@ -89,6 +125,7 @@ def findings_overview(session: Session, inspection_id: str) -> FindingsOverview:
             )
         ).all()
     )
+    sources = _source_counter(session, [e for items in per_finding.values() for e in items])
     views = tuple(
         FindingView(
             f.id,
@@ -106,6 +143,7 @@ def findings_overview(session: Session, inspection_id: str) -> FindingsOverview:
             f.converted_signal_id,
             tuple(per_finding[f.id]),
             f.updated_at,
+            sources(per_finding[f.id]),
         )
         for f in findings
     )
