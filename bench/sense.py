@@ -10,9 +10,10 @@ contradicting, corroborating, duplicate). Cached in bench/.cache/ like the main 
 
 App (budget p95 ≤ 300 ms and ≤ 3× the floor): ``signal_board.board`` on the database
 thread (as ``ops.submit`` runs it), then ``SignalBoardView.fill`` and the event loop turn
-in which the shown 1366x768 window lays out and paints its visible cards (offscreen). Floor: the bare SQL query for the same rows and
-columns (``SELECT ... FROM signal WHERE organisation_id = ? ... ORDER BY observed_at``) on
-the same connection and thread, interleaved with the app runs.
+in which the shown 1366x768 window lays out and paints its visible cards (offscreen).
+Floor: the bare SQL query for the same rows and columns (``SELECT ... FROM signal WHERE
+organisation_id = ? ... ORDER BY observed_at``) on the same connection and thread,
+interleaved with the app runs.
 
 Resurfacing (budget p95 ≤ 50 ms per key): ``services.resurfacing.suggestions`` for a
 40-character observation typed one key at a time on the busy organisation.
