@@ -60,28 +60,21 @@ class StatusOptions:
 
 def load_status(session: DbSession, of: StatusOf, entity_id: str) -> StatusOptions:
     """What the dialog and the history lists need, read in one go on the database thread."""
-    from inspectorapp.services import concern_views, frameworks, signal_status
-    from inspectorapp.services.refs import live
-    from storage.models import Concern, Signal
+    from inspectorapp.services import concern_views, frameworks, signal_links, signal_status
 
     labels = tuple(frameworks.labels(session, f"{of.value}_status"))
     if of is StatusOf.SIGNAL:
-        signal = live(session, Signal, entity_id)
+        history = signal_status.signal_status_history(session, entity_id)
         return StatusOptions(
             labels,
-            signal.status,
+            signal_links.signal_detail(session, entity_id).signal.status,
             signal_status.can_harden(session, entity_id),
-            signal_status.signal_status_history(session, entity_id),
-            signal.review_by,
+            history,
+            # the last review date set with a status change (the views carry no review_by)
+            next((r.review_by for r in history if r.review_by is not None), None),
         )
-    concern = live(session, Concern, entity_id)
-    return StatusOptions(
-        labels,
-        concern.status,
-        True,
-        concern_views.concern_status_history(session, entity_id),
-        concern.next_review_on,
-    )
+    concern = concern_views.concern_view(session, entity_id)
+    return StatusOptions(labels, concern.status, True, concern.history, concern.next_review_on)
 
 
 def status_text(labels: Sequence[Label], code: str) -> str:
