@@ -216,7 +216,7 @@ def _view(
             contradicting.add(a)
         elif kind is SignalLinkType.INCONGRUENT_WITH:
             pairs.append((a, b, note))
-    cards = tuple(_with_badges(c, badges.get(c.id)) for c in shown)
+    cards = tuple(_with_badges(c, badges[c.id]) if c.id in badges else c for c in shown)
     main, against = split(cards, duplicates, contradicting)
     return BoardView(
         subject=subject,
