@@ -18,9 +18,7 @@ from ui.organisation_dialogs import LifeEventDialog, MembershipDialog, NetworkDi
 from ui.organisation_page import OrganisationPage
 
 from .screen_checks import _dialog_of
-from .test_app_window import _create, _wait_rows, laptop_size
-
-SHOTS = __import__("os").environ.get("VELDWERK_SCREENSHOTS")
+from .test_app_window import _create, _shot, _wait_rows, laptop_size
 
 
 @pytest.fixture
@@ -83,8 +81,7 @@ def test_directory_and_organisation_page(qtbot, window: MainWindow) -> None:
     units_before = page.units.table.rowCount()
     events_before = page.events.table.rowCount()
     assert units_before == 4 and events_before >= 4
-    if SHOTS:
-        page.grab().save(str(Path(SHOTS) / "organisations.png"))
+    _shot(w, "organisations.png")  # the whole window at 1366x768
 
     page.units.add.click()
     unit_dialog = _dialog_of(qtbot, UnitDialog)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -71,7 +72,7 @@ def _day(value: object) -> str:
 class _Section(QGroupBox):
     """A titled table with + / Edit / Remove under it."""
 
-    def __init__(self, name: str, columns: int) -> None:
+    def __init__(self, name: str, columns: int, stretch: int) -> None:
         super().__init__()
         self.setObjectName(name)
         self.table = QTableWidget(0, columns)
@@ -80,8 +81,10 @@ class _Section(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # the long text
+        self.table.setWordWrap(False)
         self.add = QPushButton()
         self.edit = QPushButton()
         self.remove = QPushButton()
@@ -129,6 +132,7 @@ class OrganisationPage(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.subtitle = QLabel()
         header = QHBoxLayout()
         header.addWidget(self.back)
@@ -155,17 +159,20 @@ class OrganisationPage(QWidget):
         row.addStretch(1)
         fields_layout.addLayout(row)
 
-        self.units = _Section("units", 2)
+        self.units = _Section("units", 2, stretch=0)
         self.units.add.clicked.connect(lambda: self.edit_unit(None))
         self.units.edit.clicked.connect(lambda: self.edit_unit(self.units.current_id()))
         self.units.table.doubleClicked.connect(lambda _i: self.edit_unit(self.units.current_id()))
         self.units.remove.clicked.connect(self.remove_unit)
-        self.events = _Section("lifeEvents", 4)
+        self.events = _Section("lifeEvents", 4, stretch=2)
         self.events.add.clicked.connect(lambda: self.edit_event(None))
         self.events.edit.clicked.connect(lambda: self.edit_event(self.events.current_id()))
         self.events.table.doubleClicked.connect(lambda _i: self.edit_event(self.events.current_id()))
         self.events.remove.clicked.connect(self.remove_event)
-        self.members = _Section("memberships", 5)
+        sources = self.events.table.horizontalHeader()  # a source is often long: cut it, not the text
+        sources.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        sources.resizeSection(3, 160)
+        self.members = _Section("memberships", 5, stretch=0)
         self.members.add.clicked.connect(lambda: self.edit_membership(None))
         self.members.edit.clicked.connect(lambda: self.edit_membership(self.members.current_id()))
         self.members.table.doubleClicked.connect(lambda _i: self.edit_membership(self.members.current_id()))
