@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .inspection_page import InspectionPage
     from .organisation_list import OrganisationList
     from .organisation_page import OrganisationPage
+    from .review_list import ReviewListView
     from .visit_page import VisitPage
 
 # The inspection and visit pages (60-120 ms to build) are built on first use, or this long
@@ -53,7 +54,7 @@ class Shell(QWidget):
     synthesis_requested = Signal(str)
     sync_requested = Signal()
 
-    PAGES = ("inspections", "organisations", "search")
+    PAGES = ("inspections", "organisations", "review", "search")
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -106,6 +107,10 @@ class Shell(QWidget):
         self.organisations_holder = QWidget()
         QVBoxLayout(self.organisations_holder).setContentsMargins(0, 0, 0, 0)
         self.pages.addWidget(self.organisations_holder)
+        self.review_holder = QWidget()  # "Te herbeoordelen", built when first shown
+        QVBoxLayout(self.review_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(self.review_holder)
+        self._review_list: ReviewListView | None = None
 
         self.search = SearchView()
         self.pages.addWidget(self.search)
@@ -175,7 +180,30 @@ class Shell(QWidget):
             page = self._organisation_page = OrganisationPage(self.workspace)
             self.pages.addWidget(page)
             page.back_requested.connect(lambda: self.show_page("organisations"))
+            self._add_subject_views(page)
         return self._organisation_page
+
+    def _add_subject_views(self, page: OrganisationPage) -> None:
+        """The sense-making tabs after Details: Signals, Concerns, Timeline."""
+        from .concern_list import ConcernListView
+        from .signal_board import SignalBoardView
+        from .timeline_view import TimelineView
+
+        page.add_view(SignalBoardView(self.workspace), lambda: self.tr("Signals"))
+        page.add_view(ConcernListView(self.workspace), lambda: self.tr("Concerns"))
+        page.add_view(TimelineView(self.workspace), lambda: self.tr("Timeline"))
+
+    @property
+    def review_list(self) -> ReviewListView:
+        """The review page, built now if it was not yet."""
+        if self._review_list is None:
+            from .review_list import ReviewListView
+
+            page = self._review_list = ReviewListView(self.workspace)
+            layout = self.review_holder.layout()
+            assert layout is not None
+            layout.addWidget(page)
+        return self._review_list
 
     def built_organisation_page(self) -> OrganisationPage | None:
         """The organisation page if it was built (reading it builds nothing)."""
@@ -191,6 +219,8 @@ class Shell(QWidget):
     def _nav_to(self, row: int) -> None:
         if 0 <= row < len(self.PAGES) and self.PAGES[row] == "organisations":
             _ = self.organisation_list
+        if 0 <= row < len(self.PAGES) and self.PAGES[row] == "review":
+            _ = self.review_list
         self.pages.setCurrentIndex(row)
 
     def built_inspection_page(self) -> InspectionPage | None:
@@ -219,6 +249,7 @@ class Shell(QWidget):
         texts = {
             "inspections": self.tr("Inspections"),
             "organisations": self.tr("Organisations and networks"),
+            "review": self.tr("To review"),
             "search": self.tr("Search"),
         }
         for n, key in enumerate(self.PAGES):
