@@ -154,8 +154,7 @@ class ConcernEditor(QDialog):
         self.tabs.addTab(self._signals_tab(), self.tr("Signals"))
         self.tabs.addTab(self._matrix_tab(), self.tr("Evidence matrix"))
         self.corroboration = QLabel()
-        self.corroboration.setObjectName("concernCorroboration")
-        self.corroboration.setWordWrap(True)
+        self.corroboration.setObjectName("concernCorroboration")  # two short lines, never wrapped
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)

@@ -166,8 +166,7 @@ class MatrixModel(QAbstractTableModel):
             return QCoreApplication.translate(CTX, "Signal") if role == Qt.ItemDataRole.DisplayRole else None
         h = v.hypotheses[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = h.statement if len(h.statement) <= 48 else h.statement[:47].rstrip() + "…"
-            return f"H{h.position}: {text}"
+            return f"H{h.position}: {h.statement}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return h.statement
         if role == Qt.ItemDataRole.BackgroundRole and (section - 1) in self.least:
@@ -199,6 +198,8 @@ class EvidenceMatrix(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole statement in the tooltip
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self._press_on_current = False
