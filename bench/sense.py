@@ -214,6 +214,8 @@ def run(total: int = 100_000, board: int = 5_000, observers: int = 50, rounds: i
             gc.enable()
     p95, f95 = percentile(app_s, 95), percentile(floor_s, 95)
     print("  parts (median): " + ", ".join(f"{k} {ms(median(v))}" for k, v in parts.items()))
+    pairs = median([a / f for a, f in zip(app_s, floor_s, strict=True)])
+    print(f"  median of the per-round ratios (app / floor, back to back): {pairs:.2f}×")
     ratio = p95 / f95
     return Result(
         "sense_board",
