@@ -560,3 +560,53 @@ def test_the_timeline_fits_1366x768(qtbot, window: MainWindow) -> None:
     view.scroller.setFocus()  # not the period field, whose text would show selected
     _shot(view, "timeline.png")
     assert not checks.problems, "Does not fit 1366x768:\n" + "\n".join(checks.problems)
+
+
+def test_the_concern_editor_and_review_list_fit_1366x768(qtbot, window: MainWindow) -> None:
+    """The review page from the navigation, and a concern's editor on each tab with its status
+    dialog (con_a_meld, three hypotheses), at laptop size."""
+    from sqlalchemy import select
+
+    from storage.models import Concern
+    from ui.concern_editor import ConcernEditor
+    from ui.dialogs import open_dialog
+    from ui.status_dialog import StatusDialog, StatusOf
+
+    w = window
+    checks = Checks()
+    w.shell.show_page("review")
+    page = w.shell.review_list
+    qtbot.waitUntil(lambda: page.loads >= 1, timeout=10000)
+    checks.window_fits("page 'review list'", w)
+    checks.texts_readable("page 'review list'", w)
+    ws = w.workspace
+    assert ws is not None
+    cid = ws.call(
+        lambda s: s.scalars(select(Concern.id).where(Concern.title.startswith("Mogelijk onveilig"))).one()
+    )
+    editor = open_dialog(ConcernEditor(ws, cid, parent=w))
+    qtbot.waitUntil(lambda: editor.data is not None, timeout=10000)
+    qtbot.wait(SETTLE_MS)
+    size = editor.size()
+    buttons = [
+        editor.change_status,
+        editor.attach,
+        editor.detach,
+        editor.add_hypothesis,
+        editor.remove_hypothesis,
+    ]
+    for index in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(index)
+        qtbot.wait(SETTLE_MS)
+        name = f"concern editor / {editor.tabs.tabText(index)}"
+        checks.window_fits(name, editor)
+        checks.same_size(name, editor, size)
+        checks.buttons_shown(name, editor, [b for b in buttons if b.isVisibleTo(editor)])
+        checks.texts_readable(name, editor)
+    status = open_dialog(StatusDialog(ws, StatusOf.CONCERN, cid, editor))
+    qtbot.waitUntil(lambda: status.options is not None, timeout=10000)
+    checks.window_fits("concern status", status)
+    checks.buttons_shown("concern status", status, list(status.buttons.buttons()))
+    status.reject()
+    editor.reject()
+    assert not checks.problems, "Does not fit 1366x768:\n" + "\n".join(checks.problems)

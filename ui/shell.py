@@ -66,7 +66,7 @@ class Shell(QWidget):
         self._prebuild_pending = True
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(180)
+        self.nav.setMaximumWidth(230)  # "Organisaties en netwerken" whole
         self.nav.setMinimumWidth(120)
         for _ in self.PAGES:
             self.nav.addItem("")
@@ -254,6 +254,7 @@ class Shell(QWidget):
         }
         for n, key in enumerate(self.PAGES):
             self.nav.item(n).setText(texts[key])
+            self.nav.item(n).setToolTip(texts[key])  # the whole name where a narrow nav cuts it
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.table.setAccessibleName(self.tr("Inspections"))
         self.inspections_title.setText(self.tr("Inspections"))
