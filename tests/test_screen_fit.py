@@ -177,7 +177,47 @@ PAGES: tuple[Page, ...] = (
         lambda qtbot, w: w.shell.show_page("search"),
         lambda w: [],
     ),
+    Page(
+        "organisations list",
+        lambda qtbot, w: _go_directory(qtbot, w),
+        lambda w: [w.shell.organisation_list.new_organisation, w.shell.organisation_list.new_network],
+    ),
+    Page(
+        "organisation page",
+        lambda qtbot, w: _go_subject(qtbot, w, "Ziekenhuis A"),
+        lambda w: [
+            w.shell.organisation_page.edit_button,
+            w.shell.organisation_page.units.add,
+            w.shell.organisation_page.events.add,
+            w.shell.organisation_page.members.add,
+        ],
+    ),
+    Page(
+        "network page",
+        lambda qtbot, w: _go_subject(qtbot, w, "Dementienetwerk Lindeveen"),
+        lambda w: [
+            w.shell.organisation_page.edit_button,
+            w.shell.organisation_page.events.add,
+            w.shell.organisation_page.members.add,
+        ],
+    ),
 )
+
+
+def _go_directory(qtbot, w: MainWindow) -> None:
+    w.shell.show_page("organisations")
+    listing = w.shell.organisation_list
+    listing.field.clear()
+    qtbot.waitUntil(lambda: listing.loaded and listing.model.rowCount() > 0, timeout=10000)
+
+
+def _go_subject(qtbot, w: MainWindow, name: str) -> None:
+    _go_directory(qtbot, w)
+    model = w.shell.organisation_list.model
+    subject = next(model.row_at(r).subject for r in range(model.rowCount()) if model.row_at(r).name == name)
+    w.shell.open_subject(subject)
+    page = w.shell.organisation_page
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.name == name, timeout=10000)
 
 
 # ----- the dialogs ----------------------------------------------------------------------
@@ -338,6 +378,54 @@ DIALOGS: tuple[Dialog, ...] = (
         "group-session board",
         _kind("ui.synthesis_form", "SynthesisForm"),
         _synthesis,
+    ),
+    Dialog(
+        "new organisation",
+        "organisations list",
+        _kind("ui.organisation_dialogs", "OrganisationDialog"),
+        lambda w: w.shell.organisation_list.new_organisation.click(),
+    ),
+    Dialog(
+        "new network",
+        "organisations list",
+        _kind("ui.organisation_dialogs", "NetworkDialog"),
+        lambda w: w.shell.organisation_list.new_network.click(),
+    ),
+    Dialog(
+        "edit an organisation",
+        "organisation page",
+        _kind("ui.organisation_dialogs", "OrganisationDialog"),
+        lambda w: w.shell.organisation_page.edit_subject(),
+    ),
+    Dialog(
+        "new unit",
+        "organisation page",
+        _kind("ui.organisation_dialogs", "UnitDialog"),
+        lambda w: w.shell.organisation_page.units.add.click(),
+    ),
+    Dialog(
+        "new life event",
+        "organisation page",
+        _kind("ui.organisation_dialogs", "LifeEventDialog"),
+        lambda w: w.shell.organisation_page.events.add.click(),
+    ),
+    Dialog(
+        "new network membership",
+        "organisation page",
+        _kind("ui.organisation_dialogs", "MembershipDialog"),
+        lambda w: w.shell.organisation_page.members.add.click(),
+    ),
+    Dialog(
+        "edit a network",
+        "network page",
+        _kind("ui.organisation_dialogs", "NetworkDialog"),
+        lambda w: w.shell.organisation_page.edit_subject(),
+    ),
+    Dialog(
+        "new member",
+        "network page",
+        _kind("ui.organisation_dialogs", "MembershipDialog"),
+        lambda w: w.shell.organisation_page.members.add.click(),
     ),
 )
 
