@@ -304,6 +304,9 @@ class ConcernEditor(QDialog):
             )
         )
         self.legend.setWordWrap(True)
+        self.hypotheses_label = QLabel()  # the columns' statements, whole
+        self.hypotheses_label.setObjectName("hypothesisStatements")
+        self.hypotheses_label.setWordWrap(True)
         edit = QHBoxLayout()
         edit.addWidget(self.hypothesis_text, 1)
         edit.addWidget(self.add_hypothesis)
@@ -312,6 +315,7 @@ class ConcernEditor(QDialog):
         tab = QWidget()
         box = QVBoxLayout(tab)
         box.addLayout(edit)
+        box.addWidget(self.hypotheses_label)
         box.addWidget(self.matrix, 1)
         box.addWidget(self.legend)
         return tab
@@ -347,6 +351,7 @@ class ConcernEditor(QDialog):
         fill_history(self.history, v.history, data.statuses)
         self._fill_signals(v)
         self.matrix.show_view(v)
+        self.hypotheses_label.setText("\n".join(f"H{h.position}: {h.statement}" for h in v.hypotheses))
         self._column_changed()
         self.corroboration.setText(
             self.tr("Supporting: {0}").format(corroboration_text(v.supporting))

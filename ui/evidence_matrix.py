@@ -166,7 +166,7 @@ class MatrixModel(QAbstractTableModel):
             return QCoreApplication.translate(CTX, "Signal") if role == Qt.ItemDataRole.DisplayRole else None
         h = v.hypotheses[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"H{h.position}: {h.statement}"
+            return f"H{h.position}"  # the statements are listed above the matrix, whole
         if role == Qt.ItemDataRole.ToolTipRole:
             return h.statement
         if role == Qt.ItemDataRole.BackgroundRole and (section - 1) in self.least:
