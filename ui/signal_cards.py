@@ -29,12 +29,12 @@ CARD_H = 112
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTEXT = "SignalBoard"
 
-FILL = {
+FILL: dict[str, QColor] = {
     Valence.NEGATIVE: QColor("#fbe3e1"),
     Valence.POSITIVE: QColor("#e2f3e4"),
     Valence.AMBIGUOUS: QColor("#fdf1d6"),
 }
-EDGE = {
+EDGE: dict[str, QColor] = {
     Valence.NEGATIVE: QColor("#b3261e"),
     Valence.POSITIVE: QColor("#2e7d32"),
     Valence.AMBIGUOUS: QColor("#9a6700"),
@@ -104,9 +104,24 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, describe: Callable[[str, str | None], str], parent: Any = None) -> None:
         super().__init__(parent)
         self.describe = describe
+        self._font_key = ""
+        self._font_cache: tuple[QFont, QFont, QFontMetrics, QFontMetrics] | None = None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(CARD_W, CARD_H)
+
+    def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
+        """The card's small and bold fonts with their metrics, made once per base font."""
+        key = base.key()
+        if self._font_key != key:
+            small = QFont(base)
+            small.setPointSizeF(max(7.0, base.pointSizeF() - 1.5))
+            bold = QFont(small)
+            bold.setBold(True)
+            self._font_key = key
+            self._font_cache = (small, bold, QFontMetrics(small), QFontMetrics(bold))
+        assert self._font_cache is not None
+        return self._font_cache
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -118,22 +133,17 @@ class CardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = option.rect.adjusted(3, 3, -3, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pen = QPen(EDGE.get(Valence(card.valence), QColor("#555")), 2.4 if selected else 1.4)
+        pen = QPen(EDGE.get(card.valence, QColor("#555")), 2.4 if selected else 1.4)
         pen.setStyle(Qt.PenStyle.SolidLine if card.kind == SignalKind.HARD else Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.setBrush(FILL.get(Valence(card.valence), QColor("#f3f3f3")))
+        painter.setBrush(FILL.get(card.valence, QColor("#f3f3f3")))
         painter.drawRoundedRect(rect, 6, 6)
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(QColor("#1f4e99"), 1, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 4, 4)
         inner = rect.adjusted(8, 5, -8, -5)
-        base: QFont = option.font
-        small = QFont(base)
-        small.setPointSizeF(max(7.0, base.pointSizeF() - 1.5))
-        bold = QFont(small)
-        bold.setBold(True)
-        fm = QFontMetrics(small)
+        small, bold, fm, fm_bold = self._fonts(option.font)
         line = fm.lineSpacing()
         painter.setPen(QColor("#202020"))
         painter.setFont(small)
@@ -149,7 +159,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(inner.left(), inner.top(), inner.width() - date_w, line),
             Qt.AlignmentFlag.AlignLeft,
-            QFontMetrics(bold).elidedText(top, Qt.TextElideMode.ElideRight, inner.width() - date_w),
+            fm_bold.elidedText(top, Qt.TextElideMode.ElideRight, inner.width() - date_w),
         )
         painter.setFont(small)
         body_h = inner.height() - 3 * line - 4
