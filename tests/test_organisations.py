@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from inspectorapp.domain.drafts import OrganisationDraft
 from inspectorapp.domain.enums import NetworkFocus, NetworkLayer, SignalKind, UnitType, Valence
+from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.org_drafts import LifeEventDraft, MembershipDraft, NetworkDraft, UnitDraft
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.errors import NotFoundError, ValidationError
@@ -218,6 +219,6 @@ def test_items_due(store: Store, ctx) -> None:
         s.flush()
         after = next(r for r in directory.directory(s, "Ziekenhuis A", today=TODAY))
         assert after.items_due == zha.items_due + 1
-        signal.status = directory.CLOSED  # a closed signal is not due
+        signal.status = SignalStatusCode.CLOSED  # a closed signal is not due
         s.flush()
         assert next(r for r in directory.directory(s, "Ziekenhuis A", today=TODAY)).items_due == zha.items_due

@@ -68,7 +68,7 @@ def valence_tip(counts: ValenceCounts) -> str:
 
 
 class DirectoryModel(QAbstractTableModel):
-    COLUMNS = ("name", "kind", "sector", "region", "hard", "soft", "concerns", "due")
+    COLUMNS = ("name", "kind", "sector", "region", "hard_signals", "soft_signals", "concerns", "due")
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,7 +94,7 @@ class DirectoryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
         key = self.COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and key in ("hard", "soft"):
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("hard_signals", "soft_signals"):
             return _t(QT_TRANSLATE_NOOP("DirectoryModel", "Total: positive, negative, ambiguous"))
         if role == Qt.ItemDataRole.ToolTipRole and key == "due":
             return _t(QT_TRANSLATE_NOOP("DirectoryModel", "Signals and concerns past their review date"))
@@ -106,8 +106,8 @@ class DirectoryModel(QAbstractTableModel):
                 "kind": QT_TRANSLATE_NOOP("DirectoryModel", "Kind"),
                 "sector": QT_TRANSLATE_NOOP("DirectoryModel", "Sector or focus"),
                 "region": QT_TRANSLATE_NOOP("DirectoryModel", "Region"),
-                "hard": QT_TRANSLATE_NOOP("DirectoryModel", "Hard signals"),
-                "soft": QT_TRANSLATE_NOOP("DirectoryModel", "Soft signals"),
+                "hard_signals": QT_TRANSLATE_NOOP("DirectoryModel", "Hard signals"),
+                "soft_signals": QT_TRANSLATE_NOOP("DirectoryModel", "Soft signals"),
                 "concerns": QT_TRANSLATE_NOOP("DirectoryModel", "Open concerns"),
                 "due": QT_TRANSLATE_NOOP("DirectoryModel", "Due"),
             }[key]
@@ -117,8 +117,8 @@ class DirectoryModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r, key = self._rows[index.row()], self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and key in ("hard", "soft"):
-            return valence_tip(r.hard if key == "hard" else r.soft)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("hard_signals", "soft_signals"):
+            return valence_tip(r.hard if key == "hard_signals" else r.soft)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("concerns", "due"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -138,9 +138,9 @@ class DirectoryModel(QAbstractTableModel):
             return labels.code_text(r.sector) if r.sector else ""
         if key == "region":
             return r.region or ""
-        if key == "hard":
+        if key == "hard_signals":
             return valence_text(r.hard)
-        if key == "soft":
+        if key == "soft_signals":
             return valence_text(r.soft)
         if key == "concerns":
             return str(r.open_concerns) if r.open_concerns else ""

@@ -18,14 +18,12 @@ from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain.enums import NetworkFocus, SignalKind, Valence
+from inspectorapp.domain.framework_codes import ConcernStatusCode, SignalStatusCode
 from inspectorapp.domain.org_views import DirectoryRow, ValenceCounts
 from inspectorapp.domain.subject_ref import SubjectRef
 from storage.models import Concern, Network, NetworkMembership, Organisation, Signal
 
 from .organisations import code_map
-
-# The taxonomies' closing codes (signal_status and concern_status share the code).
-CLOSED = "AFGESLOTEN"
 
 _Key = tuple[SignalKind, Valence]
 
@@ -119,7 +117,9 @@ def _members(session: Session) -> dict[str, set[str]]:
 
 
 def _due(today: date):  # type: ignore[no-untyped-def]  # a SQL expression
-    return func.sum(case((and_(Signal.review_by <= today, Signal.status != CLOSED), 1), else_=0))
+    return func.sum(
+        case((and_(Signal.review_by <= today, Signal.status != SignalStatusCode.CLOSED), 1), else_=0)
+    )
 
 
 def _org_signals(session: Session, today: date) -> tuple[dict[str, dict[_Key, int]], dict[str, int]]:
@@ -166,7 +166,11 @@ def _open_concerns(session: Session, today: date) -> tuple[dict[str, int], dict[
             func.count(),
             func.sum(case((Concern.next_review_on <= today, 1), else_=0)),
         )
-        .where(Concern.deleted_at.is_(None), Concern.closed_on.is_(None), Concern.status != CLOSED)
+        .where(
+            Concern.deleted_at.is_(None),
+            Concern.closed_on.is_(None),
+            Concern.status != ConcernStatusCode.CLOSED,
+        )
         .group_by(func.coalesce(Concern.organisation_id, Concern.network_id))
     )
     counts: dict[str, int] = {}
