@@ -12,6 +12,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from translations_nl_sense import SENSE  # the sense-making screens (#14)
+
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "veldwerk_nl.ts"
 QM = TS.with_suffix(".qm")
@@ -645,6 +647,8 @@ NL.update(
     }
 )
 
+
+NL.update(SENSE)
 
 # The passphrase change (Settings).
 NL.update(

@@ -277,19 +277,20 @@ class OrganisationPage(QWidget):
         if isinstance(d, OrganisationDetail):
             self.subtitle.setText(" · ".join(t for t in (self.tr("organisation"), d.region or "") if t))
             self.units.fill([(u.id, [u.name, labels.unit_type(u.unit_type)]) for u in d.units])
-            lines = [
-                f"{self.tr('Type')}: {labels.code_text(d.org_type) if d.org_type else '—'}",
-                f"{self.tr('Sector')}: {labels.code_text(d.sector) if d.sector else '—'}",
-                f"{self.tr('Region')}: {d.region or '—'}",
+            fields = [
+                (self.tr("Type"), labels.code_text(d.org_type) if d.org_type else ""),
+                (self.tr("Sector"), labels.code_text(d.sector) if d.sector else ""),
+                (self.tr("Region"), d.region or ""),
             ]
         else:
             self.subtitle.setText(" · ".join(t for t in (self.tr("network"), d.region or "") if t))
-            domains = ", ".join(labels.code_text(c) for c in d.financing_domains) or "—"
-            lines = [
-                f"{self.tr('Focus')}: {labels.network_focus(d.focus)}",
-                f"{self.tr('Region')}: {d.region or '—'}",
-                f"{self.tr('Financing domains')}: {domains}",
+            fields = [
+                (self.tr("Focus"), labels.network_focus(d.focus)),
+                (self.tr("Region"), d.region or ""),
+                (self.tr("Financing domains"), ", ".join(labels.code_text(c) for c in d.financing_domains)),
             ]
+        # Labels as plain tr() calls, not inside f-strings: lupdate does not look into those.
+        lines = [f"{label}: {value or '—'}" for label, value in fields]
         self.fields.setText("\n".join([*lines, "", d.description or ""]))
         self._retitle_members()
 

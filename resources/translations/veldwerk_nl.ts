@@ -92,6 +92,214 @@
     </message>
 </context>
 <context>
+    <name>ConcernEditor</name>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="148" />
+        <location filename="../../ui/concern_editor.py" line="153" />
+        <source>Concern</source>
+        <translation>Aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="154" />
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="155" />
+        <source>Evidence matrix</source>
+        <translation>Matrix van onderbouwing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="183" />
+        <source>e.g. Something may be wrong with night staffing on 3 Oost</source>
+        <translation>bijv. Er speelt mogelijk iets met de nachtbezetting op 3 Oost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="193" />
+        <source>Change status…</source>
+        <translation>Status wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="201" />
+        <source>Statement</source>
+        <translation>Vermoeden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="202" />
+        <source>Hypothesis</source>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="203" />
+        <source>Alternative explanations</source>
+        <translation>Alternatieve verklaringen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="204" />
+        <source>Open questions</source>
+        <translation>Open vragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="207" />
+        <source>by</source>
+        <translation>door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="209" />
+        <source>before</source>
+        <translation>vooraf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="211" />
+        <source>Next verification step</source>
+        <translation>Volgende verificatiestap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="214" />
+        <source>Next review</source>
+        <translation>Volgende herbeoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="216" />
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="220" />
+        <location filename="../../ui/concern_editor.py" line="367" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="221" />
+        <source>Status history</source>
+        <translation>Statusgeschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="247" />
+        <source>Set role</source>
+        <translation>Rol instellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="249" />
+        <source>Detach</source>
+        <translation>Loskoppelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="257" />
+        <source>Attach</source>
+        <translation>Koppelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="261" />
+        <source>Selected signal:</source>
+        <translation>Gekozen signaal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="267" />
+        <source>Attach a signal of this subject:</source>
+        <translation>Een signaal van dit onderwerp koppelen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="290" />
+        <source>A competing explanation</source>
+        <translation>Een concurrerende verklaring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="291" />
+        <source>+ Hypothesis</source>
+        <translation>+ Hypothese</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="293" />
+        <source>Reword the selected one</source>
+        <translation>De gekozen hypothese herformuleren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="295" />
+        <source>Remove the selected one</source>
+        <translation>De gekozen hypothese weghalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="299" />
+        <source>Keys 1–4: consistent, inconsistent, neutral, n/a; Delete clears; a click on the selected cell cycles. ◆ diagnostic: the signal fits the hypotheses differently, so it helps to tell them apart; one that fits all of them tells little. The footer counts the inconsistent evidence per hypothesis: the least contradicted one is worth checking first. It is not a verdict and not a score.</source>
+        <translation>Toetsen 1–4: past, past niet, neutraal, n.v.t.; Delete wist; een klik op de gekozen cel wisselt. ◆ onderscheidend: het signaal past verschillend bij de hypothesen en helpt ze dus uit elkaar te houden; een signaal dat bij alle past, zegt weinig. De voetregel telt per hypothese de onderbouwing die er niet bij past: de minst weersproken hypothese is het eerst het toetsen waard. Het is geen oordeel en geen score.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="349" />
+        <source>closed on {0}</source>
+        <translation>gesloten op {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="357" />
+        <source>Supporting: {0}</source>
+        <translation>Ondersteunend: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="359" />
+        <source>Contradicting: {0}</source>
+        <translation>Weersprekend: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="367" />
+        <source>Observed</source>
+        <translation>Waargenomen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="367" />
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="367" />
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+</context>
+<context>
+    <name>ConcernListView</name>
+    <message>
+        <location filename="../../ui/concern_list.py" line="82" />
+        <source>+ Concern</source>
+        <translation>+ Aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="85" />
+        <source>No concerns yet.</source>
+        <translation>Nog geen aandachtspunten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="118" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="119" />
+        <source>Concern</source>
+        <translation>Aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="120" />
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="121" />
+        <source>Next step due</source>
+        <translation>Volgende stap uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="122" />
+        <source>Next review</source>
+        <translation>Volgende herbeoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="123" />
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+</context>
+<context>
     <name>ConversationForm</name>
     <message>
         <location filename="../../ui/visit_forms.py" line="124" />
@@ -135,6 +343,74 @@
         <location filename="../../ui/convert_signal_dialog.py" line="97" />
         <source>Convert</source>
         <translation>Omzetten</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryModel</name>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="65" />
+        <source>{p} positive, {n} negative, {a} ambiguous</source>
+        <translation>{p} positief, {n} negatief, {a} ambigu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="98" />
+        <source>Total: positive, negative, ambiguous</source>
+        <translation>Totaal: positief, negatief, ambigu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="100" />
+        <source>Signals and concerns past their review date</source>
+        <translation>Signalen en aandachtspunten over hun herbeoordelingsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="105" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="106" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="107" />
+        <source>Sector or focus</source>
+        <translation>Sector of focus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="108" />
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="109" />
+        <source>Hard signals</source>
+        <translation>Harde signalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="110" />
+        <source>Soft signals</source>
+        <translation>Zachte signalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="111" />
+        <source>Open concerns</source>
+        <translation>Open aandachtspunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="112" />
+        <source>Due</source>
+        <translation>Verlopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="131" />
+        <source>network</source>
+        <translation>netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="133" />
+        <source>organisation</source>
+        <translation>organisatie</translation>
     </message>
 </context>
 <context>
@@ -295,25 +571,38 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/findings_panel.py" line="191" />
-        <source>%n source(s) ({0} internal)</source>
+        <source>%n piece(s) of evidence</source>
         <translation>
-            <numerusform>%n bron ({0} intern)</numerusform>
-            <numerusform>%n bronnen ({0} intern)</numerusform>
+            <numerusform>%n stuk onderbouwing</numerusform>
+            <numerusform>%n stukken onderbouwing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/findings_panel.py" line="192" />
+        <source>from %n independent source(s)</source>
+        <translation>
+            <numerusform>uit %n onafhankelijke bron</numerusform>
+            <numerusform>uit %n onafhankelijke bronnen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="221" />
-        <location filename="../../ui/findings_panel.py" line="281" />
+        <location filename="../../ui/findings_panel.py" line="193" />
+        <source>({0} internal)</source>
+        <translation>({0} intern)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_panel.py" line="223" />
+        <location filename="../../ui/findings_panel.py" line="283" />
         <source>Saved</source>
         <translation>Opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="230" />
+        <location filename="../../ui/findings_panel.py" line="232" />
         <source>New finding: it is saved once “What we see” has text.</source>
         <translation>Nieuwe bevinding: wordt opgeslagen zodra “Wat zien we” tekst heeft.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="239" />
+        <location filename="../../ui/findings_panel.py" line="241" />
         <source>Changed…</source>
         <translation>Gewijzigd…</translation>
     </message>
@@ -691,17 +980,27 @@
         <translation>Bezoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="244" />
-        <source>Concern: {0}</source>
-        <translation>Aandachtspunt: {0}</translation>
+        <location filename="../../ui/inspection_page.py" line="276" />
+        <source>Stays soft</source>
+        <translation>Blijft zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="247" />
-        <source>stays soft</source>
-        <translation>blijft zacht</translation>
+        <location filename="../../ui/inspection_page.py" line="277" />
+        <source>Open concerns</source>
+        <translation>Open aandachtspunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="279" />
+        <source>Events</source>
+        <translation>Gebeurtenissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="286" />
+        <source>Recent</source>
+        <translation>Recent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/inspection_page.py" line="256" />
+        <location filename="../../ui/inspection_page.py" line="248" />
         <source>%n signal(s) about these subjects</source>
         <translation>
             <numerusform>%n signaal over deze onderwerpen</numerusform>
@@ -709,7 +1008,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/inspection_page.py" line="258" />
+        <location filename="../../ui/inspection_page.py" line="250" />
         <source>%n open concern(s)</source>
         <translation>
             <numerusform>%n open aandachtspunt</numerusform>
@@ -717,7 +1016,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/inspection_page.py" line="263" />
+        <location filename="../../ui/inspection_page.py" line="255" />
         <source>{0} · {1} · {2} · %n conversation(s)</source>
         <translation>
             <numerusform>{0} · {1} · {2} · %n gesprek</numerusform>
@@ -725,12 +1024,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="262" />
+        <location filename="../../ui/inspection_page.py" line="254" />
         <source>announced</source>
         <translation>aangekondigd</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="262" />
+        <location filename="../../ui/inspection_page.py" line="254" />
         <source>unannounced</source>
         <translation>onaangekondigd</translation>
     </message>
@@ -900,6 +1199,34 @@
     </message>
 </context>
 <context>
+    <name>LifeEventDialog</name>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="274" />
+        <source>Life event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="285" />
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="286" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="287" />
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="288" />
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="161" />
@@ -965,14 +1292,345 @@
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>Loading demo data…</source>
         <translation>Demogegevens laden…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>Exported to {0}</source>
         <translation>Geëxporteerd naar {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipDialog</name>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="321" />
+        <source>Network membership</source>
+        <translation>Lidmaatschap van een netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="342" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="342" />
+        <source>Network</source>
+        <translation>Netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="343" />
+        <source>Layer</source>
+        <translation>Schil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="344" />
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="345" />
+        <source>Joined on</source>
+        <translation>Lid sinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="346" />
+        <source>Left on</source>
+        <translation>Vertrokken op</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="191" />
+        <source>Network</source>
+        <translation>Netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="191" />
+        <source>New network</source>
+        <translation>Nieuw netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="205" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="206" />
+        <source>Focus</source>
+        <translation>Focus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="207" />
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="208" />
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="209" />
+        <source>Financing domains</source>
+        <translation>Financieringsdomeinen</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="150" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="150" />
+        <source>New organisation</source>
+        <translation>Nieuwe organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="159" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="160" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="161" />
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="162" />
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="163" />
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationList</name>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="212" />
+        <location filename="../../ui/organisation_list.py" line="217" />
+        <source>Organisations and networks</source>
+        <translation>Organisaties en netwerken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="213" />
+        <source>+ Organisation</source>
+        <translation>+ Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="214" />
+        <source>+ Network</source>
+        <translation>+ Netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="215" />
+        <source>Search by name or region</source>
+        <translation>Zoek op naam of regio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_list.py" line="216" />
+        <source>Search organisations and networks</source>
+        <translation>Organisaties en netwerken doorzoeken</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="278" />
+        <source>organisation</source>
+        <translation>organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="286" />
+        <source>network</source>
+        <translation>netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="304" />
+        <source>← Organisations</source>
+        <translation>← Organisaties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="305" />
+        <location filename="../../ui/organisation_page.py" line="308" />
+        <source>Details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="309" />
+        <location filename="../../ui/organisation_page.py" line="320" />
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="310" />
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="311" />
+        <source>Units</source>
+        <translation>Afdelingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="312" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="281" />
+        <location filename="../../ui/organisation_page.py" line="312" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="282" />
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="283" />
+        <location filename="../../ui/organisation_page.py" line="289" />
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="288" />
+        <source>Focus</source>
+        <translation>Focus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="290" />
+        <source>Financing domains</source>
+        <translation>Financieringsdomeinen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="313" />
+        <source>+ Unit</source>
+        <translation>+ Afdeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="314" />
+        <source>Life events</source>
+        <translation>Gebeurtenissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="316" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="316" />
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="316" />
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="316" />
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="318" />
+        <source>+ Life event</source>
+        <translation>+ Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="321" />
+        <location filename="../../ui/organisation_page.py" line="410" />
+        <source>Remove</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="327" />
+        <source>Members</source>
+        <translation>Leden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="327" />
+        <source>Networks</source>
+        <translation>Netwerken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="328" />
+        <source>+ Member</source>
+        <translation>+ Lid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="328" />
+        <source>+ Network membership</source>
+        <translation>+ Netwerklidmaatschap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="331" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="331" />
+        <source>Network</source>
+        <translation>Netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="332" />
+        <source>Layer</source>
+        <translation>Schil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="333" />
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="334" />
+        <source>Joined</source>
+        <translation>Lid sinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="335" />
+        <source>Left</source>
+        <translation>Vertrokken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="375" />
+        <source>Remove this unit? Signals that name it keep it.</source>
+        <translation>Deze afdeling weghalen? Signalen die haar noemen, houden haar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="383" />
+        <source>Remove this life event?</source>
+        <translation>Deze gebeurtenis weghalen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="391" />
+        <source>Remove this membership? For a member that left, set the date it left instead.</source>
+        <translation>Dit lidmaatschap weghalen? Voor een lid dat vertrok, vult u liever de datum van vertrek in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="399" />
+        <source>Delete {name} with its units, life events and memberships?</source>
+        <translation>{name} verwijderen, met de afdelingen, gebeurtenissen en lidmaatschappen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="433" />
+        <source>This organisation is not deleted: signals, concerns or inspections refer to it. The team's memory about it stays.</source>
+        <translation>Deze organisatie wordt niet verwijderd: signalen, aandachtspunten of inspecties verwijzen ernaar. Wat het team erover weet, blijft bewaard.</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +2037,82 @@
     </message>
 </context>
 <context>
+    <name>ReviewListView</name>
+    <message>
+        <location filename="../../ui/review_list.py" line="111" />
+        <source>review date</source>
+        <translation>herbeoordelingsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="112" />
+        <source>next review</source>
+        <translation>volgende herbeoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="113" />
+        <source>next step</source>
+        <translation>volgende stap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="122" />
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="122" />
+        <source>Concern</source>
+        <translation>Aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="136" />
+        <source>Nothing is due for review.</source>
+        <translation>Er hoeft niets te worden herbeoordeeld.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/review_list.py" line="138" />
+        <source>%n item(s) due for review, oldest first.</source>
+        <translation>
+            <numerusform>%n onderdeel te herbeoordelen, oudste eerst.</numerusform>
+            <numerusform>%n onderdelen te herbeoordelen, oudste eerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="164" />
+        <source>To review</source>
+        <translation>Te herbeoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="167" />
+        <source>Due since</source>
+        <translation>Verlopen sinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="168" />
+        <source>What is due</source>
+        <translation>Wat verloopt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="169" />
+        <source>Item</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="170" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="171" />
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="172" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>SearchView</name>
     <message>
         <location filename="../../ui/search_view.py" line="142" />
@@ -1641,271 +2375,737 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="109" />
-        <location filename="../../ui/shell.py" line="113" />
-        <location filename="../../ui/shell.py" line="114" />
+        <location filename="../../ui/shell.py" line="192" />
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="193" />
+        <source>Concerns</source>
+        <translation>Aandachtspunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="194" />
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="250" />
+        <location filename="../../ui/shell.py" line="259" />
+        <location filename="../../ui/shell.py" line="260" />
         <source>Inspections</source>
         <translation>Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="109" />
+        <location filename="../../ui/shell.py" line="251" />
+        <source>Organisations and networks</source>
+        <translation>Organisaties en netwerken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="252" />
+        <source>To review</source>
+        <translation>Te herbeoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="253" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="112" />
+        <location filename="../../ui/shell.py" line="258" />
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="115" />
+        <location filename="../../ui/shell.py" line="261" />
         <source>+ New inspection (Ctrl+N)</source>
         <translation>+ Nieuwe inspectie (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="116" />
+        <location filename="../../ui/shell.py" line="262" />
         <source>No inspections yet.</source>
         <translation>Nog geen inspecties.</translation>
     </message>
 </context>
 <context>
-    <name>SignalCapture</name>
+    <name>SignalBoard</name>
     <message>
-        <location filename="../../ui/signal_capture.py" line="62" />
-        <source>Signal</source>
-        <translation>Signaal</translation>
+        <location filename="../../ui/signal_cards.py" line="44" />
+        <source>hard</source>
+        <translation>hard</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="81" />
-        <source>Incongruence pair: the board says ↔ the shop floor shows</source>
-        <translation>Incongruentiepaar: bestuur zegt ↔ werkvloer toont</translation>
+        <location filename="../../ui/signal_cards.py" line="45" />
+        <source>soft</source>
+        <translation>zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="88" />
-        <source>Shop floor shows</source>
-        <translation>Werkvloer toont</translation>
+        <location filename="../../ui/signal_cards.py" line="48" />
+        <source>negative</source>
+        <translation>negatief</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="113" />
-        <source>Save (Ctrl+Enter)</source>
-        <translation>Opslaan (Ctrl+Enter)</translation>
+        <location filename="../../ui/signal_cards.py" line="49" />
+        <source>positive</source>
+        <translation>positief</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="118" />
-        <location filename="../../ui/signal_capture.py" line="148" />
-        <source>Organisation</source>
-        <translation>Organisatie</translation>
+        <location filename="../../ui/signal_cards.py" line="50" />
+        <source>ambiguous</source>
+        <translation>ambigu</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="124" />
-        <source>Kind · valence</source>
-        <translation>Soort · valentie</translation>
+        <location filename="../../ui/signal_cards.py" line="53" />
+        <source>inspectorate internal</source>
+        <translation>intern inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="125" />
-        <location filename="../../ui/signal_capture.py" line="149" />
-        <source>Observation</source>
-        <translation>Waarneming</translation>
+        <location filename="../../ui/signal_cards.py" line="54" />
+        <source>team</source>
+        <translation>team</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="128" />
-        <source>More (Tab)</source>
-        <translation>Meer (Tab)</translation>
+        <location filename="../../ui/signal_cards.py" line="55" />
+        <source>restricted</source>
+        <translation>beperkt</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="130" />
-        <location filename="../../ui/signal_capture.py" line="150" />
-        <source>Quote</source>
-        <translation>Citaat</translation>
+        <location filename="../../ui/signal_cards.py" line="56" />
+        <source>reporter confidential</source>
+        <translation>melder vertrouwelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="131" />
+        <location filename="../../ui/signal_cards.py" line="60" />
+        <source>incongruent</source>
+        <translation>incongruent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_cards.py" line="61" />
+        <source>contradicts</source>
+        <translation>weerspreekt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_cards.py" line="62" />
+        <source>corroborates</source>
+        <translation>bevestigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_cards.py" line="63" />
+        <source>hardens</source>
+        <translation>maakt hard</translation>
+    </message>
+</context>
+<context>
+    <name>SignalBoardView</name>
+    <message>
+        <location filename="../../ui/signal_board.py" line="174" />
+        <source>By status</source>
+        <translation>Per status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="175" />
+        <source>By category</source>
+        <translation>Per categorie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="176" />
+        <source>By month</source>
+        <translation>Per maand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="178" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="179" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="180" />
+        <source>Valence</source>
+        <translation>Valentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="181" />
         <source>Entrance</source>
         <translation>Ingang</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="132" />
-        <source>Channel</source>
-        <translation>Kanaal</translation>
+        <location filename="../../ui/signal_board.py" line="182" />
+        <source>Category</source>
+        <translation>Categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="133" />
-        <source>Categories</source>
-        <translation>Categorieën</translation>
+        <location filename="../../ui/signal_board.py" line="183" />
+        <source>Unit</source>
+        <translation>Afdeling</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="134" />
-        <source>Strength</source>
-        <translation>Sterkte</translation>
+        <location filename="../../ui/signal_board.py" line="184" />
+        <source>Observer</source>
+        <translation>Waarnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="135" />
-        <source>Certainty</source>
-        <translation>Zekerheid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signal_capture.py" line="136" />
-        <source>Interpretation</source>
-        <translation>Duiding</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signal_capture.py" line="137" />
-        <source>Hook</source>
-        <translation>Haakje</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signal_capture.py" line="138" />
-        <location filename="../../ui/signal_capture.py" line="151" />
-        <source>Observed by</source>
-        <translation>Waargenomen door</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signal_capture.py" line="139" />
+        <location filename="../../ui/signal_board.py" line="185" />
         <source>Confidentiality</source>
         <translation>Vertrouwelijkheid</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="143" />
-        <source>Possibly related</source>
-        <translation>Mogelijk verwant</translation>
+        <location filename="../../ui/signal_board.py" line="204" />
+        <source>Hook: any</source>
+        <translation>Haakje: alle</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="152" />
+        <location filename="../../ui/signal_board.py" line="205" />
+        <source>With hook</source>
+        <translation>Met haakje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="206" />
+        <source>Without hook</source>
+        <translation>Zonder haakje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="208" />
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="209" />
+        <source>To</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="210" />
+        <source>Clear filters</source>
+        <translation>Filters wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="230" />
+        <source>No signals match these filters.</source>
+        <translation>Geen signalen bij deze filters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="232" />
+        <source>Incongruences</source>
+        <translation>Incongruenties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="242" />
+        <source>No incongruent pairs in view.</source>
+        <translation>Geen incongruente paren in beeld.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signal_board.py" line="346" />
+        <source>%n signal(s)</source>
+        <translation>
+            <numerusform>%n signaal</numerusform>
+            <numerusform>%n signalen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signal_board.py" line="348" />
+        <source>from %n independent source(s)</source>
+        <translation>
+            <numerusform>uit %n onafhankelijke bron</numerusform>
+            <numerusform>uit %n onafhankelijke bronnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signal_board.py" line="350" />
+        <source>%n entrance(s)</source>
+        <translation>
+            <numerusform>%n ingang</numerusform>
+            <numerusform>%n ingangen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signal_board.py" line="351" />
+        <source>%n observer(s)</source>
+        <translation>
+            <numerusform>%n waarnemer</numerusform>
+            <numerusform>%n waarnemers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="354" />
+        <source>period {0} – {1}</source>
+        <translation>periode {0} – {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/signal_board.py" line="355" />
+        <source>%n contradicting</source>
+        <translation>
+            <numerusform>%n weersprekend</numerusform>
+            <numerusform>%n weersprekend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="357" />
+        <source>(filtered: {0} of {1} signals)</source>
+        <translation>(gefilterd: {0} van {1} signalen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="406" />
+        <source>No category</source>
+        <translation>Geen categorie</translation>
+    </message>
+</context>
+<context>
+    <name>SignalCapture</name>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="66" />
+        <location filename="../../ui/signal_capture.py" line="425" />
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="85" />
+        <source>Incongruence pair: the board says ↔ the shop floor shows</source>
+        <translation>Incongruentiepaar: bestuur zegt ↔ werkvloer toont</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="92" />
+        <source>Shop floor shows</source>
+        <translation>Werkvloer toont</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="115" />
+        <source>Alt+↓/↑ choose · Ctrl+L link (again: other link) · Ctrl+D not relevant</source>
+        <translation>Alt+↓/↑ kiezen · Ctrl+L koppelen (nogmaals: andere koppeling) · Ctrl+D niet relevant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="123" />
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Opslaan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="128" />
+        <location filename="../../ui/signal_capture.py" line="166" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="134" />
+        <source>Kind · valence</source>
+        <translation>Soort · valentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="135" />
+        <location filename="../../ui/signal_capture.py" line="167" />
+        <source>Observation</source>
+        <translation>Waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="138" />
+        <source>More (Tab)</source>
+        <translation>Meer (Tab)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="140" />
+        <location filename="../../ui/signal_capture.py" line="168" />
+        <source>Quote</source>
+        <translation>Citaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="141" />
+        <source>Entrance</source>
+        <translation>Ingang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="142" />
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="143" />
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="144" />
+        <source>Strength</source>
+        <translation>Sterkte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="145" />
+        <source>Certainty</source>
+        <translation>Zekerheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="146" />
+        <source>Interpretation</source>
+        <translation>Duiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="147" />
+        <source>Hook</source>
+        <translation>Haakje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="148" />
+        <location filename="../../ui/signal_capture.py" line="169" />
+        <source>Observed by</source>
+        <translation>Waargenomen door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="149" />
+        <source>Confidentiality</source>
+        <translation>Vertrouwelijkheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="150" />
+        <source>Source · key</source>
+        <translation>Bron · kenmerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="155" />
+        <source>Earlier signals (possibly related)</source>
+        <translation>Eerdere signalen (mogelijk verwant)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="427" />
+        <source>Hard or soft</source>
+        <translation>Hard of zacht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="428" />
+        <source>Valence</source>
+        <translation>Valentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="429" />
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="430" />
+        <source>Choose an earlier signal</source>
+        <translation>Een eerder signaal kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="431" />
+        <source>Link it when saving (again: other link)</source>
+        <translation>Koppelen bij opslaan (nogmaals: andere koppeling)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="432" />
+        <source>Not relevant: do not suggest it again</source>
+        <translation>Niet relevant: niet opnieuw voorstellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_capture.py" line="170" />
         <source>Possibly related signals</source>
         <translation>Mogelijk verwante signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="188" />
+        <location filename="../../ui/signal_capture.py" line="215" />
         <source>1 hint</source>
         <translation>1 aanwijzing</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="189" />
+        <location filename="../../ui/signal_capture.py" line="216" />
         <source>2 clear signal</source>
         <translation>2 duidelijk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="190" />
+        <location filename="../../ui/signal_capture.py" line="217" />
         <source>3 strong signal</source>
         <translation>3 sterk signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="195" />
+        <location filename="../../ui/signal_capture.py" line="222" />
         <source>impression</source>
         <translation>indruk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="196" />
+        <location filename="../../ui/signal_capture.py" line="223" />
         <source>probable</source>
         <translation>waarschijnlijk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="197" />
+        <location filename="../../ui/signal_capture.py" line="224" />
         <source>established</source>
         <translation>vastgesteld</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="201" />
+        <location filename="../../ui/signal_capture.py" line="228" />
         <source>team / account holders</source>
         <translation>team / accounthouders</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="202" />
+        <location filename="../../ui/signal_capture.py" line="229" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_capture.py" line="203" />
+        <location filename="../../ui/signal_capture.py" line="230" />
         <source>restricted (named users)</source>
         <translation>beperkt (persoonsgebonden)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signal_capture.py" line="361" />
-        <source>stayed soft</source>
-        <translation>bleef zacht</translation>
     </message>
 </context>
 <context>
     <name>SignalDetailDialog</name>
     <message>
-        <location filename="../../ui/signal_detail.py" line="47" />
+        <location filename="../../ui/signal_detail.py" line="49" />
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="61" />
+        <location filename="../../ui/signal_detail.py" line="64" />
         <source>Save interpretation</source>
         <translation>Duiding opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="70" />
+        <location filename="../../ui/signal_detail.py" line="73" />
         <source>corroborates</source>
         <translation>bevestigt</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="71" />
+        <location filename="../../ui/signal_detail.py" line="74" />
         <source>contradicts</source>
         <translation>weerspreekt</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="72" />
+        <location filename="../../ui/signal_detail.py" line="75" />
         <source>related to</source>
         <translation>hangt samen met</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="73" />
+        <location filename="../../ui/signal_detail.py" line="76" />
         <source>is a hook for</source>
         <translation>is haakje voor</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="74" />
+        <location filename="../../ui/signal_detail.py" line="77" />
         <source>hardens</source>
         <translation>maakt hard</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="75" />
+        <location filename="../../ui/signal_detail.py" line="78" />
         <source>duplicate of</source>
         <translation>dubbel van</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="76" />
+        <location filename="../../ui/signal_detail.py" line="79" />
         <source>incongruent with</source>
         <translation>incongruent met</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="81" />
+        <location filename="../../ui/signal_detail.py" line="84" />
         <source>Link</source>
         <translation>Koppelen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="91" />
+        <location filename="../../ui/signal_detail.py" line="90" />
+        <source>Change status…</source>
+        <translation>Status wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="105" />
         <source>Observation</source>
         <translation>Waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="92" />
+        <location filename="../../ui/signal_detail.py" line="106" />
         <source>Quote</source>
         <translation>Citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="93" />
+        <location filename="../../ui/signal_detail.py" line="110" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="111" />
+        <source>Status history</source>
+        <translation>Statusgeschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="112" />
         <source>Interpretation (history)</source>
         <translation>Duiding (geschiedenis)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="94" />
+        <location filename="../../ui/signal_detail.py" line="113" />
         <source>New interpretation</source>
         <translation>Nieuwe duiding</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="96" />
+        <location filename="../../ui/signal_detail.py" line="115" />
         <source>Links</source>
         <translation>Koppelingen</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_detail.py" line="101" />
+        <location filename="../../ui/signal_detail.py" line="120" />
         <source>Link to</source>
         <translation>Koppelen aan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_detail.py" line="148" />
+        <source>review by {0}</source>
+        <translation>herbeoordelen op {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SourceFields</name>
+    <message>
+        <location filename="../../ui/signal_source.py" line="25" />
+        <source>Source type</source>
+        <translation>Soort bron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_source.py" line="33" />
+        <source>Source key</source>
+        <translation>Kenmerk van de bron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_source.py" line="53" />
+        <source>case number</source>
+        <translation>zaaknummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_source.py" line="54" />
+        <source>report number</source>
+        <translation>rapportnummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_source.py" line="55" />
+        <source>visit and date</source>
+        <translation>bezoek en datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_source.py" line="56" />
+        <source>conversation and date</source>
+        <translation>gesprek en datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_source.py" line="57" />
+        <source>where it was found (link, article, data set)</source>
+        <translation>vindplaats (link, artikel, gegevensbestand)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_source.py" line="60" />
+        <source>{0}, e.g. {1}</source>
+        <translation>{0}, bijv. {1}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="114" />
+        <source>Change the signal's status</source>
+        <translation>Status van het signaal wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="116" />
+        <source>Change the concern's status</source>
+        <translation>Status van het aandachtspunt wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="124" />
+        <source>“Made hard” needs a reason in the data: link a signal that hardens this one, or convert it into a finding.</source>
+        <translation>“Hard gemaakt” vraagt een grond in de gegevens: koppel een signaal dat dit signaal hard maakt, of zet het om in een bevinding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="133" />
+        <source>Why this status? (required)</source>
+        <translation>Waarom deze status? (verplicht)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="139" />
+        <source>Review by</source>
+        <translation>Herbeoordelen op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="139" />
+        <source>Next review</source>
+        <translation>Volgende herbeoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="149" />
+        <source>Current status</source>
+        <translation>Huidige status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="150" />
+        <source>New status</source>
+        <translation>Nieuwe status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="152" />
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="155" />
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="208" />
+        <source>Staying soft needs a date to look at it again.</source>
+        <translation>Blijft zacht vraagt een datum om er opnieuw naar te kijken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_dialog.py" line="210" />
+        <source>The rationale is kept as the reason the concern was closed.</source>
+        <translation>De motivering blijft bewaard als reden waarom het aandachtspunt is gesloten.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionList</name>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="17" />
+        <source>stays soft</source>
+        <translation>blijft zacht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="18" />
+        <source>open concern</source>
+        <translation>open aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="19" />
+        <source>same unit</source>
+        <translation>zelfde afdeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="20" />
+        <source>same category</source>
+        <translation>zelfde categorie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="21" />
+        <source>similar text</source>
+        <translation>vergelijkbare tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="22" />
+        <source>network partner</source>
+        <translation>netwerkpartner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="23" />
+        <source>same organisation</source>
+        <translation>zelfde organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="26" />
+        <source>linked: related to</source>
+        <translation>gekoppeld: hangt samen met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="27" />
+        <source>linked: corroborates</source>
+        <translation>gekoppeld: bevestigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_list.py" line="28" />
+        <source>linked: contradicts</source>
+        <translation>gekoppeld: weerspreekt</translation>
     </message>
 </context>
 <context>
@@ -2370,6 +3570,177 @@
     </message>
 </context>
 <context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="44" />
+        <source>Signals: negative</source>
+        <translation>Signalen: negatief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="45" />
+        <source>Signals: ambiguous</source>
+        <translation>Signalen: ambigu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="46" />
+        <source>Signals: positive</source>
+        <translation>Signalen: positief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="47" />
+        <source>Visits and conversations</source>
+        <translation>Bezoeken en gesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="48" />
+        <source>Life events</source>
+        <translation>Gebeurtenissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="49" />
+        <source>Inspections</source>
+        <translation>Inspecties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="50" />
+        <source>Intensified / heightened</source>
+        <translation>Geïntensiveerd / verscherpt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="51" />
+        <source>Interventions</source>
+        <translation>Interventies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="52" />
+        <source>Concern status</source>
+        <translation>Status aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="55" />
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="56" />
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="57" />
+        <source>Life event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="58" />
+        <source>Inspection</source>
+        <translation>Inspectie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="59" />
+        <source>Intensified supervision</source>
+        <translation>Geïntensiveerd toezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="60" />
+        <source>Heightened supervision</source>
+        <translation>Verscherpt toezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="61" />
+        <source>Intervention</source>
+        <translation>Interventie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="62" />
+        <source>Concern</source>
+        <translation>Aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="73" />
+        <source>Hard signal</source>
+        <translation>Hard signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="74" />
+        <source>Soft signal</source>
+        <translation>Zacht signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="81" />
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="86" />
+        <source>Member: %1</source>
+        <translation>Lid: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="90" />
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_canvas.py" line="142" />
+        <source>Quiet period, compressed: %1</source>
+        <translation>Rustige periode, ingekort: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="68" />
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Uitzoomen (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="74" />
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Inzoomen (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="80" />
+        <source>Compress quiet periods</source>
+        <translation>Rustige perioden inkorten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="83" />
+        <source>Months without anything shrink to a narrow marked gap, so a build-up of signals stands out</source>
+        <translation>Maanden zonder iets krimpen tot een smalle, gemarkeerde onderbreking, zodat een opeenstapeling van signalen opvalt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="87" />
+        <source>● hard signal   ◌ soft signal   ◆ visit   ■ intervention   ▲ concern</source>
+        <translation>● hard signaal   ◌ zacht signaal   ◆ bezoek   ■ interventie   ▲ aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="92" />
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="94" />
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="237" />
+        <source>Unit</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="248" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="249" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <location filename="../../ui/unlock_page.py" line="142" />
@@ -2430,27 +3801,27 @@
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="172" />
+        <location filename="../../ui/unlock_page.py" line="174" />
         <source>too short</source>
         <translation>te kort</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="172" />
+        <location filename="../../ui/unlock_page.py" line="174" />
         <source>weak</source>
         <translation>zwak</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="172" />
+        <location filename="../../ui/unlock_page.py" line="174" />
         <source>reasonable</source>
         <translation>redelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="172" />
+        <location filename="../../ui/unlock_page.py" line="174" />
         <source>strong</source>
         <translation>sterk</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_page.py" line="173" />
+        <location filename="../../ui/unlock_page.py" line="175" />
         <source>Strength: {0}</source>
         <translation>Sterkte: {0}</translation>
     </message>
@@ -2560,12 +3931,12 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="54" />
+        <location filename="../../inspectorapp/bootstrap.py" line="56" />
         <source>Unexpected error</source>
         <translation>Onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../inspectorapp/bootstrap.py" line="55" />
+        <location filename="../../inspectorapp/bootstrap.py" line="57" />
         <source>Something unexpected went wrong. Your work is saved. Details are in {0}</source>
         <translation>Er ging iets onverwachts mis. Uw werk is opgeslagen. Details staan in {0}</translation>
     </message>
@@ -2608,301 +3979,391 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="57" />
         <source>preparation</source>
         <translation>voorbereiding</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="58" />
         <source>fieldwork</source>
         <translation>veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="59" />
         <source>analysis</source>
         <translation>analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="60" />
         <source>reporting</source>
         <translation>rapportage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="75" />
         <source>follow-up</source>
         <translation>vervolg</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58" />
+        <location filename="../../ui/labels.py" line="62" />
         <source>closed</source>
         <translation>afgesloten</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../ui/labels.py" line="71" />
         <source>risk-based</source>
         <translation>risicogestuurd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../ui/labels.py" line="72" />
         <source>thematic</source>
         <translation>thematisch</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../ui/labels.py" line="73" />
         <source>network</source>
         <translation>netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="74" />
         <source>incident</source>
         <translation>incident</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80" />
+        <location filename="../../ui/labels.py" line="84" />
         <source>agenda-setting</source>
         <translation>agenderen/stimuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81" />
+        <location filename="../../ui/labels.py" line="85" />
         <source>sparring partner</source>
         <translation>sparringpartner</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="86" />
         <source>compliance</source>
         <translation>naleving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
-        <location filename="../../ui/labels.py" line="204" />
+        <location filename="../../ui/labels.py" line="87" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>enforcement</source>
         <translation>handhaving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92" />
-        <location filename="../../ui/labels.py" line="167" />
+        <location filename="../../ui/labels.py" line="96" />
+        <location filename="../../ui/labels.py" line="171" />
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93" />
+        <location filename="../../ui/labels.py" line="97" />
         <source>invited</source>
         <translation>uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94" />
+        <location filename="../../ui/labels.py" line="98" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95" />
+        <location filename="../../ui/labels.py" line="99" />
         <source>declined</source>
         <translation>afgemeld</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96" />
+        <location filename="../../ui/labels.py" line="100" />
         <source>deliberately not invited</source>
         <translation>bewust niet uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105" />
-        <location filename="../../ui/labels.py" line="140" />
+        <location filename="../../ui/labels.py" line="109" />
+        <location filename="../../ui/labels.py" line="144" />
         <source>note</source>
         <translation>notitie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
-        <location filename="../../ui/labels.py" line="141" />
+        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="145" />
         <source>signal</source>
         <translation>signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
-        <location filename="../../ui/labels.py" line="142" />
+        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="146" />
         <source>session event</source>
         <translation>sessiegebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108" />
-        <location filename="../../ui/labels.py" line="143" />
+        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="147" />
         <source>observation</source>
         <translation>observatie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../ui/labels.py" line="121" />
         <source>progress</source>
         <translation>vooruitgang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118" />
+        <location filename="../../ui/labels.py" line="122" />
         <source>stable</source>
         <translation>stabiel</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119" />
+        <location filename="../../ui/labels.py" line="123" />
         <source>decline</source>
         <translation>achteruitgang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
+        <location filename="../../ui/labels.py" line="124" />
         <source>not assessed</source>
         <translation>niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129" />
+        <location filename="../../ui/labels.py" line="133" />
         <source>green</source>
         <translation>groen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130" />
+        <location filename="../../ui/labels.py" line="134" />
         <source>amber</source>
         <translation>oranje</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131" />
+        <location filename="../../ui/labels.py" line="135" />
         <source>red</source>
         <translation>rood</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144" />
+        <location filename="../../ui/labels.py" line="148" />
         <source>attachment</source>
         <translation>bijlage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154" />
+        <location filename="../../ui/labels.py" line="158" />
         <source>stays internal: confidential</source>
         <translation>blijft intern: vertrouwelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155" />
+        <location filename="../../ui/labels.py" line="159" />
         <source>stays internal: not marked for the report</source>
         <translation>blijft intern: niet gemarkeerd voor rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156" />
+        <location filename="../../ui/labels.py" line="160" />
         <source>stays internal: soft signal, not converted</source>
         <translation>blijft intern: zacht signaal, niet omgezet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168" />
+        <location filename="../../ui/labels.py" line="172" />
         <source>done</source>
         <translation>uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169" />
+        <location filename="../../ui/labels.py" line="173" />
         <source>cancelled</source>
         <translation>vervallen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178" />
+        <location filename="../../ui/labels.py" line="182" />
         <source>plan under assessment</source>
         <translation>plan in beoordeling</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179" />
+        <location filename="../../ui/labels.py" line="183" />
         <source>plan approved</source>
         <translation>plan goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="180" />
+        <location filename="../../ui/labels.py" line="184" />
         <source>plan rejected</source>
         <translation>plan afgewezen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189" />
+        <location filename="../../ui/labels.py" line="193" />
         <source>before</source>
         <translation>vooraf</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190" />
+        <location filename="../../ui/labels.py" line="194" />
         <source>midway</source>
         <translation>halverwege</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="191" />
+        <location filename="../../ui/labels.py" line="195" />
         <source>afterwards</source>
         <translation>achteraf</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="200" />
+        <location filename="../../ui/labels.py" line="204" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="201" />
+        <location filename="../../ui/labels.py" line="205" />
         <source>informal</source>
         <translation>informeel</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="202" />
+        <location filename="../../ui/labels.py" line="206" />
         <source>recurring</source>
         <translation>terugkerend</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="203" />
+        <location filename="../../ui/labels.py" line="207" />
         <source>individual address</source>
         <translation>individueel aanspreken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>area report (gebiedsrapportage)</source>
         <translation>gebiedsrapportage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>letter report (briefrapport)</source>
         <translation>briefrapport</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/labels.py" line="227" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="224" />
+        <location filename="../../ui/labels.py" line="228" />
         <source>Role of the inspectorate</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="225" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="226" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Findings per theme</source>
         <translation>Bevindingen per thema</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="227" />
+        <location filename="../../ui/labels.py" line="231" />
         <source>Recommendations</source>
         <translation>Aanbevelingen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>Appreciation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="229" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>Charts</source>
         <translation>Grafieken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>Annex: participants by role</source>
         <translation>Bijlage: deelnemers naar rol</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="231" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Annex: method</source>
         <translation>Bijlage: werkwijze</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="232" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Annex: sources</source>
         <translation>Bijlage: bronnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="261" />
+        <source>ward</source>
+        <translation>verpleegafdeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="262" />
+        <source>specialist group</source>
+        <translation>vakgroep</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="263" />
+        <source>site</source>
+        <translation>locatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="264" />
+        <source>care axis</source>
+        <translation>zorgas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="265" />
+        <source>team</source>
+        <translation>team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="274" />
+        <source>around a person</source>
+        <translation>rond een persoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="275" />
+        <source>around a condition</source>
+        <translation>rond een aandoening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="276" />
+        <source>around an area</source>
+        <translation>rond een gebied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="285" />
+        <source>inner circle</source>
+        <translation>binnenste schil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="286" />
+        <source>outer circle</source>
+        <translation>buitenste schil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="296" />
+        <source>own observation</source>
+        <translation>eigen waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="297" />
+        <source>spoken: board</source>
+        <translation>mondeling: bestuur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="298" />
+        <source>spoken: staff member</source>
+        <translation>mondeling: medewerker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="299" />
+        <source>spoken: patient or relative</source>
+        <translation>mondeling: patiënt of naaste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="300" />
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="301" />
+        <source>reporter (complaint or report)</source>
+        <translation>melder (klacht of melding)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="302" />
+        <source>fellow inspector</source>
+        <translation>collega-inspecteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="303" />
+        <source>system or data</source>
+        <translation>systeem of gegevens</translation>
     </message>
 </context>
 <context>
@@ -3083,263 +4544,351 @@
         <translation>Oordeel</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="56" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57" />
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="58" />
+        <source>Next review</source>
+        <translation>Volgende herbeoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="59" />
+        <source>Next step</source>
+        <translation>Volgende stap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60" />
+        <source>Owner of the next step</source>
+        <translation>Eigenaar van de volgende stap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61" />
+        <source>Next step due</source>
+        <translation>Volgende stap uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62" />
+        <source>Alternative explanations</source>
+        <translation>Alternatieve verklaringen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63" />
+        <source>Open questions</source>
+        <translation>Open vragen</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="64" />
+        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="66" />
+        <source>Hypothesis</source>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67" />
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="68" />
+        <source>Rating</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70" />
+        <source>Network</source>
+        <translation>Netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="80" />
         <source>{field} is required.</source>
         <translation>{field} is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>{field} is too long ({actual} characters; at most {max}).</source>
         <translation>{field} is te lang ({actual} tekens; hoogstens {max}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>{field} is too short (at least {min} characters).</source>
         <translation>{field} is te kort (minstens {min} tekens).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="85" />
         <source>The two passphrases differ.</source>
         <translation>De twee wachtwoordzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="86" />
         <source>This laptop holds changes of another user that were not sent yet.</source>
         <translation>Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>{field}: “{value}” is not one of the allowed values.</source>
         <translation>{field}: “{value}” is geen toegestane waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>This value was changed again since; look at the current version first.</source>
         <translation>Deze waarde is sindsdien opnieuw gewijzigd; bekijk eerst de huidige versie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>{field}: “{value}” is not in the framework.</source>
         <translation>{field}: “{value}” staat niet in het kader.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>{field}: “{value}” is not a valid date.</source>
         <translation>{field}: “{value}” is geen geldige datum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>{field} is out of range.</source>
         <translation>{field} valt buiten het toegestane bereik.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>{field} has an invalid format.</source>
         <translation>{field} heeft een ongeldige vorm.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>{field} has the wrong type of value.</source>
         <translation>{field} heeft het verkeerde soort waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>{field} contains a character that cannot be stored.</source>
         <translation>{field} bevat een teken dat niet kan worden opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>{field} refers to something that does not exist.</source>
         <translation>{field} verwijst naar iets dat niet bestaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>{field} lies before the start date.</source>
         <translation>{field} ligt vóór de startdatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>{field}: this already exists.</source>
         <translation>{field}: dit bestaat al.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>The file “{value}” cannot be read.</source>
         <translation>Het bestand “{value}” is niet te lezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>This participant is marked absent.</source>
         <translation>Deze deelnemer staat als afwezig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>{field} belongs to another conversation.</source>
         <translation>{field} hoort bij een ander gesprek.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>{field} does not fit this item.</source>
         <translation>{field} past niet bij dit onderdeel.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>Only a soft signal is converted; a hard one can be evidence as it is.</source>
         <translation>Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als onderbouwing dienen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>A confidential signal can never appear in a report.</source>
         <translation>Een vertrouwelijk signaal kan nooit in een rapport komen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>A confidential item is never released for the report. Change its confidentiality first.</source>
         <translation>Een vertrouwelijk onderdeel wordt nooit vrijgegeven voor het rapport. Pas eerst de vertrouwelijkheid aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>This signal has already been converted into a finding.</source>
         <translation>Dit signaal is al omgezet in een bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.</source>
         <translation>Voeg minstens één andere onderbouwing toe die in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="128" />
         <source>This finding substantiates a soft signal; that signal must stay among its evidence.</source>
         <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij de onderbouwing blijven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>Findings still carry traffic lights. Remove them first; then the judgement can be formative.</source>
         <translation>Bevindingen hebben nog stoplichten. Haal die eerst weg; daarna kan het oordeel formatief worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="135" />
+        <source>A signal is made hard only with a reason in the data: a signal that hardens it, or a finding it was converted into.</source>
+        <translation>Een signaal wordt alleen hard gemaakt met een grond in de gegevens: een signaal dat het hard maakt, of een bevinding waarin het is omgezet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="140" />
+        <source>{field}: this is already the current value.</source>
+        <translation>{field}: dit is al de huidige waarde.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="141" />
+        <source>This signal is not attached to the concern.</source>
+        <translation>Dit signaal is niet aan het aandachtspunt gekoppeld.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="142" />
+        <source>A concern is about exactly one organisation or one network.</source>
+        <translation>Een aandachtspunt gaat over precies één organisatie of één netwerk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="145" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
         <translation>Een score anders dan neutraal vraagt onderbouwing: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="160" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="164" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="176" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="177" />
         <source>This item no longer exists.</source>
         <translation>Dit onderdeel bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>The import was refused: {reason}</source>
         <translation>De import is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153" />
+        <location filename="../../ui/messages.py" line="179" />
         <source>The rescue file cannot be opened: {reason}</source>
         <translation>De noodkopie kan niet worden geopend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="180" />
         <source>{path} is a folder. Choose a file name to export to.</source>
         <translation>{path} is een map. Kies een bestandsnaam om naar te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="183" />
         <source>The folder of {path} does not exist. Nothing was written.</source>
         <translation>De map van {path} bestaat niet. Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="186" />
         <source>{path} cannot be written here (no permission). Nothing was written.</source>
         <translation>{path} kan hier niet worden geschreven (geen rechten). Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163" />
+        <location filename="../../ui/messages.py" line="189" />
         <source>{path} could not be written (disk full or removed?). Nothing was written.</source>
         <translation>{path} kon niet worden geschreven (schijf vol of verwijderd?). Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
+        <location filename="../../ui/messages.py" line="192" />
         <source>The file is empty.</source>
         <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167" />
+        <location filename="../../ui/messages.py" line="193" />
         <source>The file is too large to attach.</source>
         <translation>Het bestand is te groot om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="194" />
         <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
         <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171" />
+        <location filename="../../ui/messages.py" line="197" />
         <source>The image cannot be read: the file is damaged or not an image.</source>
         <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="200" />
         <source>This file is already attached here.</source>
         <translation>Dit bestand is hier al toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="201" />
         <source>The attachment's file is missing on this laptop.</source>
         <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="204" />
         <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
         <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="207" />
         <source>The attachment reference is invalid.</source>
         <translation>De verwijzing naar de bijlage is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
-        <location filename="../../ui/messages.py" line="185" />
+        <location filename="../../ui/messages.py" line="209" />
+        <location filename="../../ui/messages.py" line="211" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>
@@ -3347,27 +4896,27 @@
 <context>
     <name>note_kind</name>
     <message>
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>observation</source>
         <translation>waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>quote</source>
         <translation>citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/labels.py" line="249" />
         <source>interpretation</source>
         <translation>duiding</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/labels.py" line="250" />
         <source>question</source>
         <translation>vraag</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="251" />
         <source>action</source>
         <translation>actie</translation>
     </message>
