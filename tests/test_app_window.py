@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from inspectorapp.bootstrap import build_main_window
+from inspectorapp.bootstrap import Translations, build_main_window
 from inspectorapp.paths import app_paths
 from ui.inspection_table import InspectionTableModel
 from ui.main_window import MainWindow
@@ -50,6 +50,14 @@ def _create(qtbot, w: MainWindow, demo: bool = True) -> None:
 
 def _wait_rows(qtbot, w: MainWindow, at_least: int) -> None:
     qtbot.waitUntil(lambda: w.shell is not None and w.shell.inspections.rowCount() >= at_least, timeout=20000)
+
+
+def dutch_for_shots() -> None:
+    """Screenshots for docs/ show the Dutch interface; a test that builds a bare widget (no main
+    window, which sets the language) calls this before building it. Without SHOTS: no change."""
+    app = QApplication.instance()
+    if SHOTS and isinstance(app, QApplication):
+        Translations(app).set_language("nl")
 
 
 def _shot(w: QWidget, name: str) -> None:

@@ -30,9 +30,9 @@ from ui.evidence_matrix import DIAGNOSTIC_MARK
 from ui.review_list import ReviewListView
 
 from .conftest import PASSPHRASE
+from .test_app_window import _shot, dutch_for_shots
 
 MELD = "Mogelijk onveilig meldklimaat"
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 @pytest.fixture
@@ -72,6 +72,7 @@ def _row_texts(editor: ConcernEditor) -> list[str]:
 
 
 def test_the_meldklimaat_matrix_shows_diagnostic_rows_and_counts(qtbot: QtBot, workspace: Workspace) -> None:
+    dutch_for_shots()
     editor = _editor(qtbot, workspace, _meld(workspace))
     editor.tabs.setCurrentIndex(2)
     rows = _row_texts(editor)
@@ -91,7 +92,7 @@ def test_the_meldklimaat_matrix_shows_diagnostic_rows_and_counts(qtbot: QtBot, w
     assert model.least == {1, 2}  # marked "least contradicted": H1 and H2, never a verdict
     assert "·" in str(model.index(footer, 2).data()) and "·" not in str(model.index(footer, 1).data())
     assert editor.corroboration.text().count("\n") == 1  # supporting and contradicting apart
-    editor.grab().save(str(DOCS / "concern-matrix.png"))
+    _shot(editor, "concern-matrix.png")  # only with VELDWERK_SCREENSHOTS
 
 
 def test_rating_a_cell_by_keyboard_saves(qtbot: QtBot, workspace: Workspace) -> None:
@@ -162,6 +163,7 @@ def test_a_new_concern_for_ziekenhuis_a_with_a_signal_attached(qtbot: QtBot, wor
 
 
 def test_the_review_list_opens_what_is_due(qtbot: QtBot, workspace: Workspace) -> None:
+    dutch_for_shots()
     page = ReviewListView(workspace, today=lambda: date(2026, 12, 1))
     qtbot.addWidget(page)
     page.show()
@@ -173,7 +175,7 @@ def test_the_review_list_opens_what_is_due(qtbot: QtBot, workspace: Workspace) -
     assert item.title.startswith(MELD) and item.due_since == date(2026, 11, 30)
     cells = [page.table.item(row, c) for c in (0, 3)]
     assert [c.text() if c else None for c in cells] == ["30-11-2026", "Ziekenhuis A"]
-    page.grab().save(str(DOCS / "review-list.png"))
+    _shot(page, "review-list.png")
     page.table.setFocus()
     page.table.selectRow(row)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)

@@ -28,6 +28,7 @@ from storage.engine import Store
 from ui.signal_board import SignalBoardView
 
 from .conftest import PASSPHRASE
+from .test_app_window import _shot, dutch_for_shots
 
 LMZ = "LMZ-2026-07310"
 
@@ -246,14 +247,13 @@ def test_the_board_follows_new_signals(qtbot: QtBot, workspace: Workspace) -> No
 
 
 def test_board_screenshot_at_1366x768(qtbot: QtBot, workspace: Workspace) -> None:
+    dutch_for_shots()
     board = _shown(qtbot, workspace)
     QApplication.processEvents()
     assert board.minimumSizeHint().width() <= 1366 and board.minimumSizeHint().height() <= 768
     image = board.grab()
     assert (image.width(), image.height()) == (1366, 768)
-    out = Path(__file__).resolve().parent.parent / "docs" / "signal-board.png"
-    if out.parent.is_dir():
-        image.save(str(out))
+    _shot(board, "signal-board.png")  # only with VELDWERK_SCREENSHOTS: a test run leaves docs/ alone
 
 
 def test_a_findings_evidence_counts_independent_sources(store: Store, ctx: ActionContext) -> None:

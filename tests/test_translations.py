@@ -127,6 +127,50 @@ def test_every_source_string_in_the_code_has_a_finished_dutch_translation(
     assert not unfinished, "no finished Dutch translation:\n" + "\n".join(unfinished)
 
 
+# The two helpers that translate strings marked elsewhere with QT_TRANSLATE_NOOP (literal
+# contexts there): their own call passes the context on as a variable by design.
+DYNAMIC_CONTEXT = {"ui/labels.py", "ui/signal_cards.py"}
+
+
+def test_every_translate_call_names_its_context_literally() -> None:
+    """A context in a variable, or ``translate`` called through an alias, is invisible to lupdate
+    and to the walk above: its strings would stay English without any test noticing."""
+    hidden = []
+    for path in SOURCES:
+        tree = ast.parse(path.read_text("utf-8"))
+        where = str(path.relative_to(ROOT))
+        aliases = {
+            t.id
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Assign)
+            and isinstance(n.value, ast.Attribute)
+            and n.value.attr == "translate"
+            for t in n.targets
+            if isinstance(t, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = _name(node.func)
+            if name in aliases:
+                hidden.append(f"{where}:{node.lineno}: translate through the alias {name}()")
+            elif (
+                name in ("translate", "QT_TRANSLATE_NOOP")
+                and isinstance(node.func, ast.Attribute | ast.Name)
+                and not (
+                    isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "translate"
+                    and _name(node.func.value) not in ("QCoreApplication", "QApplication")
+                )
+                and _literal(node.args[0]) is None
+                and where not in DYNAMIC_CONTEXT
+            ):
+                hidden.append(f"{where}:{node.lineno}: context is not a literal")
+            elif name == "tr" and _literal(node.args[0]) is None:
+                hidden.append(f"{where}:{node.lineno}: tr() of a non-literal")
+    assert not hidden, "\n".join(hidden)
+
+
 def test_the_ts_file_is_what_lupdate_makes_of_the_code_and_all_of_it_is_finished(tmp_path: Path) -> None:
     """No entry unfinished, vanished or obsolete, and no string lupdate would add or drop."""
     copy = tmp_path / TS.name

@@ -43,6 +43,20 @@ SENSE: dict[str, str | tuple[str, str]] = {
     "Supporting: {0}": "Ondersteunend: {0}",
     "Contradicting: {0}": "Weersprekend: {0}",
     "ConcernEditor|Observed": "Waargenomen",
+    # The evidence matrix (the tooltip's words: past, past niet, neutraal, n.v.t.)
+    "EvidenceMatrix|consistent": "past",
+    "EvidenceMatrix|inconsistent": "past niet",
+    "EvidenceMatrix|neutral": "neutraal",
+    "EvidenceMatrix|n/a": "n.v.t.",
+    "EvidenceMatrix|supporting": "ondersteunend",
+    "EvidenceMatrix|contradicting": "weersprekend",
+    "EvidenceMatrix|context": "context",
+    "Diagnostic: this signal fits the hypotheses differently.": (
+        "Onderscheidend: dit signaal past verschillend bij de hypothesen."
+    ),
+    "Inconsistent evidence (count)": "Onderbouwing die niet past (aantal)",
+    "least contradicted": "minst weersproken",
+    "Clear (Delete)": "Wissen (Delete)",
     # Concern list and the review list
     "+ Concern": "+ Aandachtspunt",
     "No concerns yet.": "Nog geen aandachtspunten.",
@@ -83,6 +97,7 @@ SENSE: dict[str, str | tuple[str, str]] = {
     # Findings panel
     "%n piece(s) of evidence": ("%n stuk onderbouwing", "%n stukken onderbouwing"),
     "from %n independent source(s)": ("uit %n onafhankelijke bron", "uit %n onafhankelijke bronnen"),
+    "%n independent source(s)": ("%n onafhankelijke bron", "%n onafhankelijke bronnen"),
     "({0} internal)": "({0} intern)",
     # "Wat weten we al" on the inspection page
     "Stays soft": "Blijft zacht",

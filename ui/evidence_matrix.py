@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 from inspectorapp.domain.enums import ConcernRating, ConcernSignalRole
 from inspectorapp.domain.sense_views import ConcernView
 
-CTX = "EvidenceMatrix"
 # Keys 1-4 in this order; a click cycles through them and back to empty.
 ORDER = (
     ConcernRating.CONSISTENT,
@@ -41,19 +40,19 @@ DIAGNOSTIC_MARK = "◆"
 
 def rating_text(rating: ConcernRating | None) -> str:
     texts = {
-        ConcernRating.CONSISTENT: QCoreApplication.translate(CTX, "consistent"),
-        ConcernRating.INCONSISTENT: QCoreApplication.translate(CTX, "inconsistent"),
-        ConcernRating.NEUTRAL: QCoreApplication.translate(CTX, "neutral"),
-        ConcernRating.NOT_APPLICABLE: QCoreApplication.translate(CTX, "n/a"),
+        ConcernRating.CONSISTENT: QCoreApplication.translate("EvidenceMatrix", "consistent"),
+        ConcernRating.INCONSISTENT: QCoreApplication.translate("EvidenceMatrix", "inconsistent"),
+        ConcernRating.NEUTRAL: QCoreApplication.translate("EvidenceMatrix", "neutral"),
+        ConcernRating.NOT_APPLICABLE: QCoreApplication.translate("EvidenceMatrix", "n/a"),
     }
     return texts[rating] if rating is not None else ""
 
 
 def role_text(role: ConcernSignalRole) -> str:
     texts = {
-        ConcernSignalRole.SUPPORTING: QCoreApplication.translate(CTX, "supporting"),
-        ConcernSignalRole.CONTRADICTING: QCoreApplication.translate(CTX, "contradicting"),
-        ConcernSignalRole.CONTEXT: QCoreApplication.translate(CTX, "context"),
+        ConcernSignalRole.SUPPORTING: QCoreApplication.translate("EvidenceMatrix", "supporting"),
+        ConcernSignalRole.CONTRADICTING: QCoreApplication.translate("EvidenceMatrix", "contradicting"),
+        ConcernSignalRole.CONTEXT: QCoreApplication.translate("EvidenceMatrix", "context"),
     }
     return texts[role]
 
@@ -118,7 +117,7 @@ class MatrixModel(QAbstractTableModel):
                 tip = signal.text
                 if row.diagnostic:
                     tip += "\n" + QCoreApplication.translate(
-                        CTX, "Diagnostic: this signal fits the hypotheses differently."
+                        "EvidenceMatrix", "Diagnostic: this signal fits the hypotheses differently."
                     )
                 return tip
             if role == Qt.ItemDataRole.BackgroundRole and row.diagnostic:
@@ -144,12 +143,14 @@ class MatrixModel(QAbstractTableModel):
             return font
         if c == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate(CTX, "Inconsistent evidence (count)")
+                return QCoreApplication.translate("EvidenceMatrix", "Inconsistent evidence (count)")
             return None
         least = (c - 1) in self.least
         if role == Qt.ItemDataRole.DisplayRole:
             n = str(v.hypotheses[c - 1].inconsistent_count)
-            return n + " · " + QCoreApplication.translate(CTX, "least contradicted") if least else n
+            if not least:
+                return n
+            return n + " · " + QCoreApplication.translate("EvidenceMatrix", "least contradicted")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and least:
@@ -163,7 +164,9 @@ class MatrixModel(QAbstractTableModel):
         if v is None or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
-            return QCoreApplication.translate(CTX, "Signal") if role == Qt.ItemDataRole.DisplayRole else None
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            return QCoreApplication.translate("EvidenceMatrix", "Signal")
         h = v.hypotheses[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"H{h.position}"  # the statements are listed above the matrix, whole
@@ -272,6 +275,6 @@ class EvidenceMatrix(QTableView):
             action = menu.addAction(f"{n}  {rating_text(rating)}")
             action.triggered.connect(lambda _c=False, r=rating: self.rate_current(r))
         menu.addSeparator()
-        clear = menu.addAction(QCoreApplication.translate(CTX, "Clear (Delete)"))
+        clear = menu.addAction(QCoreApplication.translate("EvidenceMatrix", "Clear (Delete)"))
         clear.triggered.connect(lambda _c=False: self.rate_current(None))
         menu.popup(self.viewport().mapToGlobal(pos))

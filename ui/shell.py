@@ -66,8 +66,9 @@ class Shell(QWidget):
         self._prebuild_pending = True
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(230)  # "Organisaties en netwerken" whole
+        self.nav.setMaximumWidth(230)  # widened to the longest entry in retranslate()
         self.nav.setMinimumWidth(120)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for _ in self.PAGES:
             self.nav.addItem("")
         self.pages = QStackedWidget()
@@ -256,6 +257,10 @@ class Shell(QWidget):
             self.nav.item(n).setText(texts[key])
             self.nav.item(n).setToolTip(texts[key])  # the whole name where a narrow nav cuts it
         self.nav.setAccessibleName(self.tr("Navigation"))
+        # The longest entry whole ("Organisaties en netwerken"), measured with the style sheet's
+        # font and padding, so another language or a larger system font does not cut it.
+        self.nav.ensurePolished()
+        self.nav.setMaximumWidth(max(230, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8))
         self.table.setAccessibleName(self.tr("Inspections"))
         self.inspections_title.setText(self.tr("Inspections"))
         self.new_inspection.setText(self.tr("+ New inspection (Ctrl+N)"))

@@ -94,164 +94,189 @@
 <context>
     <name>ConcernEditor</name>
     <message>
-        <location filename="../../ui/concern_editor.py" line="148" />
-        <location filename="../../ui/concern_editor.py" line="153" />
+        <location filename="../../ui/concern_editor.py" line="99" />
+        <source>%n signal(s)</source>
+        <translation>%n signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="100" />
+        <source>%n independent source(s)</source>
+        <translation>%n onafhankelijke bron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="101" />
+        <source>%n entrance(s)</source>
+        <translation>%n ingang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="102" />
+        <source>%n observer(s)</source>
+        <translation>%n waarnemer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="106" />
+        <source>period {0} – {1}</source>
+        <translation>periode {0} – {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_editor.py" line="150" />
+        <location filename="../../ui/concern_editor.py" line="155" />
         <source>Concern</source>
         <translation>Aandachtspunt</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="154" />
+        <location filename="../../ui/concern_editor.py" line="156" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="155" />
+        <location filename="../../ui/concern_editor.py" line="157" />
         <source>Evidence matrix</source>
         <translation>Matrix van onderbouwing</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="183" />
+        <location filename="../../ui/concern_editor.py" line="185" />
         <source>e.g. Something may be wrong with night staffing on 3 Oost</source>
         <translation>bijv. Er speelt mogelijk iets met de nachtbezetting op 3 Oost</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="193" />
+        <location filename="../../ui/concern_editor.py" line="195" />
         <source>Change status…</source>
         <translation>Status wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="201" />
+        <location filename="../../ui/concern_editor.py" line="203" />
         <source>Statement</source>
         <translation>Vermoeden</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="202" />
+        <location filename="../../ui/concern_editor.py" line="204" />
         <source>Hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="203" />
+        <location filename="../../ui/concern_editor.py" line="205" />
         <source>Alternative explanations</source>
         <translation>Alternatieve verklaringen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="204" />
+        <location filename="../../ui/concern_editor.py" line="206" />
         <source>Open questions</source>
         <translation>Open vragen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="207" />
+        <location filename="../../ui/concern_editor.py" line="209" />
         <source>by</source>
         <translation>door</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="209" />
+        <location filename="../../ui/concern_editor.py" line="211" />
         <source>before</source>
         <translation>vooraf</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="211" />
+        <location filename="../../ui/concern_editor.py" line="213" />
         <source>Next verification step</source>
         <translation>Volgende verificatiestap</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="214" />
+        <location filename="../../ui/concern_editor.py" line="216" />
         <source>Next review</source>
         <translation>Volgende herbeoordeling</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="216" />
+        <location filename="../../ui/concern_editor.py" line="218" />
         <source>Owner</source>
         <translation>Eigenaar</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="220" />
-        <location filename="../../ui/concern_editor.py" line="367" />
+        <location filename="../../ui/concern_editor.py" line="222" />
+        <location filename="../../ui/concern_editor.py" line="369" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="221" />
+        <location filename="../../ui/concern_editor.py" line="223" />
         <source>Status history</source>
         <translation>Statusgeschiedenis</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="247" />
+        <location filename="../../ui/concern_editor.py" line="249" />
         <source>Set role</source>
         <translation>Rol instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="249" />
+        <location filename="../../ui/concern_editor.py" line="251" />
         <source>Detach</source>
         <translation>Loskoppelen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="257" />
+        <location filename="../../ui/concern_editor.py" line="259" />
         <source>Attach</source>
         <translation>Koppelen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="261" />
+        <location filename="../../ui/concern_editor.py" line="263" />
         <source>Selected signal:</source>
         <translation>Gekozen signaal:</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="267" />
+        <location filename="../../ui/concern_editor.py" line="269" />
         <source>Attach a signal of this subject:</source>
         <translation>Een signaal van dit onderwerp koppelen:</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="290" />
+        <location filename="../../ui/concern_editor.py" line="292" />
         <source>A competing explanation</source>
         <translation>Een concurrerende verklaring</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="291" />
+        <location filename="../../ui/concern_editor.py" line="293" />
         <source>+ Hypothesis</source>
         <translation>+ Hypothese</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="293" />
+        <location filename="../../ui/concern_editor.py" line="295" />
         <source>Reword the selected one</source>
         <translation>De gekozen hypothese herformuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="295" />
+        <location filename="../../ui/concern_editor.py" line="297" />
         <source>Remove the selected one</source>
         <translation>De gekozen hypothese weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="299" />
+        <location filename="../../ui/concern_editor.py" line="301" />
         <source>Keys 1–4: consistent, inconsistent, neutral, n/a; Delete clears; a click on the selected cell cycles. ◆ diagnostic: the signal fits the hypotheses differently, so it helps to tell them apart; one that fits all of them tells little. The footer counts the inconsistent evidence per hypothesis: the least contradicted one is worth checking first. It is not a verdict and not a score.</source>
         <translation>Toetsen 1–4: past, past niet, neutraal, n.v.t.; Delete wist; een klik op de gekozen cel wisselt. ◆ onderscheidend: het signaal past verschillend bij de hypothesen en helpt ze dus uit elkaar te houden; een signaal dat bij alle past, zegt weinig. De voetregel telt per hypothese de onderbouwing die er niet bij past: de minst weersproken hypothese is het eerst het toetsen waard. Het is geen oordeel en geen score.</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="349" />
+        <location filename="../../ui/concern_editor.py" line="351" />
         <source>closed on {0}</source>
         <translation>gesloten op {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="357" />
+        <location filename="../../ui/concern_editor.py" line="359" />
         <source>Supporting: {0}</source>
         <translation>Ondersteunend: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="359" />
+        <location filename="../../ui/concern_editor.py" line="361" />
         <source>Contradicting: {0}</source>
         <translation>Weersprekend: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="367" />
+        <location filename="../../ui/concern_editor.py" line="369" />
         <source>Observed</source>
         <translation>Waargenomen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="367" />
+        <location filename="../../ui/concern_editor.py" line="369" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="367" />
+        <location filename="../../ui/concern_editor.py" line="369" />
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
@@ -411,6 +436,69 @@
         <location filename="../../ui/organisation_list.py" line="133" />
         <source>organisation</source>
         <translation>organisatie</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceMatrix</name>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="43" />
+        <source>consistent</source>
+        <translation>past</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="44" />
+        <source>inconsistent</source>
+        <translation>past niet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="45" />
+        <source>neutral</source>
+        <translation>neutraal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="46" />
+        <source>n/a</source>
+        <translation>n.v.t.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="53" />
+        <source>supporting</source>
+        <translation>ondersteunend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="54" />
+        <source>contradicting</source>
+        <translation>weersprekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="55" />
+        <source>context</source>
+        <translation>context</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="119" />
+        <source>Diagnostic: this signal fits the hypotheses differently.</source>
+        <translation>Onderscheidend: dit signaal past verschillend bij de hypothesen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="146" />
+        <source>Inconsistent evidence (count)</source>
+        <translation>Onderbouwing die niet past (aantal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="153" />
+        <source>least contradicted</source>
+        <translation>minst weersproken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="169" />
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="278" />
+        <source>Clear (Delete)</source>
+        <translation>Wissen (Delete)</translation>
     </message>
 </context>
 <context>
@@ -2375,54 +2463,54 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="192" />
+        <location filename="../../ui/shell.py" line="193" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="193" />
+        <location filename="../../ui/shell.py" line="194" />
         <source>Concerns</source>
         <translation>Aandachtspunten</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="194" />
+        <location filename="../../ui/shell.py" line="195" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="250" />
-        <location filename="../../ui/shell.py" line="259" />
-        <location filename="../../ui/shell.py" line="260" />
+        <location filename="../../ui/shell.py" line="251" />
+        <location filename="../../ui/shell.py" line="264" />
+        <location filename="../../ui/shell.py" line="265" />
         <source>Inspections</source>
         <translation>Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="251" />
+        <location filename="../../ui/shell.py" line="252" />
         <source>Organisations and networks</source>
         <translation>Organisaties en netwerken</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="252" />
+        <location filename="../../ui/shell.py" line="253" />
         <source>To review</source>
         <translation>Te herbeoordelen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="253" />
+        <location filename="../../ui/shell.py" line="254" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="258" />
+        <location filename="../../ui/shell.py" line="259" />
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="261" />
+        <location filename="../../ui/shell.py" line="266" />
         <source>+ New inspection (Ctrl+N)</source>
         <translation>+ Nieuwe inspectie (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="262" />
+        <location filename="../../ui/shell.py" line="267" />
         <source>No inspections yet.</source>
         <translation>Nog geen inspecties.</translation>
     </message>
