@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspectorapp.domain.enums import InterventionStatus, PlanAssessment
 from inspectorapp.domain.findings_views import FindingView, InterventionView, OutcomeFormOptions
+from inspectorapp.domain.framework_codes import ActionTypeCode
 from inspectorapp.domain.outcome_drafts import InterventionDraft
 from inspectorapp.services import follow_up
 
@@ -83,7 +84,7 @@ class InterventionDialog(QDialog):
         for a in options.action_types:
             self.action.addItem(f"{labels.ladder_rung(a.parent)} — {labels.code_text(a)}", a.code)
         self.action.setCurrentIndex(
-            max(0, self.action.findData(c.action_type if c else "SPIEGEL_VOORHOUDEN"))
+            max(0, self.action.findData(c.action_type if c else ActionTypeCode.HOLD_UP_MIRROR))
         )
         self.organisation = QComboBox()
         self.organisation.addItem(self.tr("— (the network)"), None)

@@ -24,6 +24,7 @@ from inspectorapp.domain.enums import (
     TrafficLight,
     UnitType,
 )
+from inspectorapp.domain.framework_codes import LadderRung
 from inspectorapp.domain.report import ReportSection, ReportType
 from inspectorapp.domain.report_rules import Exclusion
 
@@ -201,11 +202,11 @@ def ladder_rung(value: str | None) -> str:
     return _pick(
         value,
         {
-            "intern": QT_TRANSLATE_NOOP("labels", "internal"),
-            "informeel": QT_TRANSLATE_NOOP("labels", "informal"),
-            "terugkerend": QT_TRANSLATE_NOOP("labels", "recurring"),
-            "individueel": QT_TRANSLATE_NOOP("labels", "individual address"),
-            "handhaving": QT_TRANSLATE_NOOP("labels", "enforcement"),
+            LadderRung.INTERNAL: QT_TRANSLATE_NOOP("labels", "internal"),
+            LadderRung.INFORMAL: QT_TRANSLATE_NOOP("labels", "informal"),
+            LadderRung.RECURRING: QT_TRANSLATE_NOOP("labels", "recurring"),
+            LadderRung.INDIVIDUAL: QT_TRANSLATE_NOOP("labels", "individual address"),
+            LadderRung.ENFORCEMENT: QT_TRANSLATE_NOOP("labels", "enforcement"),
         },
     )
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspectorapp.domain.enums import EvidenceKind
+from inspectorapp.domain.framework_codes import Scale
 from inspectorapp.domain.outcome_drafts import ScoreDraft
 from inspectorapp.domain.snapshots import Label, SchemeItem, SchemeSection, ScoreSnapshot, TimelineItem
 
@@ -133,18 +134,18 @@ class _Row:
     def _value_control(self) -> QWidget:
         item, score = self.item, self.item.score
         current = score.value if score else None
-        if item.scale in ("TELLING", "PERCENT"):
+        if item.scale in (Scale.COUNT, Scale.PERCENT):
             spin = QSpinBox()
-            spin.setRange(-1, 100 if item.scale == "PERCENT" else 100000)
+            spin.setRange(-1, 100 if item.scale == Scale.PERCENT else 100000)
             spin.setSpecialValueText("—")
             spin.setValue(current if current is not None else -1)
             spin.editingFinished.connect(self.save)
             return spin
-        if item.scale == "TEKST":
+        if item.scale == Scale.TEXT:
             return QLabel("")
         combo = QComboBox()
         combo.addItem("—", None)
-        if item.scale == "AANW":
+        if item.scale == Scale.PRESENCE:
             for v, text in (
                 (0, QCoreApplication.translate("SynthesisForm", "0 not observed")),
                 (1, QCoreApplication.translate("SynthesisForm", "1 somewhat")),
@@ -152,7 +153,7 @@ class _Row:
             ):
                 combo.addItem(text, v)
             combo.addItem(QCoreApplication.translate("SynthesisForm", "not applicable"), "NVT")
-        elif item.scale == "BIPOOL":
+        elif item.scale == Scale.BIPOLAR:
             a, b = item.poles or (None, None)
             for v in (-2, -1, 0, 1, 2):
                 pole = (
@@ -163,7 +164,7 @@ class _Row:
                     else QCoreApplication.translate("SynthesisForm", "balanced")
                 )
                 combo.addItem(f"{v:+d} {pole}" if v else f"0 {pole}", v)
-        elif item.scale == "BOOL":
+        elif item.scale == Scale.BOOL:
             combo.addItem(QCoreApplication.translate("SynthesisForm", "yes"), 1)
             combo.addItem(QCoreApplication.translate("SynthesisForm", "no"), 0)
         else:  # ENUM, REF: a code
@@ -172,7 +173,7 @@ class _Row:
         wanted: Any = (
             "NVT" if score and score.not_applicable else (score.value_code or current if score else None)
         )
-        if score and item.scale in ("AANW", "BIPOOL", "BOOL") and not score.not_applicable:
+        if score and item.scale in (Scale.PRESENCE, Scale.BIPOLAR, Scale.BOOL) and not score.not_applicable:
             wanted = current
         index = combo.findData(wanted)
         combo.setCurrentIndex(index if index >= 0 else 0)

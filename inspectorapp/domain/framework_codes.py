@@ -42,6 +42,32 @@ class ConcernStatusCode(StrEnum):
     CLOSED = "AFGESLOTEN"
 
 
+# A concern in one of these is no longer open (pages count and list only the open ones).
+CONCERN_CLOSING = frozenset({ConcernStatusCode.CLOSED, ConcernStatusCode.NOT_SUBSTANTIATED})
+
+
+class ActionTypeCode(StrEnum):
+    """Taxonomy ``action_type``: the interventions the timeline draws as periods, and the
+    intervention form's default."""
+
+    HOLD_UP_MIRROR = "SPIEGEL_VOORHOUDEN"  # the form's default: the lightest step
+    INTENSIFIED_START = "GEINTENSIVEERD_START"
+    INTENSIFIED_STOP = "GEINTENSIVEERD_STOP"
+    HEIGHTENED = "VERSCHERPT_TOEZICHT"  # has no end code of its own
+    STEP_BACK = "AFSTAND_NEMEN"
+
+
+class LadderRung(StrEnum):
+    """The ``ladder`` attribute of an action_type item: the rungs of the escalation ladder,
+    lightest first (the order is the ladder's)."""
+
+    INTERNAL = "intern"
+    INFORMAL = "informeel"
+    RECURRING = "terugkerend"
+    INDIVIDUAL = "individueel"
+    ENFORCEMENT = "handhaving"
+
+
 class SessionEventCode(StrEnum):
     """Taxonomy ``session_event``: the event that points at a captured signal."""
 

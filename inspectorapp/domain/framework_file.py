@@ -15,6 +15,7 @@ from typing import Any
 
 from inspectorapp.domain import limits
 from inspectorapp.domain.framework_codes import (
+    ActionTypeCode,
     ChannelCode,
     ConcernStatusCode,
     EntranceCode,
@@ -56,6 +57,7 @@ REQUIRED_CODES: dict[str, tuple[str, ...]] = {
     "session_event": tuple(SessionEventCode),
     "entrance": tuple(EntranceCode),
     "channel": tuple(ChannelCode),
+    "action_type": tuple(ActionTypeCode),
 }
 ITEM_KEYS = {"code", "label", "parent", "description", "attributes"}
 TOP_KEYS = {"format", "format_version", "key", "version", "title", "published_on", "taxonomies"}

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from .enums import SignalLinkType, SourceType
+from .framework_codes import EntranceCode
 
 
 class SuggestionReason(StrEnum):
@@ -101,7 +102,9 @@ _BOARD_TALK = SourceSuggestion(SourceType.ORAL_BOARD, KeyHint.CONVERSATION)
 _COLLEAGUE = SourceSuggestion(SourceType.COLLEAGUE)
 
 # Codes of the framework taxonomy ``entrance`` (igj-starter 2026.1/2026.2). An entrance not
-# named here (OVERIG, CONTACT_IGJ: anyone may be on the line) suggests nothing.
+# named here (OVERIG, CONTACT_IGJ: anyone may be on the line) suggests nothing. The table is
+# data (a framework without one of its codes loses only that suggestion); the two visit
+# entrances, which the code relies on elsewhere, are named from framework_codes.
 ENTRANCE_SOURCES: dict[str, SourceSuggestion] = {
     "LMZ_KLACHT": SourceSuggestion(SourceType.REPORTER, KeyHint.CASE_NUMBER, "LMZ-"),
     "MELDPUNT_MELDING": _REPORTER_CASE,
@@ -110,8 +113,8 @@ ENTRANCE_SOURCES: dict[str, SourceSuggestion] = {
     "CALAMITEITENRAPPORTAGE": _DOCUMENT_REPORT,
     "VISITATIERAPPORT": _DOCUMENT_REPORT,
     "TRAJECT_RAPPORTAGE": _DOCUMENT_REPORT,
-    "BEZOEK_ONAANGEKONDIGD": _OWN_VISIT,
-    "BEZOEK_AANGEKONDIGD": _OWN_VISIT,
+    EntranceCode.UNANNOUNCED_VISIT: _OWN_VISIT,
+    EntranceCode.ANNOUNCED_VISIT: _OWN_VISIT,
     "THEMATISCH_TOEZICHT": _OWN_VISIT,
     "JAARGESPREK": _BOARD_TALK,
     "CONTACT_BESTUURDER": _BOARD_TALK,

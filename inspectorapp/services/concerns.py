@@ -17,7 +17,7 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.concern_drafts import ConcernDraft
 from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import ConcernRating, ConcernSignalRole
-from inspectorapp.domain.framework_codes import ConcernStatusCode
+from inspectorapp.domain.framework_codes import CONCERN_CLOSING, ConcernStatusCode
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
 from inspectorapp.errors import FieldIssue, ValidationError
@@ -37,7 +37,7 @@ from . import audit, frameworks
 from .refs import existing, live
 
 # A closed concern keeps the day and the reason it was closed.
-CLOSING = frozenset({ConcernStatusCode.CLOSED, ConcernStatusCode.NOT_SUBSTANTIATED})
+CLOSING = CONCERN_CLOSING
 _RATING_IDS = uuid.UUID("5b0c6a62-2f57-4d52-9a34-4c1d1e0a1e14")
 
 

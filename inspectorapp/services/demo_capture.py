@@ -313,7 +313,7 @@ class CaptureLoader:
                 ),
                 status=r.code(f"{w}.status", s.get("status", SignalStatusCode.NEW), "signal_status", True),
                 hook=r.text(f"{w}.hook", s.get("hook"), limits.SHORT_TEXT),
-                report_use=r.choice(f"{w}.report_use", s.get("report_use", "intern"), ReportUse),
+                report_use=r.choice(f"{w}.report_use", s.get("report_use", ReportUse.INTERNAL), ReportUse),
                 confidentiality=r.choice(
                     f"{w}.confidentiality", s.get("confidentiality", "TEAM"), Confidentiality
                 ),

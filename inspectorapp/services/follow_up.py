@@ -14,6 +14,7 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import InterventionStatus, PlanAssessment, ReflectionMoment
 from inspectorapp.domain.findings_views import FollowUpView, InterventionView, ReflectionView
+from inspectorapp.domain.framework_codes import LadderRung
 from inspectorapp.domain.outcome_drafts import InterventionDraft, ReflectionDraft
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
@@ -24,7 +25,7 @@ from . import audit, frameworks
 from .refs import existing, live, live_inspection
 
 # The rungs of the escalation ladder, lightest first (action_type attribute "ladder").
-LADDER = ("intern", "informeel", "terugkerend", "individueel", "handhaving")
+LADDER: tuple[str, ...] = tuple(LadderRung)
 
 
 def ladder_rungs(session: Session, framework_version_id: str) -> dict[str, str | None]:

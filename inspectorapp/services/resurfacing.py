@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
-from inspectorapp.domain.framework_codes import SignalStatusCode
+from inspectorapp.domain.framework_codes import CONCERN_CLOSING, SignalStatusCode
 from inspectorapp.domain.resurfacing import PINNED, Suggestion, SuggestionQuery, SuggestionReason
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.validation import Checker
@@ -46,7 +46,6 @@ RECENT_DAYS = 183  # a small bonus for what is fresh
 CANDIDATES = 60  # ranked in SQL, then scored with their text
 FTS_WINDOW = 200  # newest full-text matches looked at (FTS walks rowids newest first)
 FTS_WORDS = 6  # the longest content words of what is typed
-CLOSED_CONCERN = ("AFGESLOTEN", "NIET_ONDERBOUWD")  # taxonomy concern_status
 
 
 def suggestions(session: Session, query: SuggestionQuery) -> list[Suggestion]:
@@ -83,7 +82,7 @@ def suggestions(session: Session, query: SuggestionQuery) -> list[Suggestion]:
             .join(Concern, Concern.id == ConcernSignal.concern_id)
             .where(
                 or_(Concern.organisation_id == own, Concern.network_id.in_(networks)),
-                Concern.status.not_in(CLOSED_CONCERN),
+                Concern.status.not_in(CONCERN_CLOSING),
                 Concern.deleted_at.is_(None),
                 ConcernSignal.deleted_at.is_(None),
             )

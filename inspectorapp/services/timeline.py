@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from inspectorapp.domain.enums import InterventionStatus
-from inspectorapp.domain.framework_codes import ConcernStatusCode
+from inspectorapp.domain.framework_codes import ActionTypeCode, ConcernStatusCode
 from inspectorapp.domain.snapshots import Label
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.domain.timeline import ItemKind, TimelineData, TimelineItem, sort_items
@@ -35,12 +35,12 @@ from storage.models import (
 from . import frameworks
 from .refs import live
 
-INTENSIFIED_START = "GEINTENSIVEERD_START"
-INTENSIFIED_STOP = "GEINTENSIVEERD_STOP"
-HEIGHTENED = "VERSCHERPT_TOEZICHT"
+INTENSIFIED_START = ActionTypeCode.INTENSIFIED_START
+INTENSIFIED_STOP = ActionTypeCode.INTENSIFIED_STOP
+HEIGHTENED = ActionTypeCode.HEIGHTENED
 # Heightened supervision has no code of its own for its end: the inspectorate ending its
 # intensified supervision or stepping back ends it too.
-HEIGHTENED_ENDS = frozenset({INTENSIFIED_STOP, "AFSTAND_NEMEN"})
+HEIGHTENED_ENDS = frozenset({INTENSIFIED_STOP, ActionTypeCode.STEP_BACK})
 
 
 class _Scope:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from inspectorapp.domain.framework_codes import SignalStatusCode
+from inspectorapp.domain.framework_codes import CONCERN_CLOSING, SignalStatusCode
 from inspectorapp.domain.visit_views import (
     ConversationRow,
     InspectionDetail,
@@ -108,7 +108,7 @@ def inspection_detail(session: Session, inspection_id: str) -> InspectionDetail:
         select(func.count()).where(
             Concern.organisation_id.in_(org_ids) | Concern.network_id.in_([s.network_id for s in subjects]),
             Concern.deleted_at.is_(None),
-            Concern.status.not_in(("AFGESLOTEN", "NIET_ONDERBOUWD")),
+            Concern.status.not_in(CONCERN_CLOSING),
         )
     )
     team = tuple(
@@ -141,7 +141,7 @@ def inspection_detail(session: Session, inspection_id: str) -> InspectionDetail:
                 Concern.organisation_id.in_(org_ids)
                 | Concern.network_id.in_([s.network_id for s in subjects]),
                 Concern.deleted_at.is_(None),
-                Concern.status.not_in(("AFGESLOTEN", "NIET_ONDERBOUWD")),
+                Concern.status.not_in(CONCERN_CLOSING),
             )
         )
     )
