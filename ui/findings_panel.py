@@ -7,7 +7,7 @@ import textwrap
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,7 +46,8 @@ def summary(text: str, limit: int) -> str:
 
 
 class FindingsPanel(QWidget):
-    changed = Signal()  # a finding was saved or deleted: the report preview is stale
+    """Its writes reach the report tab through the change bus (InspectionPage._tabs_changed),
+    not through a signal of its own."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -276,7 +277,6 @@ class FindingsPanel(QWidget):
             self.editor.finding_id = result.value
         if self._queued is not None and self._queued[0] == token:
             self._queued = (token, result.value, self._queued[2])
-        self.changed.emit()
         if self._queued is not None:
             self._flush()
             return
@@ -337,7 +337,6 @@ class FindingsPanel(QWidget):
         open_dialog(dialog)
 
     def _after_change(self, _result: Any) -> None:
-        self.changed.emit()
         self.reload()
 
     def _mode_refused(self, exc: BaseException) -> None:
@@ -345,7 +344,6 @@ class FindingsPanel(QWidget):
         self.reload()  # the combo shows the stored mode again
 
     def _converted(self, finding_id: str) -> None:
-        self.changed.emit()
         self.reload(select=finding_id)
 
     def _error(self, exc: BaseException) -> None:

@@ -84,8 +84,11 @@ class _Gutter(QWidget):
         self.editor.paint_gutter(event)
 
 
+def _ignore(_result: SavedEdits) -> None:
+    pass
+
+
 class NoteEditor(QPlainTextEdit):
-    saved = Signal(object)  # SavedEdits
     save_failed = Signal(object)  # the exception
     status_changed = Signal(str)  # "saving" | "saved" | "failed"
 
@@ -246,9 +249,8 @@ class NoteEditor(QPlainTextEdit):
             return
         upserts, deletes = self._model.pending()
         if upserts or deletes:
-            self._save(
-                [p.edit() for p in upserts], [p.id for p in deletes], self.saved.emit, self.save_failed.emit
-            )
+            # Its result needs no answer here: the change bus tells the pages what was stored.
+            self._save([p.edit() for p in upserts], [p.id for p in deletes], _ignore, self.save_failed.emit)
 
     def _detach(self) -> None:
         self.send_everything()
@@ -285,7 +287,6 @@ class NoteEditor(QPlainTextEdit):
                 for pid in result.deleted:
                     self._model.removed.pop(pid, None)
                 self._follow_saved(result, sent)
-            self.saved.emit(result)
             if self._again or self.has_unsaved():
                 self._again = False
                 self.flush()

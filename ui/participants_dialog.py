@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,8 +35,6 @@ PRESENCE = tuple(Presence)
 
 
 class ParticipantsDialog(QDialog):
-    changed = Signal()
-
     def __init__(
         self, workspace: Workspace, conversation_id: str, visit: VisitWorkspace, parent: QWidget | None = None
     ) -> None:
@@ -172,7 +170,6 @@ class ParticipantsDialog(QDialog):
 
     def _saved(self) -> None:
         self.status.clear()
-        self.changed.emit()
 
     def _error(self, exc: BaseException) -> None:
         self.status.setText(message_for(exc))

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,8 +46,6 @@ PREVIEW_WIDTH = 560
 
 
 class ReportPanel(QWidget):
-    generated = Signal(str)  # content hash of the preview now shown
-
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.setObjectName("reportPanel")
@@ -371,7 +369,6 @@ class ReportPanel(QWidget):
         self.generate_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.status.setText(self.tr("Check the preview, then save it as PDF."))
-        self.generated.emit(digest)
 
     def _choose_file(self) -> None:
         if self.content is None:
