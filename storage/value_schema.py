@@ -23,7 +23,7 @@ import re
 import sqlite3
 import threading
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -57,6 +57,7 @@ class ColumnRule:
     choices: tuple[str, ...] = ()
     json_shape: str = "any"  # any | list_of_text | object
     references: str | None = None  # a synced table the value must name a record of
+    taxonomies: tuple[str, ...] = ()  # framework taxonomies whose codes the value must be
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def _column_rule(column: Any, json_shape: str) -> ColumnRule:
     t = column.type
     nullable = bool(column.nullable)
     required = not nullable and column.server_default is None and not column.primary_key
-    common = {"name": column.name, "nullable": nullable, "required": required}
+    taxonomies = tuple(str(column.info.get("taxonomy", "")).split())
+    common = {"name": column.name, "nullable": nullable, "required": required, "taxonomies": taxonomies}
     refs = [fk.column.table.name for fk in column.foreign_keys]
     if refs and refs[0] not in _synced():  # a local id: travels as key@version (sync/portable.py)
         limit = getattr(t, "length", None)
@@ -195,6 +197,32 @@ def check_record(
     if issues:
         return issues
     return _failed_checks(rule, state, complete=new, skip=unreadable)
+
+
+def unknown_codes(
+    tbl: str, fields: Mapping[str, Any], known: Callable[[str], frozenset[str]]
+) -> list[FieldIssue]:
+    """Framework codes among these wire values that ``known(taxonomy)`` does not hold.
+
+    Codes are data (frameworks come in versions, published by the office), so the models can
+    only name the taxonomy (``code_column``); the caller says which codes exist. Call it after
+    ``check_record`` found the values well-formed. A column naming two taxonomies (an
+    observation score's item: an item or a dilemma) accepts the codes of either."""
+    rule = table_rule(tbl)
+    if rule is None:
+        return []
+    issues = []
+    for name, value in fields.items():
+        column = rule.columns.get(name) if isinstance(name, str) else None
+        if column is None or not column.taxonomies or value is None:
+            continue
+        allowed = frozenset().union(*(known(t) for t in column.taxonomies))
+        values = value if isinstance(value, list) else [value]
+        # "" in an optional code column is "none chosen", as a form saves it
+        strange = [v for v in values if not (v in allowed or (v == "" and column.nullable))]
+        if strange:
+            issues.append(FieldIssue(name, "unknown_code", {"value": str(strange[0])[:60]}))
+    return issues
 
 
 def _readable(rule: TableRule, current: Any) -> tuple[dict[str, Any], frozenset[str]]:
@@ -316,9 +344,7 @@ def _failed_checks(
     """CHECK constraints the state breaks, as SQLite judges them on the stored values (a CHECK
     fails only when false; NULL passes). A partial state is judged only on the checks whose
     columns it holds; checks over a column in ``skip`` (unreadable stored values) not at all."""
-    checks = [
-        c for c in rule.checks if (complete or c.columns <= state.keys()) and not (c.columns & skip)
-    ]
+    checks = [c for c in rule.checks if (complete or c.columns <= state.keys()) and not (c.columns & skip)]
     if not checks:
         return []
     names = [c for c in rule.columns if c in state or complete]

@@ -11,6 +11,7 @@ sync and converge. The tests of a backend share one office and run in order.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 import uuid
@@ -30,15 +31,17 @@ from storage import models as m
 from storage.models import synced_tables
 from storage.value_schema import ColumnRule, table_rule
 from sync.server import schema as t
+from sync.server.frameworks import publish
 
 from . import helpers
 from .adversary_tally import TALLY  # attacks tried and 5xx seen, over both backends
-from .conftest import PASSPHRASE
+from .conftest import PASSPHRASE, ROOT
 from .postgres import postgres_server
 from .sync_harness import PASSWORD, Laptop, ServerProcess, team
 
 __all__ = ["postgres_server"]
 
+RESOURCES = ROOT / "resources"
 TS, DAY = "2026-03-12T09:00:00.000Z", "2026-03-12"
 
 
@@ -84,9 +87,20 @@ def mutation(tbl: str, record_id: str, fields: dict[str, Any], op: str = "upsert
     return {"tbl": tbl, "id": record_id, "op": op, "hlc": hlc, "fields": {f: {"v": v} for f, v in fields.items()}}
 
 
+@functools.cache
+def _a_code(taxonomy: str) -> str:
+    """A code the shipped framework has for ``taxonomy``."""
+    from inspectorapp.services.frameworks import bundled_framework_docs
+
+    return bundled_framework_docs()[-1].taxonomies[taxonomy].items[0].code
+
+
 def valid_value(col: ColumnRule, pick: str | None, framework: str) -> Any:
     if pick is not None:
         return pick
+    if col.taxonomies:
+        code = _a_code(col.taxonomies[0])
+        return [code] if col.kind == "json" else code
     return {
         "int": 1,
         "bool": 0,  # as the outbox triggers send it
@@ -138,6 +152,8 @@ def poisons(col: ColumnRule) -> list[Any]:
         bad += ["tekst", [1], [{"a": 1}]] if col.json_shape == "list_of_text" else [[2**63]]
     elif col.kind == "local_ref":
         bad += [5, ""]
+    if col.taxonomies:  # well-formed, but no framework known to the office has it
+        bad += [["ONBEKEND_CODE"], [_a_code(col.taxonomies[0]), "X"]] if col.kind == "json" else ["ONBEKEND_CODE"]
     if not col.nullable:
         bad.append(None)
     return bad
@@ -186,6 +202,39 @@ def test_the_reported_case_a_nameless_organisation_is_refused(office: dict[str, 
     mallory: Mallory = office["mallory"]
     (res,) = results(mallory.push([mutation("organisation", str(uuid.uuid4()), {"sector": "MSZ"})]))
     assert res["status"] == "rejected" and res["reason"] == "invalid_value:name:required"
+
+
+def test_a_code_no_framework_has_is_refused_until_the_office_publishes_one(office: dict[str, Any]) -> None:
+    """Codes are data: the office accepts those of the frameworks it ships or has published,
+    of any version (a signal keeps a code a newer version dropped), and nothing else."""
+    mallory: Mallory = office["mallory"]
+    whole = valid_fields("organisation", {}, 0, office["framework"])
+    org = {**whole, "name": "Zorggroep Mallory", "sector": "MSZ", "org_type": "ZIEKENHUIS"}
+    answers = results(
+        mallory.push(
+            [
+                mutation("organisation", str(uuid.uuid4()), org),
+                mutation("organisation", str(uuid.uuid4()), {**org, "sector": "RUIMTEVAART"}),
+                mutation("organisation", str(uuid.uuid4()), {**org, "org_type": "<script>"}),
+                mutation("organisation", str(uuid.uuid4()), {**org, "sector": ""}),  # none chosen
+            ]
+        )
+    )
+    assert [(r["status"], r["reason"]) for r in answers] == [
+        ("applied", None),
+        ("rejected", "invalid_value:sector:unknown_code"),
+        ("rejected", "invalid_value:org_type:unknown_code"),
+        ("applied", None),
+    ]
+    # the office publishes a framework version with the sector: from then on it is a code
+    doc = json.loads((RESOURCES / "frameworks" / "igj-starter-2026.2.json").read_text("utf-8"))
+    doc["version"] = f"2026.2-test-{uuid.uuid4().hex[:6]}"
+    doc["taxonomies"]["sector"]["items"].append(
+        {"code": "RUIMTEVAART", "label": {"nl": "Ruimtevaart", "en": "Space flight"}}
+    )
+    office["server"].admin(lambda c: publish(c, json.dumps(doc).encode(), "test"))  # as publish-framework
+    (res,) = results(mallory.push([mutation("organisation", str(uuid.uuid4()), {**org, "sector": "RUIMTEVAART"})]))
+    assert res["status"] == "applied", res
 
 
 def test_a_valid_record_of_every_synced_table_is_applied(office: dict[str, Any]) -> None:

@@ -127,3 +127,28 @@ def test_check_record_never_raises(case: tuple[str, dict[Any, Any], Any], new: b
     tbl, fields, current = case
     issues = check_record(tbl, fields, new=new, current=current)
     assert all(isinstance(i.problem, str) for i in issues)
+
+
+def test_codes_are_checked_against_what_the_caller_knows() -> None:
+    """The models name a column's taxonomy; the office says which codes exist (decision 0010)."""
+    from storage.value_schema import unknown_codes
+
+    known = {"sector": frozenset({"MSZ", "VV"}), "observation_item": frozenset({"A01"}), "dilemma": frozenset({"K1.1"})}
+
+    def lookup(taxonomy: str) -> frozenset[str]:
+        return known.get(taxonomy, frozenset())
+
+    assert unknown_codes("organisation", {"sector": "MSZ", "name": "x"}, lookup) == []
+    assert unknown_codes("organisation", {"sector": ""}, lookup) == []  # optional: none chosen
+    (issue,) = unknown_codes("organisation", {"sector": "ONZIN"}, lookup)
+    assert (issue.field, issue.problem) == ("sector", "unknown_code")
+    # a list of codes: every one must be known
+    assert unknown_codes("network", {"financing_domains": []}, lookup) == []
+    (issue,) = unknown_codes("network", {"financing_domains": ["WLZ"]}, lookup)
+    assert issue.field == "financing_domains"
+    # an observation score's item is an item or a dilemma
+    assert unknown_codes("observation_score", {"item_code": "K1.1"}, lookup) == []
+    assert unknown_codes("observation_score", {"item_code": "A01"}, lookup) == []
+    assert unknown_codes("observation_score", {"item_code": "Z9"}, lookup) != []
+    # a required code column never takes "" for none
+    assert unknown_codes("finding", {"theme_code": ""}, lookup) != []

@@ -11,6 +11,7 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from inspectorapp.clock import utc_now
+from inspectorapp.domain import limits
 from inspectorapp.ids import new_id
 
 # A naming convention keeps Alembic batch migrations deterministic on SQLite.
@@ -75,6 +76,17 @@ def enum_column(enum: type[StrEnum], name: str) -> SAEnum:
         values_callable=lambda e: [m.value for m in e],
         length=32,
     )
+
+
+def code_column(taxonomy: str, default: str | None = None) -> Any:
+    """A framework code of ``taxonomy``. The database cannot check it (codes are data, in
+    versions); the office refuses a pushed code no framework it knows has (``value_schema``)."""
+    return mapped_column(String(limits.CODE), default=default, info={"taxonomy": taxonomy})
+
+
+def codes_column(taxonomy: str) -> Any:
+    """A JSON list of framework codes of ``taxonomy`` (see ``code_column``)."""
+    return mapped_column(JSON, default=list, info={"taxonomy": taxonomy})
 
 
 def length_check(column: str, limit: int) -> CheckConstraint:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -34,7 +33,7 @@ from inspectorapp.domain.enums import (
     Valence,
 )
 
-from .base import Base, Synced, enum_column, length_check
+from .base import Base, Synced, code_column, codes_column, enum_column, length_check
 
 
 class NoteParagraph(Synced, Base):
@@ -47,10 +46,10 @@ class NoteParagraph(Synced, Base):
     position: Mapped[int] = mapped_column(Integer)  # order within the conversation, with gaps
     occurred_at: Mapped[datetime]
     kind: Mapped[NoteKind] = mapped_column(enum_column(NoteKind, "note_kind"))
-    speaker_role: Mapped[str | None] = mapped_column(String(limits.CODE))  # taxonomy person_role
+    speaker_role: Mapped[str | None] = code_column("person_role")
     speaker_participant_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id"))
     text: Mapped[str] = mapped_column(Text, default="")
-    theme_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    theme_codes: Mapped[list[str]] = codes_column("meso_theme")
     confidentiality: Mapped[Confidentiality] = mapped_column(
         enum_column(Confidentiality, "confidentiality"), default=Confidentiality.TEAM
     )
@@ -81,8 +80,8 @@ class Signal(Synced, Base):
     note_paragraph_id: Mapped[str | None] = mapped_column(ForeignKey("note_paragraph.id"))
     kind: Mapped[SignalKind] = mapped_column(enum_column(SignalKind, "signal_kind"))
     valence: Mapped[Valence] = mapped_column(enum_column(Valence, "valence"))
-    entrance: Mapped[str | None] = mapped_column(String(limits.CODE))  # taxonomy entrance
-    channel: Mapped[str | None] = mapped_column(String(limits.CODE))  # taxonomy channel
+    entrance: Mapped[str | None] = code_column("entrance")
+    channel: Mapped[str | None] = code_column("channel")
     source_type: Mapped[SourceType | None] = mapped_column(enum_column(SourceType, "source_type"))
     source_key: Mapped[str | None] = mapped_column(String(limits.NAME))
     observed_at: Mapped[datetime]
@@ -90,7 +89,7 @@ class Signal(Synced, Base):
     observed_by: Mapped[str | None] = mapped_column(String(limits.NAME))
     observation: Mapped[str] = mapped_column(Text)
     quote: Mapped[str | None] = mapped_column(Text)
-    quote_speaker_role: Mapped[str | None] = mapped_column(String(limits.CODE))
+    quote_speaker_role: Mapped[str | None] = code_column("person_role")
     interpretation: Mapped[str | None] = mapped_column(Text)  # current; history below
     alternative_explanation: Mapped[str | None] = mapped_column(Text)
     strength: Mapped[int | None] = mapped_column(Integer)
@@ -99,7 +98,7 @@ class Signal(Synced, Base):
     public_sensitivity: Mapped[PublicSensitivity | None] = mapped_column(
         enum_column(PublicSensitivity, "public_sensitivity")
     )
-    status: Mapped[str] = mapped_column(String(limits.CODE), default="NIEUW")  # taxonomy
+    status: Mapped[str] = code_column("signal_status", default="NIEUW")
     hook: Mapped[str | None] = mapped_column(String(limits.SHORT_TEXT))
     report_use: Mapped[ReportUse] = mapped_column(
         enum_column(ReportUse, "report_use"), default=ReportUse.INTERNAL
@@ -122,7 +121,7 @@ class SignalCategory(Synced, Base):
     __table_args__ = (UniqueConstraint("signal_id", "category_code"),)
 
     signal_id: Mapped[str] = mapped_column(ForeignKey("signal.id"), index=True)
-    category_code: Mapped[str] = mapped_column(String(limits.CODE))  # taxonomy signal_category
+    category_code: Mapped[str] = code_column("signal_category")
 
 
 class SignalInterpretation(Synced, Base):
@@ -161,7 +160,7 @@ class Concern(Synced, Base):
     unit_id: Mapped[str | None] = mapped_column(ForeignKey("unit.id"))
     title: Mapped[str] = mapped_column(String(limits.NAME))
     hypothesis: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(limits.CODE), default="VERMOEDEN")  # taxonomy
+    status: Mapped[str] = code_column("concern_status", default="VERMOEDEN")
     owner: Mapped[str | None] = mapped_column(String(limits.NAME))
     opened_on: Mapped[date]
     closed_on: Mapped[date | None] = mapped_column(default=None)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from inspectorapp.domain import limits
 from inspectorapp.domain.enums import Confidentiality, EvidenceKind
 
-from .base import Base, Synced, enum_column
+from .base import Base, Synced, code_column, enum_column
 
 
 class SpeakingTurn(Synced, Base):
@@ -30,7 +30,7 @@ class SessionEvent(Synced, Base):
     __tablename__ = "session_event"
 
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversation.id"), index=True)
-    event_code: Mapped[str] = mapped_column(String(limits.CODE))
+    event_code: Mapped[str] = code_column("session_event")
     participant_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id"))
     occurred_at: Mapped[datetime]
     text: Mapped[str | None] = mapped_column(Text)
@@ -56,7 +56,7 @@ class ObservationScore(Synced, Base):
     )
 
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversation.id"), index=True)
-    item_code: Mapped[str] = mapped_column(String(limits.CODE))
+    item_code: Mapped[str] = code_column("observation_item dilemma")
     value: Mapped[int | None] = mapped_column(Integer)
     value_code: Mapped[str | None] = mapped_column(String(limits.CODE))
     not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)

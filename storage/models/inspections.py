@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspectorapp.domain import limits
@@ -21,7 +21,7 @@ from inspectorapp.domain.enums import (
     TeamRole,
 )
 
-from .base import Base, Synced, enum_column, length_check
+from .base import Base, Synced, code_column, codes_column, enum_column, length_check
 
 
 class Inspection(Synced, Base):
@@ -44,7 +44,7 @@ class Inspection(Synced, Base):
         enum_column(InspectionStatus, "inspection_status"), default=InspectionStatus.PREPARATION
     )
     confidentiality_agreement: Mapped[str | None] = mapped_column(Text)
-    theme_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    theme_codes: Mapped[list[str]] = codes_column("meso_theme")
     open_questions: Mapped[str | None] = mapped_column(Text)
     started_on: Mapped[date | None] = mapped_column(default=None)
     ended_on: Mapped[date | None] = mapped_column(default=None)
@@ -91,7 +91,7 @@ class Invitation(Synced, Base):
 
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"), index=True)
     organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisation.id"))
-    role_code: Mapped[str | None] = mapped_column(String(limits.CODE))  # taxonomy person_role
+    role_code: Mapped[str | None] = code_column("person_role")
     reason: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[InvitationStatus] = mapped_column(
         enum_column(InvitationStatus, "invitation_status"), default=InvitationStatus.PLANNED
@@ -119,7 +119,7 @@ class Conversation(Synced, Base):
     )
 
     visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
-    conversation_type: Mapped[str] = mapped_column(String(limits.CODE))  # taxonomy
+    conversation_type: Mapped[str] = code_column("conversation_type")
     title: Mapped[str] = mapped_column(String(limits.NAME))
     starts_at: Mapped[datetime | None] = mapped_column(default=None)
     ends_at: Mapped[datetime | None] = mapped_column(default=None)
@@ -133,7 +133,7 @@ class Participant(Synced, Base):
     __tablename__ = "participant"
 
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversation.id"), index=True)
-    role_code: Mapped[str] = mapped_column(String(limits.CODE))  # taxonomy person_role
+    role_code: Mapped[str] = code_column("person_role")
     organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisation.id"))
     person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"))
     label: Mapped[str | None] = mapped_column(String(limits.NAME))  # tile caption

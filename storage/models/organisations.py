@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspectorapp.domain import limits
 from inspectorapp.domain.enums import Confidentiality, NetworkFocus, NetworkLayer, UnitType
 
-from .base import Base, Synced, enum_column, length_check
+from .base import Base, Synced, code_column, codes_column, enum_column, length_check
 
 
 class Organisation(Synced, Base):
@@ -20,8 +20,8 @@ class Organisation(Synced, Base):
     __table_args__ = (length_check("name", limits.NAME),)
 
     name: Mapped[str] = mapped_column(String(limits.NAME))
-    org_type: Mapped[str | None] = mapped_column(String(limits.CODE))  # taxonomy organisation_type
-    sector: Mapped[str | None] = mapped_column(String(limits.CODE))  # taxonomy sector
+    org_type: Mapped[str | None] = code_column("organisation_type")
+    sector: Mapped[str | None] = code_column("sector")
     region: Mapped[str | None] = mapped_column(String(limits.NAME))
     external_ref: Mapped[str | None] = mapped_column(String(limits.NAME))
     description: Mapped[str | None] = mapped_column(Text)
@@ -48,7 +48,7 @@ class Network(Synced, Base):
     focus: Mapped[NetworkFocus] = mapped_column(enum_column(NetworkFocus, "network_focus"))
     region: Mapped[str | None] = mapped_column(String(limits.NAME))
     description: Mapped[str | None] = mapped_column(Text)
-    financing_domains: Mapped[list[str]] = mapped_column(JSON, default=list)
+    financing_domains: Mapped[list[str]] = codes_column("financing_domain")
 
 
 class NetworkMembership(Synced, Base):
@@ -57,7 +57,7 @@ class NetworkMembership(Synced, Base):
     network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisation.id"), index=True)
     layer: Mapped[NetworkLayer] = mapped_column(enum_column(NetworkLayer, "network_layer"))
-    roles: Mapped[list[str]] = mapped_column(JSON, default=list)  # taxonomy network_role
+    roles: Mapped[list[str]] = codes_column("network_role")
     joined_on: Mapped[date | None] = mapped_column(default=None)
     left_on: Mapped[date | None] = mapped_column(default=None)
 
@@ -69,7 +69,7 @@ class NetworkBody(Synced, Base):
     __table_args__ = (length_check("name", limits.NAME),)
 
     network_id: Mapped[str] = mapped_column(ForeignKey("network.id"), index=True)
-    body_type: Mapped[str] = mapped_column(String(limits.CODE))  # taxonomy network_body
+    body_type: Mapped[str] = code_column("network_body")
     name: Mapped[str] = mapped_column(String(limits.NAME))
 
 
@@ -83,7 +83,7 @@ class LifeEvent(Synced, Base):
 
     organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     network_id: Mapped[str | None] = mapped_column(ForeignKey("network.id"), index=True)
-    event_type: Mapped[str] = mapped_column(String(limits.CODE))  # taxonomy life_event_type
+    event_type: Mapped[str] = code_column("life_event_type")
     occurred_on: Mapped[date]
     description: Mapped[str] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(String(limits.SHORT_TEXT))
@@ -94,7 +94,7 @@ class Person(Synced, Base):
 
     __tablename__ = "person"
 
-    role_code: Mapped[str] = mapped_column(String(limits.CODE))  # taxonomy person_role
+    role_code: Mapped[str] = code_column("person_role")
     organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     name: Mapped[str | None] = mapped_column(String(limits.NAME))
     function_title: Mapped[str | None] = mapped_column(String(limits.NAME))

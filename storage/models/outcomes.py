@@ -19,7 +19,7 @@ from inspectorapp.domain.enums import (
 )
 from inspectorapp.domain.report import ReportType
 
-from .base import Base, Synced, enum_column
+from .base import Base, Synced, code_column, enum_column
 
 
 class Finding(Synced, Base):
@@ -28,7 +28,7 @@ class Finding(Synced, Base):
     __tablename__ = "finding"
 
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspection.id"), index=True)
-    theme_code: Mapped[str] = mapped_column(String(limits.CODE))  # taxonomy meso_theme
+    theme_code: Mapped[str] = code_column("meso_theme")
     what_we_see: Mapped[str] = mapped_column(Text, default="")
     what_we_think: Mapped[str] = mapped_column(Text, default="")
     what_next: Mapped[str] = mapped_column(Text, default="")
@@ -64,7 +64,7 @@ class Intervention(Synced, Base):
     inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspection.id"), index=True)
     organisation_id: Mapped[str | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     network_id: Mapped[str | None] = mapped_column(ForeignKey("network.id"))
-    action_type: Mapped[str] = mapped_column(String(limits.CODE))  # taxonomy action_type
+    action_type: Mapped[str] = code_column("action_type")
     intended_message: Mapped[str | None] = mapped_column(Text)
     rationale: Mapped[str | None] = mapped_column(Text)
     owner: Mapped[str | None] = mapped_column(String(limits.NAME))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from inspectorapp.domain import limits
 from inspectorapp.domain.enums import ConcernRating
 
-from .base import Base, Synced, enum_column, length_check
+from .base import Base, Synced, code_column, enum_column, length_check
 
 
 class SignalStatusChange(Synced, Base):
@@ -21,8 +21,8 @@ class SignalStatusChange(Synced, Base):
     __table_args__ = (length_check("rationale", limits.SHORT_TEXT),)
 
     signal_id: Mapped[str] = mapped_column(ForeignKey("signal.id"), index=True)
-    from_status: Mapped[str] = mapped_column(String(limits.CODE))
-    to_status: Mapped[str] = mapped_column(String(limits.CODE))
+    from_status: Mapped[str] = code_column("signal_status")
+    to_status: Mapped[str] = code_column("signal_status")
     rationale: Mapped[str] = mapped_column(Text)
     review_by: Mapped[date | None] = mapped_column(default=None)
     changed_by: Mapped[str | None] = mapped_column(String(limits.NAME))
@@ -36,8 +36,8 @@ class ConcernStatusChange(Synced, Base):
     __table_args__ = (length_check("rationale", limits.SHORT_TEXT),)
 
     concern_id: Mapped[str] = mapped_column(ForeignKey("concern.id"), index=True)
-    from_status: Mapped[str] = mapped_column(String(limits.CODE))
-    to_status: Mapped[str] = mapped_column(String(limits.CODE))
+    from_status: Mapped[str] = code_column("concern_status")
+    to_status: Mapped[str] = code_column("concern_status")
     rationale: Mapped[str] = mapped_column(Text)
     changed_by: Mapped[str | None] = mapped_column(String(limits.NAME))
     changed_at: Mapped[datetime]

@@ -31,7 +31,7 @@ from sync.protocol import (
     change_value,
 )
 
-from . import accounts, blob_access, dead_letters
+from . import accounts, blob_access, dead_letters, office_codes
 from . import schema as t
 from .accounts import Caller
 from .db import next_revision
@@ -117,6 +117,7 @@ class _Batch:
         self.sent: dict[Key, dict[str, Any]] = {}  # values this device sent, per record merged
         self.hashes: dict[str, tuple[Any, bool]] = {}  # attachment id -> (sha256 sent, stored before)
         self.merge = Merge(caller.device_id, self.base_value)
+        self.known_codes = office_codes.known_codes(conn)  # the codes of every framework known here
 
     def load(self) -> None:
         keys = [(m.tbl, m.id) for m in self.req.mutations if m.tbl in SCOPE_PATHS]
@@ -218,7 +219,9 @@ class _Batch:
         # every value must be one every laptop's store accepts (storage.value_schema); first
         # the caller's own values alone: no answer before ``authorise`` may depend on values
         # of a record the caller may not read (it could bisect them through the CHECKs)
-        issues = value_schema.check_record(m.tbl, values, new=False)
+        issues = value_schema.check_record(m.tbl, values, new=False) or value_schema.unknown_codes(
+            m.tbl, values, self.known_codes
+        )
         if issues:
             return self.reject(m, value_schema.reason(issues))
         try:
