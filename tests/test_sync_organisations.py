@@ -1,5 +1,6 @@
 """An organisation made on one laptop, with a unit, a life event and a network membership,
-reaches a teammate's laptop through the real office store over real HTTP."""
+reaches a teammate's laptop through the real office store over real HTTP (the office on
+SQLite and on a real PostgreSQL the tests start)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ from inspectorapp.domain.subject_ref import SubjectRef
 from inspectorapp.services import networks, organisations
 from storage import models as m
 
-from .sync_harness import Laptop, ServerProcess, laptops, table_rows, team
+from .postgres import postgres_server, postgres_url
+from .sync_harness import Laptop, ServerProcess, laptops, office_url, table_rows, team
+
+__all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
 
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    server = ServerProcess(f"sqlite:///{tmp_path / 'office.db'}", tmp_path / "server.log")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def pair(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    server = ServerProcess(office_url(request, tmp_path), tmp_path / "server.log")
     server.start()
     team(server, "Ziekenhuizen", "anna", "bram")
     a, b = laptops(server, tmp_path, "anna", "bram")

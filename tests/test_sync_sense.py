@@ -1,6 +1,7 @@
-"""Sense-making records through a real office store (own process, SQLite): a concern edited
-on two laptops merges field by field, status changes travel with their history, the same
-matrix cell rated on two laptops is one record, and a hostile push is refused."""
+"""Sense-making records through a real office store (own process, on SQLite and on a real
+PostgreSQL the tests start): a concern edited on two laptops merges field by field, status
+changes travel with their history, the same matrix cell rated on two laptops is one record,
+and a hostile push is refused."""
 
 from __future__ import annotations
 
@@ -22,13 +23,17 @@ from inspectorapp.services import concern_views, concerns, signal_status, signal
 from storage import models as m
 
 from . import helpers
-from .sync_harness import Laptop, ServerProcess, laptops, table_rows, team
+from .postgres import postgres_server, postgres_url
+from .sync_harness import Laptop, ServerProcess, laptops, office_url, table_rows, team
 from .test_adversary_push import Mallory, mutation, results
 
+__all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    proc = ServerProcess(f"sqlite:///{tmp_path / 'office.db'}", tmp_path / "server.log")
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
+    """The office store on its embedded default and on a real PostgreSQL the tests start."""
+    proc = ServerProcess(office_url(request, tmp_path), tmp_path / "server.log")
     proc.start()
     yield proc
     proc.kill()
