@@ -1,20 +1,23 @@
 """A concern (aandachtspunt) about an organisation or a network, as competing hypotheses: the
 statement and what else could explain it, the next verification step, the status with its
 history, the attached signals in their roles, and the evidence matrix. Corroboration of the
-supporting and the contradicting signals is shown apart, as counts; nothing is scored."""
+supporting and the contradicting signals is shown apart, as counts; nothing is scored.
+
+The form follows the store (decision 0017, ``concern_fields``): a change that arrives while
+it is open (a sync, another window) fills the fields the user has not edited and is merged
+into those being edited where the words do not overlap. Every save carries the values the
+fields were loaded from, so the service never writes a stale value over a colleague's; a
+clash keeps the colleague's value, and the user's waits in the sync panel."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,17 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspectorapp.domain.board_views import BoardCard
-from inspectorapp.domain.concern_drafts import ConcernDraft
-from inspectorapp.domain.corroboration import Corroboration
+from inspectorapp.domain.concern_drafts import ConcernDraft, FieldValue, SavedConcern, draft_of
 from inspectorapp.domain.enums import ConcernRating, ConcernSignalRole
 from inspectorapp.domain.sense_views import ConcernView
-from inspectorapp.domain.snapshots import Label, OpResult
+from inspectorapp.domain.snapshots import OpResult
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.services import concerns
 
 from . import ops
 from .change_bus import follow
+from .concern_data import EditorData, corroboration_text, load_editor
+from .concern_fields import ConcernFields, clash_text, date_edit, get_date
 from .dialogs import fit_to_screen, open_dialog
 from .evidence_matrix import EvidenceMatrix, role_text
 from .messages import message_for
@@ -51,6 +54,8 @@ from .status_dialog import StatusDialog, StatusOf, fill_history, status_text
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import DbSession, Workspace
+
+__all__ = ["ConcernEditor", "EditorData", "corroboration_text", "load_editor"]
 
 FOLLOWS = (
     "concern",
@@ -60,73 +65,7 @@ FOLLOWS = (
     "concern_status_change",
     "signal",
 )
-NO_DATE = QDate(2000, 1, 1)  # an optional date edit's "none", shown as a dash
 ROLES = (ConcernSignalRole.SUPPORTING, ConcernSignalRole.CONTRADICTING, ConcernSignalRole.CONTEXT)
-
-
-@dataclass(frozen=True, slots=True)
-class EditorData:
-    view: ConcernView
-    statuses: tuple[Label, ...]  # concern_status
-    signal_statuses: tuple[Label, ...]
-    candidates: tuple[BoardCard, ...]  # the subject's signals, for the picker
-
-
-def load_editor(session: DbSession, concern_id: str) -> EditorData:
-    from inspectorapp.services import concern_views, frameworks, signal_board
-
-    view = concern_views.concern_view(session, concern_id)
-    subject = (
-        SubjectRef.organisation(view.organisation_id)
-        if view.organisation_id is not None
-        else SubjectRef.network(view.network_id or "")
-    )
-    cards = signal_board.board(session, subject).cards
-    return EditorData(
-        view,
-        tuple(frameworks.labels(session, "concern_status")),
-        tuple(frameworks.labels(session, "signal_status")),
-        tuple(cards),
-    )
-
-
-def corroboration_text(c: Corroboration) -> str:
-    """N signals, M independent sources, K entrances, J observers, period: counts, no score."""
-    # translate() spelled out with literal contexts and plain names for the counts: lupdate
-    # finds no call through an alias, nor one whose count is an attribute (c.signals).
-    signals, sources, entrances, observers = c.signals, c.sources, c.entrances, c.observers
-    parts = [
-        QCoreApplication.translate("ConcernEditor", "%n signal(s)", "", signals),
-        QCoreApplication.translate("ConcernEditor", "%n independent source(s)", "", sources),
-        QCoreApplication.translate("ConcernEditor", "%n entrance(s)", "", entrances),
-        QCoreApplication.translate("ConcernEditor", "%n observer(s)", "", observers),
-    ]
-    if c.first is not None and c.last is not None:
-        parts.append(
-            QCoreApplication.translate("ConcernEditor", "period {0} – {1}").format(
-                f"{c.first.astimezone():%d-%m-%Y}", f"{c.last.astimezone():%d-%m-%Y}"
-            )
-        )
-    return ", ".join(parts)
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("—")
-    edit.setDate(NO_DATE)
-    return edit
-
-
-def _get_date(edit: QDateEdit) -> date | None:
-    d = edit.date()
-    return None if d == NO_DATE else date(d.year(), d.month(), d.day())
-
-
-def _set_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
 
 
 class ConcernEditor(QDialog):
@@ -146,7 +85,9 @@ class ConcernEditor(QDialog):
         self.concern_id = concern_id
         self.subject = subject
         self.data: EditorData | None = None
-        self._refill_fields = True
+        self._sent: ConcernDraft | None = None  # the save in flight
+        self._reread = False  # a read came in during a save: read again once it is done
+        self._save_again = False  # Save pressed while a save was in flight
         self.setWindowTitle(self.tr("Concern"))
         self.header = QLabel()
         self.header.setObjectName("pageTitle")
@@ -160,6 +101,11 @@ class ConcernEditor(QDialog):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
+        self.notice = QLabel()  # a colleague's change clashed with the user's: where both are
+        self.notice.setObjectName("conflictNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel { background: #fff4ce; padding: 6px; }")
+        self.notice.setVisible(False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
@@ -169,6 +115,7 @@ class ConcernEditor(QDialog):
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.corroboration)
+        layout.addWidget(self.notice)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         for n in (1, 2):
@@ -188,9 +135,9 @@ class ConcernEditor(QDialog):
         self.open_questions = self._text(70)
         self.next_step = QLineEdit()
         self.next_step_owner = QLineEdit()
-        self.next_step_due = _date_edit()
+        self.next_step_due = date_edit()
         self.owner = QLineEdit()
-        self.next_review = _date_edit()
+        self.next_review = date_edit()
         self.status_label = QLabel()
         self.change_status = QPushButton(self.tr("Change status…"))
         self.change_status.setObjectName("changeConcernStatus")
@@ -199,6 +146,19 @@ class ConcernEditor(QDialog):
         self.history.setObjectName("concernStatusHistory")
         self.history.setWordWrap(True)
         self.history.setMaximumHeight(90)
+        self.fields = ConcernFields(
+            {
+                "title": self.title,
+                "hypothesis": self.hypothesis,
+                "alternatives": self.alternatives,
+                "open_questions": self.open_questions,
+                "next_step": self.next_step,
+                "next_step_owner": self.next_step_owner,
+                "next_step_due": self.next_step_due,
+                "owner": self.owner,
+                "next_review_on": self.next_review,
+            }
+        )
         form = QFormLayout()
         form.addRow(self.tr("Statement"), self.title)
         form.addRow(self.tr("Hypothesis"), self.hypothesis)
@@ -335,17 +295,10 @@ class ConcernEditor(QDialog):
         self.data = data
         v = data.view
         self.header.setText(f"{v.subject_name}: {v.title}")
-        if self._refill_fields:  # not on every change: the inspector may be typing
-            self._refill_fields = False
-            self.title.setText(v.title)
-            self.hypothesis.setPlainText(v.hypothesis or "")
-            self.alternatives.setPlainText(v.alternatives or "")
-            self.open_questions.setPlainText(v.open_questions or "")
-            self.next_step.setText(v.next_step or "")
-            self.next_step_owner.setText(v.next_step_owner or "")
-            _set_date(self.next_step_due, v.next_step_due)
-            self.owner.setText(v.owner or "")
-            _set_date(self.next_review, v.next_review_on)
+        if self._sent is not None:
+            self._reread = True  # this read may be older than the save: the fields wait for the next
+        else:
+            self._clashed(self.fields.load(draft_of(v)), saved=False)
         status = status_text(data.statuses, v.status)
         if v.closed_on is not None:
             status += " · " + self.tr("closed on {0}").format(f"{v.closed_on:%d-%m-%Y}")
@@ -434,28 +387,75 @@ class ConcernEditor(QDialog):
             open_questions=self.open_questions.toPlainText() or None,
             next_step=self.next_step.text() or None,
             next_step_owner=self.next_step_owner.text() or None,
-            next_step_due=_get_date(self.next_step_due),
+            next_step_due=get_date(self.next_step_due),
             owner=self.owner.text() or None,
-            next_review_on=_get_date(self.next_review),
+            next_review_on=get_date(self.next_review),
         )
 
     def save(self) -> None:
-        ops.submit(
-            self.workspace,
-            concerns.save_concern,
-            self.workspace.ctx,
-            self.draft(),
-            self.concern_id,
-            on_done=self._saved,
-            on_error=self._failed,
-        )
-
-    def _saved(self, result: OpResult[str]) -> None:
-        self.error.clear()
-        self._refill_fields = True
+        if self._sent is not None:
+            self._save_again = True  # after this one, on the base it leaves
+            return
+        draft, base = self.draft(), self.fields.base
         if self.concern_id is None:
-            self.concern_id = result.value
+            self._sent = draft
+            ops.submit(
+                self.workspace,
+                concerns.save_concern,
+                self.workspace.ctx,
+                draft,
+                on_done=self._created,
+                on_error=self._save_failed,
+            )
+        elif base is not None:  # nothing to save before the fields were loaded
+            self._sent = draft
+            ops.submit(
+                self.workspace,
+                concerns.edit_concern,
+                self.workspace.ctx,
+                self.concern_id,
+                draft,
+                base,
+                on_done=self._saved,
+                on_error=self._save_failed,
+            )
+
+    def _created(self, result: OpResult[str]) -> None:
+        self._sent = None
+        self.error.clear()
+        self.concern_id = result.value
+        self.reload()  # fills the fields and their base from the store
+
+    def _saved(self, result: OpResult[SavedConcern]) -> None:
+        sent, self._sent = self._sent, None
+        saved = result.value
+        self.error.clear()
+        self.fields.saved(sent or saved.stored, saved.stored)
+        self._clashed({key: saved.stored.get(key) for key in saved.clashes}, saved=True)
+        self._after_save()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._sent = None
+        self._save_again = False  # the same values would be refused again
+        self._failed(exc)
+        self._after_save()
+
+    def _after_save(self) -> None:
+        if self._reread:
+            self._reread = False
             self.reload()
+        if self._save_again:
+            self._save_again = False
+            self.save()
+
+    def _clashed(self, theirs: dict[str, FieldValue], saved: bool) -> None:
+        """Name the fields where the colleague's value and the user's are both kept, and
+        where; a save without a clash clears the notice, a read without one leaves it."""
+        if theirs:
+            self.notice.setText(clash_text(theirs, saved))
+            self.notice.setVisible(True)
+        elif saved:
+            self.notice.setVisible(False)
 
     def _open_status(self) -> None:
         if self.concern_id is not None:

@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
-from inspectorapp.domain.concern_drafts import ConcernDraft
+from inspectorapp.domain.concern_drafts import (
+    DATES,
+    EDITABLE,
+    ConcernDraft,
+    FieldValue,
+    SavedConcern,
+    normal,
+    reconcile,
+)
 from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import ConcernRating, ConcernSignalRole
 from inspectorapp.domain.framework_codes import CONCERN_CLOSING, ConcernStatusCode
@@ -30,8 +38,10 @@ from storage.models import (
     Network,
     Organisation,
     Signal,
+    SyncIssue,
     Unit,
 )
+from sync import local_state as sync_state
 
 from . import audit, frameworks
 from .refs import existing, live
@@ -39,15 +49,79 @@ from .refs import existing, live
 # A closed concern keeps the day and the reason it was closed.
 CLOSING = CONCERN_CLOSING
 _RATING_IDS = uuid.UUID("5b0c6a62-2f57-4d52-9a34-4c1d1e0a1e14")
+_ATTACHMENT_IDS = uuid.UUID("10e02d33-bcbd-426a-b64e-b999baa7b194")
+
+
+# The text fields' limits; the dates have none.
+_TEXT_LIMITS = {
+    "title": limits.NAME,
+    "hypothesis": limits.LONG_TEXT,
+    "alternatives": limits.LONG_TEXT,
+    "open_questions": limits.LONG_TEXT,
+    "next_step": limits.SHORT_TEXT,
+    "next_step_owner": limits.NAME,
+    "owner": limits.NAME,
+}
 
 
 def save_concern(
     session: Session, ctx: ActionContext, draft: ConcernDraft, concern_id: str | None = None
 ) -> OpResult[str]:
     """Create (status VERMOEDEN, opened today, the statement as hypothesis 0) or edit. An edit
-    writes only the fields that changed, so edits of other fields on another laptop merge."""
+    writes only the fields that differ from what is stored, as they are: this is for callers
+    without a form (scripts, tests). An open editor saves with ``edit_concern`` and its base,
+    so that a change that arrived underneath it is not overwritten."""
     require(draft, ConcernDraft)
     concern = live(session, Concern, concern_id) if concern_id is not None else None
+    values = _checked(session, draft, concern)
+    if concern is None:
+        concern = Concern(status=ConcernStatusCode.SUSPICION, opened_on=utc_now().date(), **values)
+        session.add(concern)
+        session.flush()
+        statement = ConcernHypothesis(concern_id=concern.id, position=0, statement=values["title"])
+        session.add(statement)
+        session.flush()
+        audit.record(session, ctx, "concern.create", "concern", concern.id)
+        return OpResult(concern.id, ChangeSet.of(concern_hypothesis=[statement.id], concern=[concern.id]))
+    changes = _write(session, ctx, concern, values)
+    return OpResult(concern.id, changes | ChangeSet.of(concern=[concern.id]))
+
+
+def edit_concern(
+    session: Session, ctx: ActionContext, concern_id: str, draft: ConcernDraft, base: ConcernDraft
+) -> OpResult[SavedConcern]:
+    """The concern editor's save. ``base`` is what the store held when the editor loaded its
+    fields. A field the editor did not change is not written (a colleague's value that came
+    in since stays); one it changed is written when the store still holds the base, merged
+    word by word when both changed a text, and otherwise left as stored with the editor's
+    value kept as a local conflict for the sync panel (decision 0017): nothing is
+    overwritten silently, and nothing typed is lost."""
+    require(draft, ConcernDraft)
+    require(base, ConcernDraft)
+    concern = live(session, Concern, concern_id)
+    values = _checked(session, draft, concern)
+    write: dict[str, FieldValue] = {}
+    clashes: dict[str, FieldValue] = {}
+    for key, mine in values.items():
+        before = normal(getattr(base, key))
+        if normal(mine) == before:
+            continue
+        value, fits = reconcile(key, before, mine, getattr(concern, key))
+        if fits and _storable(key, value):
+            write[key] = value
+        else:
+            clashes[key] = mine
+    changes = _write(session, ctx, concern, write, clashes=sorted(clashes))
+    if clashes:
+        _keep_conflict(session, concern.id, clashes)
+    return OpResult(
+        SavedConcern(concern.id, _stored(concern), tuple(k for k in EDITABLE if k in clashes)),
+        changes | ChangeSet.of(concern=[concern.id]),
+    )
+
+
+def _checked(session: Session, draft: ConcernDraft, concern: Concern | None) -> dict[str, FieldValue]:
+    """The draft's values as they are stored, or a ValidationError naming every problem."""
     c = Checker()
     org = existing(session, c, "organisation_id", Organisation, draft.organisation_id)
     net = existing(session, c, "network_id", Network, draft.network_id)
@@ -57,20 +131,12 @@ def save_concern(
     unit_row = session.get(Unit, unit) if unit is not None else None
     if unit_row is not None and unit_row.organisation_id != org:  # a unit of another organisation
         c.add("unit_id", "not_allowed")
-    values = {
-        "organisation_id": org,
-        "network_id": net,
-        "unit_id": unit,
-        "title": _strip(c.text("title", draft.title, limits.NAME, required=True)),
-        "hypothesis": _strip(c.text("hypothesis", draft.hypothesis, limits.LONG_TEXT)),
-        "alternatives": _strip(c.text("alternatives", draft.alternatives, limits.LONG_TEXT)),
-        "open_questions": _strip(c.text("open_questions", draft.open_questions, limits.LONG_TEXT)),
-        "next_step": _strip(c.text("next_step", draft.next_step, limits.SHORT_TEXT)),
-        "next_step_owner": _strip(c.text("next_step_owner", draft.next_step_owner, limits.NAME)),
-        "next_step_due": c.date("next_step_due", draft.next_step_due),
-        "owner": _strip(c.text("owner", draft.owner, limits.NAME)),
-        "next_review_on": c.date("next_review_on", draft.next_review_on),
-    }
+    values: dict[str, FieldValue] = {"organisation_id": org, "network_id": net, "unit_id": unit}
+    for key in EDITABLE:
+        if key in DATES:
+            values[key] = c.date(key, draft.get(key))
+        else:
+            values[key] = _strip(c.text(key, draft.get(key), _TEXT_LIMITS[key], required=key == "title"))
     if (
         concern is not None
         and concern.status == ConcernStatusCode.STAYS_SOFT
@@ -78,27 +144,60 @@ def save_concern(
     ):
         c.add("next_review_on", "required")
     c.done()
+    return values
+
+
+def _storable(key: str, value: FieldValue) -> bool:
+    """A merged text can outgrow its limit, or a merge can empty the statement."""
+    if key == "title" and value is None:
+        return False
+    return not isinstance(value, str) or len(value) <= _TEXT_LIMITS.get(key, len(value))
+
+
+def _write(
+    session: Session, ctx: ActionContext, concern: Concern, values: dict[str, FieldValue], **audited: object
+) -> ChangeSet:
     changes = ChangeSet()
-    if concern is None:
-        concern = Concern(status=ConcernStatusCode.SUSPICION, opened_on=utc_now().date(), **values)
-        session.add(concern)
-        session.flush()
-        statement = ConcernHypothesis(concern_id=concern.id, position=0, statement=values["title"])
-        session.add(statement)
-        session.flush()
-        changes = ChangeSet.of(concern_hypothesis=[statement.id])
-        audit.record(session, ctx, "concern.create", "concern", concern.id)
+    changed = [k for k, v in values.items() if getattr(concern, k) != v]
+    first = _statement(session, concern.id)
+    if "title" in changed and first is not None and first.statement == concern.title:
+        first.statement = str(values["title"])  # hypothesis 0 follows the statement it was made from
+        changes = ChangeSet.of(concern_hypothesis=[first.id])
+    for key in changed:
+        setattr(concern, key, values[key])
+    session.flush()
+    audit.record(session, ctx, "concern.edit", "concern", concern.id, fields=changed, **audited)
+    return changes
+
+
+def _stored(concern: Concern) -> ConcernDraft:
+    return ConcernDraft(
+        organisation_id=concern.organisation_id,
+        network_id=concern.network_id,
+        unit_id=concern.unit_id,
+        **{key: getattr(concern, key) for key in EDITABLE},
+    )
+
+
+def _keep_conflict(session: Session, concern_id: str, clashes: dict[str, FieldValue]) -> None:
+    """One open local conflict per concern, in the shape the sync panel reads for note
+    paragraphs (``fields: {name: {"v": mine}}``, values as they travel); a later clash on
+    the same concern adds its fields to it, the later value of a field replacing the earlier
+    (it grew from it in the same editor)."""
+    fields = {k: {"v": v.isoformat() if isinstance(v, date) else v} for k, v in clashes.items()}
+    issue = session.scalar(
+        select(SyncIssue).where(
+            SyncIssue.kind == "local_conflict",
+            SyncIssue.tbl == "concern",
+            SyncIssue.record_id == concern_id,
+            SyncIssue.status == "open",
+        )
+    )
+    if issue is None:
+        sync_state.add_issue(session, "local_conflict", "concern", concern_id, fields=fields)
     else:
-        changed = [k for k, v in values.items() if getattr(concern, k) != v]
-        first = _statement(session, concern.id)
-        if "title" in changed and first is not None and first.statement == concern.title:
-            first.statement = str(values["title"])  # hypothesis 0 follows the statement it was made from
-            changes = ChangeSet.of(concern_hypothesis=[first.id])
-        for key in changed:
-            setattr(concern, key, values[key])
-        session.flush()
-        audit.record(session, ctx, "concern.edit", "concern", concern.id, fields=changed)
-    return OpResult(concern.id, changes | ChangeSet.of(concern=[concern.id]))
+        detail = issue.detail or {}
+        issue.detail = {**detail, "fields": {**(detail.get("fields") or {}), **fields}}
 
 
 def change_concern_status(
@@ -162,7 +261,12 @@ def attach_signal(
         select(ConcernSignal).where(ConcernSignal.concern_id == concern.id, ConcernSignal.signal_id == sid)
     )
     if link is None:
-        link = ConcernSignal(concern_id=concern.id, signal_id=sid, role=kind)
+        assert sid is not None  # required: c.done() passed
+        # A derived id: the same signal attached on two laptops is one record the server merges
+        # (the later role wins); with two ids each laptop refused the other's (unique pair).
+        link = ConcernSignal(
+            id=attachment_id(concern.id, sid), concern_id=concern.id, signal_id=sid, role=kind
+        )
         session.add(link)
     else:
         link.deleted_at = None
@@ -280,6 +384,10 @@ def rate(
 
 def rating_id(hypothesis_id: str, signal_id: str) -> str:
     return str(uuid.uuid5(_RATING_IDS, f"{hypothesis_id}:{signal_id}"))
+
+
+def attachment_id(concern_id: str, signal_id: str) -> str:
+    return str(uuid.uuid5(_ATTACHMENT_IDS, f"{concern_id}:{signal_id}"))
 
 
 def _attached(session: Session, concern_id: str, signal_id: str) -> ConcernSignal:
