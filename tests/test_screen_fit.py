@@ -643,7 +643,9 @@ def test_the_timeline_fits_1366x768(qtbot, window: MainWindow) -> None:
         name = f"timeline{' / compressed' if compressed else ''}"
         checks.window_fits(name, view)
         checks.same_size(name, view, size)
-        checks.buttons_shown(name, view, [view.zoom_in_button, view.zoom_out_button, view.compress])
+        checks.buttons_shown(
+            name, view, [view.zoom_in_button, view.zoom_out_button, view.compress, view.pdf_button]
+        )
         checks.texts_readable(name, view)
     view.scroller.setFocus()  # not the period field, whose text would show selected
     _shot(view, "timeline.png")

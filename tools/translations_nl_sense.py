@@ -22,6 +22,17 @@ SENSE: dict[str, str | tuple[str, str]] = {
     "ConcernEditor|by": "door",
     "Next verification step": "Volgende verificatiestap",
     "Next review": "Volgende herbeoordeling",
+    "Who takes the next step": "Wie de volgende stap zet",
+    "Date of the next step": "Datum van de volgende stap",
+    "A colleague changed this at the same time as you: {0}. Their version is kept and shown; yours waits under Sync… in the status bar, where you can choose it instead.": (
+        "Een collega heeft dit tegelijk met u gewijzigd: {0}. De versie van de collega is bewaard en "
+        "staat hier; uw versie wacht onder Synchronisatie… in de statusbalk, waar u die alsnog kunt kiezen."
+    ),
+    "A colleague changed this while you were editing it: {0}. Your text stays in the field; when you save, their version is kept and yours waits under Sync… in the status bar, where you can choose it.": (
+        "Een collega heeft dit gewijzigd terwijl u het bewerkte: {0}. Uw tekst blijft in het veld staan; "
+        "bij opslaan blijft de versie van de collega bewaard en wacht uw versie onder Synchronisatie… in "
+        "de statusbalk, waar u kunt kiezen."
+    ),
     "Status history": "Statusgeschiedenis",
     "Set role": "Rol instellen",
     "Detach": "Loskoppelen",
@@ -247,6 +258,17 @@ SENSE: dict[str, str | tuple[str, str]] = {
         "● hard signaal   ◌ zacht signaal   ◆ bezoek   ■ interventie   ▲ aandachtspunt"
     ),
     "TimelineView|to": "tot",
+    "TimelineView|PDF…": "Pdf…",
+    "Save this period as an internal PDF, without confidential signals (Ctrl+P)": (
+        "Deze periode opslaan als interne pdf, zonder vertrouwelijke signalen (Ctrl+P)"
+    ),
+    "Save timeline as PDF": "Tijdlijn opslaan als pdf",
+    "TimelineView|PDF (*.pdf)": "Pdf (*.pdf)",
+    "Making the PDF…": "De pdf wordt gemaakt…",
+    "Saved: {0} (%n confidential signal(s) left out)": (
+        "Opgeslagen: {0} (%n vertrouwelijk signaal weggelaten)",
+        "Opgeslagen: {0} (%n vertrouwelijke signalen weggelaten)",
+    ),
     # labels: units, network focus and layers, source types
     "ward": "verpleegafdeling",
     "specialist group": "vakgroep",

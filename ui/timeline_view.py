@@ -1,15 +1,24 @@
-"""The timeline of an organisation or network with its toolbar: period, zoom and the mode
-that compresses quiet periods. It follows the change bus and opens a signal on a click."""
+"""The timeline of an organisation or network with its toolbar: period, zoom, the mode
+that compresses quiet periods and "PDF…" (Ctrl+P). It follows the change bus and opens a
+signal on a click.
+
+The PDF is internal: the same read as the picture, without restricted and reporter-
+confidential signals. It is made as the report is: read on the database thread, rendered and
+written (crash-safe) on a worker thread, audited on the database thread; the GUI thread only
+asks where and shows the outcome."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -25,7 +34,7 @@ from inspectorapp.domain.timeline import Period, TimelineData, layout
 from inspectorapp.services import timeline as timeline_service
 from inspectorapp.workspace import Workspace
 
-from . import ops
+from . import labels, ops
 from .change_bus import ChangeOrigin, follow
 from .dialogs import open_dialog
 from .messages import message_for
@@ -47,6 +56,17 @@ ZOOMS = (6, 9, 12, 18, 24, 36, 48)  # months per screen
 DEFAULT_ZOOM = 3  # 18 months
 
 
+@dataclass(frozen=True, slots=True)
+class _PdfRequest:
+    """What the inspector asked for when choosing the file: the picture as it was then."""
+
+    subject: SubjectRef
+    path: Path
+    period: Period
+    compress: bool
+    language: str
+
+
 class TimelineView(QWidget):
     """The timeline with its toolbar: period, zoom (months per screen) and compress mode."""
 
@@ -57,7 +77,11 @@ class TimelineView(QWidget):
         self.data: TimelineData | None = None
         self.zoom = DEFAULT_ZOOM
         self.loads = 0  # finished reads (tests wait for them)
+        self.pdfs = 0  # finished PDF attempts, written or not (tests wait for them)
         self._period_set_by_user = False
+        self._load_failed = False  # the status line shows why the last read failed
+        self._pdf: _PdfRequest | None = None  # the PDF being made; one at a time
+        self._written: timeline_service.TimelinePdf | None = None  # written, not yet audited
 
         self.from_month = self._month_edit()
         self.to_month = self._month_edit()
@@ -77,6 +101,18 @@ class TimelineView(QWidget):
         )
         self.zoom_out_button.setDefaultAction(self.zoom_out_action)
         self.zoom_in_button.setDefaultAction(self.zoom_in_action)
+        self.pdf_button = QToolButton()
+        self.pdf_button.setObjectName("timelinePdf")
+        self.pdf_action = self._action(
+            self.tr("PDF…"),
+            self.tr("Save this period as an internal PDF, without confidential signals (Ctrl+P)"),
+            QKeySequence.StandardKey.Print,
+            self.save_pdf,
+        )
+        self.pdf_action.setIconText(self.pdf_action.text())  # a button drops a trailing "…"
+        self.pdf_action.setEnabled(False)  # until there is a timeline to print
+        self.pdf_button.setDefaultAction(self.pdf_action)
+        self.pdf_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.compress = QCheckBox(self.tr("Compress quiet periods"))
         self.compress.setToolTip(
             self.tr(
@@ -87,6 +123,10 @@ class TimelineView(QWidget):
         legend = QLabel(self.tr("● hard signal   ◌ soft signal   ◆ visit   ■ intervention   ▲ concern"))
         legend.setObjectName("timelineLegend")
         self.status = QLabel()
+        self.status.setObjectName("timelineStatus")
+        # Wrapped, so a message naming a long path takes two lines instead of widening the view.
+        self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Period")))
@@ -99,6 +139,7 @@ class TimelineView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.compress)
         bar.addStretch(1)
+        bar.addWidget(self.pdf_button)
 
         self.canvas = TimelineCanvas()
         self.canvas.signal_clicked.connect(self.open_signal)
@@ -116,8 +157,7 @@ class TimelineView(QWidget):
         layout_.addWidget(self.scroller, 1)
         foot = QHBoxLayout()
         foot.addWidget(legend)
-        foot.addStretch(1)
-        foot.addWidget(self.status)
+        foot.addWidget(self.status, 1)
         layout_.addLayout(foot)
         self._follow = follow(workspace, self, FOLLOWS, self._changed)
 
@@ -142,6 +182,8 @@ class TimelineView(QWidget):
     def show_subject(self, subject: SubjectRef) -> None:
         if subject != self.subject:
             self._period_set_by_user = False
+            self.data = None
+            self.pdf_action.setEnabled(False)  # not the last subject's data under this name
         self.subject = subject
         self.reload()
 
@@ -165,7 +207,9 @@ class TimelineView(QWidget):
             return  # an answer for a subject shown before
         self.data = data
         self._follow.clear()
-        self.status.clear()
+        if self._load_failed:  # only the read's own message: a PDF's outcome stays in view
+            self.status.clear()
+            self._load_failed = False
         if not self._period_set_by_user:
             period = Period.around(data)
             for edit, day in ((self.from_month, period.first), (self.to_month, period.last)):
@@ -173,10 +217,12 @@ class TimelineView(QWidget):
                 edit.setDate(QDate(day.year, day.month, 1))
                 edit.blockSignals(False)
         self.relayout()
+        self.pdf_action.setEnabled(self._pdf is None)
         self.loads += 1
 
     def _error(self, exc: BaseException) -> None:
         self.status.setText(message_for(exc))
+        self._load_failed = True
 
     # ----- layout ----------------------------------------------------------------------
 
@@ -230,3 +276,87 @@ class TimelineView(QWidget):
         from .signal_detail import SignalDetailDialog
 
         open_dialog(SignalDetailDialog(self.workspace, signal_id, self))
+
+    # ----- the internal PDF ------------------------------------------------------------
+
+    def save_pdf(self) -> None:
+        """Ask where (the date and the name as default), then make the PDF of the period and
+        mode shown."""
+        if self.data is None or self._pdf is not None:
+            return
+        start = str(Path.home() / timeline_service.pdf_file_name(self.data))
+        target, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save timeline as PDF"), start, self.tr("PDF (*.pdf)")
+        )
+        if target:
+            self.save_pdf_to(Path(target))
+
+    def save_pdf_to(self, path: Path) -> None:
+        if self.subject is None or self._pdf is not None:
+            return
+        if not path.suffix:
+            path = path.with_suffix(".pdf")
+        language = "en" if labels.english() else "nl"
+        self._pdf = _PdfRequest(self.subject, path, self.period(), self.compress.isChecked(), language)
+        self.pdf_action.setEnabled(False)
+        self.status.setText(self.tr("Making the PDF…"))
+        # A fresh read, as the picture's: what changed since it was drawn is in the PDF too.
+        ops.submit(
+            self.workspace,
+            timeline_service.timeline,
+            self.subject,
+            utc_now().date(),
+            on_done=self._render_pdf,
+            on_error=self._pdf_failed,
+        )
+
+    def _render_pdf(self, data: TimelineData) -> None:
+        request = self._pdf
+        if request is None:
+            return
+
+        def work() -> timeline_service.TimelinePdf:
+            return timeline_service.write_pdf(
+                data, request.path, request.period, request.compress, request.language
+            )
+
+        ops.in_thread(work, on_done=self._pdf_written, on_error=self._pdf_failed)
+
+    def _pdf_written(self, written: timeline_service.TimelinePdf) -> None:
+        request = self._pdf
+        if request is None:
+            return
+        self._written = written
+        ops.submit(
+            self.workspace,
+            timeline_service.record_pdf,
+            self.workspace.ctx,
+            request.subject,
+            written,
+            on_done=self._pdf_recorded,
+            on_error=self._pdf_failed,
+        )
+
+    def _pdf_recorded(self, _none: None) -> None:
+        written = self._written
+        if written is None:
+            return
+        left_out = written.left_out
+        if left_out:
+            text = self.tr("Saved: {0} (%n confidential signal(s) left out)", "", left_out)
+        else:
+            text = self.tr("Saved: {0}")
+        self.status.setText(text.format(written.path.name))
+        self.status.setToolTip(str(written.path))
+        self._pdf_done()
+
+    def _pdf_failed(self, exc: BaseException) -> None:
+        self.status.setText(message_for(exc))
+        self.status.setToolTip("")
+        self._load_failed = False  # this message is the PDF's: a reload leaves it
+        self._pdf_done()
+
+    def _pdf_done(self) -> None:
+        self._pdf = self._written = None
+        self.pdf_action.setEnabled(self.data is not None)
+        self.pdfs += 1

@@ -1,8 +1,9 @@
 """The timeline in a PDF: a reportlab Flowable drawing the shared layout in vector form, and an
-internal one-page PDF of a subject's timeline.
+internal PDF of a subject's timeline: the picture on page 1, then the list of what it shows.
 
 The layout is the one the app's QPainter widget draws (inspectorapp.domain.timeline), so the
-PDF shows the same picture. Restricted and reporter-confidential signals are left out.
+PDF shows the same picture. Marks carry no text on paper, so the list after the picture says
+what each one is. Restricted and reporter-confidential signals are left out of both.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from datetime import date
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
-from inspectorapp.domain.enums import SignalKind
+from inspectorapp.domain.enums import SignalKind, Valence
 from inspectorapp.domain.timeline import (
     GAP_HEX,
     GRID_HEX,
@@ -27,13 +29,14 @@ from inspectorapp.domain.timeline import (
     Lane,
     Period,
     TimelineData,
+    TimelineItem,
     TimelineLayout,
     colour,
     layout,
     month_date,
 )
 
-from .flow import markup
+from .flow import markup, table
 from .fonts import REGULAR, fit, register_fonts
 from .styles import INK, MUTED, Styles
 
@@ -42,7 +45,8 @@ HEADER = 24
 PAD = 6
 MAX_ROW = 16
 MARK = 3.2
-FLAG_TEXT = 62
+FLAG_TEXT = 62  # the room of a flag's text, at least ...
+FLAG_TEXT_MAX = 124  # ... and at most: wide enough for "Ziekenhuis A: Bestuurswissel"
 SMALL = 6.5
 
 
@@ -56,6 +60,14 @@ class TimelineLabels:
     legend: str
     footer: str  # "intern – niet voor verzending"
     left_out: str  # "{n} vertrouwelijke signalen niet opgenomen"
+    entries: dict[ItemKind, str]  # what an entry of the list is
+    signal_kinds: dict[SignalKind, str]
+    valences: dict[Valence, str]
+    planned: str
+    listing: str  # the heading of the list
+    columns: tuple[str, str, str]  # date, what, description
+    ongoing: str  # the end of a span still running
+    page: str  # "pagina {n}"
 
 
 DUTCH = TimelineLabels(
@@ -78,6 +90,24 @@ DUTCH = TimelineLabels(
     "≈ stille periode",
     footer="intern – niet voor verzending",
     left_out="{n} vertrouwelijke signalen (beperkt, melder vertrouwelijk) niet opgenomen",
+    entries={
+        ItemKind.SIGNAL: "Signaal",
+        ItemKind.VISIT: "Bezoek",
+        ItemKind.CONVERSATION: "Gesprek",
+        ItemKind.LIFE_EVENT: "Gebeurtenis",
+        ItemKind.INSPECTION: "Inspectie",
+        ItemKind.INTENSIFIED: "Geïntensiveerd toezicht",
+        ItemKind.HEIGHTENED: "Verscherpt toezicht",
+        ItemKind.INTERVENTION: "Interventie",
+        ItemKind.CONCERN_STATUS: "Aandachtspunt",
+    },
+    signal_kinds={SignalKind.HARD: "hard", SignalKind.SOFT: "zacht"},
+    valences={Valence.NEGATIVE: "negatief", Valence.AMBIGUOUS: "ambigu", Valence.POSITIVE: "positief"},
+    planned="gepland",
+    listing="Wat er op de tijdlijn staat",
+    columns=("Datum", "Wat", "Omschrijving"),
+    ongoing="lopend",
+    page="pagina {n}",
 )
 ENGLISH = TimelineLabels(
     lanes={
@@ -99,6 +129,24 @@ ENGLISH = TimelineLabels(
     "≈ quiet period",
     footer="internal – not for distribution",
     left_out="{n} confidential signals (restricted, reporter confidential) not included",
+    entries={
+        ItemKind.SIGNAL: "Signal",
+        ItemKind.VISIT: "Visit",
+        ItemKind.CONVERSATION: "Conversation",
+        ItemKind.LIFE_EVENT: "Life event",
+        ItemKind.INSPECTION: "Inspection",
+        ItemKind.INTENSIFIED: "Intensified supervision",
+        ItemKind.HEIGHTENED: "Heightened supervision",
+        ItemKind.INTERVENTION: "Intervention",
+        ItemKind.CONCERN_STATUS: "Concern",
+    },
+    signal_kinds={SignalKind.HARD: "hard", SignalKind.SOFT: "soft"},
+    valences={Valence.NEGATIVE: "negative", Valence.AMBIGUOUS: "ambiguous", Valence.POSITIVE: "positive"},
+    planned="planned",
+    listing="What the timeline shows",
+    columns=("Date", "What", "Description"),
+    ongoing="ongoing",
+    page="page {n}",
 )
 
 
@@ -124,6 +172,15 @@ class TimelineFlowable(Flowable):
         self.compress, self.max_height = compress, max_height
         self.lay: TimelineLayout | None = None
         self.row = float(MAX_ROW)
+        # Flags as wide as their texts (within bounds): on a network's timeline the member's
+        # name comes first and a fixed room cut "Ziekenhuis A: Fusie" to "Ziekenhuis A: Fu…".
+        # Paper has height to spare for the extra stacking rows this may cost.
+        widths = [
+            stringWidth(i.caption(language), REGULAR, SMALL)
+            for i in data.items
+            if i.kind == ItemKind.LIFE_EVENT
+        ]
+        self.flag_text = min(FLAG_TEXT_MAX, max([FLAG_TEXT, *widths]))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         months = len(self.period.months)
@@ -134,7 +191,7 @@ class TimelineFlowable(Flowable):
             month_width,
             compress=self.compress,
             mark_width=2 * MARK + 1.5,
-            flag_width=FLAG_TEXT + 8,
+            flag_width=self.flag_text + 8,
         )
         if self.compress:  # the room the gaps gave back goes to the months that stayed
             slack = availWidth - LABEL_WIDTH - 2 * PAD - self.lay.axis.width
@@ -146,7 +203,7 @@ class TimelineFlowable(Flowable):
                     month_width + slack / full,
                     compress=True,
                     mark_width=2 * MARK + 1.5,
-                    flag_width=FLAG_TEXT + 8,
+                    flag_width=self.flag_text + 8,
                 )
         room = min(self.max_height, availHeight) - HEADER - PAD
         self.row = max(8.0, min(MAX_ROW, room / max(self.lay.rows, 1)))
@@ -242,6 +299,7 @@ class TimelineFlowable(Flowable):
                 c.drawString(self._x(span.x0) + 3, top - height / 2 - 2.2, fit(text, SMALL, room))
 
     def _marks(self, c: Canvas, lay: TimelineLayout) -> None:
+        flags: list[tuple[float, float, str]] = []  # texts drawn last, left to right per row
         for mark in lay.marks:
             item = mark.item
             box = lay.lane_box(item.lane)
@@ -267,10 +325,7 @@ class TimelineFlowable(Flowable):
                 path.lineTo(cx, cy + half - 5)
                 path.close()
                 c.drawPath(path, stroke=0, fill=1)
-                c.setFillColor(INK)
-                c.setFont(REGULAR, SMALL)
-                room = min(FLAG_TEXT, self.width - cx - 6)  # a flag near the end stays on the page
-                c.drawString(cx + 6, cy - 2.2, fit(item.caption(self.language), SMALL, room))
+                flags.append((cx, cy, item.caption(self.language)))
             elif item.kind == ItemKind.VISIT:
                 path = c.beginPath()
                 for px, py in ((cx, cy + MARK), (cx + MARK, cy), (cx, cy - MARK), (cx - MARK, cy)):
@@ -291,10 +346,77 @@ class TimelineFlowable(Flowable):
                 path.lineTo(cx - MARK, cy - MARK + 0.6)
                 path.close()
                 c.drawPath(path, stroke=0, fill=1)
+        self._flag_texts(c, flags)
+
+    def _flag_texts(self, c: Canvas, flags: list[tuple[float, float, str]]) -> None:
+        """Each flag's text right of its pole; near the page's end, where it would be cut,
+        left of it if the previous text in its row leaves more room there."""
+        c.setFillColor(INK)
+        c.setFont(REGULAR, SMALL)
+        ends: dict[float, float] = {}  # row (its y) -> where the last text drawn in it ends
+        for cx, cy, text in sorted(flags):
+            need = stringWidth(text, REGULAR, SMALL)
+            right = min(self.flag_text, self.width - cx - 6)
+            left = min(self.flag_text, cx - 3 - ends.get(cy, LABEL_WIDTH + PAD))
+            if need > right and left > right:
+                shown = fit(text, SMALL, left)
+                c.drawRightString(cx - 3, cy - 2.2, shown)
+                ends[cy] = cx
+            else:
+                shown = fit(text, SMALL, right)
+                c.drawString(cx + 6, cy - 2.2, shown)
+                ends[cy] = cx + 6 + stringWidth(shown, REGULAR, SMALL) + 4
 
 
 def _month_text(day: date, labels: TimelineLabels) -> str:
     return f"{labels.short_months[day.month - 1]} {day.year}"
+
+
+def _in_period(item: TimelineItem, period: Period, today: date) -> bool:
+    end = today if item.open_end else (item.end or item.start)
+    return item.start <= period.last and end >= period.first
+
+
+def left_out(data: TimelineData, period: Period) -> int:
+    """The restricted and reporter-confidential signals the PDF leaves out of ``period``;
+    counted in the period printed, as a signal outside it is not missed by this reader."""
+    return sum(
+        1 for i in data.items if i.confidentiality in NOT_FOR_PDF and _in_period(i, period, data.today)
+    )
+
+
+def _when(item: TimelineItem, labels: TimelineLabels) -> str:
+    start = item.start.strftime("%d-%m-%Y")
+    if not item.is_span:
+        return start
+    end = labels.ongoing if item.open_end or item.end is None else item.end.strftime("%d-%m-%Y")
+    return f"{start} – {end}"
+
+
+def _what(item: TimelineItem, labels: TimelineLabels, language: str) -> str:
+    what = labels.entries[item.kind]
+    if item.kind == ItemKind.SIGNAL:
+        kind = labels.signal_kinds.get(item.signal_kind or SignalKind.SOFT, "")
+        valence = labels.valences[item.valence or Valence.AMBIGUOUS]
+        return f"{what}, {kind}, {valence}"
+    if item.code is not None and not item.is_span:
+        what = f"{what}: {item.code.text(language)}"
+    return f"{what} ({labels.planned})" if item.planned else what
+
+
+def listing(
+    data: TimelineData, labels: TimelineLabels, language: str, period: Period, width: float
+) -> list[Flowable]:
+    """The list of what the picture shows in ``period``, by date: the text a mark cannot carry."""
+    rows = [
+        (_when(i, labels), _what(i, labels, language), i.caption(language, i.text))
+        for i in data.items
+        if _in_period(i, period, data.today)
+    ]
+    if not rows:
+        return []
+    widths = (118.0, 170.0, width - 288.0)
+    return [Paragraph(markup(labels.listing), Styles.h2), table(labels.columns, rows, widths)]
 
 
 def timeline_pdf(
@@ -304,8 +426,9 @@ def timeline_pdf(
     compress: bool = False,
     printed_on: date | None = None,
 ) -> bytes:
-    """An internal one-page PDF (A4 landscape) of the timeline, without BEPERKT and
-    MELDER_VERTROUWELIJK signals; the footer says it is internal."""
+    """An internal PDF (A4 landscape) of the timeline: the picture on page 1, the list of its
+    entries after it, without BEPERKT and MELDER_VERTROUWELIJK signals; every page's footer
+    says it is internal."""
     register_fonts()
     labels = ENGLISH if language == "en" else DUTCH
     shown = data.without(NOT_FOR_PDF)
@@ -334,9 +457,10 @@ def timeline_pdf(
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(margin, margin / 2, f"{labels.footer}  ·  {data.title}  ·  {printed}")
+        canvas.drawRightString(page[0] - margin, margin / 2, labels.page.format(n=canvas.getPageNumber()))
         canvas.restoreState()
 
-    left_out = len(data.items) - len(shown.items)
+    missing = left_out(data, period)
     story: list[Flowable] = [
         Paragraph(markup(labels.title.format(name=data.title)), Styles.h2),
         Paragraph(
@@ -352,7 +476,9 @@ def timeline_pdf(
         Spacer(1, 6),
         Paragraph(markup(labels.legend), Styles.meta),
     ]
-    if left_out:
-        story.append(Paragraph(markup(labels.left_out.format(n=left_out)), Styles.meta))
+    if missing:
+        story.append(Paragraph(markup(labels.left_out.format(n=missing)), Styles.meta))
+    if entries := listing(shown, labels, language, period, page[0] - 2 * margin):
+        story += [PageBreak(), *entries]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()

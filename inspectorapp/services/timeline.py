@@ -2,21 +2,29 @@
 
 A network's timeline holds its own items and its member organisations', each marked with the
 member's name. Signals keep their confidentiality, so a PDF can leave restricted ones out.
+
+The internal PDF is made as the report is: ``timeline`` reads on the database thread,
+``write_pdf`` renders and writes on a worker thread (crash-safe, through the export helpers),
+``record_pdf`` audits it on the database thread once the file is there.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from inspectorapp.domain.enums import InterventionStatus
 from inspectorapp.domain.framework_codes import ActionTypeCode, ConcernStatusCode
-from inspectorapp.domain.snapshots import Label
+from inspectorapp.domain.snapshots import ActionContext, Label
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
-from inspectorapp.domain.timeline import ItemKind, TimelineData, TimelineItem, sort_items
+from inspectorapp.domain.timeline import ItemKind, Period, TimelineData, TimelineItem, sort_items
 from storage.models import (
     Concern,
     ConcernStatusChange,
@@ -32,7 +40,7 @@ from storage.models import (
     Visit,
 )
 
-from . import frameworks
+from . import audit, frameworks
 from .refs import live
 
 INTENSIFIED_START = ActionTypeCode.INTENSIFIED_START
@@ -298,3 +306,49 @@ def _label(labels: dict[str, Label], code: str) -> Label:
 
 def _labels(session: Session, taxonomy: str) -> dict[str, Label]:
     return {label.code: label for label in frameworks.labels(session, taxonomy)}
+
+
+# ----- the internal PDF ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePdf:
+    """A written timeline PDF: where, which bytes, and how many signals it left out."""
+
+    path: Path
+    sha256: str
+    left_out: int
+
+
+def pdf_file_name(data: TimelineData) -> str:
+    """``2026-12-06 tijdlijn Ziekenhuis A.pdf``: the date first, as report files are named."""
+    title = " ".join(re.sub(r"[^\w\- ]+", " ", data.title).split())[:60].strip()
+    return f"{data.today.isoformat()} tijdlijn {title}.pdf"
+
+
+def write_pdf(data: TimelineData, path: Path, period: Period, compress: bool, language: str) -> TimelinePdf:
+    """Render the internal PDF (restricted and reporter-confidential signals left out) and
+    write it crash-safe: a failed write leaves whatever was at ``path`` as it was. Runs off
+    the database thread; raises ExportPathError for a target that cannot be written."""
+    from inspectorapp.reports.timeline_flowable import left_out, timeline_pdf  # reportlab on first use
+
+    from .exports import check_target, write_file  # the export formats load on first use too
+
+    check_target(path)  # before rendering: a missing or read-only folder is refused at once
+    pdf = timeline_pdf(data, language, period, compress)
+    write_file(path, pdf)
+    return TimelinePdf(path, hashlib.sha256(pdf).hexdigest(), left_out(data, period))
+
+
+def record_pdf(session: Session, ctx: ActionContext, subject: SubjectRef, written: TimelinePdf) -> None:
+    entity = "network" if subject.kind == SubjectRefKind.NETWORK else "organisation"
+    audit.record(
+        session,
+        ctx,
+        "timeline.pdf",
+        entity,
+        subject.id,
+        sha256=written.sha256,
+        file=written.path.name,
+        left_out=written.left_out,
+    )

@@ -94,191 +94,218 @@
 <context>
     <name>ConcernEditor</name>
     <message>
-        <location filename="../../ui/concern_editor.py" line="99" />
+        <location filename="../../ui/concern_data.py" line="54" />
         <source>%n signal(s)</source>
         <translation>%n signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="100" />
+        <location filename="../../ui/concern_data.py" line="55" />
         <source>%n independent source(s)</source>
         <translation>%n onafhankelijke bron</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="101" />
+        <location filename="../../ui/concern_data.py" line="56" />
         <source>%n entrance(s)</source>
         <translation>%n ingang</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="102" />
+        <location filename="../../ui/concern_data.py" line="57" />
         <source>%n observer(s)</source>
         <translation>%n waarnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="106" />
+        <location filename="../../ui/concern_data.py" line="61" />
         <source>period {0} – {1}</source>
         <translation>periode {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="150" />
-        <location filename="../../ui/concern_editor.py" line="155" />
+        <location filename="../../ui/concern_editor.py" line="91" />
+        <location filename="../../ui/concern_editor.py" line="96" />
         <source>Concern</source>
         <translation>Aandachtspunt</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="156" />
+        <location filename="../../ui/concern_editor.py" line="97" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="157" />
+        <location filename="../../ui/concern_editor.py" line="98" />
         <source>Evidence matrix</source>
         <translation>Matrix van onderbouwing</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="185" />
+        <location filename="../../ui/concern_editor.py" line="132" />
         <source>e.g. Something may be wrong with night staffing on 3 Oost</source>
         <translation>bijv. Er speelt mogelijk iets met de nachtbezetting op 3 Oost</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="195" />
+        <location filename="../../ui/concern_editor.py" line="142" />
         <source>Change status…</source>
         <translation>Status wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="203" />
+        <location filename="../../ui/concern_editor.py" line="163" />
+        <location filename="../../ui/concern_fields.py" line="60" />
         <source>Statement</source>
         <translation>Vermoeden</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="204" />
+        <location filename="../../ui/concern_editor.py" line="164" />
+        <location filename="../../ui/concern_fields.py" line="61" />
         <source>Hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="205" />
+        <location filename="../../ui/concern_editor.py" line="165" />
+        <location filename="../../ui/concern_fields.py" line="62" />
         <source>Alternative explanations</source>
         <translation>Alternatieve verklaringen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="206" />
+        <location filename="../../ui/concern_editor.py" line="166" />
+        <location filename="../../ui/concern_fields.py" line="63" />
         <source>Open questions</source>
         <translation>Open vragen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="209" />
+        <location filename="../../ui/concern_editor.py" line="169" />
         <source>by</source>
         <translation>door</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="211" />
+        <location filename="../../ui/concern_editor.py" line="171" />
         <source>before</source>
         <translation>vooraf</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="213" />
+        <location filename="../../ui/concern_editor.py" line="173" />
+        <location filename="../../ui/concern_fields.py" line="64" />
         <source>Next verification step</source>
         <translation>Volgende verificatiestap</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="216" />
+        <location filename="../../ui/concern_editor.py" line="176" />
+        <location filename="../../ui/concern_fields.py" line="68" />
         <source>Next review</source>
         <translation>Volgende herbeoordeling</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="218" />
+        <location filename="../../ui/concern_editor.py" line="178" />
+        <location filename="../../ui/concern_fields.py" line="67" />
         <source>Owner</source>
         <translation>Eigenaar</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="222" />
-        <location filename="../../ui/concern_editor.py" line="369" />
+        <location filename="../../ui/concern_editor.py" line="182" />
+        <location filename="../../ui/concern_editor.py" line="322" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="223" />
+        <location filename="../../ui/concern_editor.py" line="183" />
         <source>Status history</source>
         <translation>Statusgeschiedenis</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="249" />
+        <location filename="../../ui/concern_editor.py" line="209" />
         <source>Set role</source>
         <translation>Rol instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="251" />
+        <location filename="../../ui/concern_editor.py" line="211" />
         <source>Detach</source>
         <translation>Loskoppelen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="259" />
+        <location filename="../../ui/concern_editor.py" line="219" />
         <source>Attach</source>
         <translation>Koppelen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="263" />
+        <location filename="../../ui/concern_editor.py" line="223" />
         <source>Selected signal:</source>
         <translation>Gekozen signaal:</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="269" />
+        <location filename="../../ui/concern_editor.py" line="229" />
         <source>Attach a signal of this subject:</source>
         <translation>Een signaal van dit onderwerp koppelen:</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="292" />
+        <location filename="../../ui/concern_editor.py" line="252" />
         <source>A competing explanation</source>
         <translation>Een concurrerende verklaring</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="293" />
+        <location filename="../../ui/concern_editor.py" line="253" />
         <source>+ Hypothesis</source>
         <translation>+ Hypothese</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="295" />
+        <location filename="../../ui/concern_editor.py" line="255" />
         <source>Reword the selected one</source>
         <translation>De gekozen hypothese herformuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="297" />
+        <location filename="../../ui/concern_editor.py" line="257" />
         <source>Remove the selected one</source>
         <translation>De gekozen hypothese weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="301" />
+        <location filename="../../ui/concern_editor.py" line="261" />
         <source>Keys 1–4: consistent, inconsistent, neutral, n/a; Delete clears; a click on the selected cell cycles. ◆ diagnostic: the signal fits the hypotheses differently, so it helps to tell them apart; one that fits all of them tells little. The footer counts the inconsistent evidence per hypothesis: the least contradicted one is worth checking first. It is not a verdict and not a score.</source>
         <translation>Toetsen 1–4: past, past niet, neutraal, n.v.t.; Delete wist; een klik op de gekozen cel wisselt. ◆ onderscheidend: het signaal past verschillend bij de hypothesen en helpt ze dus uit elkaar te houden; een signaal dat bij alle past, zegt weinig. De voetregel telt per hypothese de onderbouwing die er niet bij past: de minst weersproken hypothese is het eerst het toetsen waard. Het is geen oordeel en geen score.</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="351" />
+        <location filename="../../ui/concern_editor.py" line="304" />
         <source>closed on {0}</source>
         <translation>gesloten op {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="359" />
+        <location filename="../../ui/concern_editor.py" line="312" />
         <source>Supporting: {0}</source>
         <translation>Ondersteunend: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="361" />
+        <location filename="../../ui/concern_editor.py" line="314" />
         <source>Contradicting: {0}</source>
         <translation>Weersprekend: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="369" />
+        <location filename="../../ui/concern_editor.py" line="322" />
         <source>Observed</source>
         <translation>Waargenomen</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="369" />
+        <location filename="../../ui/concern_editor.py" line="322" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_editor.py" line="369" />
+        <location filename="../../ui/concern_editor.py" line="322" />
         <source>Signal</source>
         <translation>Signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_fields.py" line="65" />
+        <source>Who takes the next step</source>
+        <translation>Wie de volgende stap zet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_fields.py" line="66" />
+        <source>Date of the next step</source>
+        <translation>Datum van de volgende stap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_fields.py" line="77" />
+        <source>A colleague changed this at the same time as you: {0}. Their version is kept and shown; yours waits under Sync… in the status bar, where you can choose it instead.</source>
+        <translation>Een collega heeft dit tegelijk met u gewijzigd: {0}. De versie van de collega is bewaard en staat hier; uw versie wacht onder Synchronisatie… in de statusbalk, waar u die alsnog kunt kiezen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_fields.py" line="82" />
+        <source>A colleague changed this while you were editing it: {0}. Your text stays in the field; when you save, their version is kept and yours waits under Sync… in the status bar, where you can choose it.</source>
+        <translation>Een collega heeft dit gewijzigd terwijl u het bewerkte: {0}. Uw tekst blijft in het veld staan; bij opslaan blijft de versie van de collega bewaard en wacht uw versie onder Synchronisatie… in de statusbalk, waar u kunt kiezen.</translation>
     </message>
 </context>
 <context>
@@ -504,7 +531,7 @@
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="56" />
+        <location filename="../../ui/synthesis_form.py" line="57" />
         <source>Evidence from the session</source>
         <translation>Onderbouwing uit de sessie</translation>
     </message>
@@ -618,47 +645,47 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/findings_panel.py" line="131" />
+        <location filename="../../ui/findings_panel.py" line="132" />
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="133" />
+        <location filename="../../ui/findings_panel.py" line="134" />
         <source>formative (movement)</source>
         <translation>formatief (beweging)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="134" />
+        <location filename="../../ui/findings_panel.py" line="135" />
         <source>summative (traffic lights)</source>
         <translation>summatief (stoplichten)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="137" />
+        <location filename="../../ui/findings_panel.py" line="138" />
         <source>+ Finding</source>
         <translation>+ Bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="138" />
+        <location filename="../../ui/findings_panel.py" line="139" />
         <source>Convert soft signal…</source>
         <translation>Zacht signaal omzetten…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="139" />
+        <location filename="../../ui/findings_panel.py" line="140" />
         <source>Delete finding</source>
         <translation>Bevinding verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="140" />
+        <location filename="../../ui/findings_panel.py" line="141" />
         <source>Findings per theme</source>
         <translation>Bevindingen per thema</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="143" />
+        <location filename="../../ui/findings_panel.py" line="144" />
         <source>No findings yet. Write the first one in the form beside this list: it is saved once “What we see” has text. “+ Finding” starts another; “Convert soft signal…” turns a soft signal into a substantiated finding.</source>
         <translation>Nog geen bevindingen. Schrijf de eerste in het formulier naast deze lijst: die wordt opgeslagen zodra “Wat zien we” tekst heeft. “+ Bevinding” begint een nieuwe; “Zacht signaal omzetten…” maakt van een zacht signaal een onderbouwde bevinding.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/findings_panel.py" line="191" />
+        <location filename="../../ui/findings_panel.py" line="192" />
         <source>%n piece(s) of evidence</source>
         <translation>
             <numerusform>%n stuk onderbouwing</numerusform>
@@ -666,7 +693,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/findings_panel.py" line="192" />
+        <location filename="../../ui/findings_panel.py" line="193" />
         <source>from %n independent source(s)</source>
         <translation>
             <numerusform>uit %n onafhankelijke bron</numerusform>
@@ -674,23 +701,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="193" />
+        <location filename="../../ui/findings_panel.py" line="194" />
         <source>({0} internal)</source>
         <translation>({0} intern)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="223" />
+        <location filename="../../ui/findings_panel.py" line="224" />
         <location filename="../../ui/findings_panel.py" line="283" />
         <source>Saved</source>
         <translation>Opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="232" />
+        <location filename="../../ui/findings_panel.py" line="233" />
         <source>New finding: it is saved once “What we see” has text.</source>
         <translation>Nieuwe bevinding: wordt opgeslagen zodra “Wat zien we” tekst heeft.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_panel.py" line="241" />
+        <location filename="../../ui/findings_panel.py" line="242" />
         <source>Changed…</source>
         <translation>Gewijzigd…</translation>
     </message>
@@ -1158,77 +1185,77 @@
 <context>
     <name>InterventionDialog</name>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="75" />
+        <location filename="../../ui/intervention_dialog.py" line="76" />
         <source>Intervention</source>
         <translation>Interventie</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="89" />
+        <location filename="../../ui/intervention_dialog.py" line="90" />
         <source>— (the network)</source>
         <translation>— (het netwerk)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="132" />
+        <location filename="../../ui/intervention_dialog.py" line="133" />
         <source>Action (ladder rung — action)</source>
         <translation>Actie (trede — actie)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="133" />
+        <location filename="../../ui/intervention_dialog.py" line="134" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="134" />
+        <location filename="../../ui/intervention_dialog.py" line="135" />
         <source>Follows up finding</source>
         <translation>Vervolg op bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="135" />
+        <location filename="../../ui/intervention_dialog.py" line="136" />
         <source>Repeat visit</source>
         <translation>Terugkerend bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="136" />
+        <location filename="../../ui/intervention_dialog.py" line="137" />
         <source>Intended message</source>
         <translation>Beoogde boodschap</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="137" />
+        <location filename="../../ui/intervention_dialog.py" line="138" />
         <source>Rationale</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="138" />
+        <location filename="../../ui/intervention_dialog.py" line="139" />
         <source>Owner</source>
         <translation>Eigenaar</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="139" />
+        <location filename="../../ui/intervention_dialog.py" line="140" />
         <source>Planned on</source>
         <translation>Gepland op</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="140" />
+        <location filename="../../ui/intervention_dialog.py" line="141" />
         <source>Done on</source>
         <translation>Uitgevoerd op</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="141" />
+        <location filename="../../ui/intervention_dialog.py" line="142" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="142" />
+        <location filename="../../ui/intervention_dialog.py" line="143" />
         <source>Plan of action</source>
         <translation>Plan van aanpak</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="143" />
+        <location filename="../../ui/intervention_dialog.py" line="144" />
         <source>Outcome (reason if rejected)</source>
         <translation>Uitkomst (reden bij afwijzing)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="144" />
+        <location filename="../../ui/intervention_dialog.py" line="145" />
         <source>Institution's response</source>
         <translation>Reactie van de instelling</translation>
     </message>
@@ -1792,57 +1819,57 @@
 <context>
     <name>ParticipantsDialog</name>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="45" />
+        <location filename="../../ui/participants_dialog.py" line="43" />
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="54" />
+        <location filename="../../ui/participants_dialog.py" line="52" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="55" />
+        <location filename="../../ui/participants_dialog.py" line="53" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="56" />
+        <location filename="../../ui/participants_dialog.py" line="54" />
         <source>Caption</source>
         <translation>Naam op tegel</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="57" />
+        <location filename="../../ui/participants_dialog.py" line="55" />
         <source>Presence</source>
         <translation>Aanwezigheid</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="58" />
+        <location filename="../../ui/participants_dialog.py" line="56" />
         <source>Mandate</source>
         <translation>Mandaat</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="62" />
+        <location filename="../../ui/participants_dialog.py" line="60" />
         <source>+ Participant</source>
         <translation>+ Deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="115" />
+        <location filename="../../ui/participants_dialog.py" line="113" />
         <source>present</source>
         <translation>aanwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="115" />
+        <location filename="../../ui/participants_dialog.py" line="113" />
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="115" />
+        <location filename="../../ui/participants_dialog.py" line="113" />
         <source>partly</source>
         <translation>deels</translation>
     </message>
     <message>
-        <location filename="../../ui/participants_dialog.py" line="119" />
+        <location filename="../../ui/participants_dialog.py" line="117" />
         <source>can decide for the organisation</source>
         <translation>kan besluiten namens de organisatie</translation>
     </message>
@@ -1929,88 +1956,88 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../ui/report_panel.py" line="170" />
+        <location filename="../../ui/report_panel.py" line="168" />
         <source>Report type</source>
         <translation>Soort rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="171" />
+        <location filename="../../ui/report_panel.py" line="169" />
         <source>Report date</source>
         <translation>Rapportdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="172" />
+        <location filename="../../ui/report_panel.py" line="170" />
         <source>Language of the report</source>
         <translation>Taal van het rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="174" />
-        <location filename="../../ui/report_panel.py" line="195" />
+        <location filename="../../ui/report_panel.py" line="172" />
+        <location filename="../../ui/report_panel.py" line="193" />
         <source>Sections</source>
         <translation>Onderdelen</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="175" />
+        <location filename="../../ui/report_panel.py" line="173" />
         <source>Addressees (one per line)</source>
         <translation>Geadresseerden (één per regel)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="176" />
+        <location filename="../../ui/report_panel.py" line="174" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="177" />
+        <location filename="../../ui/report_panel.py" line="175" />
         <source>Role of the inspectorate</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="178" />
+        <location filename="../../ui/report_panel.py" line="176" />
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="179" />
+        <location filename="../../ui/report_panel.py" line="177" />
         <source>Recommendations (one per line)</source>
         <translation>Aanbevelingen (één per regel)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="180" />
+        <location filename="../../ui/report_panel.py" line="178" />
         <source>Appreciation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="181" />
+        <location filename="../../ui/report_panel.py" line="179" />
         <source>Method</source>
         <translation>Werkwijze</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="182" />
+        <location filename="../../ui/report_panel.py" line="180" />
         <source>Findings per theme</source>
         <translation>Bevindingen per thema</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="189" />
+        <location filename="../../ui/report_panel.py" line="187" />
         <source>Placeholders for names in quotes</source>
         <translation>Aanduidingen voor namen in citaten</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="191" />
+        <location filename="../../ui/report_panel.py" line="189" />
         <source>Organisation names in quotes and sources become [organisatie A], [organisatie B] ...</source>
         <translation>Namen van organisaties in citaten en bronnen worden [organisatie A], [organisatie B] ...</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="193" />
+        <location filename="../../ui/report_panel.py" line="191" />
         <source>Preview (F5)</source>
         <translation>Voorbeeld (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="194" />
+        <location filename="../../ui/report_panel.py" line="192" />
         <source>Save as PDF…</source>
         <translation>Opslaan als pdf…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/report_panel.py" line="262" />
+        <location filename="../../ui/report_panel.py" line="260" />
         <source>{0}: {1} of %n source(s) printable</source>
         <translation>
             <numerusform>{0}: {1} van %n bron in rapport</numerusform>
@@ -2018,7 +2045,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/report_panel.py" line="369" />
+        <location filename="../../ui/report_panel.py" line="367" />
         <source>%n page(s) · content hash {0}</source>
         <translation>
             <numerusform>%n pagina · inhoudshash {0}</numerusform>
@@ -2026,32 +2053,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="313" />
+        <location filename="../../ui/report_panel.py" line="311" />
         <source>The preview is out of date: press F5.</source>
         <translation>Het voorbeeld is verouderd: druk op F5.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="326" />
+        <location filename="../../ui/report_panel.py" line="324" />
         <source>Generating the report…</source>
         <translation>Rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="373" />
+        <location filename="../../ui/report_panel.py" line="371" />
         <source>Check the preview, then save it as PDF.</source>
         <translation>Controleer het voorbeeld en sla het op als pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="380" />
+        <location filename="../../ui/report_panel.py" line="377" />
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="393" />
+        <location filename="../../ui/report_panel.py" line="390" />
         <source>The report could not be saved: {0}</source>
         <translation>Het rapport kon niet worden opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_panel.py" line="402" />
+        <location filename="../../ui/report_panel.py" line="399" />
         <source>Saved: {0}</source>
         <translation>Opgeslagen: {0}</translation>
     </message>
@@ -3581,78 +3608,78 @@
 <context>
     <name>SynthesisForm</name>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="101" />
+        <location filename="../../ui/synthesis_form.py" line="102" />
         <source>evidence in words</source>
         <translation>onderbouwing in woorden</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="108" />
+        <location filename="../../ui/synthesis_form.py" line="109" />
         <source>Release this score for the report, or set its confidentiality</source>
         <translation>Deze score vrijgeven voor het rapport, of de vertrouwelijkheid instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="116" />
+        <location filename="../../ui/synthesis_form.py" line="117" />
         <source>discussed</source>
         <translation>besproken</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="117" />
+        <location filename="../../ui/synthesis_form.py" line="118" />
         <source>deliberate choice</source>
         <translation>bewuste keuze</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="149" />
+        <location filename="../../ui/synthesis_form.py" line="150" />
         <source>0 not observed</source>
         <translation>0 niet waargenomen</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="150" />
+        <location filename="../../ui/synthesis_form.py" line="151" />
         <source>1 somewhat</source>
         <translation>1 enigszins</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="151" />
+        <location filename="../../ui/synthesis_form.py" line="152" />
         <source>2 clearly</source>
         <translation>2 duidelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="154" />
+        <location filename="../../ui/synthesis_form.py" line="155" />
         <source>not applicable</source>
         <translation>niet van toepassing</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="163" />
+        <location filename="../../ui/synthesis_form.py" line="164" />
         <source>balanced</source>
         <translation>in balans</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="167" />
+        <location filename="../../ui/synthesis_form.py" line="168" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="168" />
+        <location filename="../../ui/synthesis_form.py" line="169" />
         <source>no</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="253" />
+        <location filename="../../ui/synthesis_form.py" line="254" />
         <source>Synthesis of the session</source>
         <translation>Synthese van de sessie</translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="270" />
+        <location filename="../../ui/synthesis_form.py" line="271" />
         <source>Every change is saved at once. A score other than neutral needs evidence from the session: use the Evidence button.</source>
         <translation>Elke wijziging wordt direct opgeslagen. Een score anders dan neutraal vraagt onderbouwing uit de sessie: gebruik de knop Onderbouwing.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/synthesis_form.py" line="296" />
+        <location filename="../../ui/synthesis_form.py" line="297" />
         <source>Evidence (%n)</source>
         <translation>
             <numerusform>Onderbouwing (%n)</numerusform><numerusform>Onderbouwing (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/synthesis_form.py" line="316" />
+        <location filename="../../ui/synthesis_form.py" line="317" />
         <source>saving…</source>
         <translation>opslaan…</translation>
     </message>
@@ -3775,39 +3802,77 @@
         <translation>Rustige periode, ingekort: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="68" />
+        <location filename="../../ui/timeline_view.py" line="92" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>Uitzoomen (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="74" />
+        <location filename="../../ui/timeline_view.py" line="98" />
         <source>Zoom in (Ctrl++)</source>
         <translation>Inzoomen (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="80" />
+        <location filename="../../ui/timeline_view.py" line="107" />
+        <source>PDF…</source>
+        <translation>Pdf…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="108" />
+        <source>Save this period as an internal PDF, without confidential signals (Ctrl+P)</source>
+        <translation>Deze periode opslaan als interne pdf, zonder vertrouwelijke signalen (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="116" />
         <source>Compress quiet periods</source>
         <translation>Rustige perioden inkorten</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="83" />
+        <location filename="../../ui/timeline_view.py" line="119" />
         <source>Months without anything shrink to a narrow marked gap, so a build-up of signals stands out</source>
         <translation>Maanden zonder iets krimpen tot een smalle, gemarkeerde onderbreking, zodat een opeenstapeling van signalen opvalt</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="87" />
+        <location filename="../../ui/timeline_view.py" line="123" />
         <source>● hard signal   ◌ soft signal   ◆ visit   ■ intervention   ▲ concern</source>
         <translation>● hard signaal   ◌ zacht signaal   ◆ bezoek   ■ interventie   ▲ aandachtspunt</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="92" />
+        <location filename="../../ui/timeline_view.py" line="132" />
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="94" />
+        <location filename="../../ui/timeline_view.py" line="134" />
         <source>to</source>
         <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="289" />
+        <source>Save timeline as PDF</source>
+        <translation>Tijdlijn opslaan als pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="289" />
+        <source>PDF (*.pdf)</source>
+        <translation>Pdf (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="302" />
+        <source>Making the PDF…</source>
+        <translation>De pdf wordt gemaakt…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/timeline_view.py" line="346" />
+        <source>Saved: {0} (%n confidential signal(s) left out)</source>
+        <translation>
+            <numerusform>Opgeslagen: {0} (%n vertrouwelijk signaal weggelaten)</numerusform>
+            <numerusform>Opgeslagen: {0} (%n vertrouwelijke signalen weggelaten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="348" />
+        <source>Saved: {0}</source>
+        <translation>Opgeslagen: {0}</translation>
     </message>
 </context>
 <context>
@@ -4067,389 +4132,389 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="58" />
         <source>preparation</source>
         <translation>voorbereiding</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58" />
+        <location filename="../../ui/labels.py" line="59" />
         <source>fieldwork</source>
         <translation>veldwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="60" />
         <source>analysis</source>
         <translation>analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="61" />
         <source>reporting</source>
         <translation>rapportage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61" />
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="76" />
         <source>follow-up</source>
         <translation>vervolg</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="63" />
         <source>closed</source>
         <translation>afgesloten</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="72" />
         <source>risk-based</source>
         <translation>risicogestuurd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="73" />
         <source>thematic</source>
         <translation>thematisch</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="74" />
         <source>network</source>
         <translation>netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="75" />
         <source>incident</source>
         <translation>incident</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84" />
+        <location filename="../../ui/labels.py" line="85" />
         <source>agenda-setting</source>
         <translation>agenderen/stimuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="86" />
         <source>sparring partner</source>
         <translation>sparringpartner</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86" />
+        <location filename="../../ui/labels.py" line="87" />
         <source>compliance</source>
         <translation>naleving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87" />
-        <location filename="../../ui/labels.py" line="208" />
+        <location filename="../../ui/labels.py" line="88" />
+        <location filename="../../ui/labels.py" line="209" />
         <source>enforcement</source>
         <translation>handhaving</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96" />
-        <location filename="../../ui/labels.py" line="171" />
+        <location filename="../../ui/labels.py" line="97" />
+        <location filename="../../ui/labels.py" line="172" />
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97" />
+        <location filename="../../ui/labels.py" line="98" />
         <source>invited</source>
         <translation>uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98" />
+        <location filename="../../ui/labels.py" line="99" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99" />
+        <location filename="../../ui/labels.py" line="100" />
         <source>declined</source>
         <translation>afgemeld</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100" />
+        <location filename="../../ui/labels.py" line="101" />
         <source>deliberately not invited</source>
         <translation>bewust niet uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109" />
-        <location filename="../../ui/labels.py" line="144" />
+        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="145" />
         <source>note</source>
         <translation>notitie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
-        <location filename="../../ui/labels.py" line="145" />
+        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="146" />
         <source>signal</source>
         <translation>signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
-        <location filename="../../ui/labels.py" line="146" />
+        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="147" />
         <source>session event</source>
         <translation>sessiegebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
-        <location filename="../../ui/labels.py" line="147" />
+        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="148" />
         <source>observation</source>
         <translation>observatie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../ui/labels.py" line="122" />
         <source>progress</source>
         <translation>vooruitgang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122" />
+        <location filename="../../ui/labels.py" line="123" />
         <source>stable</source>
         <translation>stabiel</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123" />
+        <location filename="../../ui/labels.py" line="124" />
         <source>decline</source>
         <translation>achteruitgang</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124" />
+        <location filename="../../ui/labels.py" line="125" />
         <source>not assessed</source>
         <translation>niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133" />
+        <location filename="../../ui/labels.py" line="134" />
         <source>green</source>
         <translation>groen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134" />
+        <location filename="../../ui/labels.py" line="135" />
         <source>amber</source>
         <translation>oranje</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135" />
+        <location filename="../../ui/labels.py" line="136" />
         <source>red</source>
         <translation>rood</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148" />
+        <location filename="../../ui/labels.py" line="149" />
         <source>attachment</source>
         <translation>bijlage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158" />
+        <location filename="../../ui/labels.py" line="159" />
         <source>stays internal: confidential</source>
         <translation>blijft intern: vertrouwelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159" />
+        <location filename="../../ui/labels.py" line="160" />
         <source>stays internal: not marked for the report</source>
         <translation>blijft intern: niet gemarkeerd voor rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160" />
+        <location filename="../../ui/labels.py" line="161" />
         <source>stays internal: soft signal, not converted</source>
         <translation>blijft intern: zacht signaal, niet omgezet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172" />
+        <location filename="../../ui/labels.py" line="173" />
         <source>done</source>
         <translation>uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173" />
+        <location filename="../../ui/labels.py" line="174" />
         <source>cancelled</source>
         <translation>vervallen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182" />
+        <location filename="../../ui/labels.py" line="183" />
         <source>plan under assessment</source>
         <translation>plan in beoordeling</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183" />
+        <location filename="../../ui/labels.py" line="184" />
         <source>plan approved</source>
         <translation>plan goedgekeurd</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="184" />
+        <location filename="../../ui/labels.py" line="185" />
         <source>plan rejected</source>
         <translation>plan afgewezen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="193" />
+        <location filename="../../ui/labels.py" line="194" />
         <source>before</source>
         <translation>vooraf</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="194" />
+        <location filename="../../ui/labels.py" line="195" />
         <source>midway</source>
         <translation>halverwege</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="195" />
+        <location filename="../../ui/labels.py" line="196" />
         <source>afterwards</source>
         <translation>achteraf</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="204" />
+        <location filename="../../ui/labels.py" line="205" />
         <source>internal</source>
         <translation>intern IGJ</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="205" />
+        <location filename="../../ui/labels.py" line="206" />
         <source>informal</source>
         <translation>informeel</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="206" />
+        <location filename="../../ui/labels.py" line="207" />
         <source>recurring</source>
         <translation>terugkerend</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="207" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>individual address</source>
         <translation>individueel aanspreken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>area report (gebiedsrapportage)</source>
         <translation>gebiedsrapportage</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>letter report (briefrapport)</source>
         <translation>briefrapport</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="227" />
+        <location filename="../../ui/labels.py" line="228" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Role of the inspectorate</source>
         <translation>Rol van de inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="229" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/labels.py" line="231" />
         <source>Findings per theme</source>
         <translation>Bevindingen per thema</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="231" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>Recommendations</source>
         <translation>Aanbevelingen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="232" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>Appreciation</source>
         <translation>Waardering</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="233" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>Charts</source>
         <translation>Grafieken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="234" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Annex: participants by role</source>
         <translation>Bijlage: deelnemers naar rol</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Annex: method</source>
         <translation>Bijlage: werkwijze</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Annex: sources</source>
         <translation>Bijlage: bronnen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="261" />
+        <location filename="../../ui/labels.py" line="262" />
         <source>ward</source>
         <translation>verpleegafdeling</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="262" />
+        <location filename="../../ui/labels.py" line="263" />
         <source>specialist group</source>
         <translation>vakgroep</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="263" />
+        <location filename="../../ui/labels.py" line="264" />
         <source>site</source>
         <translation>locatie</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="264" />
+        <location filename="../../ui/labels.py" line="265" />
         <source>care axis</source>
         <translation>zorgas</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="265" />
+        <location filename="../../ui/labels.py" line="266" />
         <source>team</source>
         <translation>team</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="274" />
+        <location filename="../../ui/labels.py" line="275" />
         <source>around a person</source>
         <translation>rond een persoon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="275" />
+        <location filename="../../ui/labels.py" line="276" />
         <source>around a condition</source>
         <translation>rond een aandoening</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="276" />
+        <location filename="../../ui/labels.py" line="277" />
         <source>around an area</source>
         <translation>rond een gebied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="285" />
+        <location filename="../../ui/labels.py" line="286" />
         <source>inner circle</source>
         <translation>binnenste schil</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="286" />
+        <location filename="../../ui/labels.py" line="287" />
         <source>outer circle</source>
         <translation>buitenste schil</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="296" />
+        <location filename="../../ui/labels.py" line="297" />
         <source>own observation</source>
         <translation>eigen waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="297" />
+        <location filename="../../ui/labels.py" line="298" />
         <source>spoken: board</source>
         <translation>mondeling: bestuur</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="298" />
+        <location filename="../../ui/labels.py" line="299" />
         <source>spoken: staff member</source>
         <translation>mondeling: medewerker</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="299" />
+        <location filename="../../ui/labels.py" line="300" />
         <source>spoken: patient or relative</source>
         <translation>mondeling: patiënt of naaste</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="300" />
+        <location filename="../../ui/labels.py" line="301" />
         <source>document</source>
         <translation>document</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="301" />
+        <location filename="../../ui/labels.py" line="302" />
         <source>reporter (complaint or report)</source>
         <translation>melder (klacht of melding)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="302" />
+        <location filename="../../ui/labels.py" line="303" />
         <source>fellow inspector</source>
         <translation>collega-inspecteur</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="303" />
+        <location filename="../../ui/labels.py" line="304" />
         <source>system or data</source>
         <translation>systeem of gegevens</translation>
     </message>
@@ -4984,27 +5049,27 @@
 <context>
     <name>note_kind</name>
     <message>
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>observation</source>
         <translation>waarneming</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/labels.py" line="249" />
         <source>quote</source>
         <translation>citaat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/labels.py" line="250" />
         <source>interpretation</source>
         <translation>duiding</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/labels.py" line="251" />
         <source>question</source>
         <translation>vraag</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="251" />
+        <location filename="../../ui/labels.py" line="252" />
         <source>action</source>
         <translation>actie</translation>
     </message>
