@@ -3,6 +3,7 @@ incongruence pair captured in one go, and a signal's interpretation history."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 
 from sqlalchemy import or_, select
@@ -20,6 +21,8 @@ from storage.models import Signal, SignalInterpretation, SignalLink
 
 from . import audit, signals
 from .refs import existing
+
+_LINK_IDS = uuid.UUID("092ecfbb-5d62-4c6f-9c36-a6ff1fd9fa5e")
 
 
 def link_signals(
@@ -45,13 +48,25 @@ def link_signals(
         twin.note = clean_note
         link = twin
     else:
+        assert a is not None and b is not None and kind is not None  # required: c.done() passed
+        # A derived id: the same link made on two laptops is one record the server merges (the
+        # later note wins); with two ids each laptop refused the other's (unique triple).
         link = SignalLink(
-            from_signal_id=a, to_signal_id=b, link_type=kind, note=clean_note, created_by=ctx.actor
+            id=link_id(a, b, kind),
+            from_signal_id=a,
+            to_signal_id=b,
+            link_type=kind,
+            note=clean_note,
+            created_by=ctx.actor,
         )
         session.add(link)
     session.flush()
     audit.record(session, ctx, "signal.link", "signal_link", link.id, link_type=link.link_type.value)
     return OpResult(link.id, ChangeSet.of(signal_link=[link.id], signal=[a or "", b or ""]))
+
+
+def link_id(from_id: str, to_id: str, link_type: SignalLinkType) -> str:
+    return str(uuid.uuid5(_LINK_IDS, f"{from_id}:{to_id}:{link_type.value}"))
 
 
 def capture_incongruence(
