@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
 from inspectorapp.bootstrap import build_main_window
@@ -144,3 +145,41 @@ def test_new_network_with_two_members(qtbot, window: MainWindow) -> None:
         return next((r for r in rows if r.name == "Netwerk Acute Zorg Rijnvliet"), None)
 
     qtbot.waitUntil(lambda: (r := network_row()) is not None and r.soft.total > 0, timeout=10000)
+
+
+def test_f1_on_each_sense_making_tab_lists_its_keys(qtbot, window: MainWindow) -> None:
+    """F1 shows the focused view's own keys beside the general ones: the board, the concern
+    list and the timeline (whose keys are read from its actions, so they stay true)."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.concern_list import ConcernListView
+    from ui.help_overlay import HelpOverlay
+    from ui.signal_board import SignalBoardView
+    from ui.timeline_view import TimelineView
+
+    w = window
+    shell = w.shell
+    shell.nav.setCurrentRow(shell.PAGES.index("organisations"))
+    listing = shell.organisation_list
+    qtbot.waitUntil(lambda: listing.loaded and "Ziekenhuis A" in _rows(w), timeout=10000)
+    listing.table.selectRow(_rows(w).index("Ziekenhuis A"))
+    qtbot.keyClick(listing.field, Qt.Key.Key_Return)
+    page: OrganisationPage = shell.organisation_page
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.name == "Ziekenhuis A", timeout=10000)
+    for n in range(1, page.tabs.count()):
+        page.tabs.setCurrentIndex(n)
+        view = page.tabs.widget(n)
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus, timeout=5000)
+        assert isinstance(view, SignalBoardView | ConcernListView | TimelineView)
+        title, keys = view.help_keys()
+        qtbot.keyClick(view, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: w.findChild(HelpOverlay) is not None and w.findChild(HelpOverlay).isVisible())
+        overlay = w.findChild(HelpOverlay)
+        texts = {label.text() for label in overlay.findChildren(QLabel) if label.isVisible()}
+        assert title in texts and all(k in texts and t in texts for k, t in keys), (title, keys)
+        if isinstance(view, TimelineView):  # the keys its actions really have
+            shortcuts = {a.shortcut().toString(QKeySequence.SequenceFormat.NativeText) for a in view.actions()}
+            assert {k for k, _ in keys} == shortcuts - {""}
+        qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+        assert not overlay.isVisible()

@@ -229,7 +229,6 @@ def test_a_target_it_cannot_write_gets_the_message_and_keeps_what_was_there(
             pytest.skip("this system cannot make a folder read-only for root")
         _click_pdf(qtbot, view)
     assert view.status.text() == message_for(ExportPathError(earlier, "not_writable"))
-    assert "no permission" in view.status.text()
     assert earlier.read_bytes() == b"%PDF-1.4 earlier"
     assert sorted(p.name for p in folder.iterdir()) == ["tijdlijn.pdf"]
     assert _audits(workspace) == []

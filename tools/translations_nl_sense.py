@@ -301,4 +301,20 @@ SENSE: dict[str, str | tuple[str, str]] = {
     "A concern is about exactly one organisation or one network.": (
         "Een aandachtspunt gaat over precies één organisatie of één netwerk."
     ),
+    # F1: each view's own keys
+    "Choose": "Kiezen",
+    "Open the chosen one": "Het gekozen onderdeel openen",
+    "consistent / inconsistent / neutral / n/a": "past / past niet / neutraal / n.v.t.",
+    "Clear the rating": "De beoordeling wissen",
+    "Next rating": "Volgende beoordeling",
+    "Move between signals and hypotheses": "Tussen signalen en hypothesen bewegen",
+    "Signal board": "Signalenbord",
+    "Move through a column's cards": "Door de kaarten van een kolom bewegen",
+    "Open the signal: interpretation, status history, links, attachments": (
+        "Het signaal openen: duiding, statusgeschiedenis, koppelingen, bijlagen"
+    ),
+    "Next column or filter": "Volgende kolom of filter",
+    "Zoom out": "Uitzoomen",
+    "Zoom in": "Inzoomen",
+    "Save the period shown as an internal PDF": "De getoonde periode opslaan als interne pdf",
 }

@@ -95,6 +95,13 @@ class ConcernListView(QWidget):
         layout.addWidget(self.error)
         follow(workspace, self, FOLLOWS, lambda _c, _o: self.reload())
 
+    def help_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """F1 lists the list's keys (ui/help_overlay.py)."""
+        return self.tr("Concerns"), [
+            ("↑ / ↓", self.tr("Choose")),
+            ("Enter", self.tr("Open the chosen one")),
+        ]
+
     def show_subject(self, subject: SubjectRef) -> None:
         self.subject = subject
         self.reload()

@@ -207,6 +207,18 @@ class EvidenceMatrix(QTableView):
         self.customContextMenuRequested.connect(self._menu)
         self._press_on_current = False
 
+    def help_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """F1 lists the matrix's keys (ui/help_overlay.py)."""
+        return QCoreApplication.translate("EvidenceMatrix", "Evidence matrix"), [
+            (
+                "1 / 2 / 3 / 4",
+                QCoreApplication.translate("EvidenceMatrix", "consistent / inconsistent / neutral / n/a"),
+            ),
+            ("Delete", QCoreApplication.translate("EvidenceMatrix", "Clear the rating")),
+            ("Space", QCoreApplication.translate("EvidenceMatrix", "Next rating")),
+            ("← ↑ → ↓", QCoreApplication.translate("EvidenceMatrix", "Move between signals and hypotheses")),
+        ]
+
     def show_view(self, view: ConcernView) -> None:
         current = self.currentIndex()
         self.matrix.set_view(view)

@@ -95,6 +95,13 @@ class ReviewListView(QWidget):
         self.retranslate()
         self.reload()
 
+    def help_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """F1 lists the list's keys (ui/help_overlay.py)."""
+        return self.tr("To review"), [
+            ("↑ / ↓", self.tr("Choose")),
+            ("Enter", self.tr("Open the chosen one")),
+        ]
+
     def reload(self) -> None:
         ops.submit(self.workspace, load_review, self.today(), on_done=self._loaded, on_error=self._failed)
 

@@ -252,6 +252,14 @@ class SignalBoardView(QWidget):
         layout.addWidget(self.no_incongruences)
         follow(workspace, self, BOARD_SHOWS, lambda _c, _o: self._reload())
 
+    def help_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """F1 lists the board's keys (ui/help_overlay.py)."""
+        return self.tr("Signal board"), [
+            ("↑ / ↓", self.tr("Move through a column's cards")),
+            ("Enter", self.tr("Open the signal: interpretation, status history, links, attachments")),
+            ("Tab", self.tr("Next column or filter")),
+        ]
+
     def sizeHint(self) -> QSize:
         return QSize(1100, 620)
 

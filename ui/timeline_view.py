@@ -161,6 +161,18 @@ class TimelineView(QWidget):
         layout_.addLayout(foot)
         self._follow = follow(workspace, self, FOLLOWS, self._changed)
 
+    def help_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """F1 lists the timeline's keys (ui/help_overlay.py), read from its actions."""
+
+        def keys(action: QAction) -> str:
+            return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+        return self.tr("Timeline"), [
+            (keys(self.zoom_out_action), self.tr("Zoom out")),
+            (keys(self.zoom_in_action), self.tr("Zoom in")),
+            (keys(self.pdf_action), self.tr("Save the period shown as an internal PDF")),
+        ]
+
     def _month_edit(self) -> QDateEdit:
         edit = QDateEdit()
         edit.setDisplayFormat("MM-yyyy")

@@ -321,32 +321,47 @@
         <translation>Nog geen aandachtspunten.</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_list.py" line="118" />
+        <location filename="../../ui/concern_list.py" line="100" />
+        <source>Concerns</source>
+        <translation>Aandachtspunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="101" />
+        <source>Choose</source>
+        <translation>Kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="102" />
+        <source>Open the chosen one</source>
+        <translation>Het gekozen onderdeel openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/concern_list.py" line="125" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_list.py" line="119" />
+        <location filename="../../ui/concern_list.py" line="126" />
         <source>Concern</source>
         <translation>Aandachtspunt</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_list.py" line="120" />
+        <location filename="../../ui/concern_list.py" line="127" />
         <source>About</source>
         <translation>Over</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_list.py" line="121" />
+        <location filename="../../ui/concern_list.py" line="128" />
         <source>Next step due</source>
         <translation>Volgende stap uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_list.py" line="122" />
+        <location filename="../../ui/concern_list.py" line="129" />
         <source>Next review</source>
         <translation>Volgende herbeoordeling</translation>
     </message>
     <message>
-        <location filename="../../ui/concern_list.py" line="123" />
+        <location filename="../../ui/concern_list.py" line="130" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
@@ -523,7 +538,32 @@
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_matrix.py" line="278" />
+        <location filename="../../ui/evidence_matrix.py" line="212" />
+        <source>Evidence matrix</source>
+        <translation>Matrix van onderbouwing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="215" />
+        <source>consistent / inconsistent / neutral / n/a</source>
+        <translation>past / past niet / neutraal / n.v.t.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="217" />
+        <source>Clear the rating</source>
+        <translation>De beoordeling wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="218" />
+        <source>Next rating</source>
+        <translation>Volgende beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="219" />
+        <source>Move between signals and hypotheses</source>
+        <translation>Tussen signalen en hypothesen bewegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_matrix.py" line="290" />
         <source>Clear (Delete)</source>
         <translation>Wissen (Delete)</translation>
     </message>
@@ -2154,37 +2194,37 @@
 <context>
     <name>ReviewListView</name>
     <message>
-        <location filename="../../ui/review_list.py" line="111" />
+        <location filename="../../ui/review_list.py" line="118" />
         <source>review date</source>
         <translation>herbeoordelingsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="112" />
+        <location filename="../../ui/review_list.py" line="119" />
         <source>next review</source>
         <translation>volgende herbeoordeling</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="113" />
+        <location filename="../../ui/review_list.py" line="120" />
         <source>next step</source>
         <translation>volgende stap</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="122" />
+        <location filename="../../ui/review_list.py" line="129" />
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="122" />
+        <location filename="../../ui/review_list.py" line="129" />
         <source>Concern</source>
         <translation>Aandachtspunt</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="136" />
+        <location filename="../../ui/review_list.py" line="143" />
         <source>Nothing is due for review.</source>
         <translation>Er hoeft niets te worden herbeoordeeld.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_list.py" line="138" />
+        <location filename="../../ui/review_list.py" line="145" />
         <source>%n item(s) due for review, oldest first.</source>
         <translation>
             <numerusform>%n onderdeel te herbeoordelen, oudste eerst.</numerusform>
@@ -2192,37 +2232,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="164" />
+        <location filename="../../ui/review_list.py" line="100" />
+        <location filename="../../ui/review_list.py" line="171" />
         <source>To review</source>
         <translation>Te herbeoordelen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="167" />
+        <location filename="../../ui/review_list.py" line="101" />
+        <source>Choose</source>
+        <translation>Kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="102" />
+        <source>Open the chosen one</source>
+        <translation>Het gekozen onderdeel openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_list.py" line="174" />
         <source>Due since</source>
         <translation>Verlopen sinds</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="168" />
+        <location filename="../../ui/review_list.py" line="175" />
         <source>What is due</source>
         <translation>Wat verloopt</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="169" />
+        <location filename="../../ui/review_list.py" line="176" />
         <source>Item</source>
         <translation>Onderdeel</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="170" />
+        <location filename="../../ui/review_list.py" line="177" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="171" />
+        <location filename="../../ui/review_list.py" line="178" />
         <source>Description</source>
         <translation>Beschrijving</translation>
     </message>
     <message>
-        <location filename="../../ui/review_list.py" line="172" />
+        <location filename="../../ui/review_list.py" line="179" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2712,8 +2763,28 @@
         <source>No incongruent pairs in view.</source>
         <translation>Geen incongruente paren in beeld.</translation>
     </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="257" />
+        <source>Signal board</source>
+        <translation>Signalenbord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="258" />
+        <source>Move through a column's cards</source>
+        <translation>Door de kaarten van een kolom bewegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="259" />
+        <source>Open the signal: interpretation, status history, links, attachments</source>
+        <translation>Het signaal openen: duiding, statusgeschiedenis, koppelingen, bijlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signal_board.py" line="260" />
+        <source>Next column or filter</source>
+        <translation>Volgende kolom of filter</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="346" />
+        <location filename="../../ui/signal_board.py" line="354" />
         <source>%n signal(s)</source>
         <translation>
             <numerusform>%n signaal</numerusform>
@@ -2721,7 +2792,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="348" />
+        <location filename="../../ui/signal_board.py" line="356" />
         <source>from %n independent source(s)</source>
         <translation>
             <numerusform>uit %n onafhankelijke bron</numerusform>
@@ -2729,7 +2800,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="350" />
+        <location filename="../../ui/signal_board.py" line="358" />
         <source>%n entrance(s)</source>
         <translation>
             <numerusform>%n ingang</numerusform>
@@ -2737,7 +2808,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="351" />
+        <location filename="../../ui/signal_board.py" line="359" />
         <source>%n observer(s)</source>
         <translation>
             <numerusform>%n waarnemer</numerusform>
@@ -2745,12 +2816,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/signal_board.py" line="354" />
+        <location filename="../../ui/signal_board.py" line="362" />
         <source>period {0} – {1}</source>
         <translation>periode {0} – {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="355" />
+        <location filename="../../ui/signal_board.py" line="363" />
         <source>%n contradicting</source>
         <translation>
             <numerusform>%n weersprekend</numerusform>
@@ -2758,12 +2829,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/signal_board.py" line="357" />
+        <location filename="../../ui/signal_board.py" line="365" />
         <source>(filtered: {0} of {1} signals)</source>
         <translation>(gefilterd: {0} van {1} signalen)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_board.py" line="406" />
+        <location filename="../../ui/signal_board.py" line="414" />
         <source>No category</source>
         <translation>Geen categorie</translation>
     </message>
@@ -3847,22 +3918,42 @@
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="289" />
+        <location filename="../../ui/timeline_view.py" line="170" />
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="171" />
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="172" />
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="173" />
+        <source>Save the period shown as an internal PDF</source>
+        <translation>De getoonde periode opslaan als interne pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline_view.py" line="301" />
         <source>Save timeline as PDF</source>
         <translation>Tijdlijn opslaan als pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="289" />
+        <location filename="../../ui/timeline_view.py" line="301" />
         <source>PDF (*.pdf)</source>
         <translation>Pdf (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="302" />
+        <location filename="../../ui/timeline_view.py" line="314" />
         <source>Making the PDF…</source>
         <translation>De pdf wordt gemaakt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline_view.py" line="346" />
+        <location filename="../../ui/timeline_view.py" line="358" />
         <source>Saved: {0} (%n confidential signal(s) left out)</source>
         <translation>
             <numerusform>Opgeslagen: {0} (%n vertrouwelijk signaal weggelaten)</numerusform>
@@ -3870,7 +3961,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="348" />
+        <location filename="../../ui/timeline_view.py" line="360" />
         <source>Saved: {0}</source>
         <translation>Opgeslagen: {0}</translation>
     </message>
