@@ -15,10 +15,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QRectF,
     QSize,
+    QStringListModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from inspectorapp.domain.board_views import BoardCard, IncongruencePair
@@ -69,18 +71,21 @@ def tr_label(table: Mapping[Any, object], value: str) -> str:
     return QCoreApplication.translate(CONTEXT, str(text)) if text else value
 
 
-class CardModel(QAbstractListModel):
+class CardModel(QStringListModel):
+    """A column's cards. Built on Qt's own string-list model so that the view's per-row calls
+    while it lays out 5,000 rows (``rowCount``/``index``, two per row) stay in C++: as a
+    Python ``QAbstractListModel`` they were a third of the board's fill (bench/README.md).
+    Only ``data`` is Python, and the view asks it for the cards it paints."""
+
     def __init__(self, cards: Sequence[BoardCard] = ()) -> None:
         super().__init__()
-        self.cards: list[BoardCard] = list(cards)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.cards)
+        self.cards: list[BoardCard] = []
+        self.set_cards(cards)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self.cards):
             return None
         card = self.cards[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -91,10 +96,21 @@ class CardModel(QAbstractListModel):
             return card
         return None
 
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        # read-only: a string-list model's rows are editable by default
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if index.isValid()
+            else Qt.ItemFlag.NoItemFlags
+        )
+
     def set_cards(self, cards: Sequence[BoardCard]) -> None:
-        self.beginResetModel()
         self.cards = list(cards)
-        self.endResetModel()
+        self.setStringList([c.id for c in self.cards])  # one reset; the rows' text is in data()
+
+
+# Card shapes by look and size, shared by every board of the session (a dozen pixmaps).
+_BACKGROUNDS: dict[tuple[str, bool, bool, int, int, float], QPixmap] = {}
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -123,6 +139,27 @@ class CardDelegate(QStyledItemDelegate):
         assert self._font_cache is not None
         return self._font_cache
 
+    def _background(self, card: BoardCard, selected: bool, size: QSize, ratio: float) -> QPixmap:
+        """The card's rounded, antialiased shape in its colours, drawn once per look and size:
+        a card's most expensive stroke, and there are only a dozen looks."""
+        key = (card.valence, card.kind == SignalKind.HARD, selected, size.width(), size.height(), ratio)
+        pixmap = _BACKGROUNDS.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            pen = QPen(EDGE.get(card.valence, QColor("#555")), 2.4 if selected else 1.4)
+            pen.setStyle(Qt.PenStyle.SolidLine if key[1] else Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(FILL.get(card.valence, QColor("#f3f3f3")))
+            inset = pen.widthF() / 2
+            p.drawRoundedRect(QRectF(inset, inset, size.width() - 2 * inset, size.height() - 2 * inset), 6, 6)
+            p.end()
+            _BACKGROUNDS[key] = pixmap
+        return pixmap
+
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
@@ -133,11 +170,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         rect = option.rect.adjusted(3, 3, -3, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pen = QPen(EDGE.get(card.valence, QColor("#555")), 2.4 if selected else 1.4)
-        pen.setStyle(Qt.PenStyle.SolidLine if card.kind == SignalKind.HARD else Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(FILL.get(card.valence, QColor("#f3f3f3")))
-        painter.drawRoundedRect(rect, 6, 6)
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect.topLeft(), self._background(card, selected, rect.size(), ratio))
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(QPen(QColor("#1f4e99"), 1, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
