@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
@@ -201,7 +202,47 @@ PAGES: tuple[Page, ...] = (
             w.shell.organisation_page.members.add,
         ],
     ),
+    Page(
+        "signal board tab",
+        lambda qtbot, w: _go_subject_view(qtbot, w, "Ziekenhuis A", "SignalBoardView"),
+        lambda w: [_subject_view(w, "SignalBoardView").reset],
+    ),
+    Page(
+        "network signal board tab",
+        lambda qtbot, w: _go_subject_view(qtbot, w, "Dementienetwerk Lindeveen", "SignalBoardView"),
+        lambda w: [_subject_view(w, "SignalBoardView").reset],
+    ),
+    Page(
+        "concerns tab",
+        lambda qtbot, w: _go_subject_view(qtbot, w, "Ziekenhuis A", "ConcernListView"),
+        lambda w: [_subject_view(w, "ConcernListView").add],
+    ),
+    Page(
+        "review list",
+        lambda qtbot, w: _go_review(qtbot, w),
+        lambda w: [],
+    ),
 )
+
+
+def _subject_view(w: MainWindow, kind: str) -> Any:
+    tabs = w.shell.organisation_page.tabs
+    return next(tabs.widget(n) for n in range(tabs.count()) if type(tabs.widget(n)).__name__ == kind)
+
+
+def _go_subject_view(qtbot, w: MainWindow, name: str, kind: str) -> None:
+    _go_subject(qtbot, w, name)
+    tabs = w.shell.organisation_page.tabs
+    tabs.setCurrentWidget(_subject_view(w, kind))
+    if kind == "ConcernListView":
+        view = _subject_view(w, kind)
+        qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=10000)
+
+
+def _go_review(qtbot, w: MainWindow) -> None:
+    w.shell.show_page("review")
+    page = w.shell.review_list
+    qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10000)
 
 
 def _go_directory(qtbot, w: MainWindow) -> None:
@@ -427,7 +468,25 @@ DIALOGS: tuple[Dialog, ...] = (
         _kind("ui.organisation_dialogs", "MembershipDialog"),
         lambda w: w.shell.organisation_page.members.add.click(),
     ),
+    Dialog(
+        "a concern with its matrix",
+        "concerns tab",
+        _kind("ui.concern_editor", "ConcernEditor"),
+        lambda w: _open_first_concern(w),
+    ),
+    Dialog(
+        "new concern",
+        "concerns tab",
+        _kind("ui.concern_editor", "ConcernEditor"),
+        lambda w: _subject_view(w, "ConcernListView").add.click(),
+    ),
 )
+
+
+def _open_first_concern(w: MainWindow) -> None:
+    view = _subject_view(w, "ConcernListView")
+    view.table.selectRow(0)
+    view.open_current()
 
 
 def _from_settings(button: str) -> Callable[[MainWindow], object]:
