@@ -518,7 +518,25 @@ NESTED: tuple[Dialog, ...] = (
         _kind("ui.about_dialog", "AboutDialog"),
         _from_settings("about_button"),
     ),
+    Dialog(
+        "evidence for a synthesis score",
+        "group-session board",
+        _kind("ui.synthesis_form", "EvidencePicker"),
+        lambda w: _synthesis_evidence(w),
+    ),
 )
+
+
+def _synthesis_evidence(w: MainWindow) -> None:
+    """Open the synthesis and, once it shows, the evidence picker of its first score."""
+
+    def press() -> None:
+        form = _visible_of(_kind("ui.synthesis_form", "SynthesisForm"))
+        assert form is not None, "the synthesis did not open"
+        next(iter(form.rows.values())).evidence_button.click()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(SETTLE_MS, press)
+    _synthesis(w)
 
 
 def _check_dialog(qtbot, w: MainWindow, checks: Checks, case: Dialog) -> None:
@@ -759,3 +777,46 @@ def test_the_concern_editor_and_review_list_fit_1366x768(qtbot, window: MainWind
     status.reject()
     editor.reject()
     assert not checks.problems, "Does not fit 1366x768:\n" + "\n".join(checks.problems)
+
+
+def test_a_long_conversation_title_shows_whole_in_the_new_conversation_form(qtbot, window: MainWindow) -> None:
+    """Issue #13: titles were clipped in the "+ Gesprek" title field. The demo's longest
+    conversation title, typed into the form at 1366x768, fits the field without scrolling."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    w = window
+    _go_visit(qtbot, w, "dementiezorg")
+    longest = max(_demo_conversation_titles(), key=len)
+    w.shell.visit_page.new_conversation()
+    qtbot.waitUntil(lambda: _visible_of(_kind("ui.visit_forms", "ConversationForm")) is not None, timeout=5000)
+    form = _visible_of(_kind("ui.visit_forms", "ConversationForm"))
+    form.title.setText(longest)  # type: ignore[attr-defined]
+    field = form.title  # type: ignore[attr-defined]
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    inner = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    assert field.fontMetrics().horizontalAdvance(longest) <= inner.width(), (longest, inner.width())
+    assert form.frameGeometry().width() <= 1366  # type: ignore[attr-defined]
+    form.reject()  # type: ignore[attr-defined]
+
+
+def _demo_conversation_titles() -> list[str]:
+    import json
+
+    from .conftest import ROOT
+
+    titles: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "conversation_type" in node and isinstance(node.get("title"), str):
+                titles.append(node["title"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads((ROOT / "resources" / "demo" / "demo-nl.json").read_text("utf-8")))
+    assert len(titles) > 20
+    return titles

@@ -126,6 +126,9 @@ class ConversationForm(_Form):
         self.kind = QComboBox()
         self.title = QLineEdit()
         self.title.setObjectName("conversationTitle")
+        # A title of ~80 characters ("Focusgroep operationele werkgroep (casemanagers, POH,
+        # mantelzorgondersteuner)") shows whole; the form stays far inside 1366 px.
+        self.title.setMinimumWidth(self.title.fontMetrics().averageCharWidth() * 84 + 16)
         self.starts = QDateTimeEdit(starts_default(visit_date, QDateTime.currentDateTime()))
         self.starts.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.form.addRow(self.tr("Kind"), self.kind)
