@@ -275,3 +275,62 @@ def test_lock_closes_open_forms(qtbot, window: MainWindow) -> None:
     w.set_idle_limit_seconds(0.3)
     qtbot.waitUntil(lambda: w.workspace is None, timeout=5000)
     assert not any(d.isVisible() for d in w.findChildren(SignalCapture))
+
+
+def test_app_main_window_and_about_show_the_veldwerk_icon(qtbot, tmp_path: Path) -> None:
+    """run_gui's create_app gives the QApplication the icon of resources/icons; the main window
+    (and the window the shell sees) inherits it at every size shipped, and About shows it."""
+    from PySide6.QtGui import QIcon, QImage
+
+    from inspectorapp.bootstrap import create_app
+    from resources import path as resource_path
+    from ui.about_dialog import AboutDialog
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # create_app names the shared test QApplication too: put it back for the tests after this one.
+    before = (
+        QIcon(app.windowIcon()),
+        app.applicationName(),
+        app.organizationName(),
+        app.applicationDisplayName(),
+        app.desktopFileName(),
+    )
+    argb = QImage.Format.Format_ARGB32
+    try:
+        assert create_app([]) is app  # the running QApplication, configured as the real start does
+        paths = app_paths(tmp_path / "home").ensure()
+        w = build_main_window(app, paths)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        handle = w.windowHandle()
+        assert handle is not None
+        for icon in (app.windowIcon(), w.windowIcon(), handle.icon()):
+            assert not icon.isNull()
+            shipped = {s.width() for s in icon.availableSizes()}
+            assert {16, 24, 32, 48, 64, 128, 256} <= shipped, shipped
+            for size in (16, 24, 32, 48, 64, 128, 256):
+                pixmap = icon.pixmap(size, size)
+                assert pixmap.width() == size and pixmap.height() == size
+                drawn = pixmap.toImage().convertToFormat(argb)
+                expected = QImage(str(resource_path("icons", f"veldwerk-{size}.png"))).convertToFormat(argb)
+                assert drawn == expected, f"{size} px is not resources/icons/veldwerk-{size}.png"
+
+        about = AboutDialog(paths, w)
+        qtbot.addWidget(about)
+        about.show()
+        qtbot.waitExposed(about)
+        assert not about.windowIcon().isNull()
+        pictures = [lab.pixmap() for lab in about.findChildren(QLabel) if not lab.pixmap().isNull()]
+        assert len(pictures) == 1  # the header's icon
+        header_icon = pictures[0].toImage().convertToFormat(argb)
+        assert header_icon == app.windowIcon().pixmap(64, 64).toImage().convertToFormat(argb)
+        about.close()
+        w.lock()
+    finally:
+        app.setWindowIcon(before[0])
+        app.setApplicationName(before[1])
+        app.setOrganizationName(before[2])
+        app.setApplicationDisplayName(before[3])
+        app.setDesktopFileName(before[4])
