@@ -30,7 +30,7 @@ from ui.signal_board import SignalBoardView
 from .conftest import PASSPHRASE
 from .test_app_window import _shot, dutch_for_shots
 
-LMZ = "LMZ-2026-07310"
+LMZ = "LMZ-2026-08812"  # the case number: Ziekenhuis A's complaint, filed twice
 
 
 @pytest.fixture(scope="module")
