@@ -89,6 +89,12 @@ class Translations:
         # Translator changes are posted events; deliver them now so the switch is immediate.
         self.app.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
+    @staticmethod
+    def loaded_files() -> list[str]:
+        """The .qm files in use: the start logs them, so a log shows whether the installed app
+        found Qt's own Dutch (qtbase_nl.qm) and where."""
+        return [t.filePath() for t in Translations._installed]
+
     def _install_dutch(self) -> None:
         own = QTranslator(self.app)
         if own.load(str(resource_path("translations", "veldwerk_nl.qm"))):
@@ -147,6 +153,11 @@ def build_main_window(app: QApplication, paths: AppPaths):  # type: ignore[no-un
     return window
 
 
+def _start_log(paths: AppPaths) -> None:
+    setup_logging(paths)
+    log.info("translations: %s", ", ".join(Translations.loaded_files()) or "none (English)")
+
+
 def run_gui(
     argv: list[str],
     paths: AppPaths | None = None,
@@ -162,7 +173,7 @@ def run_gui(
 
     # Neither the log file nor the database stack is needed to paint the unlock screen: both
     # start once its first frame is out (a passphrase takes seconds to type; the warm-up, ~0.3 s).
-    QTimer.singleShot(AFTER_FIRST_FRAME_MS, lambda: setup_logging(paths))
+    QTimer.singleShot(AFTER_FIRST_FRAME_MS, lambda: _start_log(paths))
     QTimer.singleShot(AFTER_FIRST_FRAME_MS, warm_up)
     if quit_after_ms is not None:
 

@@ -12,6 +12,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
+
+from inspectorapp.paths import app_paths
 
 from .conftest import PASSPHRASE, ROOT
 
@@ -43,6 +46,22 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     exe = out / "dist" / "veldwerk" / "veldwerk"
     assert exe.exists()
     return exe
+
+
+def _loaded_translations(home: Path) -> list[Path]:
+    """The .qm files a GUI run under ``home`` logged as loaded (bootstrap logs them at start)."""
+    log = (app_paths(home).log_dir / "veldwerk.log").read_text(encoding="utf-8")
+    lines = [line for line in log.splitlines() if " translations: " in line]
+    assert lines, log[-2000:]
+    return [Path(f) for f in lines[-1].split(" translations: ", 1)[1].split(", ")]
+
+
+def _assert_dutch_from(folder: Path, loaded: list[Path], stderr: str) -> None:
+    """Dutch by default: the app's own texts and Qt's (standard buttons, file dialogs), both read
+    from inside the installed folder, never from the Qt of the machine that built it."""
+    assert sorted(f.name for f in loaded) == ["qtbase_nl.qm", "veldwerk_nl.qm"], loaded
+    assert all(f.resolve().is_relative_to(folder.resolve()) for f in loaded), loaded
+    assert "qtbase_nl.qm) not found" not in stderr
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -94,6 +113,27 @@ def test_frozen_app_creates_store_loads_demo_and_starts_gui(bundle: Path, tmp_pa
     )
     assert gui.returncode == 0, gui.stderr[-3000:]
     assert shot.exists() and shot.stat().st_size > 5000
+    _assert_dutch_from(bundle.parent, _loaded_translations(home), gui.stderr)
+
+
+# The first 16 bytes of every compiled Qt translation (.qm) file.
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+
+
+def test_bundle_ships_qts_dutch_where_the_frozen_app_looks(bundle: Path) -> None:
+    """Frozen, PySide6.__file__ is <bundle>/_internal/PySide6/__init__.pyc (PyInstaller 6 keeps
+    everything but the program in _internal), so bootstrap.qt_translation_dirs() looks in
+    _internal/PySide6/Qt/translations; Qt's own TranslationsPath is that folder too (PySide6's
+    qt.conf puts Qt's prefix at PySide6/Qt)."""
+    qm = bundle.parent / "_internal" / "PySide6" / "Qt" / "translations" / "qtbase_nl.qm"
+    assert qm.is_file()
+    assert qm.read_bytes().startswith(QM_MAGIC)
+    dutch = QTranslator()
+    assert dutch.load(str(qm))
+    # The texts Qt gives its standard buttons and file dialogs.
+    assert dutch.translate("QPlatformTheme", "Cancel") == "Annuleren"
+    assert dutch.translate("QPlatformTheme", "Save") == "Opslaan"
+    assert dutch.translate("QFileDialog", "Look in:") == "Zoeken in:"
 
 
 def _pyproject_version() -> str:
@@ -179,6 +219,7 @@ def test_deb_installs_starts_and_uninstalls_cleanly(
         gui = _run([on_path, "--home", str(home), "--quit-after", "1500", "--screenshot", str(shot)])
         assert gui.returncode == 0, gui.stderr[-3000:]
         assert shot.exists() and shot.stat().st_size > 5000
+        _assert_dutch_from(Path("/opt/veldwerk"), _loaded_translations(home), gui.stderr)
     finally:
         # Always: a failed test must not leave the package on the machine.
         purged = _run(["dpkg", "--purge", "veldwerk"])
