@@ -10,16 +10,19 @@ and service from before the fix too (they fail there).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inspectorapp.bootstrap import Translations
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.concern_drafts import ConcernDraft, draft_of
 from inspectorapp.domain.snapshots import ActionContext
@@ -30,6 +33,8 @@ from storage import models as m
 from storage.engine import Store
 from ui.change_bus import ChangeOrigin, bus_of
 from ui.concern_editor import ConcernEditor
+from ui.sync_controller import SyncController
+from ui.sync_dialog import SyncDialog, _item_text
 
 from . import helpers
 from .test_concern_ui import _editor, _meld, workspace
@@ -257,3 +262,90 @@ def test_an_edit_still_checks_every_value(store: Store, ctx: ActionContext) -> N
     with pytest.raises(ValidationError) as err, store.transaction() as s:
         concerns.edit_concern(s, ctx, cid, base.but({"title": None, "owner": "x" * 5000}), base)
     assert {i.field for i in err.value.issues} == {"title", "owner"}
+
+
+# ----- the sync panel's words for a concern's clash ---------------------------------------------
+def _panel(qtbot: QtBot, ws: Workspace) -> SyncDialog:
+    controller = SyncController(ws)
+    controller.refresh()
+    qtbot.waitUntil(lambda: controller.overview is not None, timeout=10000)
+    controller.stop()  # a demo store never syncs; no timer needed
+    dialog = SyncDialog(controller)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _clash_item(dialog: SyncDialog) -> QListWidgetItem:
+    """The panel's line for the concern's clash, selected (the panes below show it)."""
+    dialog.show_overview()  # the texts in the language now in use
+    [item] = [
+        item
+        for item in (dialog.issues.item(row) for row in range(dialog.issues.count()))
+        if (issue := item.data(Qt.ItemDataRole.UserRole)) is not None and issue.tbl == "concern"
+    ]
+    dialog.issues.setCurrentItem(item)
+    return item
+
+
+def test_the_sync_panel_names_a_concern_clash_by_field_with_both_values(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """A date and a text both changed by the user in the editor and by a colleague: the panel
+    says which concern, names each field by the form's label and shows both values (a date as
+    the form shows it), not the notes' "typing overlapped ... the same words"."""
+    cid = _meld(workspace)
+    editor = _editor(qtbot, workspace, cid)
+    editor.next_step.end(False)
+    qtbot.keyClicks(editor.next_step, " Ook de teamleider.")
+    mine = editor.next_step.text()
+    editor.next_step_due.setDate(QDate(2026, 5, 12))  # picked in the calendar
+    theirs = "Het rooster van 3 Oost opvragen."
+    _arrived_unseen(workspace, cid, next_step=theirs, next_step_due=date(2026, 4, 30))
+    _save(qtbot, workspace, editor)
+    [issue] = _local_conflicts(workspace)
+    assert {f.field for f in issue.fields} == {"next_step", "next_step_due"}
+    assert issue.title == TITLE
+    dialog = _panel(qtbot, workspace)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    language = "nl" if Translations.loaded_files() else "en"  # as an earlier test left it
+    try:
+        Translations(app).set_language("en")
+        text = _clash_item(dialog).text()
+        assert text.startswith(f"Concern ‘{TITLE}’: ")
+        assert "overlapped" not in text and "same words" not in text
+        date_line, step_line = sorted(text.split("\n"), key=lambda line: "Date of" not in line)
+        assert (
+            "your change to ‘Date of the next step’ (12-05-2026) and a colleague's (30-04-2026)" in date_line
+        )
+        # a long text is shortened in the list (it is whole in the panes below)
+        assert len(mine) > 80 and f"your change to ‘Next verification step’ (“{mine[:60]}" in step_line
+        assert f"…”) and a colleague's (“{theirs}”)" in step_line and mine not in step_line
+        assert all("the colleague's value is there now" in line for line in (date_line, step_line))
+        # the panes: the fields by their labels, the whole values, the date as the form shows it
+        assert set(dialog.mine.toPlainText().split("\n")) == {
+            "Date of the next step: 12-05-2026",
+            f"Next verification step: {mine}",
+        }
+        assert set(dialog.theirs.toPlainText().split("\n")) == {
+            "Date of the next step: 30-04-2026",
+            f"Next verification step: {theirs}",
+        }
+
+        # a paragraph's clash keeps the notes' words: there, typing did overlap
+        paragraph = replace(issue, tbl="note_paragraph", title=None)
+        assert _item_text(dialog, paragraph).startswith("Your typing overlapped a colleague's change")
+
+        Translations(app).set_language("nl")
+        text = _clash_item(dialog).text()
+        assert text.startswith(f"Aandachtspunt ‘{TITLE}’: ")
+        assert (
+            "uw wijziging van ‘Datum van de volgende stap’ (12-05-2026) en die van een collega (30-04-2026)"
+            in text
+        )
+        assert f"uw wijziging van ‘Volgende verificatiestap’ (“{mine[:60]}" in text
+        assert f"…”) en die van een collega (“{theirs}”)" in text
+        assert text.count("de waarde van de collega staat er nu") == 2
+        assert "Datum van de volgende stap: 30-04-2026" in dialog.theirs.toPlainText()
+    finally:
+        Translations(app).set_language(language)

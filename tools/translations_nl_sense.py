@@ -317,4 +317,12 @@ SENSE: dict[str, str | tuple[str, str]] = {
     "Zoom out": "Uitzoomen",
     "Zoom in": "Inzoomen",
     "Save the period shown as an internal PDF": "De getoonde periode opslaan als interne pdf",
+    # Sync panel: a clash the concern editor kept (decision 0017)
+    "SyncDialog|Concern ‘{0}’: {1}": "Aandachtspunt ‘{0}’: {1}",
+    "SyncDialog|your change to ‘{0}’ ({1}) and a colleague's ({2}) coincided; the colleague's value is "
+    "there now": (
+        "uw wijziging van ‘{0}’ ({1}) en die van een collega ({2}) vielen samen; de waarde van de "
+        "collega staat er nu"
+    ),
+    "SyncDialog|empty": "leeg",
 }

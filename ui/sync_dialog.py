@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import socket
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspectorapp import sync_runner
+from inspectorapp.domain.concern_drafts import DATES
 from inspectorapp.services import sync_status
 from inspectorapp.services.sync_status import IssueView
 
 from . import ops
+from .concern_fields import field_name
 from .messages import message_for
 
 if TYPE_CHECKING:
@@ -174,8 +177,7 @@ class SyncDialog(QDialog):
         keep = shown.id if shown is not None else None
         self.issues.clear()
         for issue in o.issues:
-            where = f"{issue.tbl or ''} {issue.record_id[:8] if issue.record_id else ''}".strip()
-            item = QListWidgetItem(f"{_kind(self, issue)} · {where} · {_reason(issue)}".rstrip(" ·"))
+            item = QListWidgetItem(_item_text(self, issue))
             item.setData(Qt.ItemDataRole.UserRole, issue)
             self.issues.addItem(item)
             if issue.id == keep:
@@ -212,12 +214,13 @@ class SyncDialog(QDialog):
             self.mine.clear()
             self.theirs.clear()
             return
+        line = _concern_line if _is_concern_clash(issue) else _field_line
         if moved:
-            self.current.setPlainText("\n".join(f"{f.field}: {_text(f.current)}" for f in issue.fields))
-        self.mine.setPlainText("\n".join(f"{f.field}: {_text(f.mine)}" for f in issue.fields))
+            self.current.setPlainText("\n".join(line(f.field, f.current) for f in issue.fields))
+        self.mine.setPlainText("\n".join(line(f.field, f.mine) for f in issue.fields))
         # where mine won, what is here is mine: the colleague's value that lost is the other side
         other = [(f.field, f.theirs if issue.won else f.current) for f in issue.fields]
-        self.theirs.setPlainText("\n".join(f"{name}: {_text(value)}" for name, value in other))
+        self.theirs.setPlainText("\n".join(line(name, value) for name, value in other))
         texts = [f for f in issue.fields if isinstance(f.mine, str)]
         self.edited.setPlainText(_text(texts[0].mine) if len(texts) == 1 else "")
         self.save_edit.setEnabled(len(texts) == 1)
@@ -361,6 +364,68 @@ class SyncDialog(QDialog):
             ),
         }
         self.error.setText(texts.get(kind, self.tr("Sync stopped: {0}").format(kind)))
+
+
+def _item_text(dialog: QDialog, issue: IssueView) -> str:
+    if _is_concern_clash(issue):
+        return _concern_clash(issue)
+    where = f"{issue.tbl or ''} {issue.record_id[:8] if issue.record_id else ''}".strip()
+    return f"{_kind(dialog, issue)} · {where} · {_reason(issue)}".rstrip(" ·")
+
+
+def _is_concern_clash(issue: IssueView) -> bool:
+    """A clash the concern editor kept (decision 0017): a whole field's value, often a date,
+    where the notes' "typing overlapped ... the same words" does not fit."""
+    return issue.kind == "local_conflict" and issue.tbl == "concern"
+
+
+def _concern_clash(issue: IssueView) -> str:
+    """Which concern, and per field (by the form's label) the user's value and the
+    colleague's that stayed, e.g. "Concern ‘…’: your change to ‘Date of the next step’
+    (12-05-2026) and a colleague's (30-04-2026) coincided; ..."."""
+    lines = [
+        QCoreApplication.translate(
+            "SyncDialog",
+            "your change to ‘{0}’ ({1}) and a colleague's ({2}) coincided; the colleague's value is "
+            "there now",
+        ).format(field_name(f.field), _quoted(f.field, f.mine), _quoted(f.field, f.current))
+        for f in issue.fields
+    ]
+    title = _shortened(issue.title) if issue.title else (issue.record_id or "")[:8]
+    return QCoreApplication.translate("SyncDialog", "Concern ‘{0}’: {1}").format(title, "\n".join(lines))
+
+
+SHORT = 80  # characters of a text quoted in the list; the panes below show it whole
+
+
+def _shortened(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHORT else text[: SHORT - 1].rstrip() + "…"
+
+
+def _concern_value(key: str, value: Any) -> str:
+    """A concern field's value as the form shows it: a date as dd-mm-yyyy, no value as "empty"."""
+    if value is None or value == "":
+        return QCoreApplication.translate("SyncDialog", "empty")
+    if key in DATES:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
+        return f"{day:%d-%m-%Y}"
+    return str(value)
+
+
+def _quoted(key: str, value: Any) -> str:
+    """In the list's sentence: a text quoted and shortened; a date or "empty" as it is."""
+    if value is None or value == "" or key in DATES:
+        return _concern_value(key, value)
+    return f"“{_shortened(str(value))}”"
+
+
+def _concern_line(key: str, value: Any) -> str:
+    return f"{field_name(key)}: {_concern_value(key, value)}"
+
+
+def _field_line(key: str, value: Any) -> str:
+    return f"{key}: {_text(value)}"
 
 
 def _reason(issue: IssueView) -> str:

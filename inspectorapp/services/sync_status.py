@@ -52,6 +52,7 @@ class IssueView:
     fields: tuple[IssueField, ...]
     created_at: str
     won: bool = False  # my value won: ``theirs`` is the colleague's value that lost
+    title: str | None = None  # what the panel calls the record by: a concern's statement
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,9 @@ def _issue_view(session: Session, issue: SyncIssue) -> IssueView:
         tuple(fields),
         issue.created_at,
         won and bool(fields),
+        # a concern's clash is named by its statement (the panel's words for it); other
+        # records are named by table and id as before
+        current.get("title") if issue.tbl == "concern" else None,
     )
 
 

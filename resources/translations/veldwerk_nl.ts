@@ -374,17 +374,17 @@
         <translation>Nieuw gesprek</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="131" />
+        <location filename="../../ui/visit_forms.py" line="134" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="132" />
+        <location filename="../../ui/visit_forms.py" line="135" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="133" />
+        <location filename="../../ui/visit_forms.py" line="136" />
         <source>Starts at</source>
         <translation>Begint om</translation>
     </message>
@@ -1303,52 +1303,52 @@
 <context>
     <name>InvitationForm</name>
     <message>
-        <location filename="../../ui/visit_forms.py" line="171" />
+        <location filename="../../ui/visit_forms.py" line="174" />
         <source>Invitation</source>
         <translation>Uitnodiging</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="180" />
+        <location filename="../../ui/visit_forms.py" line="183" />
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="181" />
+        <location filename="../../ui/visit_forms.py" line="184" />
         <source>invited</source>
         <translation>uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="182" />
+        <location filename="../../ui/visit_forms.py" line="185" />
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="183" />
+        <location filename="../../ui/visit_forms.py" line="186" />
         <source>declined</source>
         <translation>afgemeld</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="184" />
+        <location filename="../../ui/visit_forms.py" line="187" />
         <source>deliberately not invited</source>
         <translation>bewust niet uitgenodigd</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="189" />
+        <location filename="../../ui/visit_forms.py" line="192" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="190" />
+        <location filename="../../ui/visit_forms.py" line="193" />
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="191" />
+        <location filename="../../ui/visit_forms.py" line="194" />
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_forms.py" line="192" />
+        <location filename="../../ui/visit_forms.py" line="195" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2596,67 +2596,67 @@
 <context>
     <name>SignalBoard</name>
     <message>
-        <location filename="../../ui/signal_cards.py" line="44" />
+        <location filename="../../ui/signal_cards.py" line="46" />
         <source>hard</source>
         <translation>hard</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="45" />
+        <location filename="../../ui/signal_cards.py" line="47" />
         <source>soft</source>
         <translation>zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="48" />
+        <location filename="../../ui/signal_cards.py" line="50" />
         <source>negative</source>
         <translation>negatief</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="49" />
+        <location filename="../../ui/signal_cards.py" line="51" />
         <source>positive</source>
         <translation>positief</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="50" />
+        <location filename="../../ui/signal_cards.py" line="52" />
         <source>ambiguous</source>
         <translation>ambigu</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="53" />
+        <location filename="../../ui/signal_cards.py" line="55" />
         <source>inspectorate internal</source>
         <translation>intern inspectie</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="54" />
+        <location filename="../../ui/signal_cards.py" line="56" />
         <source>team</source>
         <translation>team</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="55" />
+        <location filename="../../ui/signal_cards.py" line="57" />
         <source>restricted</source>
         <translation>beperkt</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="56" />
+        <location filename="../../ui/signal_cards.py" line="58" />
         <source>reporter confidential</source>
         <translation>melder vertrouwelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="60" />
+        <location filename="../../ui/signal_cards.py" line="62" />
         <source>incongruent</source>
         <translation>incongruent</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="61" />
+        <location filename="../../ui/signal_cards.py" line="63" />
         <source>contradicts</source>
         <translation>weerspreekt</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="62" />
+        <location filename="../../ui/signal_cards.py" line="64" />
         <source>corroborates</source>
         <translation>bevestigt</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_cards.py" line="63" />
+        <location filename="../../ui/signal_cards.py" line="65" />
         <source>hardens</source>
         <translation>maakt hard</translation>
     </message>
@@ -3367,225 +3367,225 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="50" />
+        <location filename="../../ui/sync_dialog.py" line="53" />
         <source>Sync with the office</source>
         <translation>Synchroniseren met kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="63" />
+        <location filename="../../ui/sync_dialog.py" line="66" />
         <source>Connect this laptop</source>
         <translation>Deze laptop verbinden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="66" />
+        <location filename="../../ui/sync_dialog.py" line="69" />
         <source>Connect to the office</source>
         <translation>Verbinden met kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="68" />
+        <location filename="../../ui/sync_dialog.py" line="71" />
         <source>Server address</source>
         <translation>Serveradres</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="69" />
+        <location filename="../../ui/sync_dialog.py" line="72" />
         <source>Name of this laptop</source>
         <translation>Naam van deze laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="70" />
+        <location filename="../../ui/sync_dialog.py" line="73" />
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="71" />
+        <location filename="../../ui/sync_dialog.py" line="74" />
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="72" />
+        <location filename="../../ui/sync_dialog.py" line="75" />
         <source>or enrolment code</source>
         <translation>of aanmeldcode</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="77" />
+        <location filename="../../ui/sync_dialog.py" line="80" />
         <source>Sync now (F9)</source>
         <translation>Nu synchroniseren (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="96" />
+        <location filename="../../ui/sync_dialog.py" line="99" />
         <source>Keep mine</source>
         <translation>Mijn versie houden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="98" />
+        <location filename="../../ui/sync_dialog.py" line="101" />
         <source>Keep theirs</source>
         <translation>Hun versie houden</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="100" />
+        <location filename="../../ui/sync_dialog.py" line="103" />
         <source>Save my edit</source>
         <translation>Mijn bewerking opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="104" />
+        <location filename="../../ui/sync_dialog.py" line="107" />
         <source>Rescue export…</source>
         <translation>Noodkopie maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="107" />
+        <location filename="../../ui/sync_dialog.py" line="110" />
         <source>Everything on this laptop, encrypted with a password of its own</source>
         <translation>Alles op deze laptop, versleuteld met een eigen wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="231" />
+        <location filename="../../ui/sync_dialog.py" line="234" />
         <source>My version</source>
         <translation>Mijn versie</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="117" />
-        <location filename="../../ui/sync_dialog.py" line="229" />
-        <location filename="../../ui/sync_dialog.py" line="231" />
+        <location filename="../../ui/sync_dialog.py" line="120" />
+        <location filename="../../ui/sync_dialog.py" line="232" />
+        <location filename="../../ui/sync_dialog.py" line="234" />
         <source>Current version</source>
         <translation>Huidige versie</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="133" />
+        <location filename="../../ui/sync_dialog.py" line="136" />
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="137" />
+        <location filename="../../ui/sync_dialog.py" line="140" />
         <source>Or write what it should be:</source>
         <translation>Of schrijf wat het moet zijn:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="165" />
+        <location filename="../../ui/sync_dialog.py" line="168" />
         <source>This database holds demo data and never syncs with the office.</source>
         <translation>Deze database bevat demogegevens en wordt nooit met kantoor gesynchroniseerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="167" />
+        <location filename="../../ui/sync_dialog.py" line="170" />
         <source>This laptop is not connected to an office store yet.</source>
         <translation>Deze laptop is nog niet met kantoor verbonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="170" />
+        <location filename="../../ui/sync_dialog.py" line="173" />
         <source>{0} as {1} · {2}</source>
         <translation>{0} als {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="184" />
+        <location filename="../../ui/sync_dialog.py" line="186" />
         <source>Set aside from the office · {0} {1} · {2}</source>
         <translation>Apart gezet van kantoor · {0} {1} · {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_dialog.py" line="192" />
+        <location filename="../../ui/sync_dialog.py" line="194" />
         <source>%n record(s) waiting for access: sent again on every sync until the office gives you access</source>
         <translation>
             <numerusform>%n onderdeel wacht op toegang: het wordt bij elke synchronisatie opnieuw verstuurd tot het kantoor u toegang geeft</numerusform><numerusform>%n onderdelen wachten op toegang: ze worden bij elke synchronisatie opnieuw verstuurd tot het kantoor u toegang geeft</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="227" />
+        <location filename="../../ui/sync_dialog.py" line="230" />
         <source>Yours (won)</source>
         <translation>Uw versie (gewonnen)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="227" />
+        <location filename="../../ui/sync_dialog.py" line="230" />
         <source>Colleague's (lost)</source>
         <translation>Versie van collega (verloren)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="229" />
+        <location filename="../../ui/sync_dialog.py" line="232" />
         <source>Yours (lost)</source>
         <translation>Uw versie (verloren)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="263" />
+        <location filename="../../ui/sync_dialog.py" line="266" />
         <source>Rescue export written to {0}</source>
         <translation>Noodkopie geschreven naar {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="276" />
+        <location filename="../../ui/sync_dialog.py" line="279" />
         <source>Connecting…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="285" />
+        <location filename="../../ui/sync_dialog.py" line="288" />
         <source>Connected. The first sync starts now.</source>
         <translation>Verbonden. De eerste synchronisatie begint nu.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="291" />
+        <location filename="../../ui/sync_dialog.py" line="294" />
         <source>A database with demo data never syncs with the office.</source>
         <translation>Een database met demogegevens wordt nooit met kantoor gesynchroniseerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="292" />
+        <location filename="../../ui/sync_dialog.py" line="295" />
         <source>This laptop is already connected.</source>
         <translation>Deze laptop is al verbonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="294" />
+        <location filename="../../ui/sync_dialog.py" line="297" />
         <source>This laptop holds changes of another user that were not sent yet. Connect with that user's account, or make a rescue export and ask the administrator.</source>
         <translation>Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden. Verbind met het account van die gebruiker, of maak een noodkopie en neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="297" />
+        <location filename="../../ui/sync_dialog.py" line="300" />
         <source>The office store cannot be reached. Check the address and the network.</source>
         <translation>Kantoor is niet bereikbaar. Controleer het adres en het netwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="298" />
+        <location filename="../../ui/sync_dialog.py" line="301" />
         <source>The office refused: unknown user, wrong password or an invalid code.</source>
         <translation>Kantoor weigerde: onbekende gebruiker, verkeerd wachtwoord of ongeldige code.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="299" />
+        <location filename="../../ui/sync_dialog.py" line="302" />
         <source>The office did not accept these details: {0}</source>
         <translation>Kantoor accepteerde deze gegevens niet: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="301" />
+        <location filename="../../ui/sync_dialog.py" line="304" />
         <source>The office has disabled this user account. Contact the administrator.</source>
         <translation>Het kantoor heeft dit gebruikersaccount geblokkeerd. Neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="303" />
+        <location filename="../../ui/sync_dialog.py" line="306" />
         <source>Too many failed attempts. Wait a few minutes and try again.</source>
         <translation>Te veel mislukte pogingen. Wacht een paar minuten en probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="304" />
+        <location filename="../../ui/sync_dialog.py" line="307" />
         <source>The office is busy. Try again in a moment.</source>
         <translation>Het kantoor is bezet. Probeer het zo opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="306" />
+        <location filename="../../ui/sync_dialog.py" line="309" />
         <source>This address starts with http://: your password and notes would cross the network unencrypted. Use https://, or ask the administrator.</source>
         <translation>Dit adres begint met http://: uw wachtwoord en aantekeningen zouden onversleuteld over het netwerk gaan. Gebruik https:// of vraag het de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="309" />
+        <location filename="../../ui/sync_dialog.py" line="312" />
         <source>The certificate file in the settings cannot be read: {0}</source>
         <translation>Het certificaatbestand in de instellingen kan niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="311" />
+        <location filename="../../ui/sync_dialog.py" line="314" />
         <source>The office's certificate is not trusted. Ask the administrator for the organisation's certificate file (setting ca_bundle).</source>
         <translation>Het certificaat van het kantoor wordt niet vertrouwd. Vraag de beheerder om het certificaatbestand van de organisatie (instelling ca_bundle).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="333" />
+        <location filename="../../ui/sync_dialog.py" line="336" />
         <source>Sending changes: {0} of {1}</source>
         <translation>Wijzigingen versturen: {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="337" />
+        <location filename="../../ui/sync_dialog.py" line="340" />
         <source>Sending files: {0} of {1}</source>
         <translation>Bestanden versturen: {0} van {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_dialog.py" line="342" />
+        <location filename="../../ui/sync_dialog.py" line="345" />
         <source>Receiving: %Ln change(s), {0} %</source>
         <translation>
             <numerusform>Ontvangen: %Ln wijziging, {0} %</numerusform>
@@ -3593,7 +3593,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_dialog.py" line="343" />
+        <location filename="../../ui/sync_dialog.py" line="346" />
         <source>Receiving: %Ln change(s)</source>
         <translation>
             <numerusform>Ontvangen: %Ln wijziging</numerusform>
@@ -3601,77 +3601,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="348" />
+        <location filename="../../ui/sync_dialog.py" line="351" />
         <source>Sync finished.</source>
         <translation>Synchronisatie klaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="349" />
+        <location filename="../../ui/sync_dialog.py" line="352" />
         <source>The office store cannot be reached. Your work is kept and sent later.</source>
         <translation>Het kantoor is niet bereikbaar. Uw werk blijft bewaard en wordt later verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="351" />
+        <location filename="../../ui/sync_dialog.py" line="354" />
         <source>The office has disconnected this laptop. Everything you recorded is still here, including what was not sent yet. Make a rescue export below and contact the administrator.</source>
         <translation>Het kantoor heeft deze laptop losgekoppeld. Alles wat u vastlegde staat er nog, ook wat nog niet verstuurd was. Maak hieronder een noodkopie en neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="355" />
+        <location filename="../../ui/sync_dialog.py" line="358" />
         <source>The office has disabled your account. Your work is kept here and is sent once the administrator enables the account again.</source>
         <translation>Het kantoor heeft uw account geblokkeerd. Uw werk blijft hier bewaard en wordt verstuurd zodra de beheerder het account weer vrijgeeft.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="358" />
+        <location filename="../../ui/sync_dialog.py" line="361" />
         <source>The office does not know this laptop (anymore). Connect it again.</source>
         <translation>Kantoor kent deze laptop (niet meer). Verbind hem opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="360" />
+        <location filename="../../ui/sync_dialog.py" line="363" />
         <source>The office refused the changes as a whole; they are kept here. Contact support.</source>
         <translation>Het kantoor weigerde de wijzigingen als geheel; ze blijven hier bewaard. Neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="363" />
+        <location filename="../../ui/sync_dialog.py" line="366" />
         <source>Sync stopped: {0}</source>
         <translation>Synchronisatie gestopt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="375" />
+        <location filename="../../ui/sync_dialog.py" line="387" />
+        <source>your change to ‘{0}’ ({1}) and a colleague's ({2}) coincided; the colleague's value is there now</source>
+        <translation>uw wijziging van ‘{0}’ ({1}) en die van een collega ({2}) vielen samen; de waarde van de collega staat er nu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="395" />
+        <source>Concern ‘{0}’: {1}</source>
+        <translation>Aandachtspunt ‘{0}’: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="409" />
+        <source>empty</source>
+        <translation>leeg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="440" />
         <source>A colleague removed this paragraph while you typed in it; your text was kept</source>
         <translation>Een collega verwijderde deze alinea terwijl u erin typte; uw tekst is bewaard</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="380" />
+        <location filename="../../ui/sync_dialog.py" line="445" />
         <source>Your change lost to a concurrent one</source>
         <translation>Uw wijziging verloor van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="381" />
+        <location filename="../../ui/sync_dialog.py" line="446" />
         <source>Your change won over a concurrent one</source>
         <translation>Uw wijziging won van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="382" />
+        <location filename="../../ui/sync_dialog.py" line="447" />
         <source>Your value was overwritten by a later change elsewhere</source>
         <translation>Uw waarde is overschreven door een latere wijziging elders</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="385" />
+        <location filename="../../ui/sync_dialog.py" line="450" />
         <source>Refused by the office</source>
         <translation>Geweigerd door kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="386" />
+        <location filename="../../ui/sync_dialog.py" line="451" />
         <source>Batch refused</source>
         <translation>Verzending geweigerd</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="387" />
+        <location filename="../../ui/sync_dialog.py" line="452" />
         <source>Unknown framework version</source>
         <translation>Onbekende kaderversie</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="388" />
+        <location filename="../../ui/sync_dialog.py" line="453" />
         <source>Your typing overlapped a colleague's change to the same words</source>
         <translation>Uw typwerk overlapte met de wijziging van een collega in dezelfde woorden</translation>
     </message>
