@@ -407,9 +407,13 @@ def _concern_value(key: str, value: Any) -> str:
     """A concern field's value as the form shows it: a date as dd-mm-yyyy, no value as "empty"."""
     if value is None or value == "":
         return QCoreApplication.translate("SyncDialog", "empty")
+    if isinstance(value, date):
+        return f"{value:%d-%m-%Y}"
     if key in DATES:
-        day = value if isinstance(value, date) else date.fromisoformat(str(value))
-        return f"{day:%d-%m-%Y}"
+        try:  # as it travels (ISO); anything else is shown as it is rather than break the panel
+            return f"{date.fromisoformat(str(value)):%d-%m-%Y}"
+        except ValueError:
+            return str(value)
     return str(value)
 
 
