@@ -33,6 +33,7 @@ from storage import models as m
 from storage.engine import Store
 from ui.change_bus import ChangeOrigin, bus_of
 from ui.concern_editor import ConcernEditor
+from ui.concern_fields import field_name
 from ui.sync_controller import SyncController
 from ui.sync_dialog import SyncDialog, _item_text
 
@@ -134,7 +135,7 @@ def test_both_changed_the_statement_the_colleagues_stays_and_the_users_waits(
     assert _stored(workspace, cid).title == TITLE + " en 3 West"  # not overwritten
     qtbot.waitUntil(lambda: editor.notice.isVisible(), timeout=10000)
     assert editor.title.text() == TITLE + " en 3 West"  # what the user sees is what is stored
-    assert "Statement" in editor.notice.text() and "en 3 West" in editor.notice.text()
+    assert field_name("title") in editor.notice.text() and "en 3 West" in editor.notice.text()
     [issue] = _local_conflicts(workspace)
     assert (issue.tbl, issue.record_id) == ("concern", cid)
     assert [(f.field, f.mine, f.current) for f in issue.fields] == [
