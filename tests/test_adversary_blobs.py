@@ -5,6 +5,8 @@ guessed) and pushes an attachment record in the shared scope naming it: the offi
 hand the bytes over, nor say whether it has them; once that laptop really uploads the same
 bytes (it holds them after all) its record counts. On disk the office keeps no plaintext, no
 file named by the document's hash, and nothing anyone but its owner may read (decision 0006).
+After the attacks of each test the honest laptops of both teams (and one enrolled afterwards)
+still sync and converge, and the office answered no 5xx (``adversary_checks``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from sync import enrolment
 from sync.server import schema as t
 
 from . import helpers
+from .adversary_checks import Honest, assert_converged
 from .adversary_tally import TALLY
 from .postgres import postgres_server, postgres_url
 from .sync_harness import PASSWORD, ServerProcess, team
@@ -60,14 +63,22 @@ def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Ser
         proc.start()
     finally:
         os.umask(previous)
-    team(proc, "Dementie", "anna")
-    team(proc, "Ziekenhuizen", "carla")
+    team(proc, "Dementie", "anna", "bram")
+    team(proc, "Ziekenhuizen", "carla", "dave")
     yield proc, blobs, key
     proc.kill()
     TALLY["attacks"] += len(ATTACKS) - counted[0]
     counted[0] = len(ATTACKS)
     print(f"\nblob attacks tried so far: {len(ATTACKS)} (kinds: {', '.join(dict.fromkeys(ATTACKS))})")
 
+
+def _still_converge(server: ServerProcess, root: Path, teams: dict[str, list[Honest]]) -> None:
+    """The honest laptops, and one of dave's (team Ziekenhuizen) enrolled now, converge."""
+    dave = _workspace(server, root, "dave")
+    try:
+        assert_converged(server, {**teams, "Ziekenhuizen": [*teams["Ziekenhuizen"], dave]})
+    finally:
+        dave.close()
 
 
 def _client(ws: Workspace) -> httpx.Client:
@@ -96,7 +107,7 @@ def test_a_shared_record_naming_another_teams_hash_unlocks_nothing(
     office: tuple[ServerProcess, Path, Path], tmp_path: Path
 ) -> None:
     server, blob_dir, key_file = office
-    anna, carla = (_workspace(server, tmp_path, u) for u in ("anna", "carla"))
+    anna, bram, carla = (_workspace(server, tmp_path, u) for u in ("anna", "bram", "carla"))
     try:
         _org, conv = anna.call(helpers.conversation, anna.ctx)
         visit_id = anna.call(lambda s: s.get(m.Conversation, conv).visit_id)
@@ -142,12 +153,15 @@ def test_a_shared_record_naming_another_teams_hash_unlocks_nothing(
             got = thief.get(f"/v1/blobs/{sha}")
             assert (got.status_code, got.content) == (200, DOCUMENT)
         _check_disk(blob_dir, key_file, sha, server)
-        for ws in (anna, carla):  # the laptops keep keyed names too
+        _still_converge(server, tmp_path, {"Dementie": [anna, bram], "Ziekenhuizen": [carla]})
+        sync_runner.fetch_file(bram, sha)  # and anna's colleague still gets the document
+        assert bram.call(lambda s: attachments.blob_store(s, bram.paths.attachments_dir).get(sha)) == DOCUMENT
+        for ws in (anna, bram, carla):  # the laptops keep keyed names too
             files = [p for p in ws.paths.attachments_dir.rglob("*") if p.is_file()]
             assert files and not [p for p in files if sha in p.name or DOCUMENT[:40] in p.read_bytes()]
     finally:
-        anna.close()
-        carla.close()
+        for ws in (anna, bram, carla):
+            ws.close()
 
 
 def _check_disk(blob_dir: Path, key_file: Path, sha: str, server: ServerProcess) -> None:
@@ -197,7 +211,7 @@ def test_an_edit_by_the_owning_team_does_not_unlock_a_stranger_s_record(
     """Review of issue #12: bob's parentless record names alice's hash (404, good); alice
     edits its caption, then deletes it; bob's download must stay a 404 throughout."""
     server = office[0]
-    anna = _workspace(server, tmp_path, "anna")
+    anna, bram, carla = (_workspace(server, tmp_path, u) for u in ("anna", "bram", "carla"))
     try:
         _org, conv = anna.call(helpers.conversation, anna.ctx)
         visit_id = anna.call(lambda s: s.get(m.Conversation, conv).visit_id)
@@ -210,8 +224,15 @@ def test_an_edit_by_the_owning_team_does_not_unlock_a_stranger_s_record(
 
         sha = anna.call(attach)
         assert sync_runner.run_sync(anna).report.files == 1
+        _by_hand(server, sha)
+        _still_converge(server, tmp_path, {"Dementie": [anna, bram], "Ziekenhuizen": [carla]})
     finally:
-        anna.close()
+        for ws in (anna, bram, carla):
+            ws.close()
+
+
+def _by_hand(server: ServerProcess, sha: str) -> None:
+    """Carla's device pushes a record naming anna's hash; anna's device edits it, then deletes it."""
     alice, bob = _Device(server, "anna"), _Device(server, "carla")
     forged = str(uuid.uuid4())
     now = "2026-03-12T09:00:00.000Z"

@@ -34,6 +34,7 @@ from sync.server import schema as t
 from sync.server.frameworks import publish
 
 from . import helpers
+from .adversary_checks import set_aside_count, synced_rows
 from .adversary_tally import TALLY  # attacks tried and 5xx seen, over both backends
 from .conftest import PASSPHRASE, ROOT
 from .postgres import postgres_server
@@ -443,30 +444,13 @@ def test_honest_laptops_still_sync_and_converge(office: dict[str, Any]) -> None:
                 laptop.sync()
         a, b = honest["anna"], honest["bram"]
         for tbl in synced_tables():
-            assert _rows(a, tbl) == _rows(b, tbl), tbl
-        assert _rows(a, "organisation") and _rows(honest["carla"], "organisation") == _rows(dave, "organisation")
+            assert synced_rows(a, tbl) == synced_rows(b, tbl), tbl
+        assert synced_rows(a, "organisation")
+        assert synced_rows(honest["carla"], "organisation") == synced_rows(dave, "organisation")
         for laptop in laptops:
-            assert _set_aside(laptop) == 0, laptop.name
+            assert set_aside_count(laptop) == 0, laptop.name
     finally:
         dave.close()
     rejected = office["server"].admin(lambda c: c.execute(select(t.sync_rejection.c.reason)).scalars().all())
     assert len(rejected) > 500
     print(f"\n{TALLY['attacks']} attacks tried, {TALLY['5xx']} 5xx, {len(rejected)} dead letters on this office")
-
-
-def _rows(laptop: Laptop, tbl: str) -> dict[str, dict[str, Any]]:
-    def read(s: Any) -> dict[str, dict[str, Any]]:
-        rows = s.connection().exec_driver_sql(f'SELECT * FROM "{tbl}"').mappings().all()
-        return {r["id"]: {k: v for k, v in r.items() if k != "framework_version_id"} for r in rows}
-
-    return dict(laptop.db(read))
-
-
-def _set_aside(laptop: Laptop) -> int:
-    def count(s: Any) -> int:
-        tables = {r[0] for r in s.connection().exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "sync_set_aside" not in tables:
-            return 0
-        return int(s.connection().exec_driver_sql("SELECT count(*) FROM sync_set_aside").scalar_one())
-
-    return int(laptop.db(count))

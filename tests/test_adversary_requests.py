@@ -1,11 +1,14 @@
 """Requests an adversary sends to the office store, against a real server process on SQLite
 and PostgreSQL: bodies without a token or past the limits, login brute force, a burst of
 bogus enrolments, a disabled account, a revoked laptop that hands over its unsent work; and
-the laptop's TLS rules. After each attack an honest laptop still syncs, and no answer is a 5xx.
+the laptop's TLS rules. After each attack the honest laptops (two of the team whose account is
+attacked, one of another team, and one enrolled after the attack) still sync and converge, and no
+answer is a 5xx (``adversary_checks``).
 """
 
 from __future__ import annotations
 
+import functools
 import select as io_select
 import socket
 import threading
@@ -13,6 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -31,6 +35,8 @@ from sync.server import accounts, throttle
 from sync.server import schema as t
 from sync.transport import TlsPolicy, TlsRefused, Transport, check_url
 
+from . import helpers
+from .adversary_checks import Honest, assert_converged
 from .adversary_tally import TALLY
 from .conftest import PASSPHRASE
 from .postgres import postgres_server, postgres_url
@@ -62,26 +68,61 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerPro
     proc = ServerProcess(url, tmp_path / "server.log")
     proc.start()
     team(proc, "Dementie", "anna", "bram")
+    team(proc, "Ziekenhuizen", "carla", "dave")
     yield proc
     proc.kill()
     assert not [s for s in STATUSES if s >= 500], "the server answered with a 5xx"
 
 
+@dataclass
+class HonestLaptops:
+    """Enrolled before the attacks: anna and bram of team Dementie (anna's is the account the
+    attacks aim at), carla of team Ziekenhuizen; anna and carla each have an inspection."""
+
+    server: ServerProcess
+    root: Path
+    laptops: dict[str, Laptop]
+
+    @property
+    def bram(self) -> Laptop:
+        return self.laptops["bram"]
+
+
 @pytest.fixture
-def honest(server: ServerProcess, tmp_path: Path) -> Iterator[Laptop]:
-    """Bram's laptop: enrolled before the attacks, it must sync after each."""
-    (bram,) = laptops(server, tmp_path, "bram")
-    bram.enrol("bram")
-    bram.sync()
-    yield bram
-    bram.close()
+def honest(server: ServerProcess, tmp_path: Path) -> Iterator[HonestLaptops]:
+    found = {laptop.name: laptop for laptop in laptops(server, tmp_path, "anna", "bram", "carla")}
+    try:
+        for laptop in found.values():
+            laptop.enrol(laptop.name)
+            if laptop.name != "bram":
+                laptop.db(functools.partial(helpers.conversation, ctx=laptop.ctx))
+            laptop.sync()
+        yield HonestLaptops(server, tmp_path, found)
+    finally:
+        for laptop in found.values():
+            laptop.close()
 
 
-def _still_syncs(laptop: Laptop, label: str) -> None:
-    name = f"Zorgaanbieder na {label}"
-    laptop.db(lambda s: organisations.create_organisation(s, laptop.ctx, OrganisationDraft(name=name, sector="MSZ")))
-    report = laptop.sync()
+def _still_syncs(honest: HonestLaptops, label: str, *more_of_dementie: Honest) -> None:
+    """After an attack bram's new work is applied, and then every honest laptop (with
+    ``more_of_dementie`` and a laptop of dave's enrolled now) converges."""
+    bram, name = honest.bram, f"Zorgaanbieder na {label}"
+    bram.db(
+        lambda s: organisations.create_organisation(s, bram.ctx, OrganisationDraft(name=name, sector="MSZ"))
+    )
+    report = bram.sync()
     assert report.pushed == 1 and report.statuses == {"applied": 1}, label
+    (dave,) = laptops(honest.server, honest.root, "dave")
+    try:
+        dave.enrol("dave")
+        anna, carla = honest.laptops["anna"], honest.laptops["carla"]
+        teams: dict[str, list[Honest]] = {
+            "Dementie": [anna, bram, *more_of_dementie],
+            "Ziekenhuizen": [carla, dave],
+        }
+        assert_converged(honest.server, teams)
+    finally:
+        dave.close()
 
 
 def _memory(server: ServerProcess, field: str) -> int:
@@ -156,8 +197,8 @@ def _post(head: str, length: int, token: str | None = None) -> str:
     return f"{head} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n{auth}Content-Length: {length}\r\n\r\n"
 
 
-def test_bodies_are_refused_before_they_are_read(server: ServerProcess, honest: Laptop) -> None:
-    token = honest.db(enrolment.token)
+def test_bodies_are_refused_before_they_are_read(server: ServerProcess, honest: HonestLaptops) -> None:
+    token = honest.bram.db(enrolment.token)
     before = _memory(server, "VmRSS")
     # 150 MB push without a token, sent slowly: refused after the headers, not after the body
     status, sent = _raw(server, _post("POST /v1/sync/push", 150 * MIB), _slowly(150 * MIB, pause=0.01))
@@ -210,7 +251,7 @@ def _wait(answer: httpx.Response) -> int:
 
 
 def test_login_brute_force_is_throttled_without_telling_who_exists(
-    server: ServerProcess, honest: Laptop
+    server: ServerProcess, honest: HonestLaptops
 ) -> None:
     with httpx.Client(base_url=server.base, timeout=30) as client:
         # 30 wrong passwords for anna: after five, refused without a look at the password, and
@@ -253,7 +294,7 @@ def test_login_brute_force_is_throttled_without_telling_who_exists(
 
 
 def test_a_burst_of_bogus_enrolments_keeps_memory_bounded_and_health_fast(
-    server: ServerProcess, honest: Laptop
+    server: ServerProcess, honest: HonestLaptops
 ) -> None:
     before = _memory(server, "VmRSS")
     slowest = 0.0
@@ -307,7 +348,7 @@ def _cli(server: ServerProcess, *args: str) -> None:
 
 
 def test_a_revoked_laptop_hands_over_its_work_and_a_disabled_account_stops(
-    server: ServerProcess, honest: Laptop, tmp_path: Path
+    server: ServerProcess, honest: HonestLaptops, tmp_path: Path
 ) -> None:
     ws = _workspace(tmp_path)
     try:
@@ -345,9 +386,9 @@ def test_a_revoked_laptop_hands_over_its_work_and_a_disabled_account_stops(
         _cli(server, "enable-user", "anna")
         assert sync_runner.run_sync(ws).kind == "done"
         assert _office_has(server, waiting) and _outbox(ws) == 0
+        _still_syncs(honest, "revocation", ws)  # the laptop that was revoked converges too
     finally:
         ws.close()
-    _still_syncs(honest, "revocation")
 
 
 def test_plain_http_goes_only_to_this_machine_unless_allowed(tmp_path: Path) -> None:
@@ -482,7 +523,7 @@ def _healthy(base: str, context: object) -> bool:
         return False
 
 
-def test_parallel_guesses_cannot_outrun_the_login_throttle(server: ServerProcess, honest: Laptop) -> None:
+def test_parallel_guesses_cannot_outrun_the_login_throttle(server: ServerProcess, honest: HonestLaptops) -> None:
     """Review of issue #12: the block was checked before waiting for a hashing slot, so
     thirty guesses sent at once all passed it. Each attempt is counted before its hash."""
     with httpx.Client(base_url=server.base, timeout=60) as client, ThreadPoolExecutor(30) as pool:
@@ -503,10 +544,10 @@ def test_parallel_guesses_cannot_outrun_the_login_throttle(server: ServerProcess
     _still_syncs(honest, "parallel guesses")
 
 
-def test_odd_path_parameters_are_refused_not_a_500(server: ServerProcess, honest: Laptop) -> None:
+def test_odd_path_parameters_are_refused_not_a_500(server: ServerProcess, honest: HonestLaptops) -> None:
     """A NUL in a framework key reached PostgreSQL (500); a hash with a trailing newline
     passed the hash check and was too long for its column."""
-    token = honest.db(enrolment.token)
+    token = honest.bram.db(enrolment.token)
     sha = "ab" * 32
     with httpx.Client(base_url=server.base, timeout=30, headers={"Authorization": f"Bearer {token}"}) as c:
         for path in ("/v1/frameworks/%00/x", "/v1/frameworks/x/%00", "/v1/frameworks/a%0A/1", "/v1/frameworks/%ZZ/1"):
