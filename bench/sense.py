@@ -158,7 +158,6 @@ def _build(path: Path, total: int, board: int, observers: int) -> None:
 def run(total: int = 100_000, board: int = 5_000, observers: int = 50, rounds: int = 15) -> Result:
     from PySide6.QtWidgets import QApplication
 
-    from inspectorapp.domain.board_views import BoardFilter
     from inspectorapp.domain.snapshots import ActionContext
     from inspectorapp.domain.subject_ref import SubjectRef
     from inspectorapp.executor import DbExecutor
@@ -192,7 +191,8 @@ def run(total: int = 100_000, board: int = 5_000, observers: int = 50, rounds: i
             widget.show()
             app.processEvents()
             t0 = time.perf_counter()
-            view = ws.call(lambda s: signal_board.board(s, subject, BoardFilter()))
+            filters, categories = widget.request()  # what the board asks for its first paint
+            view = ws.call(lambda s, f=filters, c=categories: signal_board.board(s, subject, f, c))
             t1 = time.perf_counter()
             widget.fill(view)
             t2 = time.perf_counter()

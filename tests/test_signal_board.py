@@ -226,6 +226,28 @@ def test_grouping_by_month_keeps_order_and_filters_reload(qtbot: QtBot, workspac
     assert "(2 " in board.header.text() or "2" in board.header.text()
 
 
+def test_categories_are_read_when_the_board_groups_by_them(qtbot: QtBot, workspace: Workspace) -> None:
+    """The first paint (by status) leaves the cards' categories unread; grouping by category
+    asks for them and shows a column per category, every card under each of its categories."""
+    board = _shown(qtbot, workspace)
+    assert board.view is not None and not board.view.with_categories
+    assert board.request() == (board.filters(), False)
+    board.group.setCurrentIndex(board.group.findData("category"))
+    qtbot.waitUntil(lambda: board.view is not None and board.view.with_categories, timeout=10000)
+    cards = board.view.cards
+    assert any(c.categories for c in cards)
+    shown = [col for col in board.columns if col.isVisible()]
+    placed = sum(col.model.rowCount() for col in shown)
+    assert placed == sum(max(1, len(c.categories)) for c in cards)  # a card under each of its categories
+    labels = {code: board._describe("signal_category", code) for c in cards for code in c.categories}
+    titles = {col.title.text().rsplit(" (", 1)[0] for col in shown}
+    assert set(labels.values()) <= titles
+    # back to status: no new request is needed, the categories stay
+    view = board.view
+    board.group.setCurrentIndex(board.group.findData("status"))
+    assert board.view is view
+
+
 def test_the_board_follows_new_signals(qtbot: QtBot, workspace: Workspace) -> None:
     from inspectorapp.domain.drafts import SignalDraft
     from inspectorapp.services import signals

@@ -307,14 +307,21 @@ class SignalBoardView(QWidget):
             return
         from inspectorapp.services import signal_board
 
+        filters, categories = self.request()
         ops.submit(
             self.workspace,
             signal_board.board,
             self.subject,
-            self.filters(),
+            filters,
+            categories,
             on_done=self.fill,
             on_error=self._error,
         )
+
+    def request(self) -> tuple[BoardFilter, bool]:
+        """What the board asks the service for: the filters, and whether the cards' categories
+        are needed (only to group by them; a category filter reads them anyway)."""
+        return self.filters(), self.group.currentData() == GroupBy.CATEGORY
 
     def _error(self, exc: BaseException) -> None:
         self.status.setText(message_for(exc))
@@ -372,6 +379,9 @@ class SignalBoardView(QWidget):
 
     def _regroup(self) -> None:
         if self.view is None:
+            return
+        if self.group.currentData() == GroupBy.CATEGORY and not self.view.with_categories:
+            self._reload()  # the categories were not read for this view; regrouped when they come
             return
         groups = list(self._groups(self.view.cards))
         while len(self.columns) < len(groups):

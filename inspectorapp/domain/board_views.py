@@ -110,3 +110,6 @@ class BoardView:
     contradicting: Corroboration = EMPTY
     incongruences: tuple[IncongruencePair, ...] = ()
     options: BoardOptions = field(default_factory=BoardOptions)
+    # False: the cards' ``categories`` were not read (the view neither groups nor filters by
+    # them); asking for them again is the caller's part (``signal_board.board(categories=True)``)
+    with_categories: bool = True
