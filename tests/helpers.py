@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from inspectorapp.clock import utc_now
 from inspectorapp.domain.drafts import InspectionDraft, OrganisationDraft, SubjectDraft
-from inspectorapp.domain.enums import InspectionType, InspectorateRole
+from inspectorapp.domain.enums import InspectionType, InspectorateRole, NoteKind
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.services import inspections, organisations
 from storage import models as m
@@ -42,3 +48,33 @@ def conversation(session: Session, ctx: ActionContext) -> tuple[str, str]:
     session.add(conv)
     session.flush()
     return org, conv.id
+
+
+@contextlib.contextmanager
+def read_only_folder(folder: Path) -> Iterator[bool]:
+    """A folder nobody may write into: mode 0555, and immutable when running as root
+    (root ignores modes). Yields False when this system can make neither."""
+    folder.chmod(0o555)
+    immutable = False
+    if os.geteuid() == 0:
+        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+    try:
+        yield os.geteuid() != 0 or immutable
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+        folder.chmod(0o755)
+
+
+def paragraph_edit(nid: str, kind: str, text: str) -> Callable[[Session], None]:
+    """An edit of a paragraph's kind and words in one save, as the note editor writes it; run
+    it on a store (``laptop.db(...)``, ``workspace.call(...)``)."""
+
+    def write(s: Session) -> None:
+        row = s.get(m.NoteParagraph, nid)
+        assert row is not None
+        row.kind = NoteKind(kind)
+        row.text = text
+        row.updated_at = utc_now()
+
+    return write

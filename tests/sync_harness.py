@@ -145,6 +145,16 @@ def office_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(request.getfixturevalue("postgres_url"))
 
 
+@pytest.fixture(params=["sqlite", "postgresql"], name="server")
+def office_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
+    """The office store on its embedded default and on a real PostgreSQL the tests start. A
+    test module imports it (and ``postgres_server``/``postgres_url``) and names it in ``__all__``."""
+    proc = ServerProcess(office_url(request, tmp_path), tmp_path / "server.log")
+    proc.start()
+    yield proc
+    proc.kill()
+
+
 def table_rows(laptop: Laptop, model: type) -> dict[str, dict[str, Any]]:
     """A synced table of a laptop's store, row by id."""
     table = model.__table__  # type: ignore[attr-defined]

@@ -7,10 +7,6 @@ has no export row; a good target gets the file and one audit row.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +17,8 @@ from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.services import demo, exports, rescue_export
 from storage import models as m
 from storage.engine import Store
+
+from . import helpers
 
 
 def _export_audits(store: Store) -> int:
@@ -41,22 +39,6 @@ def loaded(store: Store, ctx: ActionContext) -> str:
         demo.load_demo(s, ctx)
     with store.session() as s:
         return str(s.scalar(select(m.Inspection.id).where(m.Inspection.title.like("%Lindeveen%"))))
-
-
-@contextlib.contextmanager
-def _read_only(folder: Path) -> Iterator[bool]:
-    """A folder nobody may write into: mode 0555, and immutable when running as root
-    (root ignores modes). Yields False when this system can make neither."""
-    folder.chmod(0o555)
-    immutable = False
-    if os.geteuid() == 0:
-        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
-    try:
-        yield os.geteuid() != 0 or immutable
-    finally:
-        if immutable:
-            subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
-        folder.chmod(0o755)
 
 
 @pytest.mark.parametrize("kind", exports.FORMATS)
@@ -86,7 +68,7 @@ def test_a_read_only_folder_is_refused_and_leaves_nothing(
     folder = tmp_path / "ro"
     folder.mkdir()
     before = _export_audits(store)
-    with _read_only(folder) as effective:
+    with helpers.read_only_folder(folder) as effective:
         if not effective:
             pytest.skip("this system cannot make a folder read-only for root")
         with pytest.raises(exports.ExportPathError) as caught, store.transaction() as s:

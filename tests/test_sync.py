@@ -21,19 +21,19 @@ from sync.transport import DeviceRevoked, NotEnrolled, ServerRefused, Transport
 
 from . import helpers
 from .postgres import postgres_server, postgres_url
-from .sync_harness import Laptop, ServerProcess, add_note, laptops, office_url, outbox_size, table_rows, team
+from .sync_harness import (
+    Laptop,
+    ServerProcess,
+    add_note,
+    laptops,
+    office_server,
+    outbox_size,
+    table_rows,
+    team,
+)
 
-__all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
+__all__ = ["office_server", "postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    """The office store on its embedded default and on a real PostgreSQL the tests start."""
-    url = office_url(request, tmp_path)
-    proc = ServerProcess(url, tmp_path / "server.log")
-    proc.start()
-    yield proc
-    proc.kill()
 
 
 @pytest.fixture

@@ -32,22 +32,14 @@ from .sync_harness import (
     ServerProcess,
     add_note,
     laptops,
-    office_url,
+    office_server,
     outbox_size,
     table_rows,
     team,
 )
 
-__all__ = ["postgres_server", "postgres_url"]
+__all__ = ["office_server", "postgres_server", "postgres_url"]
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    url = office_url(request, tmp_path)
-    proc = ServerProcess(url, tmp_path / "server.log")
-    proc.start()
-    yield proc
-    proc.kill()
 
 
 @pytest.fixture
@@ -112,19 +104,6 @@ def test_work_made_before_membership_reaches_the_office_after_the_grant(
         anna.close()
 
 
-def _edit_paragraph(laptop: Laptop, nid: str, kind: str, text: str) -> None:
-    """An edit of the paragraph's kind and text in one save, as the note editor writes it."""
-
-    def write(s: Session) -> None:
-        row = s.get(m.NoteParagraph, nid)
-        assert row is not None
-        row.kind = NoteKind(kind)
-        row.text = text
-        row.updated_at = utc_now()
-
-    laptop.db(write)
-
-
 def test_keep_mine_after_a_merge_leaves_the_colleagues_words(pair: tuple[Laptop, Laptop]) -> None:
     """Bram and Anna both change a paragraph's kind and its words. The words merge; only
     Bram's kind loses. His problem lists only the kind, and "Keep mine" writes only the kind:
@@ -134,8 +113,8 @@ def test_keep_mine_after_a_merge_leaves_the_colleagues_words(pair: tuple[Laptop,
     nid = add_note(a, conv, "De kerngroep besluit vandaag over de wachtlijst.")
     a.sync()
     b.sync()
-    _edit_paragraph(b, nid, "citaat", "De kerngroep besluit vandaag over de wachtlijst casemanagement.")
-    _edit_paragraph(a, nid, "vraag", "De kerngroep besluit vandaag niet over de wachtlijst.")
+    b.db(helpers.paragraph_edit(nid, "citaat", "De kerngroep besluit vandaag over de wachtlijst casemanagement."))
+    a.db(helpers.paragraph_edit(nid, "vraag", "De kerngroep besluit vandaag niet over de wachtlijst."))
     a.sync()
     b.sync()  # Bram's clock is older: his kind loses, his words merge with Anna's
     merged = "De kerngroep besluit vandaag niet over de wachtlijst casemanagement."

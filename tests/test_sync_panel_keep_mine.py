@@ -17,9 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspectorapp import sync_runner
-from inspectorapp.clock import utc_now
 from inspectorapp.domain.drafts import ParagraphDraft
-from inspectorapp.domain.enums import NoteKind
 from inspectorapp.services import notes, sync_status
 from inspectorapp.services.sync_status import IssueView
 from inspectorapp.workspace import Workspace
@@ -39,19 +37,6 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
     team(proc, "Dementie", "anna", "bram")
     yield proc
     proc.kill()
-
-
-def _edit(ws: Workspace, nid: str, kind: str, text: str) -> None:
-    """An edit of the paragraph's kind and words in one save, as the note editor writes it."""
-
-    def write(s: Session) -> None:
-        row = s.get(m.NoteParagraph, nid)
-        assert row is not None
-        row.kind = NoteKind(kind)
-        row.text = text
-        row.updated_at = utc_now()
-
-    ws.call(write)
 
 
 def _paragraph(ws: Workspace, nid: str) -> tuple[str, str]:
@@ -91,9 +76,9 @@ def test_keep_mine_in_the_panel_leaves_the_colleagues_merged_words(
         f9(qtbot, w)
         assert _paragraph(bram, nid)[0] == text
 
-        _edit(bram, nid, "citaat", "De kerngroep besluit vandaag over de wachtlijst casemanagement.")
+        bram.call(helpers.paragraph_edit(nid, "citaat", "De kerngroep besluit vandaag over de wachtlijst casemanagement."))
         time.sleep(0.05)  # Anna's edit is the later one: her kind wins
-        _edit(anna, nid, "vraag", "De kerngroep besluit vandaag niet over de wachtlijst.")
+        anna.call(helpers.paragraph_edit(nid, "vraag", "De kerngroep besluit vandaag niet over de wachtlijst."))
         assert sync_runner.run_sync(anna).kind == "done"
         f9(qtbot, w)  # Bram's kind loses, his words merge with Anna's
         merged = "De kerngroep besluit vandaag niet over de wachtlijst casemanagement."

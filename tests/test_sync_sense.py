@@ -24,19 +24,11 @@ from storage import models as m
 
 from . import helpers
 from .postgres import postgres_server, postgres_url
-from .sync_harness import Laptop, ServerProcess, laptops, office_url, table_rows, team
+from .sync_harness import Laptop, ServerProcess, laptops, office_server, table_rows, team
 from .test_adversary_push import Mallory, mutation, results
 
-__all__ = ["postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
+__all__ = ["office_server", "postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    """The office store on its embedded default and on a real PostgreSQL the tests start."""
-    proc = ServerProcess(office_url(request, tmp_path), tmp_path / "server.log")
-    proc.start()
-    yield proc
-    proc.kill()
 
 
 @pytest.fixture

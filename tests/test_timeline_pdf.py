@@ -6,7 +6,6 @@ message and leaves what was there."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -30,6 +29,7 @@ from storage import models as m
 from ui.messages import message_for
 from ui.timeline_view import TimelineView
 
+from . import helpers
 from .conftest import PASSPHRASE
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -192,22 +192,6 @@ def test_the_pdf_keeps_the_period_chosen_and_ctrl_p_asks_too(
     assert "Kennismaking met de nieuwe voorzitter" in text  # February 2026
 
 
-@contextlib.contextmanager
-def _read_only(folder: Path) -> Iterator[bool]:
-    """Mode 0555, and immutable when running as root (root ignores modes); False when this
-    system can make neither (as tests/test_export_files.py does it)."""
-    folder.chmod(0o555)
-    immutable = False
-    if os.geteuid() == 0:
-        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
-    try:
-        yield os.geteuid() != 0 or immutable
-    finally:
-        if immutable:
-            subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
-        folder.chmod(0o755)
-
-
 def test_a_target_it_cannot_write_gets_the_message_and_keeps_what_was_there(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -224,7 +208,7 @@ def test_a_target_it_cannot_write_gets_the_message_and_keeps_what_was_there(
     earlier = folder / "tijdlijn.pdf"
     earlier.write_bytes(b"%PDF-1.4 earlier")
     SaveDialog(monkeypatch, earlier)
-    with _read_only(folder) as effective:
+    with helpers.read_only_folder(folder) as effective:
         if not effective:
             pytest.skip("this system cannot make a folder read-only for root")
         _click_pdf(qtbot, view)
