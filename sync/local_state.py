@@ -57,6 +57,28 @@ def add_issue(
     )
 
 
+def keep_local_conflict(
+    session: Session, tbl: str, record_id: str, fields: dict[str, Any], **detail: Any
+) -> None:
+    """One open local conflict per record: a value kept apart because it could not be written
+    over a colleague's (``fields``: name -> ``{"v": value as it travels}``). A later one on the
+    same record updates it, a field's later value replacing the earlier (it grew from it in
+    the same editor); the sync panel offers them under "keep mine"."""
+    issue = session.scalar(
+        select(SyncIssue).where(
+            SyncIssue.kind == "local_conflict",
+            SyncIssue.tbl == tbl,
+            SyncIssue.record_id == record_id,
+            SyncIssue.status == "open",
+        )
+    )
+    if issue is None:
+        add_issue(session, "local_conflict", tbl, record_id, fields=fields, **detail)
+    else:
+        before = issue.detail or {}
+        issue.detail = {**before, "fields": {**(before.get("fields") or {}), **fields}, **detail}
+
+
 def open_issues(session: Session) -> list[SyncIssue]:
     return list(
         session.scalars(select(SyncIssue).where(SyncIssue.status == "open").order_by(SyncIssue.created_at))

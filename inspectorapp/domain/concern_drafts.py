@@ -73,21 +73,11 @@ class SavedConcern:
     clashes: tuple[str, ...] = ()
 
 
-def draft_of(view: ConcernView) -> ConcernDraft:
-    """The stored values as the editor loads them (its base)."""
+def draft_of(source: ConcernView | object) -> ConcernDraft:
+    """The stored values as a draft: the editor's base from a ``ConcernView``, the service's
+    answer from the stored record (anything with the draft's attributes)."""
     return ConcernDraft(
-        organisation_id=view.organisation_id,
-        network_id=view.network_id,
-        unit_id=view.unit_id,
-        title=view.title,
-        hypothesis=view.hypothesis,
-        alternatives=view.alternatives,
-        open_questions=view.open_questions,
-        next_step=view.next_step,
-        next_step_owner=view.next_step_owner,
-        next_step_due=view.next_step_due,
-        owner=view.owner,
-        next_review_on=view.next_review_on,
+        **{key: getattr(source, key) for key in ("organisation_id", "network_id", "unit_id", *EDITABLE)}
     )
 
 

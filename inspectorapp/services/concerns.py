@@ -20,6 +20,7 @@ from inspectorapp.domain.concern_drafts import (
     ConcernDraft,
     FieldValue,
     SavedConcern,
+    draft_of,
     normal,
     reconcile,
 )
@@ -38,7 +39,6 @@ from storage.models import (
     Network,
     Organisation,
     Signal,
-    SyncIssue,
     Unit,
 )
 from sync import local_state as sync_state
@@ -115,7 +115,7 @@ def edit_concern(
     if clashes:
         _keep_conflict(session, concern.id, clashes)
     return OpResult(
-        SavedConcern(concern.id, _stored(concern), tuple(k for k in EDITABLE if k in clashes)),
+        SavedConcern(concern.id, draft_of(concern), tuple(k for k in EDITABLE if k in clashes)),
         changes | ChangeSet.of(concern=[concern.id]),
     )
 
@@ -170,34 +170,11 @@ def _write(
     return changes
 
 
-def _stored(concern: Concern) -> ConcernDraft:
-    return ConcernDraft(
-        organisation_id=concern.organisation_id,
-        network_id=concern.network_id,
-        unit_id=concern.unit_id,
-        **{key: getattr(concern, key) for key in EDITABLE},
-    )
-
-
 def _keep_conflict(session: Session, concern_id: str, clashes: dict[str, FieldValue]) -> None:
-    """One open local conflict per concern, in the shape the sync panel reads for note
-    paragraphs (``fields: {name: {"v": mine}}``, values as they travel); a later clash on
-    the same concern adds its fields to it, the later value of a field replacing the earlier
-    (it grew from it in the same editor)."""
+    """The editor's values that clashed, kept in the shape the sync panel reads for note
+    paragraphs (values as they travel: a date as ISO text)."""
     fields = {k: {"v": v.isoformat() if isinstance(v, date) else v} for k, v in clashes.items()}
-    issue = session.scalar(
-        select(SyncIssue).where(
-            SyncIssue.kind == "local_conflict",
-            SyncIssue.tbl == "concern",
-            SyncIssue.record_id == concern_id,
-            SyncIssue.status == "open",
-        )
-    )
-    if issue is None:
-        sync_state.add_issue(session, "local_conflict", "concern", concern_id, fields=fields)
-    else:
-        detail = issue.detail or {}
-        issue.detail = {**detail, "fields": {**(detail.get("fields") or {}), **fields}}
+    sync_state.keep_local_conflict(session, "concern", concern_id, fields)
 
 
 def change_concern_status(

@@ -26,7 +26,7 @@ from inspectorapp.domain.visit_views import (
     SavedEdits,
 )
 from inspectorapp.errors import FieldIssue, NotFoundError, ValidationError
-from storage.models import Conversation, NoteParagraph, SyncIssue
+from storage.models import Conversation, NoteParagraph
 from sync import local_state as sync_state
 
 from . import frameworks
@@ -244,17 +244,7 @@ def _keep_conflict(session: Session, note_id: str, text: str, **extra: Any) -> N
     """One open local conflict per paragraph: typing on after a refused merge updates it
     (the later text grew from the earlier one). ``reason="deleted_elsewhere"``: a colleague
     removed the paragraph while it was typed into here, so it was brought back."""
-    issue = session.scalar(
-        select(SyncIssue).where(
-            SyncIssue.kind == "local_conflict", SyncIssue.record_id == note_id, SyncIssue.status == "open"
-        )
-    )
-    if issue is None:
-        sync_state.add_issue(
-            session, "local_conflict", "note_paragraph", note_id, fields={"text": {"v": text}}, **extra
-        )
-    else:
-        issue.detail = {**(issue.detail or {}), "fields": {"text": {"v": text}}, **extra}
+    sync_state.keep_local_conflict(session, "note_paragraph", note_id, {"text": {"v": text}}, **extra)
 
 
 def _differs(row: NoteParagraph, p: ParagraphEdit) -> bool:
