@@ -54,7 +54,7 @@ def board(
     """The board of an organisation or network. ``categories=False`` leaves the cards'
     categories unread (a sixth of the board's cost at 5,000 cards) unless the filter needs them;
     the board asks for them only when it groups by category."""
-    filters = filters or BoardFilter()
+    filters = filters or NO_FILTER
     categories = categories or bool(filters.categories)
     title, where, names = _scope(session, subject)
     # One query with the categories folded in, its rows read straight from the driver (no

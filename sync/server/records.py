@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -117,7 +117,7 @@ class _Batch:
         self.sent: dict[Key, dict[str, Any]] = {}  # values this device sent, per record merged
         self.hashes: dict[str, tuple[Any, bool]] = {}  # attachment id -> (sha256 sent, stored before)
         self.merge = Merge(caller.device_id, self.base_value)
-        self.known_codes = office_codes.known_codes(conn)  # the codes of every framework known here
+        self._codes: Callable[[str], frozenset[str]] | None = None
 
     def load(self) -> None:
         keys = [(m.tbl, m.id) for m in self.req.mutations if m.tbl in SCOPE_PATHS]
@@ -137,6 +137,13 @@ class _Batch:
         outside = [r for r in refs if r not in self.held]
         cols = [t.record.c.tbl, t.record.c.id, t.record.c.scope]
         self.parents = {(r.tbl, r.id): r.scope for r in _rows(self.conn, cols, outside)}
+
+    def known_codes(self, taxonomy: str) -> frozenset[str]:
+        """The codes of every framework known here, read when a push first carries a code
+        (most pushes are note text and carry none)."""
+        if self._codes is None:
+            self._codes = office_codes.known_codes(self.conn)
+        return self._codes(taxonomy)
 
     def parent_scope(self, tbl: str, record_id: str) -> str | bool | None:
         """The parent's scope; False when it is not on the server (nor earlier in this push)."""
