@@ -250,3 +250,30 @@ class SyncOp(StrEnum):
     INSERT = "insert"
     UPDATE = "update"
     DELETE = "delete"
+
+
+class DeliberationKind(StrEnum):
+    """The kinds of overleg where a team discusses signals and decides how to act."""
+
+    MDO = "mdo"  # multidisciplinair overleg
+    PERIODIC = "apk"  # periodieke bespreking van een zorgaanbieder (APK)
+    LMO = "lmo"  # overleg met het Landelijk Meldpunt / meldingen
+    TEAM = "teamoverleg"
+    PEER = "intercollegiaal"  # intercollegiale consultatie
+
+
+class TrajectoryKind(StrEnum):
+    """Geïntensiveerd toezicht is no formal measure; verscherpt toezicht is one."""
+
+    INTENSIFIED = "geintensiveerd"
+    HEIGHTENED = "verscherpt"
+
+
+class ReportFrequency(StrEnum):
+    """How often a trajectory's reporting duty falls due."""
+
+    ONCE = "eenmalig"
+    FORTNIGHTLY = "tweewekelijks"
+    MONTHLY = "maandelijks"
+    QUARTERLY = "per_kwartaal"
+    HALF_YEARLY = "halfjaarlijks"

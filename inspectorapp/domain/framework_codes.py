@@ -55,6 +55,7 @@ class ActionTypeCode(StrEnum):
     INTENSIFIED_STOP = "GEINTENSIVEERD_STOP"
     HEIGHTENED = "VERSCHERPT_TOEZICHT"  # has no end code of its own
     STEP_BACK = "AFSTAND_NEMEN"
+    NO_ACTION = "GEEN_ACTIE"  # a collective decision not to act: needs a rationale
 
 
 class LadderRung(StrEnum):

@@ -11,6 +11,16 @@ from .capture import (
     SignalInterpretation,
     SignalLink,
 )
+from .deliberation import (
+    AccountHolder,
+    Decision,
+    DecisionSubject,
+    Deliberation,
+    DeliberationItem,
+    ReportingDuty,
+    Trajectory,
+    TrajectoryReport,
+)
 from .frameworks import FrameworkVersion, TaxonomyItem
 from .group_sessions import ObservationEvidence, ObservationScore, SessionEvent, SpeakingTurn
 from .inspections import (
@@ -51,6 +61,7 @@ from .sync_state import (
 from .system import AuditLog, Outbox, SearchRef, StoreMeta
 
 __all__ = [
+    "AccountHolder",
     "Attachment",
     "AuditLog",
     "Base",
@@ -59,6 +70,10 @@ __all__ = [
     "ConcernSignal",
     "ConcernStatusChange",
     "Conversation",
+    "Decision",
+    "DecisionSubject",
+    "Deliberation",
+    "DeliberationItem",
     "EvidenceRating",
     "Finding",
     "FindingEvidence",
@@ -81,6 +96,7 @@ __all__ = [
     "Person",
     "Reflection",
     "ReportDraft",
+    "ReportingDuty",
     "SearchRef",
     "SessionEvent",
     "Signal",
@@ -100,6 +116,8 @@ __all__ = [
     "SyncSetAside",
     "Synced",
     "TaxonomyItem",
+    "Trajectory",
+    "TrajectoryReport",
     "Unit",
     "Visit",
     "synced_tables",

@@ -27,6 +27,7 @@ class SignalStatusChange(Synced, Base):
     review_by: Mapped[date | None] = mapped_column(default=None)
     changed_by: Mapped[str | None] = mapped_column(String(limits.NAME))
     changed_at: Mapped[datetime]
+    decision_id: Mapped[str | None] = mapped_column(ForeignKey("decision.id"))  # taken in an overleg
 
 
 class ConcernStatusChange(Synced, Base):
@@ -41,6 +42,7 @@ class ConcernStatusChange(Synced, Base):
     rationale: Mapped[str] = mapped_column(Text)
     changed_by: Mapped[str | None] = mapped_column(String(limits.NAME))
     changed_at: Mapped[datetime]
+    decision_id: Mapped[str | None] = mapped_column(ForeignKey("decision.id"))  # taken in an overleg
 
 
 class ConcernHypothesis(Synced, Base):

@@ -53,6 +53,14 @@ SCOPE_PATHS: dict[str, list[tuple[str, str]] | str] = {
     "concern": [],
     "concern_status_change": [],
     "concern_hypothesis": [],
+    "deliberation": [],
+    "deliberation_item": [],
+    "decision": [],
+    "decision_subject": [("signal_id", "signal")],  # about a concern only: shared
+    "trajectory": [],
+    "reporting_duty": [],
+    "trajectory_report": [],
+    "account_holder": [],
 }
 
 
