@@ -12,7 +12,11 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from translations_nl_decisions import DECISIONS  # decisions and their log (#15)
+from translations_nl_handover import HANDOVER  # account holders and the handover dossier (#15)
+from translations_nl_overleg import OVERLEG  # overleg and agenda packs (#15)
 from translations_nl_sense import SENSE  # the sense-making screens (#14)
+from translations_nl_trajectories import TRAJECTORIES  # supervision trajectories (#15)
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "veldwerk_nl.ts"
@@ -649,6 +653,8 @@ NL.update(
 
 
 NL.update(SENSE)
+for _table in (DECISIONS, OVERLEG, TRAJECTORIES, HANDOVER):
+    NL.update(_table)
 
 # The passphrase change (Settings).
 NL.update(

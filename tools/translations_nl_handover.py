@@ -1,0 +1,9 @@
+"""Dutch for account holders and the handover dossier (issue #15).
+
+Same rules as ``translations_nl_sense.py``: "aandachtspunt" for a concern, "onderbouwing"
+for evidence, "motivering" for a rationale, "overleg" for a deliberation, formal "u".
+"""
+
+from __future__ import annotations
+
+HANDOVER: dict[str, str | tuple[str, str]] = {}
