@@ -24,6 +24,7 @@ class EntranceCode(StrEnum):
 
     ANNOUNCED_VISIT = "BEZOEK_AANGEKONDIGD"
     UNANNOUNCED_VISIT = "BEZOEK_ONAANGEKONDIGD"
+    TRAJECTORY_REPORT = "TRAJECT_RAPPORTAGE"  # a late or worrying report of a supervision trajectory
 
 
 class ChannelCode(StrEnum):
