@@ -37,6 +37,7 @@ from storage import models as m
 
 from . import audit, frameworks
 from .demo_capture import CaptureLoader
+from .demo_deliberation import DeliberationLoader
 from .demo_outcomes import OutcomesLoader
 from .demo_reader import Reader
 
@@ -107,7 +108,7 @@ def load_demo(session: Session, ctx: ActionContext, data: bytes | None = None) -
     return OpResult(summary, ChangeSet.all())
 
 
-class _Loader(CaptureLoader, OutcomesLoader):
+class _Loader(CaptureLoader, OutcomesLoader, DeliberationLoader):
     def __init__(self, session: Session, raw: Any) -> None:
         self.session = session
         self.rows: list[Any] = []
@@ -126,6 +127,9 @@ class _Loader(CaptureLoader, OutcomesLoader):
                 "signal_links",
                 "concerns",
                 "interventions",
+                "deliberations",
+                "trajectories",
+                "account_holders",
             ),
         )
         if self.top["format"] != "veldwerk-demo" or self.top["format_version"] != 1:
@@ -153,12 +157,16 @@ class _Loader(CaptureLoader, OutcomesLoader):
             self.signal(s, f"signals[{n}]")
         for n, link in enumerate(r.items(top, "signal_links", "document")):
             self.signal_link(link, f"signal_links[{n}]")
+        self.define_decisions()  # a concern's status history may name one
         for n, c in enumerate(r.items(top, "concerns", "document")):
             self.concern(c, f"concerns[{n}]")
         for n, insp in enumerate(inspections):  # findings cite signals: after them
             self.outcomes(insp, f"inspections[{n}]")
         for n, i in enumerate(r.items(top, "interventions", "document")):  # may cite findings
             self.intervention(i, f"interventions[{n}]")
+        self.deliberations()
+        self.trajectories()
+        self.account_holders()
 
     def organisation(self, o: Any, w: str) -> None:
         r = self.r

@@ -68,7 +68,7 @@ def concern_rows(
                 )
     for k, step in enumerate(r.items(c, "history", w)):
         sw = f"{w}.history[{k}]"
-        step = r.obj(step, sw, ("from", "to", "rationale", "changed_at"), ("changed_by",))
+        step = r.obj(step, sw, ("from", "to", "rationale", "changed_at"), ("changed_by", "decision"))
         rows.append(
             m.ConcernStatusChange(
                 concern_id=cid,
@@ -77,6 +77,7 @@ def concern_rows(
                 rationale=r.text(f"{sw}.rationale", step["rationale"], limits.SHORT_TEXT, True),
                 changed_by=r.text(f"{sw}.changed_by", step.get("changed_by"), limits.NAME),
                 changed_at=r.moment(f"{sw}.changed_at", step["changed_at"], True),
+                decision_id=r.resolve(f"{sw}.decision", step.get("decision"), "decision"),
             )
         )
     return rows
