@@ -68,6 +68,10 @@ def field_name(field: str) -> str:
         "rating": QT_TRANSLATE_NOOP("messages", "Rating"),
         "owner": QT_TRANSLATE_NOOP("messages", "Owner"),
         "network_id": QT_TRANSLATE_NOOP("messages", "Network"),
+        "holder": QT_TRANSLATE_NOOP("messages", "Account holder"),
+        "since": QT_TRANSLATE_NOOP("messages", "Since"),
+        "reason": QT_TRANSLATE_NOOP("messages", "Reason"),
+        "subject": QT_TRANSLATE_NOOP("messages", "Organisation or network"),
     }
     base = field.split("[", 1)[0]
     return _t(names.get(base, base))
@@ -142,6 +146,7 @@ def issue_text(issue: FieldIssue) -> str:
         "one_subject": QT_TRANSLATE_NOOP(
             "messages", "A concern is about exactly one organisation or one network."
         ),
+        "far_future": QT_TRANSLATE_NOOP("messages", "{field} lies too far ahead (at most {latest})."),
         "evidence_required": QT_TRANSLATE_NOOP(
             "messages", "A score other than neutral needs evidence: pick a note or event from the session."
         ),

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.handover_views import AccountHolderRow
 from inspectorapp.domain.org_views import NetworkDetail, OrganisationDetail, OrgFormOptions
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.errors import ValidationError
-from inspectorapp.services import networks, organisations
+from inspectorapp.services import account_holders, networks, organisations
 
 from . import labels, ops
 from .change_bus import ChangeOrigin, follow
@@ -46,7 +47,7 @@ from .organisation_dialogs import (
 if TYPE_CHECKING:
     from inspectorapp.workspace import DbSession, Workspace
 
-TABLES = ("organisation", "unit", "life_event", "network", "network_membership")
+TABLES = ("organisation", "unit", "life_event", "network", "network_membership", "account_holder")
 Detail = OrganisationDetail | NetworkDetail
 
 
@@ -56,13 +57,15 @@ class SubjectView(Protocol):
     def show_subject(self, subject: SubjectRef) -> None: ...
 
 
-def _load(session: DbSession, subject: SubjectRef) -> tuple[Detail, OrgFormOptions]:
+def _load(
+    session: DbSession, subject: SubjectRef
+) -> tuple[Detail, OrgFormOptions, AccountHolderRow | None]:
     detail: Detail = (
         organisations.organisation_detail(session, subject.id)
         if subject.kind == SubjectRefKind.ORGANISATION
         else networks.network_detail(session, subject.id)
     )
-    return detail, organisations.form_options(session)
+    return detail, organisations.form_options(session), account_holders.current_holder(session, subject)
 
 
 def _day(value: object) -> str:
@@ -124,6 +127,7 @@ class OrganisationPage(QWidget):
         self.workspace = workspace
         self.subject: SubjectRef | None = None
         self.detail: Detail | None = None
+        self.holder: AccountHolderRow | None = None
         self.options: OrgFormOptions | None = None
         self._views: list[tuple[QWidget, Callable[[], str]]] = []
 
@@ -150,12 +154,16 @@ class OrganisationPage(QWidget):
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteSubject")
         self.delete_button.clicked.connect(self.delete_subject)
+        self.holder_button = QPushButton()
+        self.holder_button.setObjectName("changeAccountHolder")
+        self.holder_button.clicked.connect(self.change_holder)
         self.fields_box = QGroupBox()
         fields_layout = QVBoxLayout(self.fields_box)
         fields_layout.addWidget(self.fields, 1)
         row = QHBoxLayout()
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
+        row.addWidget(self.holder_button)
         row.addStretch(1)
         fields_layout.addLayout(row)
 
@@ -236,11 +244,11 @@ class OrganisationPage(QWidget):
     def _load_failed(self, exc: BaseException) -> None:
         self.error.setText(message_for(exc))
 
-    def _loaded(self, loaded: tuple[Detail, OrgFormOptions]) -> None:
-        detail, self.options = loaded
+    def _loaded(self, loaded: tuple[Detail, OrgFormOptions, AccountHolderRow | None]) -> None:
+        detail, self.options, holder = loaded
         if self.subject is None or detail.id != self.subject.id:
             return  # another subject was asked for since
-        self.detail = detail
+        self.detail, self.holder = detail, holder
         self.follow.clear()
         self.error.clear()
         self._fill()
@@ -290,6 +298,8 @@ class OrganisationPage(QWidget):
                 (self.tr("Financing domains"), ", ".join(labels.code_text(c) for c in d.financing_domains)),
             ]
         # Labels as plain tr() calls, not inside f-strings: lupdate does not look into those.
+        held = f"{self.holder.holder} ({_day(self.holder.since)})" if self.holder else ""
+        fields.append((self.tr("Account holder"), held))
         lines = [f"{label}: {value or '—'}" for label, value in fields]
         self.fields.setText("\n".join([*lines, "", d.description or ""]))
         self._retitle_members()
@@ -308,6 +318,7 @@ class OrganisationPage(QWidget):
         self.fields_box.setTitle(self.tr("Details"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
+        self.holder_button.setText(self.tr("Change account holder…"))
         self.units.setTitle(self.tr("Units"))
         self.units.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Type")])
         self.units.add.setText(self.tr("+ Unit"))
@@ -345,6 +356,12 @@ class OrganisationPage(QWidget):
             open_dialog(OrganisationDialog(self.workspace, options, d, parent=self))
         else:
             open_dialog(NetworkDialog(self.workspace, options, d, parent=self))
+
+    def change_holder(self) -> None:
+        from .account_holder_dialog import AccountHolderDialog
+
+        if self.subject is not None:
+            open_dialog(AccountHolderDialog(self.workspace, self.subject, parent=self))
 
     def edit_unit(self, unit_id: str | None) -> None:
         d = self.detail
