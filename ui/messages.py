@@ -68,6 +68,12 @@ def field_name(field: str) -> str:
         "rating": QT_TRANSLATE_NOOP("messages", "Rating"),
         "owner": QT_TRANSLATE_NOOP("messages", "Owner"),
         "network_id": QT_TRANSLATE_NOOP("messages", "Network"),
+        "concern_id": QT_TRANSLATE_NOOP("messages", "Concern"),
+        "decided_by": QT_TRANSLATE_NOOP("messages", "Decided by"),
+        "decided_on": QT_TRANSLATE_NOOP("messages", "Decision date"),
+        "return_on": QT_TRANSLATE_NOOP("messages", "Come back on"),
+        "deliberation_id": QT_TRANSLATE_NOOP("messages", "Overleg"),
+        "items": QT_TRANSLATE_NOOP("messages", "What it is about"),
         "holder": QT_TRANSLATE_NOOP("messages", "Account holder"),
         "since": QT_TRANSLATE_NOOP("messages", "Since"),
         "reason": QT_TRANSLATE_NOOP("messages", "Reason"),
@@ -143,6 +149,22 @@ def issue_text(issue: FieldIssue) -> str:
         ),
         "unchanged": QT_TRANSLATE_NOOP("messages", "{field}: this is already the current value."),
         "not_attached": QT_TRANSLATE_NOOP("messages", "This signal is not attached to the concern."),
+        "rationale_no_action": QT_TRANSLATE_NOOP(
+            "messages",
+            "A decision not to act needs a rationale: should something go wrong after all, the team "
+            "must be able to account for it.",
+        ),
+        "rationale_enforcement": QT_TRANSLATE_NOOP(
+            "messages",
+            "Enforcement needs a rationale: the team must be able to account for this step afterwards.",
+        ),
+        "in_the_past": QT_TRANSLATE_NOOP(
+            "messages", "{field} lies in the past: choose today or a later day."
+        ),
+        "in_the_future": QT_TRANSLATE_NOOP("messages", "{field} lies in the future."),
+        "not_of_subject": QT_TRANSLATE_NOOP(
+            "messages", "{field} belongs to another organisation or network."
+        ),
         "one_subject": QT_TRANSLATE_NOOP(
             "messages", "A concern is about exactly one organisation or one network."
         ),

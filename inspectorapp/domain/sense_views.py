@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .corroboration import Corroboration
+from .decision_views import DecisionNote
 from .enums import ConcernRating, ConcernSignalRole, SignalKind, Valence
 
 # Ratings that say something about a hypothesis; nvt (not applicable) and unrated do not.
@@ -29,6 +30,7 @@ class StatusChangeRow:
     changed_by: str | None
     changed_at: datetime
     review_by: date | None = None
+    decision: DecisionNote | None = None  # the decision that made the change (issue #15)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from storage.models import (
 )
 
 from .concerns import CLOSING
+from .decision_notes import decision_notes
 from .refs import live
 
 SHORT = 160  # characters of an observation in a matrix row
@@ -125,13 +126,25 @@ def concern_view(session: Session, concern_id: str) -> ConcernView:
 
 def concern_status_history(session: Session, concern_id: str) -> tuple[StatusChangeRow, ...]:
     """Newest first."""
-    return tuple(
-        StatusChangeRow(r.id, r.from_status, r.to_status, r.rationale, r.changed_by, r.changed_at)
-        for r in session.scalars(
+    rows = list(
+        session.scalars(
             select(ConcernStatusChange)
             .where(ConcernStatusChange.concern_id == concern_id, ConcernStatusChange.deleted_at.is_(None))
             .order_by(ConcernStatusChange.changed_at.desc(), ConcernStatusChange.id.desc())
         )
+    )
+    notes = decision_notes(session, (r.decision_id for r in rows))
+    return tuple(
+        StatusChangeRow(
+            r.id,
+            r.from_status,
+            r.to_status,
+            r.rationale,
+            r.changed_by,
+            r.changed_at,
+            decision=notes.get(r.decision_id or ""),
+        )
+        for r in rows
     )
 
 

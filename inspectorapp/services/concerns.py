@@ -184,9 +184,12 @@ def change_concern_status(
     to_status: str,
     rationale: str,
     next_review_on: date | None = None,
+    *,
+    decision_id: str | None = None,
 ) -> OpResult[str]:
     """Set the status with a rationale ("geen actie" is a valid one); the value is the new
-    history row's id. Closing (AFGESLOTEN, NIET_ONDERBOUWD) records the day and the rationale;
+    history row's id; ``decision_id`` names the decision that made the change. Closing
+    (AFGESLOTEN, NIET_ONDERBOUWD) records the day and the rationale;
     BLIJFT_ZACHT needs a review date (given here or already on the concern); leaving a closed
     status reopens the concern."""
     concern = live(session, Concern, concern_id)
@@ -201,6 +204,7 @@ def change_concern_status(
     c.done()
     assert status is not None and reason is not None
     row = ConcernStatusChange(
+        decision_id=decision_id,
         concern_id=concern.id,
         from_status=concern.status,
         to_status=status,

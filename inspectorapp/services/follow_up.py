@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.decision_rules import accountable, rationale_missing
 from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import InterventionStatus, PlanAssessment, ReflectionMoment
 from inspectorapp.domain.findings_views import FollowUpView, InterventionView, ReflectionView
@@ -133,6 +134,11 @@ def save_intervention(
         c.add("done_on", "required")
     if v["assessment"] is PlanAssessment.REJECTED and not v["outcome"]:
         c.add("outcome", "required")  # a rejected plan needs its reason
+    # not acting, and enforcing, must be accounted for afterwards (decision_rules)
+    rung = ladder_rungs(session, insp.framework_version_id).get(v["action_type"] or "")
+    problem = accountable(v["action_type"], rung)
+    if problem is not None and rationale_missing(v["rationale"]):
+        c.add("rationale", problem)
     c.done()
     if row is None:
         row = Intervention(inspection_id=inspection_id, **v)

@@ -24,6 +24,7 @@ from inspectorapp.domain.validation import Checker
 from storage.models import Finding, Signal, SignalLink, SignalStatusChange
 
 from . import audit, frameworks
+from .decision_notes import decision_notes
 from .refs import live
 
 # Stored as data (the team's language); the rationale of the automatic changes.
@@ -38,9 +39,12 @@ def change_signal_status(
     to_status: str,
     rationale: str,
     review_by: date | None = None,
+    *,
+    decision_id: str | None = None,
 ) -> OpResult[str]:
     """Set the status with a rationale; the value is the new history row's id. Staying soft
-    again with a new review-by date is a change too (the review was done)."""
+    again with a new review-by date is a change too (the review was done). ``decision_id``
+    names the decision that made the change (services/decisions.py)."""
     signal = live(session, Signal, signal_id)
     c = Checker()
     status = c.code("to_status", to_status, frameworks.codes(session, "signal_status"), required=True)
@@ -56,7 +60,7 @@ def change_signal_status(
         c.add("to_status", "unchanged")
     c.done()
     assert status is not None and reason is not None
-    row = _record(session, ctx, signal, status, reason.strip(), due)
+    row = _record(session, ctx, signal, status, reason.strip(), due, decision_id)
     return OpResult(row.id, ChangeSet.of(signal=[signal.id], signal_status_change=[row.id]))
 
 
@@ -109,23 +113,40 @@ def undo_conversion(session: Session, ctx: ActionContext, signal: Signal) -> lis
 
 def signal_status_history(session: Session, signal_id: str) -> tuple[StatusChangeRow, ...]:
     """Newest first."""
-    rows = session.scalars(
-        select(SignalStatusChange)
-        .where(SignalStatusChange.signal_id == signal_id, SignalStatusChange.deleted_at.is_(None))
-        .order_by(SignalStatusChange.changed_at.desc(), SignalStatusChange.id.desc())
+    rows = list(
+        session.scalars(
+            select(SignalStatusChange)
+            .where(SignalStatusChange.signal_id == signal_id, SignalStatusChange.deleted_at.is_(None))
+            .order_by(SignalStatusChange.changed_at.desc(), SignalStatusChange.id.desc())
+        )
     )
+    notes = decision_notes(session, (r.decision_id for r in rows))
     return tuple(
         StatusChangeRow(
-            r.id, r.from_status, r.to_status, r.rationale, r.changed_by, r.changed_at, r.review_by
+            r.id,
+            r.from_status,
+            r.to_status,
+            r.rationale,
+            r.changed_by,
+            r.changed_at,
+            r.review_by,
+            notes.get(r.decision_id or ""),
         )
         for r in rows
     )
 
 
 def _record(
-    session: Session, ctx: ActionContext, signal: Signal, status: str, rationale: str, due: date | None
+    session: Session,
+    ctx: ActionContext,
+    signal: Signal,
+    status: str,
+    rationale: str,
+    due: date | None,
+    decision_id: str | None = None,
 ) -> SignalStatusChange:
     row = SignalStatusChange(
+        decision_id=decision_id,
         signal_id=signal.id,
         from_status=signal.status,
         to_status=status,
