@@ -241,3 +241,45 @@ def test_duties_and_reports_refuse_dates_outside_the_schedule(shared_demo: Store
             )
             == 0
         )
+
+
+def test_trajectories_draw_the_supervision_bands_and_replace_the_periods_read_from_interventions(
+    shared_demo: Store, ctx: ActionContext
+) -> None:
+    from inspectorapp.domain.timeline import ItemKind
+    from inspectorapp.services import timeline
+
+    with shared_demo.session() as s:
+        zha = s.scalars(select(m.Organisation.id).where(m.Organisation.name == "Ziekenhuis A")).one()
+    subject = SubjectRef.organisation(zha)
+    with shared_demo.session() as s:
+        before = [i for i in timeline.timeline(s, subject, TODAY).items if i.kind == ItemKind.INTENSIFIED]
+    # From the GEINTENSIVEERD_START/STOP interventions (or from the demo's trajectory, once it has one).
+    assert [(i.start, i.end) for i in before] == [(date(2025, 3, 20), date(2026, 9, 29))]
+    tid = _start(
+        shared_demo,
+        ctx,
+        subject,
+        started_on=date(2025, 3, 20),
+        ended_on=date(2026, 9, 29),
+        end_rationale="Verbeteringen aantoonbaar geborgd",
+        board_informed=True,
+    )
+    heightened = _start(
+        shared_demo, ctx, subject, kind=TrajectoryKind.HEIGHTENED, started_on=date(2026, 10, 1)
+    )
+    with shared_demo.session() as s:
+        items = timeline.timeline(s, subject, TODAY).items
+    intensified = [i for i in items if i.kind == ItemKind.INTENSIFIED]
+    assert tid in {i.id for i in intensified}
+    assert all(":" not in i.id for i in intensified)  # no band read from the interventions any more
+    band = next(i for i in intensified if i.id == tid)
+    assert (band.start, band.end, band.open_end) == (date(2025, 3, 20), date(2026, 9, 29), False)
+    assert band.text.endswith("Verbeteringen aantoonbaar geborgd")
+    (running,) = [i for i in items if i.kind == ItemKind.HEIGHTENED]
+    assert (running.id, running.start, running.end, running.open_end) == (
+        heightened,
+        date(2026, 10, 1),
+        None,
+        True,
+    )

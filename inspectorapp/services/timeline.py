@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from inspectorapp.domain.enums import InterventionStatus
+from inspectorapp.domain.enums import InterventionStatus, TrajectoryKind
 from inspectorapp.domain.framework_codes import ActionTypeCode, ConcernStatusCode
 from inspectorapp.domain.snapshots import ActionContext, Label
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
@@ -37,6 +37,7 @@ from storage.models import (
     NetworkMembership,
     Organisation,
     Signal,
+    Trajectory,
     Visit,
 )
 
@@ -98,7 +99,9 @@ def timeline(session: Session, subject: SubjectRef, today: date) -> TimelineData
     items += _visits(session, scope, inspections)
     interventions = _interventions(session, scope, set(inspections))
     items += interventions
-    items += _supervision(interventions, today)
+    bands = _trajectories(session, scope, today)
+    items += bands
+    items += _uncovered(_supervision(interventions, today), bands, today)
     items += _concerns(session, scope)
     return TimelineData(subject, scope.title, today, sort_items(items))
 
@@ -244,6 +247,53 @@ def _supervision(interventions: list[TimelineItem], today: date) -> list[Timelin
                 out.append(_period(kind, start, i.start, False))
         out += [_period(kind, start, None, True) for start in opened.values()]
     return out
+
+
+_BAND_OF = {TrajectoryKind.INTENSIFIED: ItemKind.INTENSIFIED, TrajectoryKind.HEIGHTENED: ItemKind.HEIGHTENED}
+
+
+def _trajectories(session: Session, scope: _Scope, today: date) -> list[TimelineItem]:
+    """Supervision trajectories are the source of the supervision bands: from the start to
+    the end, or running to today while there is none (or it lies ahead). The band carries the
+    rationale, and the end rationale once ended."""
+    rows = session.scalars(
+        select(Trajectory).where(
+            Trajectory.deleted_at.is_(None), scope.about(Trajectory.organisation_id, Trajectory.network_id)
+        )
+    )
+    out = []
+    for t in rows:
+        if t.started_on > today:  # not begun: nothing to draw yet
+            continue
+        running = t.ended_on is None or t.ended_on > today
+        text = t.rationale if running else "\n".join(x for x in (t.rationale, t.end_rationale) if x)
+        out.append(
+            TimelineItem(
+                _BAND_OF[t.kind],
+                t.id,
+                t.started_on,
+                text,
+                end=None if running else t.ended_on,
+                open_end=running,
+                member=scope.member(t.organisation_id),
+            )
+        )
+    return out
+
+
+def _uncovered(periods: list[TimelineItem], bands: list[TimelineItem], today: date) -> list[TimelineItem]:
+    """The periods read from start and stop interventions that no trajectory of the same kind
+    (and member) overlaps: where the team recorded the trajectory, it draws the band, so one
+    period is not drawn twice; older supervision recorded only as interventions still shows."""
+
+    def overlaps(a: TimelineItem, b: TimelineItem) -> bool:
+        return a.start <= (b.end or today) and b.start <= (a.end or today)
+
+    return [
+        p
+        for p in periods
+        if not any(b.kind == p.kind and b.member == p.member and overlaps(p, b) for b in bands)
+    ]
 
 
 def _period(kind: ItemKind, start: TimelineItem, end: date | None, open_end: bool) -> TimelineItem:
