@@ -28,9 +28,18 @@ REVIEW_FIELDS = {
     "report_draft": {"summary", "context", "recommendations", "role_statement", "appreciation"},
     "inspection": {"title", "purpose", "status", "judgement_mode"},
     "intervention": {"status", "assessment", "outcome"},
+    "decision": {"action_type", "return_on", "rationale"},
+    "trajectory": {"kind", "ended_on", "rationale", "end_rationale", "conditions", "board_informed"},
 }
 SILENT = {"updated_at"}  # changes with every edit: last writer wins without a conflict record
-MERGED_TEXT = {("note_paragraph", "text")}
+# Texts merged three-way, line by line (one condition or participant per line: two
+# colleagues' additions are both kept).
+MERGED_TEXT = {
+    ("note_paragraph", "text"),
+    ("deliberation", "participants"),
+    ("deliberation", "notes"),
+    ("trajectory", "conditions"),
+}
 PENDING = 2**62  # the revision of this push, not taken yet: newer than any base a client sends
 
 Stamp = tuple[Any, str, str]  # (value, hlc, device)
