@@ -78,6 +78,10 @@ def field_name(field: str) -> str:
         "since": QT_TRANSLATE_NOOP("messages", "Since"),
         "reason": QT_TRANSLATE_NOOP("messages", "Reason"),
         "subject": QT_TRANSLATE_NOOP("messages", "Organisation or network"),
+        "held_on": QT_TRANSLATE_NOOP("messages", "Date"),
+        "participants": QT_TRANSLATE_NOOP("messages", "Participants"),
+        "chair": QT_TRANSLATE_NOOP("messages", "Chair"),
+        "agenda": QT_TRANSLATE_NOOP("messages", "Agenda"),
     }
     base = field.split("[", 1)[0]
     return _t(names.get(base, base))
@@ -167,6 +171,9 @@ def issue_text(issue: FieldIssue) -> str:
         ),
         "one_subject": QT_TRANSLATE_NOOP(
             "messages", "A concern is about exactly one organisation or one network."
+        ),
+        "has_decisions": QT_TRANSLATE_NOOP(
+            "messages", "Decisions were taken in this meeting; they stay on record, so it cannot be deleted."
         ),
         "far_future": QT_TRANSLATE_NOOP("messages", "{field} lies too far ahead (at most {latest})."),
         "evidence_required": QT_TRANSLATE_NOOP(
