@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .enums import SignalKind, TrajectoryKind, Valence
+from .enums import ReflectionMoment, SignalKind, TrajectoryKind, Valence
 from .sense_views import ConcernView
 from .snapshots import Label
 from .subject_ref import SubjectRef
@@ -37,6 +37,18 @@ class Reader:
 
     name: str
     laptop_user: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedConcern:
+    """A concern no longer open: what it was and why it was closed, without its matrix."""
+
+    id: str
+    title: str
+    status: Label
+    opened_on: date
+    closed_on: date | None
+    closing_rationale: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +80,8 @@ class DossierDecision:
     return_on: date | None
     rationale: str
     decided_by: str | None
+    deliberation: str | None  # the overleg's title
+    about: tuple[str, ...]  # the signals and concerns it is about, as the log names them
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +90,13 @@ class DossierTrajectory:
     kind: TrajectoryKind
     started_on: date
     ended_on: date | None
+    active: bool  # not ended, or ending after today
     rationale: str
     end_rationale: str | None
     conditions: tuple[str, ...]
     board_informed: bool
     board_informed_on: date | None
     owner: str | None
-
-    @property
-    def active(self) -> bool:
-        return self.ended_on is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +112,7 @@ class DossierContact:
 class DossierReflection:
     id: str
     written_at: datetime
-    moment: str
+    moment: ReflectionMoment
     author: str | None
     text: str
     inspection_title: str
@@ -115,13 +126,15 @@ class Dossier:
     today: date
     holder: AccountHolderRow | None
     holders: tuple[AccountHolderRow, ...]  # newest first
-    concerns: tuple[ConcernView, ...]  # open ones
+    concerns: tuple[ConcernView, ...]  # open ones, with their evidence
+    closed_concerns: tuple[ClosedConcern, ...]
     signals: tuple[SignalGroup, ...]
     timeline: TimelineData
     decisions: tuple[DossierDecision, ...]  # newest first
     trajectories: tuple[DossierTrajectory, ...]  # active first, then ended, newest first
     contacts: tuple[DossierContact, ...]
     reflections: tuple[DossierReflection, ...]  # newest first
+    concern_statuses: dict[str, Label]  # the labels of the open concerns' status codes
     left_out: int  # restricted, reporter-confidential, or of an inspection the reader is not in
 
     @property
