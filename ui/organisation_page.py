@@ -5,6 +5,7 @@ the sense-making views (board, concerns, timeline) with ``add_view``."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -29,8 +30,9 @@ from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.handover_views import AccountHolderRow
 from inspectorapp.domain.org_views import NetworkDetail, OrganisationDetail, OrgFormOptions
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
+from inspectorapp.domain.trajectory_views import TrajectoryWarnings
 from inspectorapp.errors import ValidationError
-from inspectorapp.services import account_holders, networks, organisations
+from inspectorapp.services import account_holders, networks, organisations, trajectories
 
 from . import labels, ops
 from .change_bus import ChangeOrigin, follow
@@ -43,11 +45,20 @@ from .organisation_dialogs import (
     OrganisationDialog,
     UnitDialog,
 )
+from .trajectory_view import WARNING_STYLE, board_warning_text
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import DbSession, Workspace
 
-TABLES = ("organisation", "unit", "life_event", "network", "network_membership", "account_holder")
+TABLES = (
+    "organisation",
+    "unit",
+    "life_event",
+    "network",
+    "network_membership",
+    "account_holder",
+    "trajectory",  # the header's board-not-informed warning
+)
 Detail = OrganisationDetail | NetworkDetail
 
 
@@ -142,6 +153,12 @@ class OrganisationPage(QWidget):
         header.addWidget(self.back)
         header.addWidget(self.title)
         header.addWidget(self.subtitle, 1)
+        # Seen without opening the Supervision tab: the board not informed of a trajectory.
+        self.warning = QLabel()
+        self.warning.setObjectName("subjectWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setVisible(False)
 
         self.fields = QLabel()
         self.fields.setObjectName("subjectFields")
@@ -203,6 +220,7 @@ class OrganisationPage(QWidget):
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.warning)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         self.follow = follow(workspace, self, TABLES, self._changed)
@@ -237,6 +255,18 @@ class OrganisationPage(QWidget):
         if subject is None:
             return
         ops.submit(self.workspace, _load, subject, on_done=self._loaded, on_error=self._load_failed)
+        ops.submit(
+            self.workspace,
+            lambda s: (subject, trajectories.trajectory_warnings(s, subject, date.today())),
+            on_done=self._warn,
+            on_error=self._load_failed,
+        )
+
+    def _warn(self, warned: tuple[SubjectRef, TrajectoryWarnings]) -> None:
+        asked, warnings = warned
+        if asked == self.subject:
+            self.warning.setText("\n".join(board_warning_text(w) for w in warnings.board))
+            self.warning.setVisible(bool(warnings.board))
 
     def _changed(self, changes: ChangeSet, origin: ChangeOrigin) -> None:
         self.refresh()

@@ -189,10 +189,12 @@ class Shell(QWidget):
         from .concern_list import ConcernListView
         from .signal_board import SignalBoardView
         from .timeline_view import TimelineView
+        from .trajectory_view import SupervisionView
 
         page.add_view(SignalBoardView(self.workspace), lambda: self.tr("Signals"))
         page.add_view(ConcernListView(self.workspace), lambda: self.tr("Concerns"))
         page.add_view(TimelineView(self.workspace), lambda: self.tr("Timeline"))
+        page.add_view(SupervisionView(self.workspace), lambda: self.tr("Supervision"))
 
     @property
     def review_list(self) -> ReviewListView:

@@ -19,6 +19,7 @@ from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import ReportFrequency, TrajectoryKind
+from inspectorapp.domain.framework_codes import EntranceCode
 from inspectorapp.domain.snapshots import ActionContext, OpResult
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.domain.trajectory_schedule import (
@@ -426,6 +427,24 @@ def remove_report(session: Session, ctx: ActionContext, report_id: str) -> OpRes
     duty = session.get(ReportingDuty, report.duty_id)
     trajectory = [duty.trajectory_id] if duty is not None else []
     return OpResult(report.id, ChangeSet.of(trajectory_report=[report.id], trajectory=trajectory))
+
+
+def report_signals(session: Session, trajectory_id: str, limit: int = 50) -> list[tuple[str, date, str]]:
+    """Signals a report may be linked to: those about the trajectory's organisation (or
+    network) captured with entrance TRAJECT_RAPPORTAGE, newest first."""
+    t = live(session, Trajectory, trajectory_id)
+    about = (
+        Signal.organisation_id == t.organisation_id
+        if t.organisation_id is not None
+        else Signal.network_id == t.network_id
+    )
+    rows = session.execute(
+        select(Signal.id, Signal.observed_at, Signal.observation)
+        .where(Signal.deleted_at.is_(None), about, Signal.entrance == EntranceCode.TRAJECTORY_REPORT)
+        .order_by(Signal.observed_at.desc())
+        .limit(limit)
+    )
+    return [(sid, at.date(), observation) for sid, at, observation in rows]
 
 
 def _answered(session: Session, duty_id: str, due: date, other_than: str | None) -> bool:
