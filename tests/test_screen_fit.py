@@ -218,6 +218,11 @@ PAGES: tuple[Page, ...] = (
         lambda w: [_subject_view(w, "ConcernListView").add],
     ),
     Page(
+        "decisions tab",
+        lambda qtbot, w: _go_subject_view(qtbot, w, "Ziekenhuis A", "DecisionLogView"),
+        lambda w: [_subject_view(w, "DecisionLogView").add],
+    ),
+    Page(
         "review list",
         lambda qtbot, w: _go_review(qtbot, w),
         lambda w: [],
@@ -234,7 +239,7 @@ def _go_subject_view(qtbot, w: MainWindow, name: str, kind: str) -> None:
     _go_subject(qtbot, w, name)
     tabs = w.shell.organisation_page.tabs
     tabs.setCurrentWidget(_subject_view(w, kind))
-    if kind == "ConcernListView":
+    if kind in ("ConcernListView", "DecisionLogView"):
         view = _subject_view(w, kind)
         qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=10000)
 
@@ -480,7 +485,26 @@ DIALOGS: tuple[Dialog, ...] = (
         _kind("ui.concern_editor", "ConcernEditor"),
         lambda w: _subject_view(w, "ConcernListView").add.click(),
     ),
+    Dialog(
+        "new decision",
+        "decisions tab",
+        _kind("ui.decision_dialog", "DecisionDialog"),
+        lambda w: _subject_view(w, "DecisionLogView").add.click(),
+    ),
+    Dialog(
+        "edit a decision",
+        "decisions tab",
+        _kind("ui.decision_dialog", "DecisionDialog"),
+        lambda w: _open_first_decision(w),
+        buttons=lambda d: [d.delete],  # type: ignore[attr-defined]
+    ),
 )
+
+
+def _open_first_decision(w: MainWindow) -> None:
+    view = _subject_view(w, "DecisionLogView")
+    view.table.selectRow(0)
+    view.open_current()
 
 
 def _open_first_concern(w: MainWindow) -> None:

@@ -21,15 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspectorapp.domain.decision_rules import accountable, rationale_missing
 from inspectorapp.domain.enums import InterventionStatus, PlanAssessment
 from inspectorapp.domain.findings_views import FindingView, InterventionView, OutcomeFormOptions
 from inspectorapp.domain.framework_codes import ActionTypeCode
 from inspectorapp.domain.outcome_drafts import InterventionDraft
+from inspectorapp.errors import FieldIssue
 from inspectorapp.services import follow_up
 
 from . import labels, ops
 from .dialogs import fit_to_screen
-from .messages import message_for
+from .messages import issue_text, message_for
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import Workspace
@@ -143,6 +145,13 @@ class InterventionDialog(QDialog):
         form.addRow(self.tr("Plan of action"), self.assessment)
         form.addRow(self.tr("Outcome (reason if rejected)"), self.outcome)
         form.addRow(self.tr("Institution's response"), self.response)
+        self.rule = QLabel()
+        self.rule.setObjectName("interventionRule")
+        self.rule.setWordWrap(True)
+        form.addRow("", self.rule)
+        self._rungs = {a.code: a.parent for a in options.action_types}
+        self.action.currentIndexChanged.connect(lambda _i: self._rule())
+        self._rule()
         self.error = QLabel()
         self.error.setObjectName("interventionError")
         self.error.setWordWrap(True)
@@ -174,7 +183,27 @@ class InterventionDialog(QDialog):
             institution_response=self.response.toPlainText() or None,
         )
 
+    def refusal(self) -> str | None:
+        """GEEN_ACTIE and enforcement without a rationale, in the service's words."""
+        code = self.action.currentData()
+        problem = accountable(code, self._rungs.get(code))
+        if problem is None or not rationale_missing(self.rationale.toPlainText()):
+            return None
+        return issue_text(FieldIssue("rationale", problem))
+
+    def _rule(self) -> None:
+        """Say before saving that this action needs a rationale, and why."""
+        code = self.action.currentData()
+        problem = accountable(code, self._rungs.get(code))
+        self.rule.setText(issue_text(FieldIssue("rationale", problem)) if problem else "")
+        self.rule.setVisible(problem is not None)
+
     def _save(self) -> None:
+        reason = self.refusal()
+        if reason is not None:  # what was typed stays; the service refuses the same
+            self.error.setText(reason)
+            self.rationale.setFocus()
+            return
         ops.submit(
             self.workspace,
             follow_up.save_intervention,

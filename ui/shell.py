@@ -187,6 +187,7 @@ class Shell(QWidget):
     def _add_subject_views(self, page: OrganisationPage) -> None:
         """The sense-making tabs after Details: Signals, Concerns, Timeline."""
         from .concern_list import ConcernListView
+        from .decision_log import DecisionLogView
         from .signal_board import SignalBoardView
         from .timeline_view import TimelineView
         from .trajectory_view import SupervisionView
@@ -194,6 +195,7 @@ class Shell(QWidget):
         page.add_view(SignalBoardView(self.workspace), lambda: self.tr("Signals"))
         page.add_view(ConcernListView(self.workspace), lambda: self.tr("Concerns"))
         page.add_view(TimelineView(self.workspace), lambda: self.tr("Timeline"))
+        page.add_view(DecisionLogView(self.workspace), lambda: self.tr("Decisions"))
         page.add_view(SupervisionView(self.workspace), lambda: self.tr("Supervision"))
 
     @property

@@ -30,6 +30,7 @@ from inspectorapp.domain.sense_views import StatusChangeRow
 from inspectorapp.domain.snapshots import Label, OpResult
 
 from . import ops
+from .decision_text import decision_prefix
 from .dialogs import fit_to_screen
 from .labels import code_text
 from .messages import message_for
@@ -94,6 +95,8 @@ def fill_history(target: QListWidget, rows: Sequence[StatusChangeRow], labels: S
             line += f" ({r.changed_by})"
         if r.review_by is not None:
             line += f" · {r.review_by:%d-%m-%Y}"
+        if r.decision is not None:  # "Besluit (MDO 12-03-2026): …"
+            line += f" · {decision_prefix(r.decision)}"
         target.addItem(f"{line}: {r.rationale}")
 
 
