@@ -227,6 +227,17 @@ PAGES: tuple[Page, ...] = (
         lambda qtbot, w: _go_review(qtbot, w),
         lambda w: [],
     ),
+    Page(
+        "meetings",
+        lambda qtbot, w: _go_meetings(qtbot, w),
+        lambda w: [
+            w.shell.deliberation_page.new_button,
+            w.shell.deliberation_page.edit_button,
+            w.shell.deliberation_page.delete_button,
+            w.shell.deliberation_page.decision_button,
+            w.shell.deliberation_page.pdf_button,
+        ],
+    ),
 )
 
 
@@ -248,6 +259,12 @@ def _go_review(qtbot, w: MainWindow) -> None:
     w.shell.show_page("review")
     page = w.shell.review_list
     qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10000)
+
+
+def _go_meetings(qtbot, w: MainWindow) -> None:
+    w.shell.show_page("deliberations")
+    page = w.shell.deliberation_page
+    qtbot.waitUntil(lambda: page.pack is not None, timeout=10000)
 
 
 def _go_directory(qtbot, w: MainWindow) -> None:
@@ -326,6 +343,25 @@ def _inspection_of_page(w: MainWindow) -> str:
 
 
 DIALOGS: tuple[Dialog, ...] = (
+    Dialog(
+        "new meeting",
+        "meetings",
+        _kind("ui.deliberation_dialog", "DeliberationDialog"),
+        lambda w: w.shell.deliberation_page.new_deliberation(),
+        buttons=lambda d: [d.add_button, d.up_button, d.down_button, d.remove_button],  # type: ignore[attr-defined]
+    ),
+    Dialog(
+        "edit a meeting",
+        "meetings",
+        _kind("ui.deliberation_dialog", "DeliberationDialog"),
+        lambda w: w.shell.deliberation_page.edit_deliberation(),
+    ),
+    Dialog(
+        "new decision in a meeting",
+        "meetings",
+        _kind("ui.decision_dialog", "DecisionDialog"),
+        lambda w: w.shell.deliberation_page.new_decision(),
+    ),
     Dialog(
         "new inspection",
         "inspections list",

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from inspectorapp.domain.subject_ref import SubjectRef
     from inspectorapp.workspace import Workspace
 
+    from .deliberation_page import DeliberationPage
     from .inspection_page import InspectionPage
     from .organisation_list import OrganisationList
     from .organisation_page import OrganisationPage
@@ -54,7 +55,7 @@ class Shell(QWidget):
     synthesis_requested = Signal(str)
     sync_requested = Signal()
 
-    PAGES = ("inspections", "organisations", "review", "search")
+    PAGES = ("inspections", "organisations", "review", "deliberations", "search")
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -112,6 +113,10 @@ class Shell(QWidget):
         QVBoxLayout(self.review_holder).setContentsMargins(0, 0, 0, 0)
         self.pages.addWidget(self.review_holder)
         self._review_list: ReviewListView | None = None
+        self.deliberations_holder = QWidget()  # "Overleg", built when first shown
+        QVBoxLayout(self.deliberations_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(self.deliberations_holder)
+        self._deliberation_page: DeliberationPage | None = None
 
         self.search = SearchView()
         self.pages.addWidget(self.search)
@@ -210,6 +215,18 @@ class Shell(QWidget):
             layout.addWidget(page)
         return self._review_list
 
+    @property
+    def deliberation_page(self) -> DeliberationPage:
+        """The Overleg page, built now if it was not yet."""
+        if self._deliberation_page is None:
+            from .deliberation_page import DeliberationPage
+
+            page = self._deliberation_page = DeliberationPage(self.workspace, self.open_subject)
+            layout = self.deliberations_holder.layout()
+            assert layout is not None
+            layout.addWidget(page)
+        return self._deliberation_page
+
     def built_organisation_page(self) -> OrganisationPage | None:
         """The organisation page if it was built (reading it builds nothing)."""
         return self._organisation_page
@@ -226,6 +243,8 @@ class Shell(QWidget):
             _ = self.organisation_list
         if 0 <= row < len(self.PAGES) and self.PAGES[row] == "review":
             _ = self.review_list
+        if 0 <= row < len(self.PAGES) and self.PAGES[row] == "deliberations":
+            _ = self.deliberation_page
         self.pages.setCurrentIndex(row)
 
     def built_inspection_page(self) -> InspectionPage | None:
@@ -255,6 +274,7 @@ class Shell(QWidget):
             "inspections": self.tr("Inspections"),
             "organisations": self.tr("Organisations and networks"),
             "review": self.tr("To review"),
+            "deliberations": self.tr("Meetings"),
             "search": self.tr("Search"),
         }
         for n, key in enumerate(self.PAGES):

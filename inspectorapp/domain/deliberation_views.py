@@ -69,3 +69,11 @@ class DeliberationDraft:
     chair: str | None = None
     notes: str = ""
     agenda: tuple[SubjectRef, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectOption:
+    """An organisation or network that can be put on an agenda."""
+
+    subject: SubjectRef
+    name: str

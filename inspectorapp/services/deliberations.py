@@ -21,6 +21,7 @@ from inspectorapp.domain.deliberation_views import (
     DeliberationDraft,
     DeliberationSummary,
     DeliberationView,
+    SubjectOption,
 )
 from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import DeliberationKind
@@ -82,6 +83,21 @@ def agenda(session: Session, deliberation_id: str) -> list[AgendaEntry]:
         if subject.id in names:
             out.append(AgendaEntry(item.id, subject, names[subject.id], item.position))
     return out
+
+
+def subject_options(session: Session) -> tuple[SubjectOption, ...]:
+    """Every live organisation and network, by name (the agenda's choices)."""
+    out = [
+        SubjectOption(SubjectRef.organisation(str(i)), str(n))
+        for i, n in session.execute(
+            select(Organisation.id, Organisation.name).where(Organisation.deleted_at.is_(None))
+        )
+    ]
+    out += [
+        SubjectOption(SubjectRef.network(str(i)), str(n))
+        for i, n in session.execute(select(Network.id, Network.name).where(Network.deleted_at.is_(None)))
+    ]
+    return tuple(sorted(out, key=lambda o: (o.name.casefold(), o.subject.id)))
 
 
 # ----- writing --------------------------------------------------------------------------
