@@ -23,22 +23,18 @@ _KINDS = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("decisions", text)
-
-
 def day(value: date | None) -> str:
     return f"{value:%d-%m-%Y}" if value is not None else ""
 
 
 def deliberation_kind(kind: str | None) -> str:
-    return _t(str(_KINDS.get(kind or "", kind or "")))  # type: ignore[call-overload]
+    return QCoreApplication.translate("decisions", str(_KINDS.get(kind or "", kind or "")))  # type: ignore[call-overload]
 
 
 def type_text(action_type: str | None, return_on: date | None, actions: Sequence[ActionChoice]) -> str:
     """The framework's label of the action type, or coming back to it on a day."""
     if action_type is None:
-        return _t("Come back on {date}").format(date=day(return_on))
+        return QCoreApplication.translate("decisions", "Come back on {date}").format(date=day(return_on))
     choice = next((a for a in actions if a.code == action_type), None)
     return code_text(choice.label) if choice is not None else action_type
 
@@ -51,7 +47,7 @@ def choice_text(choice: ActionChoice) -> str:
 def decision_prefix(note: DecisionNote) -> str:
     """ "Decision (MDO 12-03-2026)", or without an overleg "Decision (12-03-2026)"."""
     if note.deliberation_kind is None:
-        return _t("Decision ({date})").format(date=day(note.decided_on))
-    return _t("Decision ({overleg} {date})").format(
+        return QCoreApplication.translate("decisions", "Decision ({date})").format(date=day(note.decided_on))
+    return QCoreApplication.translate("decisions", "Decision ({overleg} {date})").format(
         overleg=deliberation_kind(note.deliberation_kind), date=day(note.decided_on)
     )
