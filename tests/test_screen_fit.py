@@ -191,7 +191,13 @@ PAGES: tuple[Page, ...] = (
             w.shell.organisation_page.units.add,
             w.shell.organisation_page.events.add,
             w.shell.organisation_page.members.add,
+            w.shell.organisation_page.holder_button,
         ],
+    ),
+    Page(
+        "handover tab",
+        lambda qtbot, w: _go_handover(qtbot, w, "Ziekenhuis A"),
+        lambda w: [_subject_view(w, "HandoverView").holder_button, _subject_view(w, "HandoverView").pdf_button],
     ),
     Page(
         "network page",
@@ -265,6 +271,13 @@ def _go_meetings(qtbot, w: MainWindow) -> None:
     w.shell.show_page("deliberations")
     page = w.shell.deliberation_page
     qtbot.waitUntil(lambda: page.pack is not None, timeout=10000)
+
+
+def _go_handover(qtbot, w: MainWindow, name: str) -> None:
+    _go_subject(qtbot, w, name)
+    view = _subject_view(w, "HandoverView")
+    w.shell.organisation_page.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.data is not None and view.data.title == name, timeout=20000)
 
 
 def _go_directory(qtbot, w: MainWindow) -> None:
@@ -496,6 +509,18 @@ DIALOGS: tuple[Dialog, ...] = (
         "organisation page",
         _kind("ui.organisation_dialogs", "MembershipDialog"),
         lambda w: w.shell.organisation_page.members.add.click(),
+    ),
+    Dialog(
+        "change account holder",
+        "organisation page",
+        _kind("ui.account_holder_dialog", "AccountHolderDialog"),
+        lambda w: w.shell.organisation_page.holder_button.click(),
+    ),
+    Dialog(
+        "change account holder from the dossier",
+        "handover tab",
+        _kind("ui.account_holder_dialog", "AccountHolderDialog"),
+        lambda w: _subject_view(w, "HandoverView").holder_button.click(),
     ),
     Dialog(
         "edit a network",

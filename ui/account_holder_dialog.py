@@ -100,7 +100,7 @@ class AccountHolderDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(QLabel(self.tr("Earlier account holders (current first)")))
+        layout.addWidget(QLabel(self.tr("Account holders (current first)")))
         layout.addWidget(self.history, 1)
         layout.addWidget(self.buttons)
         self.holder.setFocus()

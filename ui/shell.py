@@ -192,6 +192,7 @@ class Shell(QWidget):
     def _add_subject_views(self, page: OrganisationPage) -> None:
         """The sense-making tabs after Details: Signals, Concerns, Timeline."""
         from .concern_list import ConcernListView
+        from .handover_view import HandoverView
         from .decision_log import DecisionLogView
         from .signal_board import SignalBoardView
         from .timeline_view import TimelineView
@@ -202,6 +203,7 @@ class Shell(QWidget):
         page.add_view(TimelineView(self.workspace), lambda: self.tr("Timeline"))
         page.add_view(DecisionLogView(self.workspace), lambda: self.tr("Decisions"))
         page.add_view(SupervisionView(self.workspace), lambda: self.tr("Supervision"))
+        page.add_view(HandoverView(self.workspace), lambda: self.tr("Handover"))
 
     @property
     def review_list(self) -> ReviewListView:
