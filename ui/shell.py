@@ -192,8 +192,8 @@ class Shell(QWidget):
     def _add_subject_views(self, page: OrganisationPage) -> None:
         """The sense-making tabs after Details: Signals, Concerns, Timeline."""
         from .concern_list import ConcernListView
-        from .handover_view import HandoverView
         from .decision_log import DecisionLogView
+        from .handover_view import HandoverView
         from .signal_board import SignalBoardView
         from .timeline_view import TimelineView
         from .trajectory_view import SupervisionView
