@@ -153,6 +153,7 @@ def test_f1_on_each_sense_making_tab_lists_its_keys(qtbot, window: MainWindow) -
     from PySide6.QtWidgets import QLabel
 
     from ui.concern_list import ConcernListView
+    from ui.handover_view import HandoverView
     from ui.help_overlay import HelpOverlay
     from ui.signal_board import SignalBoardView
     from ui.timeline_view import TimelineView
@@ -171,7 +172,7 @@ def test_f1_on_each_sense_making_tab_lists_its_keys(qtbot, window: MainWindow) -
         view = page.tabs.widget(n)
         view.setFocus()
         qtbot.waitUntil(view.hasFocus, timeout=5000)
-        assert isinstance(view, SignalBoardView | ConcernListView | TimelineView)
+        assert isinstance(view, SignalBoardView | ConcernListView | TimelineView | HandoverView)
         title, keys = view.help_keys()
         qtbot.keyClick(view, Qt.Key.Key_F1)
         qtbot.waitUntil(lambda: w.findChild(HelpOverlay) is not None and w.findChild(HelpOverlay).isVisible())

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -45,8 +45,6 @@ def day_text(value: date | None) -> str:
 
 
 class AccountHolderDialog(QDialog):
-    saved = Signal(object)  # the AccountHolderRow recorded
-
     def __init__(self, workspace: Workspace, subject: SubjectRef, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountHolderDialog")
@@ -130,8 +128,7 @@ class AccountHolderDialog(QDialog):
             on_error=self._save_failed,
         )
 
-    def _saved(self, result: OpResult[AccountHolderRow]) -> None:
-        self.saved.emit(result.value)
+    def _saved(self, _result: OpResult[AccountHolderRow]) -> None:
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -101,6 +101,12 @@ class HandoverView(QWidget):
         self.pdf_button.setObjectName("handoverPdf")
         self.pdf_button.setEnabled(False)
         self.pdf_button.clicked.connect(self.save_pdf)
+        # Ctrl+P as on the timeline; only while the focus is in this tab
+        self.pdf_action = QAction(self)
+        self.pdf_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Print)])
+        self.pdf_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.pdf_action.triggered.connect(self.save_pdf)
+        self.addAction(self.pdf_action)
         bar = QHBoxLayout()
         bar.addWidget(self.reader, 1)
         bar.addWidget(self.holder_button)
@@ -126,6 +132,11 @@ class HandoverView(QWidget):
         layout.addWidget(self.status)
         self._follow = follow(workspace, self, FOLLOWS, self._changed)
         self.retranslate()
+
+    def help_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """F1 lists the dossier's key (ui/help_overlay.py), read from its action."""
+        keys = self.pdf_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        return self.tr("Handover"), [(keys, self.tr("Save the dossier as an internal PDF"))]
 
     # ----- data ------------------------------------------------------------------------
 
