@@ -342,10 +342,10 @@ def _decisions(doc: InternalDoc, data: Dossier, t: HandoverLabels, language: str
             what = f"{what}; {back}" if what else back
         why = d.rationale
         if d.about:
-            why += "\n" + t.about.format(items="; ".join(d.about))
+            why += "\n" + t.about.format(items=" · ".join(d.about))
         who = "\n".join(x for x in (d.decided_by or "", d.deliberation or "") if x)
         rows.append((_day(d.decided_on), what, why, who))
-    doc.table(t.decision_columns, rows, weights=(1.5, 2.4, 5.5, 1.8))
+    doc.table(t.decision_columns, rows, weights=(1.75, 2.2, 5.0, 2.4))
 
 
 def _trajectories(doc: InternalDoc, data: Dossier, t: HandoverLabels) -> None:
