@@ -106,3 +106,15 @@ def test_demo_tells_the_deliberation_story(store: Store, ctx) -> None:
         assert len(holders) == 2 and holders[0] != holders[1]
         upcoming = s.scalars(select(m.Deliberation).where(m.Deliberation.kind == "apk")).all()
         assert len(upcoming) == 2
+
+
+def test_demo_key_contacts_are_roles_first_and_one_stays_restricted(store: Store, ctx) -> None:
+    with store.transaction() as s:
+        demo.load_demo(s, ctx)
+    with store.session() as s:
+        a = s.scalars(select(m.Organisation.id).where(m.Organisation.name == "Ziekenhuis A")).one()
+        people = s.execute(
+            select(m.Person.role_code, m.Person.confidentiality).where(m.Person.organisation_id == a)
+        )
+        rows = {(role, level.value) for role, level in people}
+    assert ("BESTUURDER", "TEAM") in rows and ("VERPLEEGKUNDIGE", "BEPERKT") in rows

@@ -140,10 +140,10 @@ def _plant(store: Store, ctx: ActionContext, org: SubjectRef) -> None:
         )
         sid = signals.capture_signal(s, ctx, draft).value.id
         concerns.attach_signal(s, ctx, concern.id, sid, ConcernSignalRole.SUPPORTING)
-        s.add(m.Person(role_code="BESTUURDER", organisation_id=org.id, name=f"Dr. {MARKER}"))
+        s.add(m.Person(role_code="CONTROLLER", organisation_id=org.id, name=f"Dr. {MARKER}"))
         s.add(
             m.Person(
-                role_code="VERPLEEGKUNDIGE",
+                role_code="ARTS",
                 organisation_id=org.id,
                 name=f"Zr. {MARKER}",
                 confidentiality=Confidentiality.REPORTER_CONFIDENTIAL,
@@ -151,7 +151,7 @@ def _plant(store: Store, ctx: ActionContext, org: SubjectRef) -> None:
         )
         s.add(
             m.Person(
-                role_code="KWALITEITSFUNCTIONARIS",
+                role_code="TEAMLEIDER",
                 organisation_id=org.id,
                 name="Mw. Open",
                 confidentiality=Confidentiality.TEAM,
@@ -197,9 +197,9 @@ def test_a_reader_sees_nothing_restricted_nor_of_another_team(demo_store: Store,
     # reflection, and that inspection on the timeline
     assert d.left_out == before.left_out + 5
     roles = {c.role.code: c for c in d.contacts}
-    assert roles["BESTUURDER"].name is None  # the role stays, the name goes
-    assert roles["KWALITEITSFUNCTIONARIS"].name == "Mw. Open"
-    assert "VERPLEEGKUNDIGE" not in roles
+    assert roles["CONTROLLER"].name is None  # the role stays, the name goes
+    assert roles["TEAMLEIDER"].name == "Mw. Open"
+    assert "ARTS" not in roles
     concern = next(c for c in d.concerns if c.title == "Mogelijk onveilig meldklimaat op 3 Oost")
     assert len(concern.signals) == len(concern.matrix)
     assert concern.supporting.signals == sum(

@@ -170,7 +170,7 @@ class _Loader(CaptureLoader, OutcomesLoader, DeliberationLoader):
 
     def organisation(self, o: Any, w: str) -> None:
         r = self.r
-        o = r.obj(o, w, ("ref", "name"), ("org_type", "sector", "region", "description", "units"))
+        o = r.obj(o, w, ("ref", "name"), ("org_type", "sector", "region", "description", "units", "contacts"))
         oid = new_id()
         r.define(w, o["ref"], "organisation", oid)
         self.add(
@@ -183,6 +183,7 @@ class _Loader(CaptureLoader, OutcomesLoader, DeliberationLoader):
                 description=r.text(f"{w}.description", o.get("description"), limits.LONG_TEXT),
             )
         )
+        self.contacts(o, w, oid)
         for k, u in enumerate(r.items(o, "units", w)):
             uw = f"{w}.units[{k}]"
             u = r.obj(u, uw, ("ref", "unit_type", "name"), ())

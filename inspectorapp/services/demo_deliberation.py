@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from inspectorapp.domain import limits
-from inspectorapp.domain.enums import DeliberationKind, ReportFrequency, TrajectoryKind
+from inspectorapp.domain.enums import Confidentiality, DeliberationKind, ReportFrequency, TrajectoryKind
 from inspectorapp.ids import new_id
 from storage import models as m
 
@@ -201,5 +201,25 @@ class DeliberationLoader:
                     since=r.day(f"{w}.since", a["since"], True),
                     reason=r.text(f"{w}.reason", a.get("reason"), limits.SHORT_TEXT),
                     recorded_by=r.text(f"{w}.recorded_by", a.get("recorded_by"), limits.NAME),
+                )
+            )
+
+    def contacts(self, o: dict[str, Any], w: str, organisation_id: str) -> None:
+        """An organisation's key contacts, role first (the handover dossier lists them)."""
+        r = self.r
+        for k, p in enumerate(r.items(o, "contacts", w)):
+            pw = f"{w}.contacts[{k}]"
+            p = r.obj(p, pw, ("role",), ("name", "function_title", "confidentiality"))
+            self.add(
+                m.Person(
+                    organisation_id=organisation_id,
+                    role_code=r.code(f"{pw}.role", p["role"], "person_role", True),
+                    name=r.text(f"{pw}.name", p.get("name"), limits.NAME),
+                    function_title=r.text(f"{pw}.function_title", p.get("function_title"), limits.NAME),
+                    confidentiality=r.choice(
+                        f"{pw}.confidentiality",
+                        p.get("confidentiality", Confidentiality.TEAM.value),
+                        Confidentiality,
+                    ),
                 )
             )
