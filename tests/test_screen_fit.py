@@ -229,6 +229,11 @@ PAGES: tuple[Page, ...] = (
         lambda w: [_subject_view(w, "DecisionLogView").add],
     ),
     Page(
+        "supervision tab",
+        lambda qtbot, w: _go_subject_view(qtbot, w, "Ziekenhuis B", "SupervisionView"),
+        lambda w: list(_subject_view(w, "SupervisionView").buttons.values()),
+    ),
+    Page(
         "review list",
         lambda qtbot, w: _go_review(qtbot, w),
         lambda w: [],
@@ -256,6 +261,9 @@ def _go_subject_view(qtbot, w: MainWindow, name: str, kind: str) -> None:
     _go_subject(qtbot, w, name)
     tabs = w.shell.organisation_page.tabs
     tabs.setCurrentWidget(_subject_view(w, kind))
+    if kind == "SupervisionView":  # the demo's trajectory of Ziekenhuis B, with its duties
+        supervision = _subject_view(w, kind)
+        qtbot.waitUntil(lambda: bool(supervision.views), timeout=10000)
     if kind in ("ConcernListView", "DecisionLogView"):
         view = _subject_view(w, kind)
         qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=10000)
@@ -547,6 +555,36 @@ DIALOGS: tuple[Dialog, ...] = (
         lambda w: _subject_view(w, "ConcernListView").add.click(),
     ),
     Dialog(
+        "new supervision trajectory",
+        "supervision tab",
+        _kind("ui.trajectory_dialog", "TrajectoryDialog"),
+        lambda w: _subject_view(w, "SupervisionView").buttons["newTrajectory"].click(),
+    ),
+    Dialog(
+        "edit a supervision trajectory",
+        "supervision tab",
+        _kind("ui.trajectory_dialog", "TrajectoryDialog"),
+        lambda w: _subject_view(w, "SupervisionView").buttons["editTrajectory"].click(),
+    ),
+    Dialog(
+        "end a supervision trajectory",
+        "supervision tab",
+        _kind("ui.trajectory_dialog", "EndTrajectoryDialog"),
+        lambda w: _subject_view(w, "SupervisionView").buttons["endTrajectory"].click(),
+    ),
+    Dialog(
+        "new reporting duty",
+        "supervision tab",
+        _kind("ui.trajectory_dialog", "DutyDialog"),
+        lambda w: _subject_view(w, "SupervisionView").buttons["newDuty"].click(),
+    ),
+    Dialog(
+        "report received",
+        "supervision tab",
+        _kind("ui.trajectory_dialog", "ReportDialog"),
+        lambda w: _record_first_report(w),
+    ),
+    Dialog(
         "new decision",
         "decisions tab",
         _kind("ui.decision_dialog", "DecisionDialog"),
@@ -566,6 +604,13 @@ def _open_first_decision(w: MainWindow) -> None:
     view = _subject_view(w, "DecisionLogView")
     view.table.selectRow(0)
     view.open_current()
+
+
+def _record_first_report(w: MainWindow) -> None:
+    view = _subject_view(w, "SupervisionView")
+    duty = next(i for i in view.tree_items if i.data(0, Qt.ItemDataRole.UserRole)[0] == "d")
+    view.tree.setCurrentItem(duty)
+    view.record_report()
 
 
 def _open_first_concern(w: MainWindow) -> None:

@@ -111,7 +111,11 @@ def test_start_a_trajectory_add_a_duty_capture_a_signal_for_a_late_report_and_re
     duty_form.first_due_on.setDate(_qdate(date(2026, 9, 30)))
     duty_form.save()
     qtbot.waitUntil(lambda: len(view.findChildren(QPushButton, "captureLateReport")) == 3)
-    assert [r.due_on for r in view.warnings.late] == [date(2026, 9, 30), date(2026, 10, 30), date(2026, 11, 30)]
+    assert [r.due_on for r in view.warnings.late] == [
+        date(2026, 9, 30),
+        date(2026, 10, 30),
+        date(2026, 11, 30),
+    ]
     late_rows = [i for i in view.tree_items if i.text(1) == "30-10-2026"]
     assert late_rows and late_rows[0].foreground(2).color().name() == "#b3261e"
 
@@ -162,3 +166,11 @@ def test_start_a_trajectory_add_a_duty_capture_a_signal_for_a_late_report_and_re
     qtbot.waitUntil(lambda: not view.banner.isVisible())
     qtbot.waitUntil(lambda: not page.warning.isVisible())
     assert view.views[0].board_informed_on == date(2026, 12, 1)
+
+    # Another organisation shown: its first trajectory is chosen, so its buttons work at once.
+    zhb = workspace.call(
+        lambda s: s.scalars(select(m.Organisation.id).where(m.Organisation.name == "Ziekenhuis B")).one()
+    )
+    view.show_subject(SubjectRef.organisation(zhb))
+    qtbot.waitUntil(lambda: bool(view.views) and view.views[0].organisation_id == zhb)
+    assert view.buttons["editTrajectory"].isEnabled() and view.current_trajectory() == view.views[0]

@@ -263,12 +263,11 @@ class SupervisionView(QWidget):
                     self.tree_items.append(slot)
                 duty.setExpanded(v.active)
             top.setExpanded(v.active)
-        wanted = chosen or (("t", self.views[0].id) if self.views else None)
-        for item in self.tree_items:
-            key = item.data(0, Qt.ItemDataRole.UserRole)
-            if wanted is not None and tuple(key) == tuple(wanted):
-                self.tree.setCurrentItem(item)
-                break
+        keys = [tuple(i.data(0, Qt.ItemDataRole.UserRole)) for i in self.tree_items]
+        # What was chosen stays chosen; else (another subject, a removed duty) the first trajectory.
+        wanted = chosen if chosen in keys else (keys[0] if keys else None)
+        if wanted is not None:
+            self.tree.setCurrentItem(self.tree_items[keys.index(wanted)])
 
     def _fill_late(self) -> None:
         while self.late_rows.count():
