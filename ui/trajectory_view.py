@@ -234,7 +234,7 @@ class SupervisionView(QWidget):
         self.tree.clear()
         self.tree_items = []
         for v in self.views:
-            period = f"{day(v.started_on)} – {day(v.ended_on) if v.ended_on else self.tr('now')}"
+            period = self._period(v)
             top = QTreeWidgetItem(
                 [kind_text(v.kind), period, self.tr("active") if v.active else self.tr("ended")]
             )
@@ -321,10 +321,14 @@ class SupervisionView(QWidget):
             self.buttons[name].setEnabled(duty is not None)
         self.detail.setText(self._describe(v) if v is not None else "")
 
+    def _period(self, v: TrajectoryView) -> str:
+        now = self.tr("now")  # not inside an f-string: lupdate does not look there
+        return f"{day(v.started_on)} – {day(v.ended_on) if v.ended_on else now}"
+
     def _describe(self, v: TrajectoryView) -> str:
         lines = [
             kind_text(v.kind),
-            f"{day(v.started_on)} – {day(v.ended_on) if v.ended_on else self.tr('now')}",
+            self._period(v),
             "",
             self.tr("Rationale"),
             v.rationale,
