@@ -22,7 +22,8 @@ def _section(out: list[str], title: str, rows: list[str]) -> None:
     if rows:
         out.append("<ul>" + "".join(f"<li>{r}</li>" for r in rows) + "</ul>")
     else:
-        out.append(f"<p><i>{escape(QCoreApplication.translate('AgendaPack', 'None.'))}</i></p>")
+        none = QCoreApplication.translate("AgendaPack", "None.")  # outside the f-string: lupdate finds it
+        out.append(f"<p><i>{escape(none)}</i></p>")
 
 
 def pack_html(pack: AgendaPack) -> str:

@@ -54,6 +54,119 @@
     </message>
 </context>
 <context>
+    <name>AccountHolderDialog</name>
+    <message>
+        <location filename="../../ui/account_holder_dialog.py" line="51" />
+        <source>Change account holder</source>
+        <translation>Accounthouder wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_holder_dialog.py" line="70" />
+        <source>e.g. leave, new portfolio, workload</source>
+        <translation>bijv. verlof, nieuwe portefeuille, werkdruk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_holder_dialog.py" line="72" />
+        <source>New account holder</source>
+        <translation>Nieuwe accounthouder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_holder_dialog.py" line="73" />
+        <location filename="../../ui/account_holder_dialog.py" line="82" />
+        <source>Since</source>
+        <translation>Vanaf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_holder_dialog.py" line="74" />
+        <location filename="../../ui/account_holder_dialog.py" line="82" />
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_holder_dialog.py" line="82" />
+        <source>Account holder</source>
+        <translation>Accounthouder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_holder_dialog.py" line="82" />
+        <source>Recorded by</source>
+        <translation>Vastgelegd door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_holder_dialog.py" line="101" />
+        <source>Account holders (current first)</source>
+        <translation>Accounthouders (huidige eerst)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPack</name>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="25" />
+        <source>None.</source>
+        <translation>Geen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="35" />
+        <source>+ %n internal item(s) left out</source>
+        <translation>+ %n intern onderdeel niet opgenomen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="40" />
+        <source>New since the last review on {0} (%n)</source>
+        <translation>Nieuw sinds de vorige bespreking op {0} (%n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="43" />
+        <source>Never reviewed before: all signals (%n)</source>
+        <translation>Nooit eerder besproken: alle signalen (%n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="54" />
+        <source>%n signal(s) in its evidence matrix</source>
+        <translation>%n signaal in de onderbouwingsmatrix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="58" />
+        <source>Open concerns (%n)</source>
+        <translation>Open aandachtspunten (%n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="63" />
+        <source>Contradictions and incongruences (%n)</source>
+        <translation>Tegenspraak en incongruentie (%n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="68" />
+        <source>Past their review date (%n)</source>
+        <translation>Herbeoordeling verlopen (%n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="75" />
+        <source>Planned interventions (%n)</source>
+        <translation>Geplande interventies (%n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="77" />
+        <source>late</source>
+        <translation>te laat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="82" />
+        <source>Trajectory reports due (%n)</source>
+        <translation>Verwachte trajectrapportages (%n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="89" />
+        <source>Come back on {0}</source>
+        <translation>Terugkomen op {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/agenda_pack_view.py" line="94" />
+        <source>Decisions in this meeting (%n)</source>
+        <translation>Besluiten in dit overleg (%n)</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPanel</name>
     <message>
         <location filename="../../ui/attachments_panel.py" line="71" />
@@ -413,6 +526,389 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="90" />
+        <source>Edit decision</source>
+        <translation>Besluit bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="90" />
+        <source>New decision</source>
+        <translation>Nieuw besluit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="101" />
+        <source>Come back on</source>
+        <translation>Terugkomen op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="105" />
+        <source>Why this decision? (required)</source>
+        <translation>Waarom dit besluit? (verplicht)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="141" />
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="151" />
+        <source>on</source>
+        <translation>op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="155" />
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="156" />
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="158" />
+        <source>Decided by</source>
+        <translation>Besloten door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="165" />
+        <source>What it is about (tick; a new status is optional)</source>
+        <translation>Waar het over gaat (aanvinken; een nieuwe status is optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="188" />
+        <source>Taken in the overleg “{title}”</source>
+        <translation>Genomen in het overleg “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="195" />
+        <source>Come back on a date</source>
+        <translation>Terugkomen op een datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="220" />
+        <source>Signal or concern</source>
+        <translation>Signaal of aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="221" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="222" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="223" />
+        <source>New status</source>
+        <translation>Nieuwe status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="224" />
+        <source>Review on</source>
+        <translation>Herbeoordelen op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="240" />
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="240" />
+        <source>Concern</source>
+        <translation>Aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.py" line="376" />
+        <source>Click again to delete</source>
+        <translation>Klik nogmaals om te verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionLogView</name>
+    <message>
+        <location filename="../../ui/decision_log.py" line="100" />
+        <source>Search rationale, type, who, overleg…</source>
+        <translation>Zoek in motivering, soort, wie, overleg…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="106" />
+        <source>+ Decision</source>
+        <translation>+ Besluit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="123" />
+        <location filename="../../ui/decision_log.py" line="219" />
+        <source>No decisions yet.</source>
+        <translation>Nog geen besluiten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="142" />
+        <source>Decisions</source>
+        <translation>Besluiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="143" />
+        <source>Choose</source>
+        <translation>Kiezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="144" />
+        <source>Edit the chosen decision</source>
+        <translation>Het gekozen besluit bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="175" />
+        <source>Last periodic review: {date}</source>
+        <translation>Laatste periodieke bespreking: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="177" />
+        <source>Last periodic review: none yet</source>
+        <translation>Laatste periodieke bespreking: nog geen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="181" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="182" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="183" />
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="184" />
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="185" />
+        <source>Overleg</source>
+        <translation>Overleg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="186" />
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="187" />
+        <source>Status changes</source>
+        <translation>Statuswijzigingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_log.py" line="217" />
+        <source>No decision matches the search.</source>
+        <translation>Geen besluit past bij de zoekopdracht.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliberationDialog</name>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="76" />
+        <source>Edit meeting</source>
+        <translation>Overleg bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="76" />
+        <source>New meeting</source>
+        <translation>Nieuw overleg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="101" />
+        <source>One name or role per line</source>
+        <translation>Eén naam of rol per regel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="108" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="109" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="110" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="111" />
+        <source>Chair</source>
+        <translation>Voorzitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="112" />
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="113" />
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="121" />
+        <source>Add to agenda</source>
+        <translation>Op de agenda zetten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="124" />
+        <source>Remove</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="126" />
+        <source>Up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="128" />
+        <source>Down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="150" />
+        <source>Agenda: organisations and networks</source>
+        <translation>Agenda: organisaties en netwerken</translation>
+    </message>
+</context>
+<context>
+    <name>DeliberationPage</name>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="201" />
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="203" />
+        <source>{0} (last periodic review: {1})</source>
+        <translation>{0} (laatste periodieke bespreking: {1})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deliberation_page.py" line="209" />
+        <source>Overdue for review (%n)</source>
+        <translation>
+            <numerusform>Bespreking achterstallig (%n)</numerusform>
+            <numerusform>Bespreking achterstallig (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="246" />
+        <source>No meeting chosen.</source>
+        <translation>Geen overleg gekozen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="253" />
+        <source>Chair: {0}</source>
+        <translation>Voorzitter: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="255" />
+        <source>Participants: {0}</source>
+        <translation>Deelnemers: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deliberation_page.py" line="269" />
+        <source>Agenda (%n)</source>
+        <translation>
+            <numerusform>Agenda (%n)</numerusform>
+            <numerusform>Agenda (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="285" />
+        <source>Put an organisation or network on the agenda to see its pack.</source>
+        <translation>Zet een organisatie of netwerk op de agenda om het agendapakket te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="342" />
+        <source>Delete meeting</source>
+        <translation>Overleg verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="342" />
+        <source>Delete this meeting and its agenda?</source>
+        <translation>Dit overleg en de agenda verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="368" />
+        <source>Save agenda pack as PDF</source>
+        <translation>Agendapakket opslaan als pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="368" />
+        <source>PDF (*.pdf)</source>
+        <translation>Pdf (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="382" />
+        <source>Making the PDF…</source>
+        <translation>De pdf wordt gemaakt…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deliberation_page.py" line="416" />
+        <source>Saved: {0} (%n internal signal(s) left out)</source>
+        <translation>
+            <numerusform>Opgeslagen: {0} (%n intern signaal niet opgenomen)</numerusform>
+            <numerusform>Opgeslagen: {0} (%n interne signalen niet opgenomen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="418" />
+        <source>Saved: {0}</source>
+        <translation>Opgeslagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="443" />
+        <location filename="../../ui/deliberation_page.py" line="452" />
+        <source>Meetings</source>
+        <translation>Overleg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="444" />
+        <source>+ Meeting</source>
+        <translation>+ Overleg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="445" />
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="446" />
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="447" />
+        <source>+ Decision</source>
+        <translation>+ Besluit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="448" />
+        <source>PDF…</source>
+        <translation>Pdf…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_page.py" line="450" />
+        <source>Save the agenda pack as an internal PDF, without confidential signals</source>
+        <translation>Het agendapakket opslaan als interne pdf, zonder vertrouwelijke signalen</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryModel</name>
     <message>
         <location filename="../../ui/organisation_list.py" line="65" />
@@ -478,6 +974,47 @@
         <location filename="../../ui/organisation_list.py" line="133" />
         <source>organisation</source>
         <translation>organisatie</translation>
+    </message>
+</context>
+<context>
+    <name>DutyDialog</name>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="304" />
+        <source>Reporting duty</source>
+        <translation>Rapportageverplichting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="317" />
+        <source>What is reported</source>
+        <translation>Waarover gerapporteerd wordt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="318" />
+        <source>Frequency</source>
+        <translation>Frequentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="319" />
+        <source>First due on</source>
+        <translation>Eerste termijn</translation>
+    </message>
+</context>
+<context>
+    <name>EndTrajectoryDialog</name>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="271" />
+        <source>End supervision trajectory</source>
+        <translation>Toezichtstraject beëindigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="280" />
+        <source>End</source>
+        <translation>Einde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="281" />
+        <source>Rationale for ending</source>
+        <translation>Motivering van de beëindiging</translation>
     </message>
 </context>
 <context>
@@ -833,6 +1370,268 @@
         <location filename="../../ui/follow_up_panel.py" line="170" />
         <source>the network</source>
         <translation>het netwerk</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <location filename="../../ui/handover_view.py" line="181" />
+        <source>Change account holder…</source>
+        <translation>Accounthouder wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="182" />
+        <source>PDF…</source>
+        <translation>Pdf…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="139" />
+        <location filename="../../ui/handover_view.py" line="183" />
+        <source>Save the dossier as an internal PDF</source>
+        <translation>Het dossier opslaan als interne pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="139" />
+        <source>Handover</source>
+        <translation>Overdracht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="224" />
+        <source>Handover dossier for {0}</source>
+        <translation>Overdrachtsdossier voor {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/handover_view.py" line="226" />
+        <source>+ %n internal item(s) left out</source>
+        <translation>
+            <numerusform>+ %n intern onderdeel niet opgenomen</numerusform>
+            <numerusform>+ %n interne onderdelen niet opgenomen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="244" />
+        <source>None.</source>
+        <translation>Geen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="247" />
+        <source>Account holder</source>
+        <translation>Accounthouder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="249" />
+        <source>No account holder recorded.</source>
+        <translation>Geen accounthouder vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="251" />
+        <location filename="../../ui/handover_view.py" line="255" />
+        <source>{0}, since {1}</source>
+        <translation>{0}, vanaf {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/handover_view.py" line="259" />
+        <source>Open concerns (%n)</source>
+        <translation>
+            <numerusform>Open aandachtspunten (%n)</numerusform>
+            <numerusform>Open aandachtspunten (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/handover_view.py" line="265" />
+        <source>Closed concerns (%n)</source>
+        <translation>
+            <numerusform>Afgesloten aandachtspunten (%n)</numerusform>
+            <numerusform>Afgesloten aandachtspunten (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="274" />
+        <source>Status: {0} · owner: {1} · opened {2}</source>
+        <translation>Status: {0} · eigenaar: {1} · geopend {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="284" />
+        <source>fits</source>
+        <translation>past</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="285" />
+        <source>does not fit</source>
+        <translation>past niet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="286" />
+        <source>neutral</source>
+        <translation>neutraal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="287" />
+        <source>n/a</source>
+        <translation>n.v.t.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="290" />
+        <source>supporting</source>
+        <translation>steunend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="291" />
+        <source>contradicting</source>
+        <translation>tegensprekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="292" />
+        <source>context</source>
+        <translation>context</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="303" />
+        <source>Next step: {0} ({1}, due {2})</source>
+        <translation>Volgende stap: {0} ({1}, uiterlijk {2})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/handover_view.py" line="309" />
+        <source>Signals (%n)</source>
+        <translation>
+            <numerusform>Signalen (%n)</numerusform>
+            <numerusform>Signalen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="312" />
+        <source>hard</source>
+        <translation>hard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="312" />
+        <source>soft</source>
+        <translation>zacht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="314" />
+        <source>positive</source>
+        <translation>positief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="315" />
+        <source>negative</source>
+        <translation>negatief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="316" />
+        <source>ambiguous</source>
+        <translation>ambigu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/handover_view.py" line="327" />
+        <source>Timeline (latest %n)</source>
+        <translation>
+            <numerusform>Tijdlijn (laatste %n)</numerusform>
+            <numerusform>Tijdlijn (laatste %n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/handover_view.py" line="335" />
+        <source>Decisions (%n)</source>
+        <translation>
+            <numerusform>Besluiten (%n)</numerusform>
+            <numerusform>Besluiten (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="341" />
+        <source>come back to it on {0}</source>
+        <translation>terugkomen op {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/handover_view.py" line="348" />
+        <source>Supervision trajectories (%n)</source>
+        <translation>
+            <numerusform>Toezichtstrajecten (%n)</numerusform>
+            <numerusform>Toezichtstrajecten (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="353" />
+        <source>Rationale: {0}</source>
+        <translation>Motivering: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="355" />
+        <source>Rationale for ending: {0}</source>
+        <translation>Motivering van de beëindiging: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="359" />
+        <source>Board informed on {0}</source>
+        <translation>Bestuur geïnformeerd op {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="361" />
+        <source>Board not informed</source>
+        <translation>Bestuur niet geïnformeerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="367" />
+        <source>Intensified supervision</source>
+        <translation>Geïntensiveerd toezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="369" />
+        <source>Heightened supervision</source>
+        <translation>Verscherpt toezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="371" />
+        <source>running</source>
+        <translation>loopt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="371" />
+        <source>ended</source>
+        <translation>beëindigd</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/handover_view.py" line="376" />
+        <source>Key contacts (%n)</source>
+        <translation>
+            <numerusform>Sleutelcontacten (%n)</numerusform>
+            <numerusform>Sleutelcontacten (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="380" />
+        <source>(name left out)</source>
+        <translation>(naam niet opgenomen)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/handover_view.py" line="387" />
+        <source>Latest reflections (%n)</source>
+        <translation>
+            <numerusform>Laatste reflecties (%n)</numerusform>
+            <numerusform>Laatste reflecties (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="413" />
+        <source>Save handover dossier as PDF</source>
+        <translation>Overdrachtsdossier opslaan als pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="413" />
+        <source>PDF (*.pdf)</source>
+        <translation>Pdf (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="425" />
+        <source>Making the PDF…</source>
+        <translation>De pdf wordt gemaakt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_view.py" line="460" />
+        <source>Saved: {0}</source>
+        <translation>Opgeslagen: {0}</translation>
     </message>
 </context>
 <context>
@@ -1225,77 +2024,77 @@
 <context>
     <name>InterventionDialog</name>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="76" />
+        <location filename="../../ui/intervention_dialog.py" line="78" />
         <source>Intervention</source>
         <translation>Interventie</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="90" />
+        <location filename="../../ui/intervention_dialog.py" line="92" />
         <source>— (the network)</source>
         <translation>— (het netwerk)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="133" />
+        <location filename="../../ui/intervention_dialog.py" line="135" />
         <source>Action (ladder rung — action)</source>
         <translation>Actie (trede — actie)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="134" />
+        <location filename="../../ui/intervention_dialog.py" line="136" />
         <source>Addressed to</source>
         <translation>Gericht aan</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="135" />
+        <location filename="../../ui/intervention_dialog.py" line="137" />
         <source>Follows up finding</source>
         <translation>Vervolg op bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="136" />
+        <location filename="../../ui/intervention_dialog.py" line="138" />
         <source>Repeat visit</source>
         <translation>Terugkerend bezoek</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="137" />
+        <location filename="../../ui/intervention_dialog.py" line="139" />
         <source>Intended message</source>
         <translation>Beoogde boodschap</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="138" />
+        <location filename="../../ui/intervention_dialog.py" line="140" />
         <source>Rationale</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="139" />
+        <location filename="../../ui/intervention_dialog.py" line="141" />
         <source>Owner</source>
         <translation>Eigenaar</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="140" />
+        <location filename="../../ui/intervention_dialog.py" line="142" />
         <source>Planned on</source>
         <translation>Gepland op</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="141" />
+        <location filename="../../ui/intervention_dialog.py" line="143" />
         <source>Done on</source>
         <translation>Uitgevoerd op</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="142" />
+        <location filename="../../ui/intervention_dialog.py" line="144" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="143" />
+        <location filename="../../ui/intervention_dialog.py" line="145" />
         <source>Plan of action</source>
         <translation>Plan van aanpak</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="144" />
+        <location filename="../../ui/intervention_dialog.py" line="146" />
         <source>Outcome (reason if rejected)</source>
         <translation>Uitkomst (reden bij afwijzing)</translation>
     </message>
     <message>
-        <location filename="../../ui/intervention_dialog.py" line="145" />
+        <location filename="../../ui/intervention_dialog.py" line="147" />
         <source>Institution's response</source>
         <translation>Reactie van de instelling</translation>
     </message>
@@ -1603,187 +2402,197 @@
 <context>
     <name>OrganisationPage</name>
     <message>
-        <location filename="../../ui/organisation_page.py" line="278" />
+        <location filename="../../ui/organisation_page.py" line="316" />
         <source>organisation</source>
         <translation>organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="286" />
+        <location filename="../../ui/organisation_page.py" line="324" />
         <source>network</source>
         <translation>netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="304" />
+        <location filename="../../ui/organisation_page.py" line="344" />
         <source>← Organisations</source>
         <translation>← Organisaties</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="305" />
-        <location filename="../../ui/organisation_page.py" line="308" />
+        <location filename="../../ui/organisation_page.py" line="345" />
+        <location filename="../../ui/organisation_page.py" line="348" />
         <source>Details</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="309" />
-        <location filename="../../ui/organisation_page.py" line="320" />
+        <location filename="../../ui/organisation_page.py" line="349" />
+        <location filename="../../ui/organisation_page.py" line="361" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="310" />
+        <location filename="../../ui/organisation_page.py" line="350" />
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="311" />
+        <location filename="../../ui/organisation_page.py" line="352" />
         <source>Units</source>
         <translation>Afdelingen</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="312" />
+        <location filename="../../ui/organisation_page.py" line="353" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="281" />
-        <location filename="../../ui/organisation_page.py" line="312" />
+        <location filename="../../ui/organisation_page.py" line="319" />
+        <location filename="../../ui/organisation_page.py" line="353" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="282" />
+        <location filename="../../ui/organisation_page.py" line="320" />
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="283" />
-        <location filename="../../ui/organisation_page.py" line="289" />
+        <location filename="../../ui/organisation_page.py" line="321" />
+        <location filename="../../ui/organisation_page.py" line="327" />
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="288" />
+        <location filename="../../ui/organisation_page.py" line="326" />
         <source>Focus</source>
         <translation>Focus</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="290" />
+        <location filename="../../ui/organisation_page.py" line="328" />
         <source>Financing domains</source>
         <translation>Financieringsdomeinen</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="313" />
+        <location filename="../../ui/organisation_page.py" line="332" />
+        <source>Account holder</source>
+        <translation>Accounthouder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="351" />
+        <source>Change account holder…</source>
+        <translation>Accounthouder wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_page.py" line="354" />
         <source>+ Unit</source>
         <translation>+ Afdeling</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="314" />
+        <location filename="../../ui/organisation_page.py" line="355" />
         <source>Life events</source>
         <translation>Gebeurtenissen</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="316" />
+        <location filename="../../ui/organisation_page.py" line="357" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="316" />
+        <location filename="../../ui/organisation_page.py" line="357" />
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="316" />
+        <location filename="../../ui/organisation_page.py" line="357" />
         <source>Description</source>
         <translation>Beschrijving</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="316" />
+        <location filename="../../ui/organisation_page.py" line="357" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="318" />
+        <location filename="../../ui/organisation_page.py" line="359" />
         <source>+ Life event</source>
         <translation>+ Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="321" />
-        <location filename="../../ui/organisation_page.py" line="410" />
+        <location filename="../../ui/organisation_page.py" line="362" />
+        <location filename="../../ui/organisation_page.py" line="457" />
         <source>Remove</source>
         <translation>Weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="327" />
+        <location filename="../../ui/organisation_page.py" line="368" />
         <source>Members</source>
         <translation>Leden</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="327" />
+        <location filename="../../ui/organisation_page.py" line="368" />
         <source>Networks</source>
         <translation>Netwerken</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="328" />
+        <location filename="../../ui/organisation_page.py" line="369" />
         <source>+ Member</source>
         <translation>+ Lid</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="328" />
+        <location filename="../../ui/organisation_page.py" line="369" />
         <source>+ Network membership</source>
         <translation>+ Netwerklidmaatschap</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="331" />
+        <location filename="../../ui/organisation_page.py" line="372" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="331" />
+        <location filename="../../ui/organisation_page.py" line="372" />
         <source>Network</source>
         <translation>Netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="332" />
+        <location filename="../../ui/organisation_page.py" line="373" />
         <source>Layer</source>
         <translation>Schil</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="333" />
+        <location filename="../../ui/organisation_page.py" line="374" />
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="334" />
+        <location filename="../../ui/organisation_page.py" line="375" />
         <source>Joined</source>
         <translation>Lid sinds</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="335" />
+        <location filename="../../ui/organisation_page.py" line="376" />
         <source>Left</source>
         <translation>Vertrokken</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="375" />
+        <location filename="../../ui/organisation_page.py" line="422" />
         <source>Remove this unit? Signals that name it keep it.</source>
         <translation>Deze afdeling weghalen? Signalen die haar noemen, houden haar.</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="383" />
+        <location filename="../../ui/organisation_page.py" line="430" />
         <source>Remove this life event?</source>
         <translation>Deze gebeurtenis weghalen?</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="391" />
+        <location filename="../../ui/organisation_page.py" line="438" />
         <source>Remove this membership? For a member that left, set the date it left instead.</source>
         <translation>Dit lidmaatschap weghalen? Voor een lid dat vertrok, vult u liever de datum van vertrek in.</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="399" />
+        <location filename="../../ui/organisation_page.py" line="446" />
         <source>Delete {name} with its units, life events and memberships?</source>
         <translation>{name} verwijderen, met de afdelingen, gebeurtenissen en lidmaatschappen?</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_page.py" line="433" />
+        <location filename="../../ui/organisation_page.py" line="480" />
         <source>This organisation is not deleted: signals, concerns or inspections refer to it. The team's memory about it stays.</source>
         <translation>Deze organisatie wordt niet verwijderd: signalen, aandachtspunten of inspecties verwijzen ernaar. Wat het team erover weet, blijft bewaard.</translation>
     </message>
@@ -1991,6 +2800,34 @@
         <location filename="../../ui/passphrase_dialog.py" line="167" />
         <source>The passphrase was not changed: {0}</source>
         <translation>De wachtwoordzin is niet gewijzigd: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="345" />
+        <source>Report received</source>
+        <translation>Rapportage ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="368" />
+        <source>Due date</source>
+        <translation>Termijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="369" />
+        <source>Received on</source>
+        <translation>Ontvangen op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="370" />
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="371" />
+        <source>Signal captured from it</source>
+        <translation>Signaal dat eruit is vastgelegd</translation>
     </message>
 </context>
 <context>
@@ -2541,54 +3378,74 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="193" />
+        <location filename="../../ui/shell.py" line="201" />
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="194" />
+        <location filename="../../ui/shell.py" line="202" />
         <source>Concerns</source>
         <translation>Aandachtspunten</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="195" />
+        <location filename="../../ui/shell.py" line="203" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="251" />
-        <location filename="../../ui/shell.py" line="264" />
-        <location filename="../../ui/shell.py" line="265" />
+        <location filename="../../ui/shell.py" line="204" />
+        <source>Decisions</source>
+        <translation>Besluiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="205" />
+        <source>Supervision</source>
+        <translation>Toezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="206" />
+        <source>Handover</source>
+        <translation>Overdracht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="276" />
+        <location filename="../../ui/shell.py" line="290" />
+        <location filename="../../ui/shell.py" line="291" />
         <source>Inspections</source>
         <translation>Inspecties</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="252" />
+        <location filename="../../ui/shell.py" line="277" />
         <source>Organisations and networks</source>
         <translation>Organisaties en netwerken</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="253" />
+        <location filename="../../ui/shell.py" line="278" />
         <source>To review</source>
         <translation>Te herbeoordelen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="254" />
+        <location filename="../../ui/shell.py" line="279" />
+        <source>Meetings</source>
+        <translation>Overleg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="280" />
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="259" />
+        <location filename="../../ui/shell.py" line="285" />
         <source>Navigation</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="266" />
+        <location filename="../../ui/shell.py" line="292" />
         <source>+ New inspection (Ctrl+N)</source>
         <translation>+ Nieuwe inspectie (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="267" />
+        <location filename="../../ui/shell.py" line="293" />
         <source>No inspections yet.</source>
         <translation>Nog geen inspecties.</translation>
     </message>
@@ -2784,7 +3641,7 @@
         <translation>Volgende kolom of filter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="354" />
+        <location filename="../../ui/signal_board.py" line="361" />
         <source>%n signal(s)</source>
         <translation>
             <numerusform>%n signaal</numerusform>
@@ -2792,7 +3649,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="356" />
+        <location filename="../../ui/signal_board.py" line="363" />
         <source>from %n independent source(s)</source>
         <translation>
             <numerusform>uit %n onafhankelijke bron</numerusform>
@@ -2800,7 +3657,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="358" />
+        <location filename="../../ui/signal_board.py" line="365" />
         <source>%n entrance(s)</source>
         <translation>
             <numerusform>%n ingang</numerusform>
@@ -2808,7 +3665,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="359" />
+        <location filename="../../ui/signal_board.py" line="366" />
         <source>%n observer(s)</source>
         <translation>
             <numerusform>%n waarnemer</numerusform>
@@ -2816,12 +3673,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/signal_board.py" line="362" />
+        <location filename="../../ui/signal_board.py" line="369" />
         <source>period {0} – {1}</source>
         <translation>periode {0} – {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/signal_board.py" line="363" />
+        <location filename="../../ui/signal_board.py" line="370" />
         <source>%n contradicting</source>
         <translation>
             <numerusform>%n weersprekend</numerusform>
@@ -2829,12 +3686,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/signal_board.py" line="365" />
+        <location filename="../../ui/signal_board.py" line="372" />
         <source>(filtered: {0} of {1} signals)</source>
         <translation>(gefilterd: {0} van {1} signalen)</translation>
     </message>
     <message>
-        <location filename="../../ui/signal_board.py" line="414" />
+        <location filename="../../ui/signal_board.py" line="424" />
         <source>No category</source>
         <translation>Geen categorie</translation>
     </message>
@@ -3181,62 +4038,62 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/status_dialog.py" line="114" />
+        <location filename="../../ui/status_dialog.py" line="117" />
         <source>Change the signal's status</source>
         <translation>Status van het signaal wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="116" />
+        <location filename="../../ui/status_dialog.py" line="119" />
         <source>Change the concern's status</source>
         <translation>Status van het aandachtspunt wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="124" />
+        <location filename="../../ui/status_dialog.py" line="127" />
         <source>“Made hard” needs a reason in the data: link a signal that hardens this one, or convert it into a finding.</source>
         <translation>“Hard gemaakt” vraagt een grond in de gegevens: koppel een signaal dat dit signaal hard maakt, of zet het om in een bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="133" />
+        <location filename="../../ui/status_dialog.py" line="136" />
         <source>Why this status? (required)</source>
         <translation>Waarom deze status? (verplicht)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="139" />
+        <location filename="../../ui/status_dialog.py" line="142" />
         <source>Review by</source>
         <translation>Herbeoordelen op</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="139" />
+        <location filename="../../ui/status_dialog.py" line="142" />
         <source>Next review</source>
         <translation>Volgende herbeoordeling</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="149" />
+        <location filename="../../ui/status_dialog.py" line="152" />
         <source>Current status</source>
         <translation>Huidige status</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="150" />
+        <location filename="../../ui/status_dialog.py" line="153" />
         <source>New status</source>
         <translation>Nieuwe status</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="152" />
+        <location filename="../../ui/status_dialog.py" line="155" />
         <source>Rationale</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="155" />
+        <location filename="../../ui/status_dialog.py" line="158" />
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="208" />
+        <location filename="../../ui/status_dialog.py" line="211" />
         <source>Staying soft needs a date to look at it again.</source>
         <translation>Blijft zacht vraagt een datum om er opnieuw naar te kijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_dialog.py" line="210" />
+        <location filename="../../ui/status_dialog.py" line="213" />
         <source>The rationale is kept as the reason the concern was closed.</source>
         <translation>De motivering blijft bewaard als reden waarom het aandachtspunt is gesloten.</translation>
     </message>
@@ -3292,6 +4149,149 @@
         <location filename="../../ui/suggestion_list.py" line="28" />
         <source>linked: contradicts</source>
         <translation>gekoppeld: weerspreekt</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionView</name>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="175" />
+        <source>+ Trajectory</source>
+        <translation>+ Traject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="176" />
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="177" />
+        <source>End…</source>
+        <translation>Beëindigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="178" />
+        <source>+ Reporting duty</source>
+        <translation>+ Rapportageverplichting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="179" />
+        <source>Edit duty…</source>
+        <translation>Verplichting bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="180" />
+        <source>Remove duty</source>
+        <translation>Verplichting verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="181" />
+        <source>Report received…</source>
+        <translation>Rapportage ontvangen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="185" />
+        <source>Trajectory · reporting duty · due date</source>
+        <translation>Traject · rapportageverplichting · termijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="185" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="185" />
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="187" />
+        <source>Late reports</source>
+        <translation>Te late rapportages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="188" />
+        <source>No supervision trajectory. Start one with “+ Trajectory”.</source>
+        <translation>Geen toezichtstraject. Start er een met “+ Traject”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="239" />
+        <source>active</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="239" />
+        <source>ended</source>
+        <translation>beëindigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="256" />
+        <source>received {date}</source>
+        <translation>ontvangen {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="284" />
+        <source>{subject} — due {date}</source>
+        <translation>{subject} — uiterlijk {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="288" />
+        <source>Capture a signal…</source>
+        <translation>Signaal vastleggen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="325" />
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="333" />
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="337" />
+        <source>Conditions</source>
+        <translation>Scherpe afspraken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="339" />
+        <source>Owner: {name}</source>
+        <translation>Eigenaar: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="341" />
+        <source>Board informed on {date}</source>
+        <translation>Bestuur geïnformeerd op {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="342" />
+        <source>Board informed</source>
+        <translation>Bestuur geïnformeerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="344" />
+        <source>Board not informed</source>
+        <translation>Bestuur niet geïnformeerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="346" />
+        <source>Rationale for ending</source>
+        <translation>Motivering van de beëindiging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="396" />
+        <source>Remove</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="397" />
+        <source>Remove this reporting duty with the reports recorded under it?</source>
+        <translation>Deze rapportageverplichting verwijderen, met de rapportages die eronder zijn vastgelegd?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="426" />
+        <source>Report not received: {subject} (due {date})</source>
+        <translation>Rapportage niet ontvangen: {subject} (uiterlijk {date})</translation>
     </message>
 </context>
 <context>
@@ -3651,42 +4651,42 @@
         <translation>leeg</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="440" />
+        <location filename="../../ui/sync_dialog.py" line="444" />
         <source>A colleague removed this paragraph while you typed in it; your text was kept</source>
         <translation>Een collega verwijderde deze alinea terwijl u erin typte; uw tekst is bewaard</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="445" />
+        <location filename="../../ui/sync_dialog.py" line="449" />
         <source>Your change lost to a concurrent one</source>
         <translation>Uw wijziging verloor van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="446" />
+        <location filename="../../ui/sync_dialog.py" line="450" />
         <source>Your change won over a concurrent one</source>
         <translation>Uw wijziging won van een gelijktijdige</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="447" />
+        <location filename="../../ui/sync_dialog.py" line="451" />
         <source>Your value was overwritten by a later change elsewhere</source>
         <translation>Uw waarde is overschreven door een latere wijziging elders</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="450" />
+        <location filename="../../ui/sync_dialog.py" line="454" />
         <source>Refused by the office</source>
         <translation>Geweigerd door kantoor</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="451" />
+        <location filename="../../ui/sync_dialog.py" line="455" />
         <source>Batch refused</source>
         <translation>Verzending geweigerd</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="452" />
+        <location filename="../../ui/sync_dialog.py" line="456" />
         <source>Unknown framework version</source>
         <translation>Onbekende kaderversie</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="453" />
+        <location filename="../../ui/sync_dialog.py" line="457" />
         <source>Your typing overlapped a colleague's change to the same words</source>
         <translation>Uw typwerk overlapte met de wijziging van een collega in dezelfde woorden</translation>
     </message>
@@ -3982,6 +4982,230 @@
     </message>
 </context>
 <context>
+    <name>TrajectoryDialog</name>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="209" />
+        <source>Supervision trajectory</source>
+        <translation>Toezichtstraject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="226" />
+        <source>One condition per line</source>
+        <translation>Eén afspraak per regel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="228" />
+        <source>The board has been informed</source>
+        <translation>Het bestuur is geïnformeerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="235" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="236" />
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="237" />
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="238" />
+        <source>Conditions</source>
+        <translation>Scherpe afspraken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="239" />
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="241" />
+        <source>Board informed on</source>
+        <translation>Bestuur geïnformeerd op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="242" />
+        <source>End</source>
+        <translation>Einde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="243" />
+        <source>Rationale for ending</source>
+        <translation>Motivering van de beëindiging</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoryLabels</name>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="49" />
+        <source>Intensified supervision</source>
+        <translation>Geïntensiveerd toezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="50" />
+        <source>Heightened supervision</source>
+        <translation>Verscherpt toezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="53" />
+        <source>once</source>
+        <translation>eenmalig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="54" />
+        <source>every two weeks</source>
+        <translation>tweewekelijks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="55" />
+        <source>monthly</source>
+        <translation>maandelijks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="56" />
+        <source>quarterly</source>
+        <translation>per kwartaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="57" />
+        <source>every six months</source>
+        <translation>halfjaarlijks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="60" />
+        <source>received</source>
+        <translation>ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="61" />
+        <source>late</source>
+        <translation>te laat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="62" />
+        <source>due soon</source>
+        <translation>binnenkort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="63" />
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="66" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="67" />
+        <source>Rationale for ending</source>
+        <translation>Motivering van de beëindiging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="68" />
+        <source>Conditions</source>
+        <translation>Scherpe afspraken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="69" />
+        <source>Board informed</source>
+        <translation>Bestuur geïnformeerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="70" />
+        <source>Board informed on</source>
+        <translation>Bestuur geïnformeerd op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="71" />
+        <source>What is reported</source>
+        <translation>Waarover gerapporteerd wordt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="72" />
+        <source>Frequency</source>
+        <translation>Frequentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="73" />
+        <source>First due on</source>
+        <translation>Eerste termijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="74" />
+        <source>Due date</source>
+        <translation>Termijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="75" />
+        <source>Received on</source>
+        <translation>Ontvangen op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="76" />
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="79" />
+        <source>A date the board was informed needs “Board informed” ticked.</source>
+        <translation>Een datum waarop het bestuur is geïnformeerd vraagt om een vinkje bij “Bestuur geïnformeerd”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="82" />
+        <source>{field} lies in the future.</source>
+        <translation>{field} ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="83" />
+        <source>{field} lies after the end of the trajectory.</source>
+        <translation>{field} ligt na het einde van het traject.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="84" />
+        <source>{field} is not one of the duty's due dates.</source>
+        <translation>{field} is geen termijn van deze rapportageverplichting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="85" />
+        <source>{field} lies after the first due date of a reporting duty.</source>
+        <translation>{field} ligt na de eerste termijn van een rapportageverplichting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="88" />
+        <source>{field} lies before the first due date of a reporting duty.</source>
+        <translation>{field} ligt voor de eerste termijn van een rapportageverplichting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="91" />
+        <source>A report for this due date was already recorded.</source>
+        <translation>Voor deze termijn is al een rapportage vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_dialog.py" line="92" />
+        <source>The signal is about another organisation than the trajectory.</source>
+        <translation>Het signaal gaat over een andere organisatie dan het traject.</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoryView</name>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="71" />
+        <source>The board has not been informed of this trajectory (since {since}, %n month(s))</source>
+        <translation>Het bestuur is niet geïnformeerd over dit traject (sinds {since}, %n maand)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="78" />
+        <source>The board has not been informed of this trajectory (since {since}, %n day(s))</source>
+        <translation>Het bestuur is niet geïnformeerd over dit traject (sinds {since}, %n dag)</translation>
+    </message>
+</context>
+<context>
     <name>UnitDialog</name>
     <message>
         <location filename="../../ui/organisation_dialogs.py" line="237" />
@@ -4198,6 +5422,82 @@
         <location filename="../../inspectorapp/bootstrap.py" line="57" />
         <source>Something unexpected went wrong. Your work is saved. Details are in {0}</source>
         <translation>Er ging iets onverwachts mis. Uw werk is opgeslagen. Details staan in {0}</translation>
+    </message>
+</context>
+<context>
+    <name>decisions</name>
+    <message>
+        <location filename="../../ui/decision_text.py" line="18" />
+        <source>MDO</source>
+        <translation>MDO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_text.py" line="19" />
+        <source>APK</source>
+        <translation>APK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_text.py" line="20" />
+        <source>LMO</source>
+        <translation>LMO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_text.py" line="21" />
+        <source>team meeting</source>
+        <translation>teamoverleg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_text.py" line="22" />
+        <source>peer consultation</source>
+        <translation>intercollegiaal overleg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_text.py" line="37" />
+        <source>Come back on {date}</source>
+        <translation>Terugkomen op {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_text.py" line="50" />
+        <source>Decision ({date})</source>
+        <translation>Besluit ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_text.py" line="51" />
+        <source>Decision ({overleg} {date})</source>
+        <translation>Besluit ({overleg} {date})</translation>
+    </message>
+</context>
+<context>
+    <name>deliberation</name>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="46" />
+        <source>MDO</source>
+        <translation>MDO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="47" />
+        <source>Periodic review (APK)</source>
+        <translation>Periodieke bespreking (APK)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="48" />
+        <source>LMO</source>
+        <translation>LMO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="49" />
+        <source>Team meeting</source>
+        <translation>Teamoverleg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="50" />
+        <source>Peer consultation</source>
+        <translation>Intercollegiale consultatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliberation_dialog.py" line="57" />
+        <source>{0} (network)</source>
+        <translation>{0} (netwerk)</translation>
     </message>
 </context>
 <context>
@@ -4871,283 +6171,388 @@
         <translation>Netwerk</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="71" />
+        <source>Concern</source>
+        <translation>Aandachtspunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
+        <source>Decided by</source>
+        <translation>Besloten door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73" />
+        <source>Decision date</source>
+        <translation>Datum van het besluit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <source>Come back on</source>
+        <translation>Terugkomen op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75" />
+        <source>Overleg</source>
+        <translation>Overleg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76" />
+        <source>What it is about</source>
+        <translation>Waar het over gaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="77" />
+        <source>Account holder</source>
+        <translation>Accounthouder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="78" />
+        <source>Since</source>
+        <translation>Vanaf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79" />
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="80" />
+        <source>Organisation or network</source>
+        <translation>Organisatie of netwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82" />
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>Chair</source>
+        <translation>Voorzitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84" />
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="94" />
         <source>{field} is required.</source>
         <translation>{field} is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="95" />
         <source>{field} is too long ({actual} characters; at most {max}).</source>
         <translation>{field} is te lang ({actual} tekens; hoogstens {max}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>{field} is too short (at least {min} characters).</source>
         <translation>{field} is te kort (minstens {min} tekens).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>The two passphrases differ.</source>
         <translation>De twee wachtwoordzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>This laptop holds changes of another user that were not sent yet.</source>
         <translation>Deze laptop bevat wijzigingen van een andere gebruiker die nog niet zijn verzonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>{field}: “{value}” is not one of the allowed values.</source>
         <translation>{field}: “{value}” is geen toegestane waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>This value was changed again since; look at the current version first.</source>
         <translation>Deze waarde is sindsdien opnieuw gewijzigd; bekijk eerst de huidige versie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>{field}: “{value}” is not in the framework.</source>
         <translation>{field}: “{value}” staat niet in het kader.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>{field}: “{value}” is not a valid date.</source>
         <translation>{field}: “{value}” is geen geldige datum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>{field} is out of range.</source>
         <translation>{field} valt buiten het toegestane bereik.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>{field} has an invalid format.</source>
         <translation>{field} heeft een ongeldige vorm.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>{field} has the wrong type of value.</source>
         <translation>{field} heeft het verkeerde soort waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>{field} contains a character that cannot be stored.</source>
         <translation>{field} bevat een teken dat niet kan worden opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>{field} refers to something that does not exist.</source>
         <translation>{field} verwijst naar iets dat niet bestaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>{field} lies before the start date.</source>
         <translation>{field} ligt vóór de startdatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>{field}: this already exists.</source>
         <translation>{field}: dit bestaat al.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../ui/messages.py" line="122" />
         <source>The file “{value}” cannot be read.</source>
         <translation>Het bestand “{value}” is niet te lezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>This participant is marked absent.</source>
         <translation>Deze deelnemer staat als afwezig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>{field} belongs to another conversation.</source>
         <translation>{field} hoort bij een ander gesprek.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>{field} does not fit this item.</source>
         <translation>{field} past niet bij dit onderdeel.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>Only a soft signal is converted; a hard one can be evidence as it is.</source>
         <translation>Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als onderbouwing dienen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="129" />
         <source>A confidential signal can never appear in a report.</source>
         <translation>Een vertrouwelijk signaal kan nooit in een rapport komen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>A confidential item is never released for the report. Change its confidentiality first.</source>
         <translation>Een vertrouwelijk onderdeel wordt nooit vrijgegeven voor het rapport. Pas eerst de vertrouwelijkheid aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>This signal has already been converted into a finding.</source>
         <translation>Dit signaal is al omgezet in een bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.</source>
         <translation>Voeg minstens één andere onderbouwing toe die in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
+        <location filename="../../ui/messages.py" line="142" />
         <source>This finding substantiates a soft signal; that signal must stay among its evidence.</source>
         <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij de onderbouwing blijven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>Findings still carry traffic lights. Remove them first; then the judgement can be formative.</source>
         <translation>Bevindingen hebben nog stoplichten. Haal die eerst weg; daarna kan het oordeel formatief worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>A signal is made hard only with a reason in the data: a signal that hardens it, or a finding it was converted into.</source>
         <translation>Een signaal wordt alleen hard gemaakt met een grond in de gegevens: een signaal dat het hard maakt, of een bevinding waarin het is omgezet.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>{field}: this is already the current value.</source>
         <translation>{field}: dit is al de huidige waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="155" />
         <source>This signal is not attached to the concern.</source>
         <translation>Dit signaal is niet aan het aandachtspunt gekoppeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="156" />
+        <source>A decision not to act needs a rationale: should something go wrong after all, the team must be able to account for it.</source>
+        <translation>Een besluit om niet te handelen heeft een motivering nodig: als het dan toch misgaat, moet het team daarover verantwoording kunnen afleggen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="161" />
+        <source>Enforcement needs a rationale: the team must be able to account for this step afterwards.</source>
+        <translation>Handhaving heeft een motivering nodig: het team moet achteraf verantwoording kunnen afleggen over deze stap.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="165" />
+        <source>{field} lies in the past: choose today or a later day.</source>
+        <translation>{field} ligt in het verleden: kies vandaag of een latere dag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="168" />
+        <source>{field} lies in the future.</source>
+        <translation>{field} ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="169" />
+        <source>{field} belongs to another organisation or network.</source>
+        <translation>{field} hoort bij een andere organisatie of een ander netwerk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="172" />
         <source>A concern is about exactly one organisation or one network.</source>
         <translation>Een aandachtspunt gaat over precies één organisatie of één netwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="175" />
+        <source>Decisions were taken in this meeting; they stay on record, so it cannot be deleted.</source>
+        <translation>In dit overleg zijn besluiten genomen; die blijven bewaard, dus het overleg kan niet worden verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="178" />
+        <source>{field} lies too far ahead (at most {latest}).</source>
+        <translation>{field} ligt te ver vooruit (uiterlijk {latest}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="179" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
         <translation>Een score anders dan neutraal vraagt onderbouwing: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="183" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="194" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164" />
+        <location filename="../../ui/messages.py" line="198" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="199" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="202" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="206" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="209" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176" />
+        <location filename="../../ui/messages.py" line="210" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="211" />
         <source>This item no longer exists.</source>
         <translation>Dit onderdeel bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="212" />
         <source>The import was refused: {reason}</source>
         <translation>De import is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="213" />
         <source>The rescue file cannot be opened: {reason}</source>
         <translation>De noodkopie kan niet worden geopend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="214" />
         <source>{path} is a folder. Choose a file name to export to.</source>
         <translation>{path} is een map. Kies een bestandsnaam om naar te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="217" />
         <source>The folder of {path} does not exist. Nothing was written.</source>
         <translation>De map van {path} bestaat niet. Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186" />
+        <location filename="../../ui/messages.py" line="220" />
         <source>{path} cannot be written here (no permission). Nothing was written.</source>
         <translation>{path} kan hier niet worden geschreven (geen rechten). Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189" />
+        <location filename="../../ui/messages.py" line="223" />
         <source>{path} could not be written (disk full or removed?). Nothing was written.</source>
         <translation>{path} kon niet worden geschreven (schijf vol of verwijderd?). Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192" />
+        <location filename="../../ui/messages.py" line="226" />
         <source>The file is empty.</source>
         <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193" />
+        <location filename="../../ui/messages.py" line="227" />
         <source>The file is too large to attach.</source>
         <translation>Het bestand is te groot om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194" />
+        <location filename="../../ui/messages.py" line="228" />
         <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
         <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197" />
+        <location filename="../../ui/messages.py" line="231" />
         <source>The image cannot be read: the file is damaged or not an image.</source>
         <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200" />
+        <location filename="../../ui/messages.py" line="234" />
         <source>This file is already attached here.</source>
         <translation>Dit bestand is hier al toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201" />
+        <location filename="../../ui/messages.py" line="235" />
         <source>The attachment's file is missing on this laptop.</source>
         <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204" />
+        <location filename="../../ui/messages.py" line="238" />
         <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
         <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207" />
+        <location filename="../../ui/messages.py" line="241" />
         <source>The attachment reference is invalid.</source>
         <translation>De verwijzing naar de bijlage is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209" />
-        <location filename="../../ui/messages.py" line="211" />
+        <location filename="../../ui/messages.py" line="243" />
+        <location filename="../../ui/messages.py" line="245" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>
