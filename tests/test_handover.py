@@ -63,29 +63,16 @@ def _dossier(store: Store, subject: SubjectRef, reader: Reader) -> Dossier:
 
 
 def _ensure_ended_trajectory(store: Store, subject: SubjectRef) -> str:
-    """The demo's ended intensified supervision of Ziekenhuis A, or one like it when the demo
-    does not carry it (yet)."""
-    with store.transaction() as s:
+    """The demo's ended intensified supervision of Ziekenhuis A: its end rationale."""
+    with store.session() as s:
         ended = s.scalars(
             select(m.Trajectory).where(
                 m.Trajectory.organisation_id == subject.id,
                 m.Trajectory.ended_on.is_not(None),
                 m.Trajectory.end_rationale.is_not(None),
             )
-        ).first()
-        if ended is None:
-            ended = m.Trajectory(
-                organisation_id=subject.id,
-                kind=TrajectoryKind.INTENSIFIED,
-                started_on=date(2025, 3, 20),
-                ended_on=date(2026, 9, 29),
-                rationale="Calamiteiten op 3 Oost",
-                end_rationale="Nieuw bestuur heeft zicht op de risico's; verbetermaatregelen geborgd.",
-                board_informed=True,
-                board_informed_on=date(2025, 3, 25),
-            )
-            s.add(ended)
-            s.flush()
+        ).one()
+        assert ended.kind == TrajectoryKind.INTENSIFIED
         return str(ended.end_rationale)
 
 

@@ -283,3 +283,19 @@ def test_trajectories_draw_the_supervision_bands_and_replace_the_periods_read_fr
         None,
         True,
     )
+
+
+def test_the_demo_ziekenhuis_b_trajectory_warns_that_its_board_was_never_informed(shared_demo: Store) -> None:
+    """The demo's story: intensified supervision of Ziekenhuis B since 1 December 2025, and
+    ten months later its board still did not know (signal of 13 October 2026)."""
+    with shared_demo.session() as s:
+        named = {
+            n: SubjectRef.organisation(i)
+            for i, n in s.execute(select(m.Organisation.id, m.Organisation.name))
+        }
+        subject = named["Ziekenhuis B"]
+        warnings = tr.trajectory_warnings(s, subject, TODAY)
+        (board,) = warnings.board
+        assert board.since == date(2025, 12, 1) and board.months >= 10
+        assert warnings.late  # the October and November reports did not come
+        assert tr.trajectory_warnings(s, named["Ziekenhuis A"], TODAY).board == ()
