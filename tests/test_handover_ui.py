@@ -94,7 +94,7 @@ def test_the_tab_shows_the_dossier_in_sections(qtbot, window: MainWindow) -> Non
     qtbot.waitUntil(lambda: view.scroller.verticalScrollBar().maximum() > 0, timeout=5000)
     if path := os.environ.get("HANDOVER_GRAB"):  # to look at the tab while working on it
         window.grab().save(path)
-    _shot(window, "handover-dossier")
+    _shot(window, "handover-dossier.png")
 
 
 def test_changing_the_holder_from_the_tab(qtbot, window: MainWindow) -> None:

@@ -779,6 +779,18 @@ def fill() -> list[str]:
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
+        if "%n" in source and message.get("numerus") != "yes":
+            # pyside6-lupdate marks only self.tr(..., n) as a plural; QCoreApplication.translate
+            # with a count is read as a plain message, which Qt then cannot look up for n != 1.
+            message.set("numerus", "yes")
+            plain = translation.text or ""
+            translation.text = None
+            known = _lookup(REVISED, context, source) or _lookup(NL, context, source)
+            if known is None and translation.get("type") != "unfinished" and plain:
+                known = (plain, plain)
+            if known is not None:
+                _write(message, translation, known)
+                continue
         revised = _lookup(REVISED, context, source)
         if revised is not None:
             _write(message, translation, revised)

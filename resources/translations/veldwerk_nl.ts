@@ -105,65 +105,65 @@
         <source>None.</source>
         <translation>Geen.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="35" />
         <source>+ %n internal item(s) left out</source>
-        <translation>+ %n intern onderdeel niet opgenomen</translation>
+        <translation><numerusform>+ %n intern onderdeel niet opgenomen</numerusform><numerusform>+ %n interne onderdelen niet opgenomen</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="40" />
         <source>New since the last review on {0} (%n)</source>
-        <translation>Nieuw sinds de vorige bespreking op {0} (%n)</translation>
+        <translation><numerusform>Nieuw sinds de vorige bespreking op {0} (%n)</numerusform><numerusform>Nieuw sinds de vorige bespreking op {0} (%n)</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="43" />
         <source>Never reviewed before: all signals (%n)</source>
-        <translation>Nooit eerder besproken: alle signalen (%n)</translation>
+        <translation><numerusform>Nooit eerder besproken: alle signalen (%n)</numerusform><numerusform>Nooit eerder besproken: alle signalen (%n)</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="54" />
         <source>%n signal(s) in its evidence matrix</source>
-        <translation>%n signaal in de onderbouwingsmatrix</translation>
+        <translation><numerusform>%n signaal in de onderbouwingsmatrix</numerusform><numerusform>%n signalen in de onderbouwingsmatrix</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="58" />
         <source>Open concerns (%n)</source>
-        <translation>Open aandachtspunten (%n)</translation>
+        <translation><numerusform>Open aandachtspunten (%n)</numerusform><numerusform>Open aandachtspunten (%n)</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="63" />
         <source>Contradictions and incongruences (%n)</source>
-        <translation>Tegenspraak en incongruentie (%n)</translation>
+        <translation><numerusform>Tegenspraak en incongruentie (%n)</numerusform><numerusform>Tegenspraak en incongruentie (%n)</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="68" />
         <source>Past their review date (%n)</source>
-        <translation>Herbeoordeling verlopen (%n)</translation>
+        <translation><numerusform>Herbeoordeling verlopen (%n)</numerusform><numerusform>Herbeoordeling verlopen (%n)</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="75" />
         <source>Planned interventions (%n)</source>
-        <translation>Geplande interventies (%n)</translation>
+        <translation><numerusform>Geplande interventies (%n)</numerusform><numerusform>Geplande interventies (%n)</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/agenda_pack_view.py" line="77" />
         <source>late</source>
         <translation>te laat</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="82" />
         <source>Trajectory reports due (%n)</source>
-        <translation>Verwachte trajectrapportages (%n)</translation>
+        <translation><numerusform>Verwachte trajectrapportages (%n)</numerusform><numerusform>Verwachte trajectrapportages (%n)</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/agenda_pack_view.py" line="89" />
         <source>Come back on {0}</source>
         <translation>Terugkomen op {0}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/agenda_pack_view.py" line="94" />
         <source>Decisions in this meeting (%n)</source>
-        <translation>Besluiten in dit overleg (%n)</translation>
+        <translation><numerusform>Besluiten in dit overleg (%n)</numerusform><numerusform>Besluiten in dit overleg (%n)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -206,25 +206,25 @@
 </context>
 <context>
     <name>ConcernEditor</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/concern_data.py" line="54" />
         <source>%n signal(s)</source>
-        <translation>%n signaal</translation>
+        <translation><numerusform>%n signaal</numerusform><numerusform>%n signalen</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/concern_data.py" line="55" />
         <source>%n independent source(s)</source>
-        <translation>%n onafhankelijke bron</translation>
+        <translation><numerusform>%n onafhankelijke bron</numerusform><numerusform>%n onafhankelijke bronnen</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/concern_data.py" line="56" />
         <source>%n entrance(s)</source>
-        <translation>%n ingang</translation>
+        <translation><numerusform>%n ingang</numerusform><numerusform>%n ingangen</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/concern_data.py" line="57" />
         <source>%n observer(s)</source>
-        <translation>%n waarnemer</translation>
+        <translation><numerusform>%n waarnemer</numerusform><numerusform>%n waarnemers</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/concern_data.py" line="61" />
@@ -5194,15 +5194,15 @@
 </context>
 <context>
     <name>TrajectoryView</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/trajectory_view.py" line="71" />
         <source>The board has not been informed of this trajectory (since {since}, %n month(s))</source>
-        <translation>Het bestuur is niet geïnformeerd over dit traject (sinds {since}, %n maand)</translation>
+        <translation><numerusform>Het bestuur is niet geïnformeerd over dit traject (sinds {since}, %n maand)</numerusform><numerusform>Het bestuur is niet geïnformeerd over dit traject (sinds {since}, %n maanden)</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/trajectory_view.py" line="78" />
         <source>The board has not been informed of this trajectory (since {since}, %n day(s))</source>
-        <translation>Het bestuur is niet geïnformeerd over dit traject (sinds {since}, %n dag)</translation>
+        <translation><numerusform>Het bestuur is niet geïnformeerd over dit traject (sinds {since}, %n dag)</numerusform><numerusform>Het bestuur is niet geïnformeerd over dit traject (sinds {since}, %n dagen)</numerusform></translation>
     </message>
 </context>
 <context>
