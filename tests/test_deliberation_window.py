@@ -24,7 +24,13 @@ from ui.handover_view import HandoverView
 from ui.main_window import MainWindow
 from ui.trajectory_view import SupervisionView
 
-from .test_app_window import _create, _shot, _wait_rows, laptop_size
+from .test_app_window import _create, _wait_rows, laptop_size
+from .test_app_window import _shot as _grab
+
+
+def _shot(qtbot, w: QWidget, name: str) -> None:
+    qtbot.wait(250)  # the header's labels are laid out after their text arrives
+    _grab(w, name)
 
 
 @pytest.fixture
@@ -47,10 +53,12 @@ def _tab(qtbot, w: MainWindow, name: str, kind: type[QWidget]) -> QWidget:
         lambda s: s.scalars(select(m.Organisation.id).where(m.Organisation.name == name)).one()
     )
     w.shell.open_subject(SubjectRef.organisation(org))
-    tabs = w.shell.organisation_page.tabs
+    page = w.shell.organisation_page
+    tabs = page.tabs
     view = next(tabs.widget(n) for n in range(tabs.count()) if isinstance(tabs.widget(n), kind))
     tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: getattr(view, "subject", None) == SubjectRef.organisation(org), timeout=20000)
+    qtbot.waitUntil(lambda: page.title.text() == name, timeout=20000)  # the header follows
     return view
 
 
@@ -73,20 +81,29 @@ def test_before_the_periodic_review_an_inspector_walks_overleg_decisions_supervi
     qtbot.waitUntil(lambda: page.pack is not None and page.pack.name == "Ziekenhuis B", timeout=20000)
     assert page.pack is not None and page.pack.reports  # the October and November reports
     assert page.overdue.count() > 0  # A and B: last periodic review more than a year ago
-    _shot(w, "overleg.png")
+    _shot(qtbot, w, "overleg.png")
 
     log = _tab(qtbot, w, "Ziekenhuis A", DecisionLogView)
     assert isinstance(log, DecisionLogView)
     qtbot.waitUntil(lambda: len(log.rows) >= 6, timeout=20000)
     no_action = [r for r in log.rows if r.action_type == ActionTypeCode.NO_ACTION]
     assert len(no_action) == 2 and all(len(r.rationale) > 40 for r in no_action)
-    _shot(w, "decision-log.png")
+    _shot(qtbot, w, "decision-log.png")
 
     supervision = _tab(qtbot, w, "Ziekenhuis B", SupervisionView)
     assert isinstance(supervision, SupervisionView)
     qtbot.waitUntil(lambda: bool(supervision.warnings.board), timeout=20000)
     assert supervision.banner.isVisible()
-    _shot(w, "supervision.png")
+    page = w.shell.organisation_page
+    qtbot.waitUntil(page.warning.isVisible, timeout=20000)  # also in the header, above every tab
+    months = QCoreApplication.translate(
+        "TrajectoryView",
+        "The board has not been informed of this trajectory (since {since}, %n month(s))",
+        "",
+        12,
+    )
+    assert months.split("(")[0] in page.warning.text()
+    _shot(qtbot, w, "supervision.png")
 
     dossier = _tab(qtbot, w, "Ziekenhuis A", HandoverView)
     assert isinstance(dossier, HandoverView)
@@ -94,4 +111,4 @@ def test_before_the_periodic_review_an_inspector_walks_overleg_decisions_supervi
     heading = QCoreApplication.translate("HandoverView", "Account holder")
     assert any(label.text() == heading for label in dossier.body.findChildren(type(supervision.banner)))
     assert w.width() <= 1366 and w.height() <= 768
-    _shot(w, "handover-dossier.png")
+    _shot(qtbot, w, "handover-dossier.png")
