@@ -153,10 +153,12 @@ def test_f1_on_each_sense_making_tab_lists_its_keys(qtbot, window: MainWindow) -
     from PySide6.QtWidgets import QLabel
 
     from ui.concern_list import ConcernListView
+    from ui.decision_log import DecisionLogView
     from ui.handover_view import HandoverView
     from ui.help_overlay import HelpOverlay
     from ui.signal_board import SignalBoardView
     from ui.timeline_view import TimelineView
+    from ui.trajectory_view import SupervisionView
 
     w = window
     shell = w.shell
@@ -172,7 +174,15 @@ def test_f1_on_each_sense_making_tab_lists_its_keys(qtbot, window: MainWindow) -
         view = page.tabs.widget(n)
         view.setFocus()
         qtbot.waitUntil(view.hasFocus, timeout=5000)
-        assert isinstance(view, SignalBoardView | ConcernListView | TimelineView | HandoverView)
+        assert isinstance(
+            view,
+            SignalBoardView
+            | ConcernListView
+            | TimelineView
+            | DecisionLogView
+            | SupervisionView
+            | HandoverView,
+        )
         title, keys = view.help_keys()
         qtbot.keyClick(view, Qt.Key.Key_F1)
         qtbot.waitUntil(lambda: w.findChild(HelpOverlay) is not None and w.findChild(HelpOverlay).isVisible())
@@ -180,7 +190,9 @@ def test_f1_on_each_sense_making_tab_lists_its_keys(qtbot, window: MainWindow) -
         texts = {label.text() for label in overlay.findChildren(QLabel) if label.isVisible()}
         assert title in texts and all(k in texts and t in texts for k, t in keys), (title, keys)
         if isinstance(view, TimelineView):  # the keys its actions really have
-            shortcuts = {a.shortcut().toString(QKeySequence.SequenceFormat.NativeText) for a in view.actions()}
+            shortcuts = {
+                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText) for a in view.actions()
+            }
             assert {k for k, _ in keys} == shortcuts - {""}
         qtbot.keyClick(overlay, Qt.Key.Key_Escape)
         assert not overlay.isVisible()

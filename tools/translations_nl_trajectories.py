@@ -116,4 +116,7 @@ TRAJECTORIES: dict[str, str | tuple[str, str]] = {
     "TrajectoryLabels|The signal is about another organisation than the trajectory.": (
         "Het signaal gaat over een andere organisatie dan het traject."
     ),
+    "Choose a trajectory, duty or due date": "Kies een traject, verplichting of vervaldatum",
+    "Record the report for the chosen due date": "Leg de rapportage voor de gekozen vervaldatum vast",
+    "SupervisionView|Supervision": "Toezicht",
 }

@@ -6,23 +6,18 @@ what it changed reaches the views through the change bus, so no view refreshes b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,18 +32,17 @@ from inspectorapp.domain.org_views import (
     OrgFormOptions,
     UnitView,
 )
-from inspectorapp.domain.snapshots import OpResult
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.domain.visit_views import CodeLabel
 from inspectorapp.services import networks, organisations
 
-from . import labels, ops
+from . import labels
 from .dialogs import fit_to_screen
+from .form_dialog import FormDialog
 from .intervention_dialog import date_value, optional_date
-from .messages import message_for
 
 if TYPE_CHECKING:
-    from inspectorapp.workspace import DbSession, Workspace
+    from inspectorapp.workspace import Workspace
 
 
 def _text(value: str | None, height: int = 90) -> QPlainTextEdit:
@@ -99,46 +93,7 @@ def _required_date(value: date | None) -> QDateEdit:
     return edit
 
 
-class _Editor(QDialog):
-    """A form with an error line and Save/Cancel; ``_write`` runs one service call."""
-
-    saved = Signal(object)  # what the service returned (an id or a row)
-
-    def __init__(self, workspace: Workspace, name: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.workspace = workspace
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def _write(self, call: Callable[[DbSession], OpResult[Any]]) -> None:
-        self.error.clear()
-        ops.submit(self.workspace, call, on_done=self._done, on_error=self._failed)
-
-    def _done(self, result: OpResult[Any]) -> None:
-        self.saved.emit(result.value)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.error.setText(message_for(exc))
-
-
-class OrganisationDialog(_Editor):
+class OrganisationDialog(FormDialog):
     def __init__(
         self,
         workspace: Workspace,
@@ -179,7 +134,7 @@ class OrganisationDialog(_Editor):
             self._write(lambda s: organisations.update_organisation(s, ctx, current.id, draft))
 
 
-class NetworkDialog(_Editor):
+class NetworkDialog(FormDialog):
     def __init__(
         self,
         workspace: Workspace,
@@ -225,7 +180,7 @@ class NetworkDialog(_Editor):
             self._write(lambda s: networks.update_network(s, ctx, current.id, draft))
 
 
-class UnitDialog(_Editor):
+class UnitDialog(FormDialog):
     def __init__(
         self,
         workspace: Workspace,
@@ -261,7 +216,7 @@ class UnitDialog(_Editor):
             self._write(lambda s: organisations.update_unit(s, ctx, current.id, draft))
 
 
-class LifeEventDialog(_Editor):
+class LifeEventDialog(FormDialog):
     def __init__(
         self,
         workspace: Workspace,
@@ -305,7 +260,7 @@ class LifeEventDialog(_Editor):
             self._write(lambda s: organisations.update_life_event(s, ctx, current.id, draft))
 
 
-class MembershipDialog(_Editor):
+class MembershipDialog(FormDialog):
     """An organisation in a network. Opened from the network's page it picks the
     organisation; from an organisation's page it picks the network. Editing keeps both."""
 

@@ -8,18 +8,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,8 +32,8 @@ from inspectorapp.domain.trajectory_views import (
 from inspectorapp.errors import ValidationError
 from inspectorapp.services import trajectories
 
-from . import ops
 from .dialogs import fit_to_screen
+from .form_dialog import FormDialog
 from .messages import field_name, issue_text, message_for
 
 if TYPE_CHECKING:
@@ -155,44 +151,18 @@ def _box(text: str | None, height: int = 70) -> QPlainTextEdit:
     return box
 
 
-class _Form(QDialog):
-    """A form with an error line and Save / Cancel; ``write`` runs on the database thread."""
-
-    saved = Signal(str)
+class _Form(FormDialog):
+    """The trajectory forms: their refusals worded for trajectories, the day injectable."""
 
     def __init__(self, workspace: Workspace, name: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.workspace = workspace
+        super().__init__(workspace, name, parent)
         self.today: Callable[[], date] = date.today
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
 
-    def save(self) -> None:
-        raise NotImplementedError
+    def message(self, exc: BaseException) -> str:
+        return trajectory_message(exc)
 
     def _submit(self, fn: Callable[..., Any], *args: object) -> None:
-        ops.submit(
-            self.workspace,
-            lambda s: fn(s, self.workspace.ctx, *args),
-            on_done=self._done,
-            on_error=lambda exc: self.error.setText(trajectory_message(exc)),
-        )
-
-    def _done(self, result: Any) -> None:
-        self.saved.emit(result.value)
-        self.accept()
+        self._write(lambda s: fn(s, self.workspace.ctx, *args))
 
 
 class TrajectoryDialog(_Form):

@@ -139,7 +139,7 @@ class SupervisionView(QWidget):
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
         self.tree.currentItemChanged.connect(lambda _a, _b: self._selected())
-        self.tree.itemDoubleClicked.connect(lambda _i, _c: self.record_report())
+        self.tree.itemActivated.connect(lambda _i, _c: self.record_report())  # Enter or double click
         self.detail = QLabel()
         self.detail.setObjectName("trajectoryDetail")
         self.detail.setWordWrap(True)
@@ -169,6 +169,13 @@ class SupervisionView(QWidget):
         layout.addWidget(self.error)
         follow(workspace, self, FOLLOWS, lambda _c, _o: self.reload())
         self.retranslate()
+
+    def help_keys(self) -> tuple[str, list[tuple[str, str]]]:
+        """F1 lists the tab's keys (ui/help_overlay.py)."""
+        return self.tr("Supervision"), [
+            ("↑ / ↓", self.tr("Choose a trajectory, duty or due date")),
+            ("Enter", self.tr("Record the report for the chosen due date")),
+        ]
 
     def retranslate(self) -> None:
         for name, text in (

@@ -979,22 +979,22 @@
 <context>
     <name>DutyDialog</name>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="304" />
+        <location filename="../../ui/trajectory_dialog.py" line="274" />
         <source>Reporting duty</source>
         <translation>Rapportageverplichting</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="317" />
+        <location filename="../../ui/trajectory_dialog.py" line="287" />
         <source>What is reported</source>
         <translation>Waarover gerapporteerd wordt</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="318" />
+        <location filename="../../ui/trajectory_dialog.py" line="288" />
         <source>Frequency</source>
         <translation>Frequentie</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="319" />
+        <location filename="../../ui/trajectory_dialog.py" line="289" />
         <source>First due on</source>
         <translation>Eerste termijn</translation>
     </message>
@@ -1002,17 +1002,17 @@
 <context>
     <name>EndTrajectoryDialog</name>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="271" />
+        <location filename="../../ui/trajectory_dialog.py" line="241" />
         <source>End supervision trajectory</source>
         <translation>Toezichtstraject beëindigen</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="280" />
+        <location filename="../../ui/trajectory_dialog.py" line="250" />
         <source>End</source>
         <translation>Einde</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="281" />
+        <location filename="../../ui/trajectory_dialog.py" line="251" />
         <source>Rationale for ending</source>
         <translation>Motivering van de beëindiging</translation>
     </message>
@@ -2155,27 +2155,27 @@
 <context>
     <name>LifeEventDialog</name>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="274" />
+        <location filename="../../ui/organisation_dialogs.py" line="229" />
         <source>Life event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="285" />
+        <location filename="../../ui/organisation_dialogs.py" line="240" />
         <source>Event</source>
         <translation>Gebeurtenis</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="286" />
+        <location filename="../../ui/organisation_dialogs.py" line="241" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="287" />
+        <location filename="../../ui/organisation_dialogs.py" line="242" />
         <source>Description</source>
         <translation>Beschrijving</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="288" />
+        <location filename="../../ui/organisation_dialogs.py" line="243" />
         <source>Source</source>
         <translation>Bron</translation>
     </message>
@@ -2259,37 +2259,37 @@
 <context>
     <name>MembershipDialog</name>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="321" />
+        <location filename="../../ui/organisation_dialogs.py" line="276" />
         <source>Network membership</source>
         <translation>Lidmaatschap van een netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="342" />
+        <location filename="../../ui/organisation_dialogs.py" line="297" />
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="342" />
+        <location filename="../../ui/organisation_dialogs.py" line="297" />
         <source>Network</source>
         <translation>Netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="343" />
+        <location filename="../../ui/organisation_dialogs.py" line="298" />
         <source>Layer</source>
         <translation>Schil</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="344" />
+        <location filename="../../ui/organisation_dialogs.py" line="299" />
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="345" />
+        <location filename="../../ui/organisation_dialogs.py" line="300" />
         <source>Joined on</source>
         <translation>Lid sinds</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="346" />
+        <location filename="../../ui/organisation_dialogs.py" line="301" />
         <source>Left on</source>
         <translation>Vertrokken op</translation>
     </message>
@@ -2297,67 +2297,24 @@
 <context>
     <name>NetworkDialog</name>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="191" />
+        <location filename="../../ui/organisation_dialogs.py" line="146" />
         <source>Network</source>
         <translation>Netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="191" />
+        <location filename="../../ui/organisation_dialogs.py" line="146" />
         <source>New network</source>
         <translation>Nieuw netwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="205" />
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organisation_dialogs.py" line="206" />
-        <source>Focus</source>
-        <translation>Focus</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organisation_dialogs.py" line="207" />
-        <source>Region</source>
-        <translation>Regio</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organisation_dialogs.py" line="208" />
-        <source>Description</source>
-        <translation>Beschrijving</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organisation_dialogs.py" line="209" />
-        <source>Financing domains</source>
-        <translation>Financieringsdomeinen</translation>
-    </message>
-</context>
-<context>
-    <name>OrganisationDialog</name>
-    <message>
-        <location filename="../../ui/organisation_dialogs.py" line="150" />
-        <source>Organisation</source>
-        <translation>Organisatie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organisation_dialogs.py" line="150" />
-        <source>New organisation</source>
-        <translation>Nieuwe organisatie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/organisation_dialogs.py" line="159" />
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
         <location filename="../../ui/organisation_dialogs.py" line="160" />
-        <source>Type</source>
-        <translation>Type</translation>
+        <source>Name</source>
+        <translation>Naam</translation>
     </message>
     <message>
         <location filename="../../ui/organisation_dialogs.py" line="161" />
-        <source>Sector</source>
-        <translation>Sector</translation>
+        <source>Focus</source>
+        <translation>Focus</translation>
     </message>
     <message>
         <location filename="../../ui/organisation_dialogs.py" line="162" />
@@ -2366,6 +2323,49 @@
     </message>
     <message>
         <location filename="../../ui/organisation_dialogs.py" line="163" />
+        <source>Description</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="164" />
+        <source>Financing domains</source>
+        <translation>Financieringsdomeinen</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="105" />
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="105" />
+        <source>New organisation</source>
+        <translation>Nieuwe organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="114" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="115" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="116" />
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="117" />
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/organisation_dialogs.py" line="118" />
         <source>Description</source>
         <translation>Beschrijving</translation>
     </message>
@@ -2805,27 +2805,27 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="345" />
+        <location filename="../../ui/trajectory_dialog.py" line="315" />
         <source>Report received</source>
         <translation>Rapportage ontvangen</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="368" />
+        <location filename="../../ui/trajectory_dialog.py" line="338" />
         <source>Due date</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="369" />
+        <location filename="../../ui/trajectory_dialog.py" line="339" />
         <source>Received on</source>
         <translation>Ontvangen op</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="370" />
+        <location filename="../../ui/trajectory_dialog.py" line="340" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="371" />
+        <location filename="../../ui/trajectory_dialog.py" line="341" />
         <source>Signal captured from it</source>
         <translation>Signaal dat eruit is vastgelegd</translation>
     </message>
@@ -4155,141 +4155,156 @@
     <name>SupervisionView</name>
     <message>
         <location filename="../../ui/trajectory_view.py" line="175" />
+        <source>Supervision</source>
+        <translation>Toezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="176" />
+        <source>Choose a trajectory, duty or due date</source>
+        <translation>Kies een traject, verplichting of vervaldatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="177" />
+        <source>Record the report for the chosen due date</source>
+        <translation>Leg de rapportage voor de gekozen vervaldatum vast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trajectory_view.py" line="182" />
         <source>+ Trajectory</source>
         <translation>+ Traject</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="176" />
+        <location filename="../../ui/trajectory_view.py" line="183" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="177" />
+        <location filename="../../ui/trajectory_view.py" line="184" />
         <source>End…</source>
         <translation>Beëindigen…</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="178" />
+        <location filename="../../ui/trajectory_view.py" line="185" />
         <source>+ Reporting duty</source>
         <translation>+ Rapportageverplichting</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="179" />
+        <location filename="../../ui/trajectory_view.py" line="186" />
         <source>Edit duty…</source>
         <translation>Verplichting bewerken…</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="180" />
+        <location filename="../../ui/trajectory_view.py" line="187" />
         <source>Remove duty</source>
         <translation>Verplichting verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="181" />
+        <location filename="../../ui/trajectory_view.py" line="188" />
         <source>Report received…</source>
         <translation>Rapportage ontvangen…</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="185" />
+        <location filename="../../ui/trajectory_view.py" line="192" />
         <source>Trajectory · reporting duty · due date</source>
         <translation>Traject · rapportageverplichting · termijn</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="185" />
+        <location filename="../../ui/trajectory_view.py" line="192" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="185" />
+        <location filename="../../ui/trajectory_view.py" line="192" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="187" />
+        <location filename="../../ui/trajectory_view.py" line="194" />
         <source>Late reports</source>
         <translation>Te late rapportages</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="188" />
+        <location filename="../../ui/trajectory_view.py" line="195" />
         <source>No supervision trajectory. Start one with “+ Trajectory”.</source>
         <translation>Geen toezichtstraject. Start er een met “+ Traject”.</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="239" />
+        <location filename="../../ui/trajectory_view.py" line="246" />
         <source>active</source>
         <translation>lopend</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="239" />
+        <location filename="../../ui/trajectory_view.py" line="246" />
         <source>ended</source>
         <translation>beëindigd</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="256" />
+        <location filename="../../ui/trajectory_view.py" line="263" />
         <source>received {date}</source>
         <translation>ontvangen {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="284" />
+        <location filename="../../ui/trajectory_view.py" line="291" />
         <source>{subject} — due {date}</source>
         <translation>{subject} — uiterlijk {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="288" />
+        <location filename="../../ui/trajectory_view.py" line="295" />
         <source>Capture a signal…</source>
         <translation>Signaal vastleggen…</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="325" />
+        <location filename="../../ui/trajectory_view.py" line="332" />
         <source>now</source>
         <translation>nu</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="333" />
+        <location filename="../../ui/trajectory_view.py" line="340" />
         <source>Rationale</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="337" />
+        <location filename="../../ui/trajectory_view.py" line="344" />
         <source>Conditions</source>
         <translation>Scherpe afspraken</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="339" />
+        <location filename="../../ui/trajectory_view.py" line="346" />
         <source>Owner: {name}</source>
         <translation>Eigenaar: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="341" />
+        <location filename="../../ui/trajectory_view.py" line="348" />
         <source>Board informed on {date}</source>
         <translation>Bestuur geïnformeerd op {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="342" />
+        <location filename="../../ui/trajectory_view.py" line="349" />
         <source>Board informed</source>
         <translation>Bestuur geïnformeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="344" />
+        <location filename="../../ui/trajectory_view.py" line="351" />
         <source>Board not informed</source>
         <translation>Bestuur niet geïnformeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="346" />
+        <location filename="../../ui/trajectory_view.py" line="353" />
         <source>Rationale for ending</source>
         <translation>Motivering van de beëindiging</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="396" />
+        <location filename="../../ui/trajectory_view.py" line="403" />
         <source>Remove</source>
         <translation>Weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="397" />
+        <location filename="../../ui/trajectory_view.py" line="404" />
         <source>Remove this reporting duty with the reports recorded under it?</source>
         <translation>Deze rapportageverplichting verwijderen, met de rapportages die eronder zijn vastgelegd?</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="426" />
+        <location filename="../../ui/trajectory_view.py" line="433" />
         <source>Report not received: {subject} (due {date})</source>
         <translation>Rapportage niet ontvangen: {subject} (uiterlijk {date})</translation>
     </message>
@@ -4984,57 +4999,57 @@
 <context>
     <name>TrajectoryDialog</name>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="209" />
+        <location filename="../../ui/trajectory_dialog.py" line="179" />
         <source>Supervision trajectory</source>
         <translation>Toezichtstraject</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="226" />
+        <location filename="../../ui/trajectory_dialog.py" line="196" />
         <source>One condition per line</source>
         <translation>Eén afspraak per regel</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="228" />
+        <location filename="../../ui/trajectory_dialog.py" line="198" />
         <source>The board has been informed</source>
         <translation>Het bestuur is geïnformeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="235" />
+        <location filename="../../ui/trajectory_dialog.py" line="205" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="236" />
+        <location filename="../../ui/trajectory_dialog.py" line="206" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="237" />
+        <location filename="../../ui/trajectory_dialog.py" line="207" />
         <source>Rationale</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="238" />
+        <location filename="../../ui/trajectory_dialog.py" line="208" />
         <source>Conditions</source>
         <translation>Scherpe afspraken</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="239" />
+        <location filename="../../ui/trajectory_dialog.py" line="209" />
         <source>Owner</source>
         <translation>Eigenaar</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="241" />
+        <location filename="../../ui/trajectory_dialog.py" line="211" />
         <source>Board informed on</source>
         <translation>Bestuur geïnformeerd op</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="242" />
+        <location filename="../../ui/trajectory_dialog.py" line="212" />
         <source>End</source>
         <translation>Einde</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="243" />
+        <location filename="../../ui/trajectory_dialog.py" line="213" />
         <source>Rationale for ending</source>
         <translation>Motivering van de beëindiging</translation>
     </message>
@@ -5042,152 +5057,152 @@
 <context>
     <name>TrajectoryLabels</name>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="49" />
+        <location filename="../../ui/trajectory_dialog.py" line="45" />
         <source>Intensified supervision</source>
         <translation>Geïntensiveerd toezicht</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="50" />
+        <location filename="../../ui/trajectory_dialog.py" line="46" />
         <source>Heightened supervision</source>
         <translation>Verscherpt toezicht</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="53" />
+        <location filename="../../ui/trajectory_dialog.py" line="49" />
         <source>once</source>
         <translation>eenmalig</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="54" />
+        <location filename="../../ui/trajectory_dialog.py" line="50" />
         <source>every two weeks</source>
         <translation>tweewekelijks</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="55" />
+        <location filename="../../ui/trajectory_dialog.py" line="51" />
         <source>monthly</source>
         <translation>maandelijks</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="56" />
+        <location filename="../../ui/trajectory_dialog.py" line="52" />
         <source>quarterly</source>
         <translation>per kwartaal</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="57" />
+        <location filename="../../ui/trajectory_dialog.py" line="53" />
         <source>every six months</source>
         <translation>halfjaarlijks</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="60" />
+        <location filename="../../ui/trajectory_dialog.py" line="56" />
         <source>received</source>
         <translation>ontvangen</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="61" />
+        <location filename="../../ui/trajectory_dialog.py" line="57" />
         <source>late</source>
         <translation>te laat</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="62" />
+        <location filename="../../ui/trajectory_dialog.py" line="58" />
         <source>due soon</source>
         <translation>binnenkort</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="63" />
+        <location filename="../../ui/trajectory_dialog.py" line="59" />
         <source>planned</source>
         <translation>gepland</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="66" />
+        <location filename="../../ui/trajectory_dialog.py" line="62" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="67" />
+        <location filename="../../ui/trajectory_dialog.py" line="63" />
         <source>Rationale for ending</source>
         <translation>Motivering van de beëindiging</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="68" />
+        <location filename="../../ui/trajectory_dialog.py" line="64" />
         <source>Conditions</source>
         <translation>Scherpe afspraken</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="69" />
+        <location filename="../../ui/trajectory_dialog.py" line="65" />
         <source>Board informed</source>
         <translation>Bestuur geïnformeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="70" />
+        <location filename="../../ui/trajectory_dialog.py" line="66" />
         <source>Board informed on</source>
         <translation>Bestuur geïnformeerd op</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="71" />
+        <location filename="../../ui/trajectory_dialog.py" line="67" />
         <source>What is reported</source>
         <translation>Waarover gerapporteerd wordt</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="72" />
+        <location filename="../../ui/trajectory_dialog.py" line="68" />
         <source>Frequency</source>
         <translation>Frequentie</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="73" />
+        <location filename="../../ui/trajectory_dialog.py" line="69" />
         <source>First due on</source>
         <translation>Eerste termijn</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="74" />
+        <location filename="../../ui/trajectory_dialog.py" line="70" />
         <source>Due date</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="75" />
+        <location filename="../../ui/trajectory_dialog.py" line="71" />
         <source>Received on</source>
         <translation>Ontvangen op</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="76" />
+        <location filename="../../ui/trajectory_dialog.py" line="72" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="79" />
+        <location filename="../../ui/trajectory_dialog.py" line="75" />
         <source>A date the board was informed needs “Board informed” ticked.</source>
         <translation>Een datum waarop het bestuur is geïnformeerd vraagt om een vinkje bij “Bestuur geïnformeerd”.</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="82" />
+        <location filename="../../ui/trajectory_dialog.py" line="78" />
         <source>{field} lies in the future.</source>
         <translation>{field} ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="83" />
+        <location filename="../../ui/trajectory_dialog.py" line="79" />
         <source>{field} lies after the end of the trajectory.</source>
         <translation>{field} ligt na het einde van het traject.</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="84" />
+        <location filename="../../ui/trajectory_dialog.py" line="80" />
         <source>{field} is not one of the duty's due dates.</source>
         <translation>{field} is geen termijn van deze rapportageverplichting.</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="85" />
+        <location filename="../../ui/trajectory_dialog.py" line="81" />
         <source>{field} lies after the first due date of a reporting duty.</source>
         <translation>{field} ligt na de eerste termijn van een rapportageverplichting.</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="88" />
+        <location filename="../../ui/trajectory_dialog.py" line="84" />
         <source>{field} lies before the first due date of a reporting duty.</source>
         <translation>{field} ligt voor de eerste termijn van een rapportageverplichting.</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="91" />
+        <location filename="../../ui/trajectory_dialog.py" line="87" />
         <source>A report for this due date was already recorded.</source>
         <translation>Voor deze termijn is al een rapportage vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="92" />
+        <location filename="../../ui/trajectory_dialog.py" line="88" />
         <source>The signal is about another organisation than the trajectory.</source>
         <translation>Het signaal gaat over een andere organisatie dan het traject.</translation>
     </message>
@@ -5208,17 +5223,17 @@
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="237" />
+        <location filename="../../ui/organisation_dialogs.py" line="192" />
         <source>Unit</source>
         <translation>Afdeling</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="248" />
+        <location filename="../../ui/organisation_dialogs.py" line="203" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/organisation_dialogs.py" line="249" />
+        <location filename="../../ui/organisation_dialogs.py" line="204" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
