@@ -58,3 +58,18 @@ def test_user_text_prints_literally(tmp_path: Path) -> None:
     assert flat.count('<font color="red">rood</font>') >= 4
     assert "&amp;" in flat and "<br/>" in flat and "<para>x</para>" in flat
     assert "<i>kop</i>" in flat and "a & b" in flat
+
+
+def test_labelled_text_and_a_table_or_its_note(tmp_path: Path) -> None:
+    doc = InternalDoc("Dossier", language="nl", generated_on=date(2026, 3, 10))
+    doc.labelled("Motivering", "omdat <b>het</b> kan")
+    doc.labelled("Voorwaarden", "")  # no text: no "Voorwaarden:" line either
+    doc.labelled("Open vragen", None)
+    doc.table_or_note(("Datum", "Wat"), [], (1, 4), none="Geen.")
+    doc.table_or_note(("Datum", "Wat"), [("01-02-2026", "bezoek")], (1, 4), none="Niets.")
+    (page,) = _pages(doc.build(), tmp_path, layout=False)
+    flat = " ".join(page.split())
+    assert "Motivering: omdat <b>het</b> kan" in flat
+    assert "Voorwaarden" not in flat and "Open vragen" not in flat
+    assert "Geen." in flat and "Niets." not in flat
+    assert "Datum Wat 01-02-2026 bezoek" in flat

@@ -4,20 +4,21 @@ which escapes it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from inspectorapp.domain.agenda_pack_views import AgendaPack, PackConcern
-from inspectorapp.domain.enums import (
-    ConcernRating,
-    ConcernSignalRole,
-    DeliberationKind,
-    SignalKind,
-    SignalLinkType,
-    Valence,
-)
+from inspectorapp.domain.enums import ConcernRating, DeliberationKind, SignalLinkType
 
+from .concern_section import DUTCH as WORDS_NL
+from .concern_section import ENGLISH as WORDS_EN
+from .concern_section import (
+    ConcernWords,
+    MatrixLayout,
+    concern_heading,
+    evidence_matrix,
+    hypothesis_bullets,
+)
 from .internal_doc import InternalDoc
 
 
@@ -34,15 +35,9 @@ class PackLabels:
     interventions: str
     reports: str
     decisions: str
-    none: str
+    words: ConcernWords  # none, the concern's status line, signal kinds, roles
     left_out: str  # "{n}"
     signal_columns: tuple[str, str, str, str]
-    signal_kinds: dict[SignalKind, str]
-    valences: dict[Valence, str]
-    concern_meta: str  # "{status}", "{owner}", "{opened}"
-    hypothesis: str  # "{n}"
-    matrix_signal: str
-    roles: dict[ConcernSignalRole, str]
     ratings: dict[ConcernRating, str]
     legend: str
     pair_columns: tuple[str, str, str]
@@ -82,19 +77,9 @@ DUTCH = PackLabels(
     interventions="Geplande interventies ({n})",
     reports="Verwachte trajectrapportages ({n})",
     decisions="Besluiten in dit overleg ({n})",
-    none="Geen.",
+    words=WORDS_NL,
     left_out="+ {n} interne signalen niet opgenomen (beperkt, melder vertrouwelijk)",
     signal_columns=("Waargenomen", "Soort", "Status", "Observatie"),
-    signal_kinds={SignalKind.HARD: "hard", SignalKind.SOFT: "zacht"},
-    valences={Valence.NEGATIVE: "negatief", Valence.AMBIGUOUS: "ambigu", Valence.POSITIVE: "positief"},
-    concern_meta="Status: {status} · eigenaar: {owner} · geopend {opened}",
-    hypothesis="H{n}",
-    matrix_signal="Signaal",
-    roles={
-        ConcernSignalRole.SUPPORTING: "steunend",
-        ConcernSignalRole.CONTRADICTING: "tegensprekend",
-        ConcernSignalRole.CONTEXT: "context",
-    },
     ratings=_RATINGS | {ConcernRating.NOT_APPLICABLE: "nvt"},
     legend="+ past bij de hypothese · − past er niet bij · 0 neutraal · nvt niet van toepassing",
     pair_columns=("Verband", "Eerste signaal", "Tweede signaal"),
@@ -132,19 +117,9 @@ ENGLISH = PackLabels(
     interventions="Planned interventions ({n})",
     reports="Trajectory reports due ({n})",
     decisions="Decisions in this meeting ({n})",
-    none="None.",
+    words=WORDS_EN,
     left_out="+ {n} internal signals left out (restricted, reporter confidential)",
     signal_columns=("Observed", "Kind", "Status", "Observation"),
-    signal_kinds={SignalKind.HARD: "hard", SignalKind.SOFT: "soft"},
-    valences={Valence.NEGATIVE: "negative", Valence.AMBIGUOUS: "ambiguous", Valence.POSITIVE: "positive"},
-    concern_meta="Status: {status} · owner: {owner} · opened {opened}",
-    hypothesis="H{n}",
-    matrix_signal="Signal",
-    roles={
-        ConcernSignalRole.SUPPORTING: "supporting",
-        ConcernSignalRole.CONTRADICTING: "contradicting",
-        ConcernSignalRole.CONTEXT: "context",
-    },
     ratings=_RATINGS | {ConcernRating.NOT_APPLICABLE: "n/a"},
     legend="+ consistent with the hypothesis · − inconsistent · 0 neutral · n/a not applicable",
     pair_columns=("Link", "First signal", "Second signal"),
@@ -167,6 +142,7 @@ def _d(day: date) -> str:
 
 def agenda_pack_pdf(pack: AgendaPack, language: str = "nl", generated_on: date | None = None) -> bytes:
     labels = ENGLISH if language == "en" else DUTCH
+    none = labels.words.none
     title = f" · {pack.deliberation_title}" if pack.deliberation_title.strip() else ""
     doc = InternalDoc(
         labels.title.format(name=pack.name),
@@ -186,23 +162,23 @@ def agenda_pack_pdf(pack: AgendaPack, language: str = "nl", generated_on: date |
     rows: list[tuple[str, ...]] = [
         (
             _d(s.observed_on),
-            f"{labels.signal_kinds[s.kind]}, {labels.valences[s.valence]}",
+            f"{labels.words.kinds[s.kind]}, {labels.words.valences[s.valence]}",
             s.status.text(language),
             f"{s.member}: {s.text}" if s.member else s.text,
         )
         for s in pack.new_signals
     ]
-    _table_or_none(doc, labels, labels.signal_columns, rows, (1.35, 1.35, 1.7, 4.2))
+    doc.table_or_note(labels.signal_columns, rows, (1.35, 1.35, 1.7, 4.2), none)
 
     doc.heading(labels.concerns.format(n=len(pack.concerns)))
     if not pack.concerns:
-        doc.note(labels.none)
+        doc.note(none)
     for concern in pack.concerns:
         _concern(doc, labels, concern, language)
 
     doc.heading(labels.pairs.format(n=len(pack.pairs)))
     rows = [(labels.link_types.get(p.link_type, p.link_type), p.first, p.second) for p in pack.pairs]
-    _table_or_none(doc, labels, labels.pair_columns, rows, (1.2, 3, 3))
+    doc.table_or_note(labels.pair_columns, rows, (1.2, 3, 3), none)
 
     doc.heading(labels.overdue.format(n=len(pack.overdue)))
     rows = [
@@ -213,7 +189,7 @@ def agenda_pack_pdf(pack: AgendaPack, language: str = "nl", generated_on: date |
         )
         for i in pack.overdue
     ]
-    _table_or_none(doc, labels, labels.due_columns, rows, (1.1, 1.8, 4.5))
+    doc.table_or_note(labels.due_columns, rows, (1.1, 1.8, 4.5), none)
 
     doc.heading(labels.interventions.format(n=len(pack.interventions)))
     rows = [
@@ -224,7 +200,7 @@ def agenda_pack_pdf(pack: AgendaPack, language: str = "nl", generated_on: date |
         )
         for i in pack.interventions
     ]
-    _table_or_none(doc, labels, labels.intervention_columns, rows, (1.4, 2, 4))
+    doc.table_or_note(labels.intervention_columns, rows, (1.4, 2, 4), none)
 
     doc.heading(labels.reports.format(n=len(pack.reports)))
     # one row per duty: a trajectory with monthly reports would otherwise fill pages
@@ -232,7 +208,7 @@ def agenda_pack_pdf(pack: AgendaPack, language: str = "nl", generated_on: date |
     for r in pack.reports:
         by_duty.setdefault(r.duty, []).append(_d(r.due_on) + (f" ({labels.late})" if r.late else ""))
     rows = [(duty, ", ".join(days)) for duty, days in by_duty.items()]
-    _table_or_none(doc, labels, labels.report_columns, rows, (3, 4))
+    doc.table_or_note(labels.report_columns, rows, (3, 4), none)
 
     doc.heading(labels.decisions.format(n=len(pack.decisions)))
     rows = [
@@ -245,42 +221,20 @@ def agenda_pack_pdf(pack: AgendaPack, language: str = "nl", generated_on: date |
         )
         for d in pack.decisions
     ]
-    _table_or_none(doc, labels, labels.decision_columns, rows, (1.8, 4, 1.6))
+    doc.table_or_note(labels.decision_columns, rows, (1.8, 4, 1.6), none)
     return doc.build()
 
 
-def _table_or_none(
-    doc: InternalDoc,
-    labels: PackLabels,
-    head: tuple[str, ...],
-    rows: Sequence[tuple[str, ...]],
-    weights: tuple[float, ...],
-) -> None:
-    if rows:
-        doc.table(head, rows, weights)
-    else:
-        doc.note(labels.none)
-
-
 def _concern(doc: InternalDoc, labels: PackLabels, c: PackConcern, language: str) -> None:
-    doc.heading(c.title, level=2)
-    doc.note(
-        labels.concern_meta.format(
-            status=c.status.text(language), owner=c.owner or "–", opened=_d(c.opened_on)
-        )
+    words = labels.words
+    concern_heading(
+        doc, words, c.title, status=c.status.text(language), owner=c.owner or "–", opened=_d(c.opened_on)
     )
-    names = [labels.hypothesis.format(n=i + 1) for i in range(len(c.hypotheses))]
-    doc.bullets([f"{name}: {statement}" for name, statement in zip(names, c.hypotheses, strict=True)])
+    hypothesis_bullets(doc, c.hypotheses)
     if not c.rows:
         return
-    head = (labels.matrix_signal, *names)
-    rows = [
-        (
-            f"{r.text} ({labels.roles.get(r.role, r.role)})",
-            *(labels.ratings.get(cell, cell) if cell else "" for cell in r.cells),
-        )
-        for r in c.rows
-    ]
     # the hypotheses' columns stay narrow; a long matrix keeps the signal column readable
-    doc.table(head, rows, (6.0, *([0.7] * len(names))))
+    layout = MatrixLayout((words.matrix_signal,), (6.0,), 0.7, labels.ratings)
+    rows = [((f"{r.text} ({words.roles.get(r.role, r.role)})",), r.cells) for r in c.rows]
+    evidence_matrix(doc, layout, len(c.hypotheses), rows)
     doc.note(labels.legend)

@@ -11,18 +11,20 @@ from datetime import date, timedelta
 
 from reportlab.platypus import Spacer
 
-from inspectorapp.domain.enums import (
-    ConcernRating,
-    ConcernSignalRole,
-    ReflectionMoment,
-    SignalKind,
-    TrajectoryKind,
-    Valence,
-)
+from inspectorapp.domain.enums import ConcernRating, ReflectionMoment, TrajectoryKind
 from inspectorapp.domain.handover_views import Dossier, DossierTrajectory
 from inspectorapp.domain.sense_views import ConcernView
 from inspectorapp.domain.timeline import ItemKind, Period
 
+from .concern_section import DUTCH as WORDS_NL
+from .concern_section import ENGLISH as WORDS_EN
+from .concern_section import (
+    ConcernWords,
+    MatrixLayout,
+    concern_heading,
+    evidence_matrix,
+    hypothesis_bullets,
+)
 from .internal_doc import InternalDoc
 from .styles import FRAME_WIDTH
 from .timeline_flowable import DUTCH as TIMELINE_NL
@@ -47,28 +49,23 @@ class HandoverLabels:
     title: str  # "{name}"
     subtitle: str  # "{reader}"
     left_out: str  # "{n}"
-    none: str
+    words: ConcernWords  # none, the concern's status line, signal kinds, roles
     holder: str
     current: str  # "{holder}", "{since}"
     no_holder: str
     holder_columns: tuple[str, str, str, str]
     concerns: str  # "{n}"
-    concern_meta: str  # "{status}", "{owner}", "{opened}"
     hypothesis: str
     alternatives: str
     open_questions: str
     next_step: str  # "{step}", "{owner}", "{due}"
-    matrix_signal: str
     matrix_role: str
-    roles: dict[ConcernSignalRole, str]
     ratings: dict[ConcernRating, str]
     hypotheses: str
     closed_concerns: str  # "{n}"
     closed_columns: tuple[str, str, str, str]
     signals: str  # "{n}"
     signal_columns: tuple[str, str, str]
-    kinds: dict[SignalKind, str]
-    valences: dict[Valence, str]
     interpretation: str
     timeline: str
     decisions: str  # "{n}"
@@ -95,24 +92,17 @@ DUTCH = HandoverLabels(
     title="Overdrachtsdossier {name}",
     subtitle="Voor {reader}",
     left_out="+ {n} interne onderdelen niet opgenomen (vertrouwelijk, of van een inspectie buiten uw team)",
-    none="Geen.",
+    words=WORDS_NL,
     holder="Accounthouder",
     current="Huidige accounthouder: {holder}, sinds {since}",
     no_holder="Geen accounthouder vastgelegd.",
     holder_columns=("Accounthouder", "Sinds", "Reden", "Vastgelegd door"),
     concerns="Open aandachtspunten ({n})",
-    concern_meta="Status: {status} · eigenaar: {owner} · geopend {opened}",
     hypothesis="Hypothese",
     alternatives="Alternatieve verklaringen",
     open_questions="Open vragen",
     next_step="Volgende stap: {step} ({owner}, uiterlijk {due})",
-    matrix_signal="Signaal",
     matrix_role="Rol",
-    roles={
-        ConcernSignalRole.SUPPORTING: "steunend",
-        ConcernSignalRole.CONTRADICTING: "tegensprekend",
-        ConcernSignalRole.CONTEXT: "context",
-    },
     ratings={
         ConcernRating.CONSISTENT: "past",
         ConcernRating.INCONSISTENT: "past niet",
@@ -124,8 +114,6 @@ DUTCH = HandoverLabels(
     closed_columns=("Aandachtspunt", "Status", "Afgesloten", "Motivering"),
     signals="Signalen ({n})",
     signal_columns=("Datum", "Soort", "Waarneming"),
-    kinds={SignalKind.HARD: "hard", SignalKind.SOFT: "zacht"},
-    valences={Valence.POSITIVE: "positief", Valence.NEGATIVE: "negatief", Valence.AMBIGUOUS: "ambigu"},
     interpretation="Duiding",
     timeline="Tijdlijn",
     decisions="Besluiten ({n})",
@@ -159,24 +147,17 @@ ENGLISH = HandoverLabels(
     title="Handover dossier {name}",
     subtitle="For {reader}",
     left_out="+ {n} internal items left out (confidential, or of an inspection outside your team)",
-    none="None.",
+    words=WORDS_EN,
     holder="Account holder",
     current="Current account holder: {holder}, since {since}",
     no_holder="No account holder recorded.",
     holder_columns=("Account holder", "Since", "Reason", "Recorded by"),
     concerns="Open concerns ({n})",
-    concern_meta="Status: {status} · owner: {owner} · opened {opened}",
     hypothesis="Hypothesis",
     alternatives="Alternative explanations",
     open_questions="Open questions",
     next_step="Next step: {step} ({owner}, due {due})",
-    matrix_signal="Signal",
     matrix_role="Role",
-    roles={
-        ConcernSignalRole.SUPPORTING: "supporting",
-        ConcernSignalRole.CONTRADICTING: "contradicting",
-        ConcernSignalRole.CONTEXT: "context",
-    },
     ratings={
         ConcernRating.CONSISTENT: "fits",
         ConcernRating.INCONSISTENT: "does not fit",
@@ -188,8 +169,6 @@ ENGLISH = HandoverLabels(
     closed_columns=("Concern", "Status", "Closed", "Rationale"),
     signals="Signals ({n})",
     signal_columns=("Date", "Kind", "Observation"),
-    kinds={SignalKind.HARD: "hard", SignalKind.SOFT: "soft"},
-    valences={Valence.POSITIVE: "positive", Valence.NEGATIVE: "negative", Valence.AMBIGUOUS: "ambiguous"},
     interpretation="Interpretation",
     timeline="Timeline",
     decisions="Decisions ({n})",
@@ -259,7 +238,7 @@ def _holders(doc: InternalDoc, data: Dossier, t: HandoverLabels) -> None:
 def _concerns(doc: InternalDoc, data: Dossier, t: HandoverLabels, language: str) -> None:
     doc.heading(t.concerns.format(n=len(data.concerns)))
     if not data.concerns:
-        doc.note(t.none)
+        doc.note(t.words.none)
     for c in data.concerns:
         label = data.concern_statuses.get(c.status)
         _concern(doc, c, label.text(language) if label else c.status, t)
@@ -273,37 +252,30 @@ def _concerns(doc: InternalDoc, data: Dossier, t: HandoverLabels, language: str)
 
 
 def _concern(doc: InternalDoc, c: ConcernView, status: str, t: HandoverLabels) -> None:
-    doc.heading(c.title, level=2)
-    doc.note(t.concern_meta.format(status=status, owner=c.owner or "—", opened=_day(c.opened_on)))
-    for label, text in ((t.hypothesis, c.hypothesis), (t.alternatives, c.alternatives)):
-        if text:
-            doc.paragraph(f"{label}: {text}")
-    if c.open_questions:
-        doc.paragraph(f"{t.open_questions}: {c.open_questions}")
+    concern_heading(doc, t.words, c.title, status=status, owner=c.owner or "—", opened=_day(c.opened_on))
+    doc.labelled(t.hypothesis, c.hypothesis)
+    doc.labelled(t.alternatives, c.alternatives)
+    doc.labelled(t.open_questions, c.open_questions)
     if c.next_step:
         doc.paragraph(
             t.next_step.format(step=c.next_step, owner=c.next_step_owner or "—", due=_day(c.next_step_due))
         )
     if c.hypotheses:
         doc.note(t.hypotheses)
-        doc.bullets([f"H{n}: {h.statement}" for n, h in enumerate(c.hypotheses, start=1)])
+        hypothesis_bullets(doc, [h.statement for h in c.hypotheses])
     if c.signals:
-        head = (t.matrix_signal, t.matrix_role, *(f"H{n}" for n in range(1, len(c.hypotheses) + 1)))
+        layout = MatrixLayout((t.words.matrix_signal, t.matrix_role), (6, 2.2), 1.4, t.ratings)
         rows = [
-            (
-                f"{_day(s.observed_at.date())} {s.text}",
-                t.roles[s.role],
-                *(t.ratings[cell] if cell is not None else "" for cell in m.cells),
-            )
+            ((f"{_day(s.observed_at.date())} {s.text}", t.words.roles[s.role]), m.cells)
             for s, m in zip(c.signals, c.matrix, strict=True)
         ]
-        doc.table(head, rows, weights=(6, 2.2, *(1.4 for _ in c.hypotheses)))
+        evidence_matrix(doc, layout, len(c.hypotheses), rows)
 
 
 def _signals(doc: InternalDoc, data: Dossier, t: HandoverLabels, language: str) -> None:
     doc.heading(t.signals.format(n=data.signal_count))
     if not data.signals:
-        doc.note(t.none)
+        doc.note(t.words.none)
     for group in data.signals:
         doc.heading(f"{group.status.text(language)} ({len(group.signals)})", level=2)
         rows = []
@@ -311,7 +283,9 @@ def _signals(doc: InternalDoc, data: Dossier, t: HandoverLabels, language: str) 
             text = f"{s.member}: {s.text}" if s.member else s.text
             if s.interpretation:
                 text += f"\n{t.interpretation}: {s.interpretation}"
-            rows.append((_day(s.observed_on), f"{t.kinds[s.kind]}, {t.valences[s.valence]}", text))
+            rows.append(
+                (_day(s.observed_on), f"{t.words.kinds[s.kind]}, {t.words.valences[s.valence]}", text)
+            )
         doc.table(t.signal_columns, rows, weights=(1.5, 1.4, 7))
 
 
@@ -331,9 +305,6 @@ def _timeline(doc: InternalDoc, data: Dossier, language: str) -> None:
 
 def _decisions(doc: InternalDoc, data: Dossier, t: HandoverLabels, language: str) -> None:
     doc.heading(t.decisions.format(n=len(data.decisions)))
-    if not data.decisions:
-        doc.note(t.none)
-        return
     rows = []
     for d in data.decisions:
         what = d.action.text(language) if d.action is not None else ""
@@ -345,20 +316,19 @@ def _decisions(doc: InternalDoc, data: Dossier, t: HandoverLabels, language: str
             why += "\n" + t.about.format(items=" · ".join(d.about))
         who = "\n".join(x for x in (d.decided_by or "", d.deliberation or "") if x)
         rows.append((_day(d.decided_on), what, why, who))
-    doc.table(t.decision_columns, rows, weights=(1.75, 2.2, 5.0, 2.4))
+    doc.table_or_note(t.decision_columns, rows, (1.75, 2.2, 5.0, 2.4), t.words.none)
 
 
 def _trajectories(doc: InternalDoc, data: Dossier, t: HandoverLabels) -> None:
     doc.heading(t.trajectories.format(n=len(data.trajectories)))
     if not data.trajectories:
-        doc.note(t.none)
+        doc.note(t.words.none)
     for tr in data.trajectories:
         doc.heading(_trajectory_title(tr, t), level=2)
         board = t.board.format(date=_day(tr.board_informed_on)) if tr.board_informed else t.board_not
         doc.note(" · ".join(x for x in (tr.owner or "", board) if x))
-        doc.paragraph(f"{t.rationale}: {tr.rationale}")
-        if tr.end_rationale:
-            doc.paragraph(f"{t.end_rationale}: {tr.end_rationale}")
+        doc.labelled(t.rationale, tr.rationale)
+        doc.labelled(t.end_rationale, tr.end_rationale)
         if tr.conditions:
             doc.note(t.conditions)
             doc.bullets(list(tr.conditions))
@@ -372,17 +342,14 @@ def _trajectory_title(tr: DossierTrajectory, t: HandoverLabels) -> str:
 
 def _contacts(doc: InternalDoc, data: Dossier, t: HandoverLabels, language: str) -> None:
     doc.heading(t.contacts.format(n=len(data.contacts)))
-    if not data.contacts:
-        doc.note(t.none)
-        return
     rows = [(c.role.text(language), c.function_title or "", c.name or t.name_left_out) for c in data.contacts]
-    doc.table(t.contact_columns, rows, weights=(2, 2, 2))
+    doc.table_or_note(t.contact_columns, rows, (2, 2, 2), t.words.none)
 
 
 def _reflections(doc: InternalDoc, data: Dossier, t: HandoverLabels) -> None:
     doc.heading(t.reflections.format(n=len(data.reflections)))
     if not data.reflections:
-        doc.note(t.none)
+        doc.note(t.words.none)
     for r in data.reflections:
         doc.note(
             " · ".join(

@@ -8,8 +8,10 @@ Paragraph markup themselves.
     doc = InternalDoc("Agendapakket MDO", "Ziekenhuis A", language="nl", generated_on=today)
     doc.heading("Nieuwe signalen (3)")
     doc.paragraph("…")
+    doc.labelled("Motivering", "…")  # "Motivering: …", nothing when the text is empty
     doc.bullets(["één", "twee"])
     doc.table(("Datum", "Wat"), [("01-02-2026", "…")], weights=(1, 4))
+    doc.table_or_note(("Datum", "Wat"), rows, weights=(1, 4), none="Geen.")
     pdf: bytes = doc.build()
 
 The total page count comes from layout.PageNumbers' late forms, so the document is laid out
@@ -102,6 +104,11 @@ class InternalDoc:
         """A muted line: counts, what was left out, an empty section's "none"."""
         self.paragraph(text, Styles.meta)
 
+    def labelled(self, label: str, text: str | None) -> None:
+        """A "label: text" paragraph; nothing when there is no text."""
+        if text:
+            self.paragraph(f"{label}: {text}")
+
     def bullets(self, items: Sequence[str]) -> None:
         self.story += [Paragraph(markup(item), BULLET, bulletText="•") for item in items]
 
@@ -109,6 +116,15 @@ class InternalDoc:
         """A simple table across the text width; ``weights`` are the columns' relative widths."""
         total = sum(weights)
         self.story += [table(head, rows, [FRAME_WIDTH * w / total for w in weights]), Spacer(1, 6)]
+
+    def table_or_note(
+        self, head: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float], none: str
+    ) -> None:
+        """The table, or the note ``none`` when there are no rows (a header alone says nothing)."""
+        if rows:
+            self.table(head, rows, weights)
+        else:
+            self.note(none)
 
     def add(self, *flowables: Flowable) -> None:
         """Any flowable (its maker is responsible for escaping what it prints)."""
