@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,12 +33,13 @@ from inspectorapp.domain.deliberation_views import DeliberationSummary, Delibera
 from inspectorapp.domain.subject_ref import SubjectRef
 from inspectorapp.services import agenda_pack, deliberations, review_cycle
 
-from . import labels, ops
+from . import ops
 from .agenda_pack_view import pack_html
 from .change_bus import follow
 from .deliberation_dialog import DeliberationDialog, kind_text, subject_text
 from .dialogs import open_dialog
 from .messages import message_for
+from .pdf_export import PdfExport, choose_pdf_file
 
 if TYPE_CHECKING:
     from inspectorapp.workspace import DbSession, Workspace
@@ -90,7 +90,7 @@ class DeliberationPage(QWidget):
         self.pack: AgendaPack | None = None
         self.opened: QWidget | None = None
         self.loads = self.pack_loads = self.pdfs = 0  # finished reads and PDFs (tests wait for them)
-        self._writing = False
+        self.pdf_export = PdfExport(workspace, self, self._pdf_failed)  # one PDF at a time
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -313,7 +313,7 @@ class DeliberationPage(QWidget):
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.decision_button.setEnabled(self.pack is not None)
-        self.pdf_button.setEnabled(self.pack is not None and not self._writing)
+        self.pdf_button.setEnabled(self.pack is not None and not self.pdf_export.busy)
 
     # ----- actions --------------------------------------------------------------------
 
@@ -363,54 +363,31 @@ class DeliberationPage(QWidget):
     def save_pdf(self) -> None:
         if self.pack is None:
             return
-        start = str(Path.home() / agenda_pack.pdf_file_name(self.pack))
-        target, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save agenda pack as PDF"), start, self.tr("PDF (*.pdf)")
+        target = choose_pdf_file(
+            self,
+            self.tr("Save agenda pack as PDF"),
+            agenda_pack.pdf_file_name(self.pack),
+            self.tr("PDF (*.pdf)"),
         )
         if target:
-            self.save_pdf_to(Path(target))
+            self.save_pdf_to(target)
 
     def save_pdf_to(self, path: Path) -> None:
         """Render and write on a worker thread (a fresh read first), then audit the file."""
-        pack = self.pack
-        if pack is None or self._writing:
+        pack, ctx, today = self.pack, self.workspace.ctx, self.today()
+        if pack is None or self.pdf_export.busy:
             return
-        if not path.suffix:
-            path = path.with_suffix(".pdf")
-        self._writing = True
-        self._enable()
         self.status.setText(self.tr("Making the PDF…"))
-        language = "en" if labels.english() else "nl"
-        today = self.today()
-
-        def render(fresh: AgendaPack) -> None:
-            ops.in_thread(
-                lambda: (fresh, agenda_pack.write_pdf(fresh, path, language, today)),
-                on_done=self._pdf_written,
-                on_error=self._pdf_failed,
-            )
-
-        ops.submit(
-            self.workspace,
-            agenda_pack.agenda_pack,
-            pack.deliberation_id,
-            pack.subject,
-            today,
-            on_done=render,
-            on_error=self._pdf_failed,
+        self.pdf_export.start(
+            path,
+            read=lambda s: agenda_pack.agenda_pack(s, pack.deliberation_id, pack.subject, today),
+            write=lambda fresh, target, language: agenda_pack.write_pdf(fresh, target, language, today),
+            record=lambda s, fresh, written: agenda_pack.record_pdf(s, ctx, fresh, written),
+            saved=self._pdf_saved,
         )
+        self._enable()
 
-    def _pdf_written(self, done: tuple[AgendaPack, agenda_pack.PackPdf]) -> None:
-        fresh, written = done
-        ctx = self.workspace.ctx
-        ops.submit(
-            self.workspace,
-            lambda s: agenda_pack.record_pdf(s, ctx, fresh, written),
-            on_done=lambda _n: self._pdf_recorded(written),
-            on_error=self._pdf_failed,
-        )
-
-    def _pdf_recorded(self, written: agenda_pack.PackPdf) -> None:
+    def _pdf_saved(self, written: agenda_pack.PackPdf) -> None:
         left_out = written.left_out
         if left_out:
             text = self.tr("Saved: {0} (%n internal signal(s) left out)", "", left_out)
@@ -425,7 +402,6 @@ class DeliberationPage(QWidget):
         self._pdf_done()
 
     def _pdf_done(self) -> None:
-        self._writing = False
         self._enable()
         self.pdfs += 1
 

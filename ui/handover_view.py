@@ -12,14 +12,12 @@ thread, audited on the database thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -43,6 +41,7 @@ from . import labels, ops
 from .change_bus import ChangeOrigin, follow
 from .dialogs import open_dialog
 from .messages import message_for
+from .pdf_export import PdfExport, choose_pdf_file
 from .timeline_canvas import KIND_NAMES
 
 FOLLOWS = (
@@ -73,13 +72,6 @@ def _day(value: date | None) -> str:
     return f"{value:%d-%m-%Y}" if value is not None else "—"
 
 
-@dataclass(frozen=True, slots=True)
-class _PdfRequest:
-    subject: SubjectRef
-    path: Path
-    language: str
-
-
 class HandoverView(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,8 +81,7 @@ class HandoverView(QWidget):
         self.data: Dossier | None = None
         self.loads = 0  # finished reads (tests wait for them)
         self.pdfs = 0  # finished PDF attempts, written or not
-        self._pdf: _PdfRequest | None = None
-        self._written: handover.DossierPdf | None = None
+        self.pdf_export = PdfExport(workspace, self, self._pdf_failed)
 
         self.reader = QLabel()
         self.reader.setObjectName("handoverReader")
@@ -164,7 +155,7 @@ class HandoverView(QWidget):
         self.data = data
         self._follow.clear()
         self._fill()
-        self.pdf_button.setEnabled(self._pdf is None)
+        self.pdf_button.setEnabled(not self.pdf_export.busy)
         self.loads += 1
 
     def _failed(self, exc: BaseException) -> None:
@@ -406,57 +397,32 @@ class HandoverView(QWidget):
             open_dialog(AccountHolderDialog(self.workspace, self.subject, parent=self))
 
     def save_pdf(self) -> None:
-        if self.data is None or self._pdf is not None:
+        if self.data is None or self.pdf_export.busy:
             return
-        start = str(Path.home() / handover.pdf_file_name(self.data))
-        target, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save handover dossier as PDF"), start, self.tr("PDF (*.pdf)")
+        target = choose_pdf_file(
+            self,
+            self.tr("Save handover dossier as PDF"),
+            handover.pdf_file_name(self.data),
+            self.tr("PDF (*.pdf)"),
         )
         if target:
-            self.save_pdf_to(Path(target))
+            self.save_pdf_to(target)
 
     def save_pdf_to(self, path: Path) -> None:
-        if self.subject is None or self._pdf is not None:
+        subject, ctx = self.subject, self.workspace.ctx
+        if subject is None or self.pdf_export.busy:
             return
-        if not path.suffix:
-            path = path.with_suffix(".pdf")
-        self._pdf = _PdfRequest(self.subject, path, "en" if labels.english() else "nl")
         self.pdf_button.setEnabled(False)
         self.status.setText(self.tr("Making the PDF…"))
-        # A fresh read: what changed since the page was drawn is in the PDF too.
-        ops.submit(
-            self.workspace, self._read, self.subject, on_done=self._render_pdf, on_error=self._pdf_failed
+        self.pdf_export.start(
+            path,
+            read=lambda s: self._read(s, subject),
+            write=handover.write_pdf,
+            record=lambda s, _data, written: handover.record_pdf(s, ctx, subject, written),
+            saved=self._pdf_saved,
         )
 
-    def _render_pdf(self, data: Dossier) -> None:
-        request = self._pdf
-        if request is None:
-            return
-
-        def work() -> handover.DossierPdf:
-            return handover.write_pdf(data, request.path, request.language)
-
-        ops.in_thread(work, on_done=self._pdf_written, on_error=self._pdf_failed)
-
-    def _pdf_written(self, written: handover.DossierPdf) -> None:
-        request = self._pdf
-        if request is None:
-            return
-        self._written = written
-        ops.submit(
-            self.workspace,
-            handover.record_pdf,
-            self.workspace.ctx,
-            request.subject,
-            written,
-            on_done=self._pdf_recorded,
-            on_error=self._pdf_failed,
-        )
-
-    def _pdf_recorded(self, _none: None) -> None:
-        written = self._written
-        if written is None:
-            return
+    def _pdf_saved(self, written: handover.DossierPdf) -> None:
         self.status.setText(self.tr("Saved: {0}").format(written.path.name))
         self.status.setToolTip(str(written.path))
         self._pdf_done()
@@ -467,7 +433,6 @@ class HandoverView(QWidget):
         self._pdf_done()
 
     def _pdf_done(self) -> None:
-        self._pdf = self._written = None
         self.pdf_button.setEnabled(self.data is not None)
         self.pdfs += 1
 

@@ -9,7 +9,6 @@ asks where and shows the outcome."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -34,10 +32,11 @@ from inspectorapp.domain.timeline import Period, TimelineData, layout
 from inspectorapp.services import timeline as timeline_service
 from inspectorapp.workspace import Workspace
 
-from . import labels, ops
+from . import ops
 from .change_bus import ChangeOrigin, follow
 from .dialogs import open_dialog
 from .messages import message_for
+from .pdf_export import PdfExport, choose_pdf_file
 from .timeline_canvas import FLAG_TEXT, LABEL_WIDTH, MARK, PAD, TimelineCanvas
 
 FOLLOWS = (
@@ -56,17 +55,6 @@ ZOOMS = (6, 9, 12, 18, 24, 36, 48)  # months per screen
 DEFAULT_ZOOM = 3  # 18 months
 
 
-@dataclass(frozen=True, slots=True)
-class _PdfRequest:
-    """What the inspector asked for when choosing the file: the picture as it was then."""
-
-    subject: SubjectRef
-    path: Path
-    period: Period
-    compress: bool
-    language: str
-
-
 class TimelineView(QWidget):
     """The timeline with its toolbar: period, zoom (months per screen) and compress mode."""
 
@@ -80,8 +68,7 @@ class TimelineView(QWidget):
         self.pdfs = 0  # finished PDF attempts, written or not (tests wait for them)
         self._period_set_by_user = False
         self._load_failed = False  # the status line shows why the last read failed
-        self._pdf: _PdfRequest | None = None  # the PDF being made; one at a time
-        self._written: timeline_service.TimelinePdf | None = None  # written, not yet audited
+        self.pdf_export = PdfExport(workspace, self, self._pdf_failed)  # one PDF at a time
 
         self.from_month = self._month_edit()
         self.to_month = self._month_edit()
@@ -229,7 +216,7 @@ class TimelineView(QWidget):
                 edit.setDate(QDate(day.year, day.month, 1))
                 edit.blockSignals(False)
         self.relayout()
-        self.pdf_action.setEnabled(self._pdf is None)
+        self.pdf_action.setEnabled(not self.pdf_export.busy)
         self.loads += 1
 
     def _error(self, exc: BaseException) -> None:
@@ -294,65 +281,36 @@ class TimelineView(QWidget):
     def save_pdf(self) -> None:
         """Ask where (the date and the name as default), then make the PDF of the period and
         mode shown."""
-        if self.data is None or self._pdf is not None:
+        if self.data is None or self.pdf_export.busy:
             return
-        start = str(Path.home() / timeline_service.pdf_file_name(self.data))
-        target, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save timeline as PDF"), start, self.tr("PDF (*.pdf)")
+        target = choose_pdf_file(
+            self,
+            self.tr("Save timeline as PDF"),
+            timeline_service.pdf_file_name(self.data),
+            self.tr("PDF (*.pdf)"),
         )
         if target:
-            self.save_pdf_to(Path(target))
+            self.save_pdf_to(target)
 
     def save_pdf_to(self, path: Path) -> None:
-        if self.subject is None or self._pdf is not None:
+        subject, ctx = self.subject, self.workspace.ctx
+        if subject is None or self.pdf_export.busy:
             return
-        if not path.suffix:
-            path = path.with_suffix(".pdf")
-        language = "en" if labels.english() else "nl"
-        self._pdf = _PdfRequest(self.subject, path, self.period(), self.compress.isChecked(), language)
+        # the picture as it was when the inspector chose the file
+        period, compress, today = self.period(), self.compress.isChecked(), utc_now().date()
         self.pdf_action.setEnabled(False)
         self.status.setText(self.tr("Making the PDF…"))
-        # A fresh read, as the picture's: what changed since it was drawn is in the PDF too.
-        ops.submit(
-            self.workspace,
-            timeline_service.timeline,
-            self.subject,
-            utc_now().date(),
-            on_done=self._render_pdf,
-            on_error=self._pdf_failed,
+        self.pdf_export.start(
+            path,
+            read=lambda s: timeline_service.timeline(s, subject, today),
+            write=lambda data, target, language: timeline_service.write_pdf(
+                data, target, period, compress, language
+            ),
+            record=lambda s, _data, written: timeline_service.record_pdf(s, ctx, subject, written),
+            saved=self._pdf_saved,
         )
 
-    def _render_pdf(self, data: TimelineData) -> None:
-        request = self._pdf
-        if request is None:
-            return
-
-        def work() -> timeline_service.TimelinePdf:
-            return timeline_service.write_pdf(
-                data, request.path, request.period, request.compress, request.language
-            )
-
-        ops.in_thread(work, on_done=self._pdf_written, on_error=self._pdf_failed)
-
-    def _pdf_written(self, written: timeline_service.TimelinePdf) -> None:
-        request = self._pdf
-        if request is None:
-            return
-        self._written = written
-        ops.submit(
-            self.workspace,
-            timeline_service.record_pdf,
-            self.workspace.ctx,
-            request.subject,
-            written,
-            on_done=self._pdf_recorded,
-            on_error=self._pdf_failed,
-        )
-
-    def _pdf_recorded(self, _none: None) -> None:
-        written = self._written
-        if written is None:
-            return
+    def _pdf_saved(self, written: timeline_service.TimelinePdf) -> None:
         left_out = written.left_out
         if left_out:
             text = self.tr("Saved: {0} (%n confidential signal(s) left out)", "", left_out)
@@ -369,6 +327,5 @@ class TimelineView(QWidget):
         self._pdf_done()
 
     def _pdf_done(self) -> None:
-        self._pdf = self._written = None
         self.pdf_action.setEnabled(self.data is not None)
         self.pdfs += 1
