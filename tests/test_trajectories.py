@@ -266,7 +266,12 @@ def test_trajectories_draw_the_supervision_bands_and_replace_the_periods_read_fr
         board_informed=True,
     )
     heightened = _start(
-        shared_demo, ctx, subject, kind=TrajectoryKind.HEIGHTENED, started_on=date(2026, 10, 1)
+        shared_demo,
+        ctx,
+        subject,
+        kind=TrajectoryKind.HEIGHTENED,
+        started_on=date(2026, 10, 1),
+        board_informed=True,  # the shared demo's A must not warn in the test below
     )
     with shared_demo.session() as s:
         items = timeline.timeline(s, subject, TODAY).items
