@@ -5,6 +5,7 @@ them, the forms use them to say why before they submit."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from .framework_codes import ActionTypeCode, LadderRung
@@ -29,8 +30,15 @@ def accountable(action_type: str | None, rung: str | None) -> str | None:
 
 
 def rationale_missing(value: object) -> bool:
-    """Empty, only whitespace, or not text at all."""
-    return not isinstance(value, str) or not value.strip()
+    """Empty, only whitespace or invisible format characters, or not text at all."""
+    return not isinstance(value, str) or blank(value)
+
+
+def blank(text: str) -> bool:
+    """Nothing a reader would see: whitespace and format characters (category Cf: zero-width
+    space and joiners, BOM, direction marks, soft hyphen) print as nothing, so a rationale of
+    only those accounts for nothing."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def return_problem(return_on: date, today: date) -> str | None:

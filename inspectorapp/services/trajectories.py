@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from inspectorapp.clock import utc_now
 from inspectorapp.domain import limits
 from inspectorapp.domain.changes import ChangeSet
+from inspectorapp.domain.decision_rules import blank, rationale_missing
 from inspectorapp.domain.drafts import require
 from inspectorapp.domain.enums import ReportFrequency, TrajectoryKind
 from inspectorapp.domain.framework_codes import EntranceCode
@@ -182,9 +183,9 @@ def _checked(c: Checker, draft: TrajectoryDraft, today: date, ending: bool = Fal
     v: dict[str, Any] = {
         "kind": c.choice("kind", draft.kind, TrajectoryKind),
         "started_on": c.date("started_on", draft.started_on, required=True),
-        "rationale": _strip(c.text("rationale", draft.rationale, limits.LONG_TEXT, required=True)),
+        "rationale": _strip(c.text("rationale", _seen(draft.rationale), limits.LONG_TEXT, required=True)),
         "ended_on": c.date("ended_on", draft.ended_on, required=ending),
-        "end_rationale": _strip(c.text("end_rationale", draft.end_rationale, limits.LONG_TEXT)),
+        "end_rationale": _strip(c.text("end_rationale", _seen(draft.end_rationale), limits.LONG_TEXT)),
         "conditions": _lines(c.text("conditions", draft.conditions, limits.LONG_TEXT)),
         "owner": _strip(c.text("owner", draft.owner, limits.NAME)),
         "board_informed": c.boolean("board_informed", draft.board_informed),
@@ -276,7 +277,7 @@ def end_trajectory(
         t.board_informed,
         t.board_informed_on,
     )
-    if not isinstance(end_rationale, str) or not end_rationale.strip():
+    if rationale_missing(end_rationale):
         c.add("end_rationale", "required")
     values = _checked(c, draft, today, ending=True)
     c.done()
@@ -462,6 +463,11 @@ def _same_subject(signal: Signal, t: Trajectory) -> bool:
     if t.organisation_id is not None:
         return signal.organisation_id == t.organisation_id
     return signal.network_id == t.network_id
+
+
+def _seen(value: object) -> object:
+    """A rationale of only whitespace or invisible characters is none (decision_rules.blank)."""
+    return None if isinstance(value, str) and blank(value) else value
 
 
 def _strip(value: str | None) -> str | None:
