@@ -28,13 +28,14 @@ from inspectorapp.services import (
     signals,
     trajectories,
 )
+from storage import models as m
 from storage.engine import Store
 
 from .helpers import organisation
 
 TODAY = date.today()
 INVISIBLE = ("\u200b", " \u200b\u2060\ufeff\n", "\u200e\u200f\u00ad")
-MARKUP = '<b>vet</b> & <font size=40>groot</font> &amp; %s {0} %(x)s <br/>'
+MARKUP = "<b>vet</b> & <font size=40>groot</font> &amp; %s {0} %(x)s <br/>"
 pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
 
@@ -95,3 +96,39 @@ def test_an_invisible_rationale_is_no_rationale(store: Store, ctx: ActionContext
     with pytest.raises(ValidationError) as err, store.transaction() as s:  # an edit blanking it
         decisions.edit_decision(s, ctx, rid, DecisionDraft(rationale=blank))
     assert ("rationale", NO_ACTION_RATIONALE) in _issues(err)
+
+
+# ----- references a sync left dangling ---------------------------------------------------------
+
+
+def test_a_decision_whose_overleg_a_colleague_deleted_can_still_be_edited(
+    store: Store, ctx: ActionContext
+) -> None:
+    """Laptop A deletes an overleg that had no decisions there; laptop B records one in it;
+    after the sync the decision points at a deleted overleg. Editing its rationale (the
+    dialog sends the overleg it loaded) must not be refused for a field the user never touched."""
+    with store.transaction() as s:
+        org = SubjectRef.organisation(organisation(s, ctx))
+        overleg = _overleg(s, ctx, DeliberationKind.MDO, TODAY, org)
+        draft = DecisionDraft(org, ActionTypeCode.NO_ACTION, rationale="Eerst zien.", deliberation_id=overleg)
+        did = decisions.record_decision(s, ctx, draft).value
+    with store.transaction() as s:  # what the pull of A's delete does here
+        row = s.get(m.Deliberation, overleg)
+        assert row is not None
+        row.deleted_at = datetime.now(UTC)
+    with store.transaction() as s:
+        decisions.edit_decision(
+            s, ctx, did, DecisionDraft(**{**_fields(draft), "rationale": "Besproken."}), draft
+        )
+        log = decisions.decision_log(s, org)
+    assert [r.rationale for r in log.rows] == ["Besproken."]
+    with pytest.raises(ValidationError) as err, store.transaction() as s:  # moving a decision into it is not
+        other = decisions.record_decision(
+            s, ctx, DecisionDraft(org, ActionTypeCode.NO_ACTION, rationale="x")
+        ).value
+        decisions.edit_decision(s, ctx, other, DecisionDraft(deliberation_id=overleg, rationale="x"))
+    assert ("deliberation_id", "invalid_reference") in _issues(err)
+
+
+def _fields(draft: DecisionDraft) -> dict[str, object]:
+    return {k: getattr(draft, k) for k in DecisionDraft.__dataclass_fields__}

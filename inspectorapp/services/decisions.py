@@ -233,7 +233,12 @@ def _checked(
     on = c.date("decided_on", draft.decided_on)
     if on is not None and on > date.today():
         c.add("decided_on", IN_THE_FUTURE)
-    deliberation = existing(session, c, "deliberation_id", Deliberation, draft.deliberation_id)
+    if row is not None and draft.deliberation_id == row.deliberation_id:
+        # kept as it was: a colleague may have deleted that overleg (before this decision in
+        # it reached them); the edit must not fail on a field the editor did not touch
+        deliberation = row.deliberation_id
+    else:
+        deliberation = existing(session, c, "deliberation_id", Deliberation, draft.deliberation_id)
     if c.issues:
         return None
     if row is not None and action is None and back is None:
