@@ -60,6 +60,20 @@ class Label(Flowable):
         self.canv.drawString(0, self.height - self.style.fontSize, self.text)
 
 
+class _Grid(Table):
+    """A table whose rows move whole to the next page, except a row that does not fit even at
+    the top of an empty one (a 20,000-character text in a cell): that one is split inside the
+    row, where reportlab would otherwise stop the whole document with a LayoutError."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        frame = getattr(self, "_frame", None)
+        if parts or frame is None or not getattr(frame, "_atTop", False):
+            return parts
+        setattr(self, "splitInRow", 1)  # noqa: B010 (reportlab's attribute, untyped)
+        return list(super().split(availWidth, availHeight))
+
+
 def table(
     head: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], numeric: Sequence[int] = ()
 ) -> Table:
@@ -70,7 +84,7 @@ def table(
 
     data = [[Paragraph(markup(h), Styles.cell_head) for h in head]]
     data += [[cell(text, column) for column, text in enumerate(row)] for row in rows]
-    result = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    result = _Grid(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     result.setStyle(
         TableStyle(
             [

@@ -70,7 +70,7 @@ class _Scope:
                 select(Organisation.id, Organisation.name)
                 .join(NetworkMembership, NetworkMembership.organisation_id == Organisation.id)
                 .where(NetworkMembership.network_id == network.id, NetworkMembership.deleted_at.is_(None))
-            ).tuples()
+            )
             self.names = {str(i): str(n) for i, n in rows}
         else:
             organisation = live(session, Organisation, subject.id)
