@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain.decision_rules import ENFORCEMENT_RATIONALE, NO_ACTION_RATIONALE
@@ -32,6 +37,8 @@ from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.domain.subject_ref import SubjectRef
 from inspectorapp.domain.trajectory_views import DutyDraft, TrajectoryDraft
 from inspectorapp.errors import ValidationError
+from inspectorapp.executor import DbExecutor
+from inspectorapp.paths import app_paths
 from inspectorapp.reports.agenda_pack_pdf import agenda_pack_pdf
 from inspectorapp.reports.handover_pdf import dossier_pdf
 from inspectorapp.services import (
@@ -39,14 +46,21 @@ from inspectorapp.services import (
     agenda_pack,
     decisions,
     deliberations,
+    demo,
     handover,
     networks,
     signals,
     trajectories,
 )
+from inspectorapp.store_access import create_store
+from inspectorapp.workspace import Workspace
 from storage import models as m
 from storage.engine import Store
+from ui.decision_dialog import DecisionDialog
+from ui.trajectory_dialog import ReportDialog
+from ui.trajectory_view import SupervisionView
 
+from .conftest import PASSPHRASE
 from .helpers import organisation
 
 TODAY = date.today()
@@ -218,3 +232,61 @@ def test_an_organisation_with_nothing_has_a_pack_and_a_dossier(store: Store, ctx
         dossier = handover.dossier(s, org, handover.reader_of(ctx), TODAY)
     for pdf in (agenda_pack_pdf(pack, "nl", TODAY), dossier_pdf(dossier, "nl")):
         assert "Intern – niet voor verzending" in _pdf_text(pdf)
+
+
+# ----- hostile text on the screens ---------------------------------------------------------------
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    paths = app_paths(tmp_path / "home").ensure()
+    ws = Workspace(
+        DbExecutor(create_store(paths.store_file, PASSPHRASE)), ActionContext("Inspecteur", "device-1"), paths
+    )
+    ws.call(lambda s: demo.load_demo(s, ws.ctx))
+    yield ws
+    ws.close()
+
+
+def _shown_as_typed(widget: QWidget, typed: str) -> None:
+    """Every label showing ``typed`` shows it as text: not bold, not 40 points, tags visible."""
+    labels = [w for w in widget.findChildren(QLabel) if typed in w.text()]
+    assert labels, typed
+    for label in labels:
+        assert label.textFormat() == Qt.TextFormat.PlainText, (label.objectName(), label.text())
+
+
+def test_overleg_titles_and_duty_subjects_are_shown_as_typed(qtbot: QtBot, workspace: Workspace) -> None:
+    """An overleg title or a reporting duty's subject with tags is not rendered as rich text."""
+
+    def plant(s: Session) -> tuple[SubjectRef, str, str]:
+        org = SubjectRef.organisation(organisation(s, workspace.ctx, "Ziekenhuis Opmaak"))
+        draft = DeliberationDraft(
+            kind=DeliberationKind.MDO, held_on=TODAY, title=f"MDO {MARKUP}", agenda=(org,)
+        )
+        overleg = deliberations.create_deliberation(s, workspace.ctx, draft).value.id
+        t = TrajectoryDraft(TrajectoryKind.INTENSIFIED, TODAY - timedelta(days=70), rationale="Kwetsbaar.")
+        tid = trajectories.start_trajectory(s, workspace.ctx, org, t, TODAY).value
+        duty = DutyDraft(f"Rapport {MARKUP}", ReportFrequency.MONTHLY, TODAY - timedelta(days=60))
+        return org, overleg, trajectories.save_duty(s, workspace.ctx, tid, duty).value
+
+    org, overleg, duty_id = workspace.call(plant)
+    dialog = DecisionDialog(workspace, org, overleg)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.options is not None, timeout=10000)
+    _shown_as_typed(dialog, f"MDO {MARKUP}")
+
+    view = SupervisionView(workspace, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_subject(org)
+    qtbot.waitUntil(lambda: view.late_rows.count() > 0, timeout=10000)
+    _shown_as_typed(view, f"Rapport {MARKUP}")
+
+    (v,) = workspace.call(lambda s: trajectories.trajectories_for(s, org, TODAY))
+    report = ReportDialog(workspace, v.duties[0], TODAY - timedelta(days=60), [])
+    qtbot.addWidget(report)
+    report.show()
+    _shown_as_typed(report, f"Rapport {MARKUP}")
+    assert duty_id == v.duties[0].id

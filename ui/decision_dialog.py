@@ -90,6 +90,7 @@ class DecisionDialog(QDialog):
         self.setWindowTitle(self.tr("Edit decision") if decision_id else self.tr("New decision"))
         self.overleg = QLabel()
         self.overleg.setObjectName("decisionOverleg")
+        self.overleg.setTextFormat(Qt.TextFormat.PlainText)  # the overleg's title as typed
         self.overleg.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.setObjectName("decisionType")

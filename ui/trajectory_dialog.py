@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -334,7 +334,10 @@ class ReportDialog(_Form):
         for sid, text in signals:
             self.signal.addItem(text, sid)
         self.signal.setCurrentIndex(max(0, self.signal.findData(current.signal_id if current else signal_id)))
-        self.form.addRow(QLabel(duty.subject))
+        subject = QLabel(duty.subject)
+        subject.setTextFormat(Qt.TextFormat.PlainText)  # as typed, tags and all
+        subject.setWordWrap(True)
+        self.form.addRow(subject)
         self.form.addRow(self.tr("Due date"), self.due_on)
         self.form.addRow(self.tr("Received on"), self.received_on)
         self.form.addRow(self.tr("Summary"), self.summary)

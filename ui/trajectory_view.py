@@ -290,6 +290,7 @@ class SupervisionView(QWidget):
             text = QLabel(
                 self.tr("{subject} — due {date}").format(subject=r.duty_subject, date=day(r.due_on))
             )
+            text.setTextFormat(Qt.TextFormat.PlainText)  # the duty's subject as typed
             text.setWordWrap(True)
             text.setStyleSheet(f"color: {_LATE.name()};")
             capture = QPushButton(self.tr("Capture a signal…"))
