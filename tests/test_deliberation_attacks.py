@@ -49,6 +49,7 @@ from inspectorapp.services import (
     demo,
     handover,
     networks,
+    review_cycle,
     signals,
     trajectories,
 )
@@ -290,3 +291,30 @@ def test_overleg_titles_and_duty_subjects_are_shown_as_typed(qtbot: QtBot, works
     report.show()
     _shown_as_typed(report, f"Rapport {MARKUP}")
     assert duty_id == v.duties[0].id
+
+
+# ----- the review cycle's edges ---------------------------------------------------------------
+
+
+def test_a_future_apk_a_deleted_one_and_one_left_off_the_agenda_do_not_count(
+    store: Store, ctx: ActionContext
+) -> None:
+    with store.transaction() as s:
+        org = SubjectRef.organisation(organisation(s, ctx, "Ziekenhuis Herhaling"))
+        _signal(s, ctx, org.id, "Open signaal")  # open work, so it can be overdue
+        _overleg(s, ctx, DeliberationKind.PERIODIC, TODAY + timedelta(days=30), org)  # still to come
+        gone = _overleg(s, ctx, DeliberationKind.PERIODIC, TODAY - timedelta(days=10), org)
+        deliberations.delete_deliberation(s, ctx, gone)
+        off = _overleg(s, ctx, DeliberationKind.PERIODIC, TODAY - timedelta(days=20), org)
+        (entry,) = deliberations.agenda(s, off)
+        deliberations.remove_from_agenda(s, ctx, entry.item_id)
+        _overleg(s, ctx, DeliberationKind.MDO, TODAY - timedelta(days=5), org)  # reviewed, not periodic
+        old = _overleg(s, ctx, DeliberationKind.PERIODIC, date(2001, 1, 1), org)
+    with store.session() as s:
+        assert review_cycle.last_periodic_review(s, org, TODAY) == date(2001, 1, 1)
+        (overdue,) = [o for o in review_cycle.overdue_for_review(s, TODAY) if o.subject == org]
+        assert overdue.last_periodic == date(2001, 1, 1) and overdue.open_signals == 1
+        # the pack of the overleg after the MDO looks back to the MDO, not to the future APK
+        assert review_cycle.last_review_before(s, org, TODAY) == TODAY - timedelta(days=5)
+        pack = agenda_pack.agenda_pack(s, old, org, TODAY)
+    assert pack is not None
