@@ -31,6 +31,7 @@ _OWNED = (
     ("signal_status_change", "signal_id", "signal"),
     ("concern_rating", "signal_id", "signal"),
     ("suggestion_dismissal", "signal_id", "signal"),
+    ("decision_subject", "signal_id", "signal"),
     ("signal_link", "from_signal_id", "signal"),
     ("signal_link", "to_signal_id", "signal"),
     ("attachment", "signal_id", "signal"),

@@ -142,6 +142,19 @@ def collect_rows(
         for r in _rows(session, "concern_rating", "hypothesis_id", _ids(t["concern_hypothesis"]))
         if r["signal_id"] in signal_ids
     ]
+    # The decisions that made exported status changes travel with them (a history row names
+    # its decision), with the overleg they were taken in and what they were about here.
+    decided = set(_ids(t["signal_status_change"], "decision_id")) | set(
+        _ids(t["concern_status_change"], "decision_id")
+    )
+    t["decision"] = _rows(session, "decision", "id", decided)
+    t["deliberation"] = _rows(session, "deliberation", "id", _ids(t["decision"], "deliberation_id"))
+    concern_ids = set(_ids(t["concern"]))
+    t["decision_subject"] = [
+        r
+        for r in _rows(session, "decision_subject", "decision_id", _ids(t["decision"]))
+        if r["signal_id"] in signal_ids or r["concern_id"] in concern_ids
+    ]
     attachments = {r["id"]: r for r in _rows(session, "attachment", "visit_id", _ids(t["visit"]))}
     attachments |= {r["id"]: r for r in _rows(session, "attachment", "signal_id", signal_ids)}
     attachments |= {
@@ -150,6 +163,7 @@ def collect_rows(
     t["attachment"] = sorted(attachments.values(), key=lambda r: r["id"])
     networks = set(_ids(t["inspection_subject"], "network_id")) | set(_ids(t["signal"], "network_id"))
     networks |= set(_ids(t["concern"], "network_id")) | set(_ids(t["intervention"], "network_id"))
+    networks |= set(_ids(t["decision"], "network_id"))
     t["network"] = _rows(session, "network", "id", networks)
     t["network_membership"] = _rows(session, "network_membership", "network_id", networks)
     t["network_body"] = _rows(session, "network_body", "network_id", networks)
@@ -162,6 +176,7 @@ def collect_rows(
         "finding",
         "intervention",
         "concern",
+        "decision",
         "network_membership",
     ):
         orgs |= set(_ids(t[name], "organisation_id"))
