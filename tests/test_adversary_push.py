@@ -297,7 +297,12 @@ def _break(tbl: str, check: str, base: dict[str, Any]) -> dict[str, Any] | None:
         "value": {"value": -3},
         "size": {"size_bytes": -1},
         "sha256": {"sha256": "ab"},
-        "has_subject": {"organisation_id": None, "network_id": None},
+        "has_subject": (
+            {"signal_id": None, "concern_id": None}
+            if tbl == "decision_subject"
+            else {"organisation_id": None, "network_id": None}
+        ),
+        "has_type": {"action_type": None, "return_on": None},  # a decision that decides nothing
         "subject_target": {"subject_kind": "netwerk", "network_id": None},
         "not_self": {"to_signal_id": base.get("from_signal_id")},
     }

@@ -220,6 +220,24 @@ def test_duties_and_reports_refuse_dates_outside_the_schedule(shared_demo: Store
         ).value
     linked = ReportDraft(date(2026, 9, 30), date(2026, 10, 1), signal_id=captured.id)
     assert _refused(shared_demo, tr.record_report, ctx, duty, linked, TODAY) == {("signal_id", "not_allowed")}
+    with shared_demo.transaction() as s:  # one inspection's signal: colleagues of other teams cannot see it
+        inspection_id = s.scalars(select(m.Inspection.id)).first()
+        scoped = signals.capture_signal(
+            s,
+            ctx,
+            SignalDraft(
+                organisation_id=subject.id,
+                inspection_id=inspection_id,
+                kind=SignalKind.SOFT,
+                valence=Valence.NEGATIVE,
+                observation="Rapportage bleef uit",
+                entrance=EntranceCode.TRAJECTORY_REPORT,
+            ),
+        ).value
+    of_inspection = ReportDraft(date(2026, 9, 30), date(2026, 10, 1), signal_id=scoped.id)
+    assert _refused(shared_demo, tr.record_report, ctx, duty, of_inspection, TODAY) == {
+        ("signal_id", "not_shared")
+    }
     with pytest.raises(NotFoundError), shared_demo.transaction() as s:
         tr.record_report(s, ctx, "00000000-0000-4000-8000-000000000000", linked, TODAY)
     # Moving the end before the duty's first due date would orphan it.

@@ -119,4 +119,7 @@ TRAJECTORIES: dict[str, str | tuple[str, str]] = {
     "Choose a trajectory, duty or due date": "Kies een traject, verplichting of vervaldatum",
     "Record the report for the chosen due date": "Leg de rapportage voor de gekozen vervaldatum vast",
     "SupervisionView|Supervision": "Toezicht",
+    "messages|{field}: only a signal the whole team sees fits here, not one of an inspection.": (
+        "{field}: alleen een signaal dat het hele team ziet past hier, niet een signaal van een inspectie."
+    ),
 }

@@ -123,6 +123,9 @@ def issue_text(issue: FieldIssue) -> str:
         "participant_absent": QT_TRANSLATE_NOOP("messages", "This participant is marked absent."),
         "not_in_conversation": QT_TRANSLATE_NOOP("messages", "{field} belongs to another conversation."),
         "not_allowed": QT_TRANSLATE_NOOP("messages", "{field} does not fit this item."),
+        "not_shared": QT_TRANSLATE_NOOP(
+            "messages", "{field}: only a signal the whole team sees fits here, not one of an inspection."
+        ),
         "not_soft": QT_TRANSLATE_NOOP(
             "messages", "Only a soft signal is converted; a hard one can be evidence as it is."
         ),

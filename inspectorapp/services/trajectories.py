@@ -405,6 +405,10 @@ def record_report(
         signal = session.get(Signal, v["signal_id"])
         if signal is None or not _same_subject(signal, t):
             c.add("signal_id", "not_allowed")
+        elif signal.inspection_id or signal.visit_id or signal.conversation_id:
+            # A trajectory is the whole team's; a link to one inspection's signal would reach
+            # colleagues who cannot see that signal (their laptop would set the report aside).
+            c.add("signal_id", "not_shared")
     c.done()
     if report is None:
         report = TrajectoryReport(duty_id=duty.id, **v)

@@ -538,92 +538,92 @@
         <translation>Nieuw besluit</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="101" />
+        <location filename="../../ui/decision_dialog.py" line="102" />
         <source>Come back on</source>
         <translation>Terugkomen op</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="105" />
+        <location filename="../../ui/decision_dialog.py" line="106" />
         <source>Why this decision? (required)</source>
         <translation>Waarom dit besluit? (verplicht)</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="141" />
+        <location filename="../../ui/decision_dialog.py" line="142" />
         <source>Delete…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="151" />
+        <location filename="../../ui/decision_dialog.py" line="152" />
         <source>on</source>
         <translation>op</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="155" />
+        <location filename="../../ui/decision_dialog.py" line="156" />
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="156" />
+        <location filename="../../ui/decision_dialog.py" line="157" />
         <source>Rationale</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="158" />
+        <location filename="../../ui/decision_dialog.py" line="159" />
         <source>Decided by</source>
         <translation>Besloten door</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="165" />
+        <location filename="../../ui/decision_dialog.py" line="166" />
         <source>What it is about (tick; a new status is optional)</source>
         <translation>Waar het over gaat (aanvinken; een nieuwe status is optioneel)</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="188" />
+        <location filename="../../ui/decision_dialog.py" line="189" />
         <source>Taken in the overleg “{title}”</source>
         <translation>Genomen in het overleg “{title}”</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="195" />
+        <location filename="../../ui/decision_dialog.py" line="196" />
         <source>Come back on a date</source>
         <translation>Terugkomen op een datum</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="220" />
+        <location filename="../../ui/decision_dialog.py" line="221" />
         <source>Signal or concern</source>
         <translation>Signaal of aandachtspunt</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="221" />
+        <location filename="../../ui/decision_dialog.py" line="222" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="222" />
+        <location filename="../../ui/decision_dialog.py" line="223" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="223" />
+        <location filename="../../ui/decision_dialog.py" line="224" />
         <source>New status</source>
         <translation>Nieuwe status</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="224" />
+        <location filename="../../ui/decision_dialog.py" line="225" />
         <source>Review on</source>
         <translation>Herbeoordelen op</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="240" />
+        <location filename="../../ui/decision_dialog.py" line="241" />
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="240" />
+        <location filename="../../ui/decision_dialog.py" line="241" />
         <source>Concern</source>
         <translation>Aandachtspunt</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.py" line="376" />
+        <location filename="../../ui/decision_dialog.py" line="377" />
         <source>Click again to delete</source>
         <translation>Klik nogmaals om te verwijderen</translation>
     </message>
@@ -849,17 +849,17 @@
         <translation>Agendapakket opslaan als pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="368" />
+        <location filename="../../ui/deliberation_page.py" line="370" />
         <source>PDF (*.pdf)</source>
         <translation>Pdf (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="382" />
+        <location filename="../../ui/deliberation_page.py" line="380" />
         <source>Making the PDF…</source>
         <translation>De pdf wordt gemaakt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deliberation_page.py" line="416" />
+        <location filename="../../ui/deliberation_page.py" line="393" />
         <source>Saved: {0} (%n internal signal(s) left out)</source>
         <translation>
             <numerusform>Opgeslagen: {0} (%n intern signaal niet opgenomen)</numerusform>
@@ -867,43 +867,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="418" />
+        <location filename="../../ui/deliberation_page.py" line="395" />
         <source>Saved: {0}</source>
         <translation>Opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="443" />
-        <location filename="../../ui/deliberation_page.py" line="452" />
+        <location filename="../../ui/deliberation_page.py" line="419" />
+        <location filename="../../ui/deliberation_page.py" line="428" />
         <source>Meetings</source>
         <translation>Overleg</translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="444" />
+        <location filename="../../ui/deliberation_page.py" line="420" />
         <source>+ Meeting</source>
         <translation>+ Overleg</translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="445" />
+        <location filename="../../ui/deliberation_page.py" line="421" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="446" />
+        <location filename="../../ui/deliberation_page.py" line="422" />
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="447" />
+        <location filename="../../ui/deliberation_page.py" line="423" />
         <source>+ Decision</source>
         <translation>+ Besluit</translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="448" />
+        <location filename="../../ui/deliberation_page.py" line="424" />
         <source>PDF…</source>
         <translation>Pdf…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliberation_page.py" line="450" />
+        <location filename="../../ui/deliberation_page.py" line="426" />
         <source>Save the agenda pack as an internal PDF, without confidential signals</source>
         <translation>Het agendapakket opslaan als interne pdf, zonder vertrouwelijke signalen</translation>
     </message>
@@ -1375,33 +1375,33 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../ui/handover_view.py" line="181" />
+        <location filename="../../ui/handover_view.py" line="172" />
         <source>Change account holder…</source>
         <translation>Accounthouder wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="182" />
+        <location filename="../../ui/handover_view.py" line="173" />
         <source>PDF…</source>
         <translation>Pdf…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="139" />
-        <location filename="../../ui/handover_view.py" line="183" />
+        <location filename="../../ui/handover_view.py" line="130" />
+        <location filename="../../ui/handover_view.py" line="174" />
         <source>Save the dossier as an internal PDF</source>
         <translation>Het dossier opslaan als interne pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="139" />
+        <location filename="../../ui/handover_view.py" line="130" />
         <source>Handover</source>
         <translation>Overdracht</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="224" />
+        <location filename="../../ui/handover_view.py" line="215" />
         <source>Handover dossier for {0}</source>
         <translation>Overdrachtsdossier voor {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handover_view.py" line="226" />
+        <location filename="../../ui/handover_view.py" line="217" />
         <source>+ %n internal item(s) left out</source>
         <translation>
             <numerusform>+ %n intern onderdeel niet opgenomen</numerusform>
@@ -1409,28 +1409,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="244" />
+        <location filename="../../ui/handover_view.py" line="235" />
         <source>None.</source>
         <translation>Geen.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="247" />
+        <location filename="../../ui/handover_view.py" line="238" />
         <source>Account holder</source>
         <translation>Accounthouder</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="249" />
+        <location filename="../../ui/handover_view.py" line="240" />
         <source>No account holder recorded.</source>
         <translation>Geen accounthouder vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="251" />
-        <location filename="../../ui/handover_view.py" line="255" />
+        <location filename="../../ui/handover_view.py" line="242" />
+        <location filename="../../ui/handover_view.py" line="246" />
         <source>{0}, since {1}</source>
         <translation>{0}, vanaf {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handover_view.py" line="259" />
+        <location filename="../../ui/handover_view.py" line="250" />
         <source>Open concerns (%n)</source>
         <translation>
             <numerusform>Open aandachtspunten (%n)</numerusform>
@@ -1438,7 +1438,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handover_view.py" line="265" />
+        <location filename="../../ui/handover_view.py" line="256" />
         <source>Closed concerns (%n)</source>
         <translation>
             <numerusform>Afgesloten aandachtspunten (%n)</numerusform>
@@ -1446,52 +1446,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="274" />
+        <location filename="../../ui/handover_view.py" line="265" />
         <source>Status: {0} · owner: {1} · opened {2}</source>
         <translation>Status: {0} · eigenaar: {1} · geopend {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="284" />
+        <location filename="../../ui/handover_view.py" line="275" />
         <source>fits</source>
         <translation>past</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="285" />
+        <location filename="../../ui/handover_view.py" line="276" />
         <source>does not fit</source>
         <translation>past niet</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="286" />
+        <location filename="../../ui/handover_view.py" line="277" />
         <source>neutral</source>
         <translation>neutraal</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="287" />
+        <location filename="../../ui/handover_view.py" line="278" />
         <source>n/a</source>
         <translation>n.v.t.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="290" />
+        <location filename="../../ui/handover_view.py" line="281" />
         <source>supporting</source>
         <translation>steunend</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="291" />
+        <location filename="../../ui/handover_view.py" line="282" />
         <source>contradicting</source>
         <translation>tegensprekend</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="292" />
+        <location filename="../../ui/handover_view.py" line="283" />
         <source>context</source>
         <translation>context</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="303" />
+        <location filename="../../ui/handover_view.py" line="294" />
         <source>Next step: {0} ({1}, due {2})</source>
         <translation>Volgende stap: {0} ({1}, uiterlijk {2})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handover_view.py" line="309" />
+        <location filename="../../ui/handover_view.py" line="300" />
         <source>Signals (%n)</source>
         <translation>
             <numerusform>Signalen (%n)</numerusform>
@@ -1499,32 +1499,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="312" />
+        <location filename="../../ui/handover_view.py" line="303" />
         <source>hard</source>
         <translation>hard</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="312" />
+        <location filename="../../ui/handover_view.py" line="303" />
         <source>soft</source>
         <translation>zacht</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="314" />
+        <location filename="../../ui/handover_view.py" line="305" />
         <source>positive</source>
         <translation>positief</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="315" />
+        <location filename="../../ui/handover_view.py" line="306" />
         <source>negative</source>
         <translation>negatief</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="316" />
+        <location filename="../../ui/handover_view.py" line="307" />
         <source>ambiguous</source>
         <translation>ambigu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handover_view.py" line="327" />
+        <location filename="../../ui/handover_view.py" line="318" />
         <source>Timeline (latest %n)</source>
         <translation>
             <numerusform>Tijdlijn (laatste %n)</numerusform>
@@ -1532,7 +1532,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handover_view.py" line="335" />
+        <location filename="../../ui/handover_view.py" line="326" />
         <source>Decisions (%n)</source>
         <translation>
             <numerusform>Besluiten (%n)</numerusform>
@@ -1540,12 +1540,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="341" />
+        <location filename="../../ui/handover_view.py" line="332" />
         <source>come back to it on {0}</source>
         <translation>terugkomen op {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handover_view.py" line="348" />
+        <location filename="../../ui/handover_view.py" line="339" />
         <source>Supervision trajectories (%n)</source>
         <translation>
             <numerusform>Toezichtstrajecten (%n)</numerusform>
@@ -1553,47 +1553,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="353" />
+        <location filename="../../ui/handover_view.py" line="344" />
         <source>Rationale: {0}</source>
         <translation>Motivering: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="355" />
+        <location filename="../../ui/handover_view.py" line="346" />
         <source>Rationale for ending: {0}</source>
         <translation>Motivering van de beëindiging: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="359" />
+        <location filename="../../ui/handover_view.py" line="350" />
         <source>Board informed on {0}</source>
         <translation>Bestuur geïnformeerd op {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="361" />
+        <location filename="../../ui/handover_view.py" line="352" />
         <source>Board not informed</source>
         <translation>Bestuur niet geïnformeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="367" />
+        <location filename="../../ui/handover_view.py" line="358" />
         <source>Intensified supervision</source>
         <translation>Geïntensiveerd toezicht</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="369" />
+        <location filename="../../ui/handover_view.py" line="360" />
         <source>Heightened supervision</source>
         <translation>Verscherpt toezicht</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="371" />
+        <location filename="../../ui/handover_view.py" line="362" />
         <source>running</source>
         <translation>loopt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="371" />
+        <location filename="../../ui/handover_view.py" line="362" />
         <source>ended</source>
         <translation>beëindigd</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handover_view.py" line="376" />
+        <location filename="../../ui/handover_view.py" line="367" />
         <source>Key contacts (%n)</source>
         <translation>
             <numerusform>Sleutelcontacten (%n)</numerusform>
@@ -1601,12 +1601,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="380" />
+        <location filename="../../ui/handover_view.py" line="371" />
         <source>(name left out)</source>
         <translation>(naam niet opgenomen)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handover_view.py" line="387" />
+        <location filename="../../ui/handover_view.py" line="378" />
         <source>Latest reflections (%n)</source>
         <translation>
             <numerusform>Laatste reflecties (%n)</numerusform>
@@ -1614,22 +1614,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="413" />
+        <location filename="../../ui/handover_view.py" line="404" />
         <source>Save handover dossier as PDF</source>
         <translation>Overdrachtsdossier opslaan als pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="413" />
+        <location filename="../../ui/handover_view.py" line="406" />
         <source>PDF (*.pdf)</source>
         <translation>Pdf (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="425" />
+        <location filename="../../ui/handover_view.py" line="416" />
         <source>Making the PDF…</source>
         <translation>De pdf wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_view.py" line="460" />
+        <location filename="../../ui/handover_view.py" line="426" />
         <source>Saved: {0}</source>
         <translation>Opgeslagen: {0}</translation>
     </message>
@@ -2810,22 +2810,22 @@
         <translation>Rapportage ontvangen</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="338" />
+        <location filename="../../ui/trajectory_dialog.py" line="341" />
         <source>Due date</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="339" />
+        <location filename="../../ui/trajectory_dialog.py" line="342" />
         <source>Received on</source>
         <translation>Ontvangen op</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="340" />
+        <location filename="../../ui/trajectory_dialog.py" line="343" />
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_dialog.py" line="341" />
+        <location filename="../../ui/trajectory_dialog.py" line="344" />
         <source>Signal captured from it</source>
         <translation>Signaal dat eruit is vastgelegd</translation>
     </message>
@@ -4249,62 +4249,62 @@
         <translation>{subject} — uiterlijk {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="295" />
+        <location filename="../../ui/trajectory_view.py" line="296" />
         <source>Capture a signal…</source>
         <translation>Signaal vastleggen…</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="332" />
+        <location filename="../../ui/trajectory_view.py" line="333" />
         <source>now</source>
         <translation>nu</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="340" />
+        <location filename="../../ui/trajectory_view.py" line="341" />
         <source>Rationale</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="344" />
+        <location filename="../../ui/trajectory_view.py" line="345" />
         <source>Conditions</source>
         <translation>Scherpe afspraken</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="346" />
+        <location filename="../../ui/trajectory_view.py" line="347" />
         <source>Owner: {name}</source>
         <translation>Eigenaar: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="348" />
+        <location filename="../../ui/trajectory_view.py" line="349" />
         <source>Board informed on {date}</source>
         <translation>Bestuur geïnformeerd op {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="349" />
+        <location filename="../../ui/trajectory_view.py" line="350" />
         <source>Board informed</source>
         <translation>Bestuur geïnformeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="351" />
+        <location filename="../../ui/trajectory_view.py" line="352" />
         <source>Board not informed</source>
         <translation>Bestuur niet geïnformeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="353" />
+        <location filename="../../ui/trajectory_view.py" line="354" />
         <source>Rationale for ending</source>
         <translation>Motivering van de beëindiging</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="403" />
+        <location filename="../../ui/trajectory_view.py" line="404" />
         <source>Remove</source>
         <translation>Weghalen</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="404" />
+        <location filename="../../ui/trajectory_view.py" line="405" />
         <source>Remove this reporting duty with the reports recorded under it?</source>
         <translation>Deze rapportageverplichting verwijderen, met de rapportages die eronder zijn vastgelegd?</translation>
     </message>
     <message>
-        <location filename="../../ui/trajectory_view.py" line="433" />
+        <location filename="../../ui/trajectory_view.py" line="434" />
         <source>Report not received: {subject} (due {date})</source>
         <translation>Rapportage niet ontvangen: {subject} (uiterlijk {date})</translation>
     </message>
@@ -4903,87 +4903,87 @@
         <translation>Rustige periode, ingekort: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="92" />
+        <location filename="../../ui/timeline_view.py" line="79" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>Uitzoomen (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="98" />
+        <location filename="../../ui/timeline_view.py" line="85" />
         <source>Zoom in (Ctrl++)</source>
         <translation>Inzoomen (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="107" />
+        <location filename="../../ui/timeline_view.py" line="94" />
         <source>PDF…</source>
         <translation>Pdf…</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="108" />
+        <location filename="../../ui/timeline_view.py" line="95" />
         <source>Save this period as an internal PDF, without confidential signals (Ctrl+P)</source>
         <translation>Deze periode opslaan als interne pdf, zonder vertrouwelijke signalen (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="116" />
+        <location filename="../../ui/timeline_view.py" line="103" />
         <source>Compress quiet periods</source>
         <translation>Rustige perioden inkorten</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="119" />
+        <location filename="../../ui/timeline_view.py" line="106" />
         <source>Months without anything shrink to a narrow marked gap, so a build-up of signals stands out</source>
         <translation>Maanden zonder iets krimpen tot een smalle, gemarkeerde onderbreking, zodat een opeenstapeling van signalen opvalt</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="123" />
+        <location filename="../../ui/timeline_view.py" line="110" />
         <source>● hard signal   ◌ soft signal   ◆ visit   ■ intervention   ▲ concern</source>
         <translation>● hard signaal   ◌ zacht signaal   ◆ bezoek   ■ interventie   ▲ aandachtspunt</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="132" />
+        <location filename="../../ui/timeline_view.py" line="119" />
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="134" />
+        <location filename="../../ui/timeline_view.py" line="121" />
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="170" />
+        <location filename="../../ui/timeline_view.py" line="157" />
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="171" />
+        <location filename="../../ui/timeline_view.py" line="158" />
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="172" />
+        <location filename="../../ui/timeline_view.py" line="159" />
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="173" />
+        <location filename="../../ui/timeline_view.py" line="160" />
         <source>Save the period shown as an internal PDF</source>
         <translation>De getoonde periode opslaan als interne pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="301" />
+        <location filename="../../ui/timeline_view.py" line="288" />
         <source>Save timeline as PDF</source>
         <translation>Tijdlijn opslaan als pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="301" />
+        <location filename="../../ui/timeline_view.py" line="290" />
         <source>PDF (*.pdf)</source>
         <translation>Pdf (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="314" />
+        <location filename="../../ui/timeline_view.py" line="302" />
         <source>Making the PDF…</source>
         <translation>De pdf wordt gemaakt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/timeline_view.py" line="358" />
+        <location filename="../../ui/timeline_view.py" line="316" />
         <source>Saved: {0} (%n confidential signal(s) left out)</source>
         <translation>
             <numerusform>Opgeslagen: {0} (%n vertrouwelijk signaal weggelaten)</numerusform>
@@ -4991,7 +4991,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/timeline_view.py" line="360" />
+        <location filename="../../ui/timeline_view.py" line="318" />
         <source>Saved: {0}</source>
         <translation>Opgeslagen: {0}</translation>
     </message>
@@ -6357,217 +6357,222 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="126" />
+        <source>{field}: only a signal the whole team sees fits here, not one of an inspection.</source>
+        <translation>{field}: alleen een signaal dat het hele team ziet past hier, niet een signaal van een inspectie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="129" />
         <source>Only a soft signal is converted; a hard one can be evidence as it is.</source>
         <translation>Alleen een zacht signaal wordt omgezet; een hard signaal kan zo als onderbouwing dienen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>A confidential signal can never appear in a report.</source>
         <translation>Een vertrouwelijk signaal kan nooit in een rapport komen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>A confidential item is never released for the report. Change its confidentiality first.</source>
         <translation>Een vertrouwelijk onderdeel wordt nooit vrijgegeven voor het rapport. Pas eerst de vertrouwelijkheid aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>This signal has already been converted into a finding.</source>
         <translation>Dit signaal is al omgezet in een bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>Add at least one further piece of evidence that may appear in a report (a marked note, a hard signal, an observation): a soft signal alone is not a finding.</source>
         <translation>Voeg minstens één andere onderbouwing toe die in een rapport mag (een gemarkeerde notitie, een hard signaal, een observatie): een zacht signaal alleen is geen bevinding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>This finding substantiates a soft signal; that signal must stay among its evidence.</source>
         <translation>Deze bevinding onderbouwt een zacht signaal; dat signaal moet bij de onderbouwing blijven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>Findings still carry traffic lights. Remove them first; then the judgement can be formative.</source>
         <translation>Bevindingen hebben nog stoplichten. Haal die eerst weg; daarna kan het oordeel formatief worden.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="152" />
         <source>A signal is made hard only with a reason in the data: a signal that hardens it, or a finding it was converted into.</source>
         <translation>Een signaal wordt alleen hard gemaakt met een grond in de gegevens: een signaal dat het hard maakt, of een bevinding waarin het is omgezet.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>{field}: this is already the current value.</source>
         <translation>{field}: dit is al de huidige waarde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="158" />
         <source>This signal is not attached to the concern.</source>
         <translation>Dit signaal is niet aan het aandachtspunt gekoppeld.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>A decision not to act needs a rationale: should something go wrong after all, the team must be able to account for it.</source>
         <translation>Een besluit om niet te handelen heeft een motivering nodig: als het dan toch misgaat, moet het team daarover verantwoording kunnen afleggen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="164" />
         <source>Enforcement needs a rationale: the team must be able to account for this step afterwards.</source>
         <translation>Handhaving heeft een motivering nodig: het team moet achteraf verantwoording kunnen afleggen over deze stap.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>{field} lies in the past: choose today or a later day.</source>
         <translation>{field} ligt in het verleden: kies vandaag of een latere dag.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="171" />
         <source>{field} lies in the future.</source>
         <translation>{field} ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>{field} belongs to another organisation or network.</source>
         <translation>{field} hoort bij een andere organisatie of een ander netwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>A concern is about exactly one organisation or one network.</source>
         <translation>Een aandachtspunt gaat over precies één organisatie of één netwerk.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>Decisions were taken in this meeting; they stay on record, so it cannot be deleted.</source>
         <translation>In dit overleg zijn besluiten genomen; die blijven bewaard, dus het overleg kan niet worden verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="181" />
         <source>{field} lies too far ahead (at most {latest}).</source>
         <translation>{field} ligt te ver vooruit (uiterlijk {latest}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="182" />
         <source>A score other than neutral needs evidence: pick a note or event from the session.</source>
         <translation>Een score anders dan neutraal vraagt onderbouwing: kies een notitie of gebeurtenis uit de sessie.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="186" />
         <source>{field} is invalid.</source>
         <translation>{field} is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194" />
+        <location filename="../../ui/messages.py" line="197" />
         <source>This passphrase does not open the database. Nothing was changed; try again.</source>
         <translation>Deze wachtwoordzin opent de database niet. Er is niets gewijzigd; probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198" />
+        <location filename="../../ui/messages.py" line="201" />
         <source>No database found. Create a new one.</source>
         <translation>Geen database gevonden. Maak een nieuwe aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199" />
+        <location filename="../../ui/messages.py" line="202" />
         <source>A database already exists here; unlock it instead.</source>
         <translation>Hier staat al een database; ontgrendel die.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202" />
+        <location filename="../../ui/messages.py" line="205" />
         <source>The database is damaged. A backup is in the backups folder; contact support.</source>
         <translation>De database is beschadigd. Een reservekopie staat in de map backups; neem contact op met de beheerder.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206" />
+        <location filename="../../ui/messages.py" line="209" />
         <source>This database was made by a newer version of Veldwerk. Update the app.</source>
         <translation>Deze database is gemaakt door een nieuwere versie van Veldwerk. Werk de app bij.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209" />
+        <location filename="../../ui/messages.py" line="212" />
         <source>The framework file was refused: {reason}</source>
         <translation>Het kaderbestand is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210" />
+        <location filename="../../ui/messages.py" line="213" />
         <source>The demo data could not be loaded: {error}</source>
         <translation>De demogegevens konden niet worden geladen: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211" />
+        <location filename="../../ui/messages.py" line="214" />
         <source>This item no longer exists.</source>
         <translation>Dit onderdeel bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="212" />
+        <location filename="../../ui/messages.py" line="215" />
         <source>The import was refused: {reason}</source>
         <translation>De import is geweigerd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213" />
+        <location filename="../../ui/messages.py" line="216" />
         <source>The rescue file cannot be opened: {reason}</source>
         <translation>De noodkopie kan niet worden geopend: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214" />
+        <location filename="../../ui/messages.py" line="217" />
         <source>{path} is a folder. Choose a file name to export to.</source>
         <translation>{path} is een map. Kies een bestandsnaam om naar te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217" />
+        <location filename="../../ui/messages.py" line="220" />
         <source>The folder of {path} does not exist. Nothing was written.</source>
         <translation>De map van {path} bestaat niet. Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220" />
+        <location filename="../../ui/messages.py" line="223" />
         <source>{path} cannot be written here (no permission). Nothing was written.</source>
         <translation>{path} kan hier niet worden geschreven (geen rechten). Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223" />
+        <location filename="../../ui/messages.py" line="226" />
         <source>{path} could not be written (disk full or removed?). Nothing was written.</source>
         <translation>{path} kon niet worden geschreven (schijf vol of verwijderd?). Er is niets geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226" />
+        <location filename="../../ui/messages.py" line="229" />
         <source>The file is empty.</source>
         <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227" />
+        <location filename="../../ui/messages.py" line="230" />
         <source>The file is too large to attach.</source>
         <translation>Het bestand is te groot om toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228" />
+        <location filename="../../ui/messages.py" line="231" />
         <source>This kind of file cannot be attached (photos, PDF, Office and text files can).</source>
         <translation>Dit soort bestand kan niet worden toegevoegd (foto's, PDF-, Office- en tekstbestanden wel).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="234" />
         <source>The image cannot be read: the file is damaged or not an image.</source>
         <translation>De afbeelding is onleesbaar: het bestand is beschadigd of geen afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234" />
+        <location filename="../../ui/messages.py" line="237" />
         <source>This file is already attached here.</source>
         <translation>Dit bestand is hier al toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235" />
+        <location filename="../../ui/messages.py" line="238" />
         <source>The attachment's file is missing on this laptop.</source>
         <translation>Het bestand van de bijlage ontbreekt op deze laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238" />
+        <location filename="../../ui/messages.py" line="241" />
         <source>The attachment's file was changed outside Veldwerk and is not shown.</source>
         <translation>Het bestand van de bijlage is buiten Veldwerk gewijzigd en wordt niet getoond.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="241" />
+        <location filename="../../ui/messages.py" line="244" />
         <source>The attachment reference is invalid.</source>
         <translation>De verwijzing naar de bijlage is ongeldig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243" />
-        <location filename="../../ui/messages.py" line="245" />
+        <location filename="../../ui/messages.py" line="246" />
+        <location filename="../../ui/messages.py" line="248" />
         <source>Something went wrong: {error}</source>
         <translation>Er ging iets mis: {error}</translation>
     </message>

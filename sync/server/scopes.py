@@ -59,7 +59,7 @@ SCOPE_PATHS: dict[str, list[tuple[str, str]] | str] = {
     "decision_subject": [("signal_id", "signal")],  # about a concern only: shared
     "trajectory": [],
     "reporting_duty": [],
-    "trajectory_report": [],
+    "trajectory_report": [("signal_id", "signal")],  # a link to an inspection's signal: its scope
     "account_holder": [],
 }
 
