@@ -1,6 +1,8 @@
 """Run the benchmarks and print a summary table.
 
-    python -m bench [cold_start unlock autosave fts visit_open report sense_board resurfacing sync-bulk
+    python -m bench [cold_start unlock autosave fts visit_open report sense_board resurfacing
+                     agenda_pack handover_dossier decision_log decision_search overdue_review
+                     trajectory_warnings sync-bulk
                      sync-fleet sync-blob]
                     [--paragraphs N] [--signals N] [--changes N] [--laptops N] [--blob-mb N]
 
@@ -22,7 +24,7 @@ from datetime import datetime
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from . import autosave, cold_start, fts, report, sense, unlock, visit_open
+from . import autosave, cold_start, deliberation, fts, report, sense, unlock, visit_open
 from . import sync as sync_bench
 from .common import RESULTS, Result, Size, add_size_args, print_result, size_from
 from .generate import ensure_store
@@ -36,6 +38,9 @@ BENCHMARKS: dict[str, Callable[[Size, argparse.Namespace], Result]] = {
     "report": lambda size, args: report.run(),
     "sense_board": lambda size, args: sense.run(),
     "resurfacing": lambda size, args: sense.run_resurfacing(),
+    **{  # issue #15's reads, each on its own (bench/deliberation.py)
+        name: (lambda size, args, name=name: deliberation.run((name,))[0]) for name in deliberation.NAMES
+    },
     "sync-bulk": lambda size, args: sync_bench.run_bulk(args.changes),
     "sync-fleet": lambda size, args: sync_bench.run_fleet(args.laptops),
     "sync-blob": lambda size, args: sync_bench.run_blob(args.blob_mb),

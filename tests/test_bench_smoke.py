@@ -28,3 +28,11 @@ def test_sense_benchmarks_run_at_a_tiny_size(qapp: object) -> None:
     assert board.name == "sense_board" and board.ratio > 0 and "bare SQL" in board.baseline
     typing = sense.run_resurfacing(total=600, board=120, observers=6, rounds=1)
     assert typing.name == "resurfacing" and typing.ratio > 0
+
+
+def test_deliberation_benchmarks_run_at_a_tiny_size() -> None:
+    from bench import deliberation
+
+    results = deliberation.run(total=600, board=120, observers=6, rounds=1)
+    assert [r.name for r in results] == list(deliberation.NAMES)
+    assert all(r.ratio > 0 and "bare SQL" in r.baseline for r in results)
