@@ -66,13 +66,13 @@ def overdue_for_review(session: Session, today: date) -> list[OverdueSubject]:
     REVIEW_INTERVAL or missing: never reviewed first, then the longest ago, then by name."""
     concerns = _count_by_subject(
         session,
-        select(Concern.organisation_id, Concern.network_id).where(
+        select(Concern.organisation_id, Concern.network_id, func.count()).where(
             Concern.deleted_at.is_(None), Concern.status.not_in(list(CONCERN_CLOSING))
         ),
     )
     trajectories = _count_by_subject(
         session,
-        select(Trajectory.organisation_id, Trajectory.network_id).where(
+        select(Trajectory.organisation_id, Trajectory.network_id, func.count()).where(
             Trajectory.deleted_at.is_(None),
             Trajectory.started_on <= today,
             or_(Trajectory.ended_on.is_(None), Trajectory.ended_on > today),
@@ -81,7 +81,7 @@ def overdue_for_review(session: Session, today: date) -> list[OverdueSubject]:
     # A signal always has its organisation; it counts there, not for its network.
     signals = _count_by_subject(
         session,
-        select(Signal.organisation_id, null()).where(
+        select(Signal.organisation_id, null(), func.count()).where(
             Signal.deleted_at.is_(None), Signal.status != SignalStatusCode.CLOSED
         ),
     )
@@ -112,18 +112,19 @@ def overdue_for_review(session: Session, today: date) -> list[OverdueSubject]:
     return out
 
 
-def _count_by_subject(session: Session, query: Select[Any, Any]) -> dict[SubjectRef, int]:
-    """Rows of (organisation_id, network_id) counted per subject: a row with a network and no
-    organisation is the network's, else the organisation's."""
+def _count_by_subject(session: Session, query: Select[Any, Any, Any]) -> dict[SubjectRef, int]:
+    """Rows of (organisation_id, network_id, count) counted per subject: a row with a network
+    and no organisation is the network's, else the organisation's. Counted by the database
+    (grouped): fetching one row per open signal cost ~150 ms at 100,000 signals."""
     counts: dict[SubjectRef, int] = {}
-    for organisation_id, network_id in session.execute(query):
+    for organisation_id, network_id, n in session.execute(query.group_by(*query.selected_columns[:2])):
         if organisation_id is not None:
             subject = SubjectRef.organisation(organisation_id)
         elif network_id is not None:
             subject = SubjectRef.network(network_id)
         else:
             continue
-        counts[subject] = counts.get(subject, 0) + 1
+        counts[subject] = counts.get(subject, 0) + n
     return counts
 
 
