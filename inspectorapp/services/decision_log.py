@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain.decision_views import (
@@ -91,6 +91,11 @@ def decision_log(session: Session, subject: SubjectRef, query: str = "") -> Deci
         tuple(frameworks.labels(session, "signal_status")),
         tuple(frameworks.labels(session, "concern_status")),
     )
+
+
+def decisions_in(session: Session, subject: SubjectRef, deliberation_id: str) -> list[DecisionRow]:
+    """The subject's decisions taken in one overleg (the agenda pack's), in the log's order."""
+    return _rows(session, and_(_of_subject(subject), Decision.deliberation_id == deliberation_id))
 
 
 def decision_row(session: Session, decision_id: str) -> DecisionRow:
