@@ -122,15 +122,18 @@ FLOORS: dict[str, tuple[str, ...]] = {
     "overdue_review": OVERDUE,
     "trajectory_warnings": (TRAJECTORIES,),
 }
-# p95 budgets: a screen the user opened and waits for (pack, dossier) or a list that
-# follows a keystroke or a page switch (the others); see bench/README.md for the reasoning.
-BUDGETS: dict[str, tuple[float, float]] = {  # name -> (p95 seconds, ratio to the floor)
-    "agenda_pack": (0.500, 6.0),
+# p95 budgets: a screen the user opened and waits for (pack, dossier: 500 ms) or a list that
+# follows a keystroke or a page switch (100 ms; the warnings sit on the trajectory page: 50).
+# A ratio is budgeted only where the floor is tens of milliseconds; against a 0.3-3 ms floor
+# the fixed cost of mapping rows to objects dominates and the ratio is printed, not judged.
+# The reasoning and the numbers are in bench/README.md.
+BUDGETS: dict[str, tuple[float, float | None]] = {  # name -> (p95 seconds, ratio to the floor)
+    "agenda_pack": (0.500, 4.0),
     "handover_dossier": (0.500, 6.0),
-    "decision_log": (0.150, 6.0),
-    "decision_search": (0.150, 6.0),
-    "overdue_review": (0.150, 6.0),
-    "trajectory_warnings": (0.050, 6.0),
+    "decision_log": (0.100, None),
+    "decision_search": (0.100, None),
+    "overdue_review": (0.150, 3.0),
+    "trajectory_warnings": (0.050, None),
 }
 NAMES = tuple(FLOORS)
 SEARCH = "bezoek zorg"  # two common words of the generator's vocabulary: a real narrowing
@@ -240,8 +243,8 @@ def _result(name: str, app_s: list[float], floor_s: list[float], rows: int, per_
         f"p95 {ms(p95)} (p50 {ms(median(app_s))})",
         f"bare SQL p95 {ms(f95)} (p50 {ms(median(floor_s))})",
         ratio,
-        f"p95 ≤ {limit * 1000:.0f} ms and ≤ {ratio_limit:g}× floor",
-        p95 <= limit and ratio <= ratio_limit,
+        f"p95 ≤ {limit * 1000:.0f} ms" + (f" and ≤ {ratio_limit:g}× floor" if ratio_limit else ""),
+        p95 <= limit and (ratio_limit is None or ratio <= ratio_limit),
     )
 
 
