@@ -37,6 +37,10 @@ organisation, subject organisations, the paragraphs) fetched with plain SQL on a
 SQLCipher connection (``connect_raw``, same file), then ``QPlainTextEdit.setPlainText``
 of the same text in a bare editor of the page editor's size and its ``grab()``.
 
+The app's garbage collection set-up holds throughout: ``ui.gc_guard``'s collector (automatic
+collection off, a GUI-thread timer collecting every 500 ms), as ``inspectorapp.bootstrap``
+installs it.
+
 Median and p95 over ``opens`` (≥ 10) after one discarded warm-up open per visit. The
 budget is absolute (p95 ≤ 200 ms); the ratio to the floor is printed for information.
 """
@@ -44,20 +48,17 @@ budget is absolute (p95 ≤ 200 ms); the ratio to the floor is printed for infor
 from __future__ import annotations
 
 import argparse
-import json
+import gc
 import os
-import random
 import shutil
 import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3.dbapi2 as sqlcipher
 from PySide6.QtCore import (
     QEvent,
     QEventLoop,
@@ -70,15 +71,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from inspectorapp.domain.snapshots import ActionContext, NoteSnapshot
+from inspectorapp.domain.snapshots import NoteSnapshot
 from inspectorapp.domain.visit_views import VisitWorkspace
-from inspectorapp.ids import new_id
 from inspectorapp.paths import app_paths
-from inspectorapp.services import frameworks
 from inspectorapp.workspace import Workspace
 from storage.engine import connect_raw
-from storage.migrate import head_revision
-from ui import style
+from ui import gc_guard, style
 from ui.visit_page import VisitPage
 
 from .common import (
@@ -94,16 +92,9 @@ from .common import (
     print_result,
     size_from,
 )
-from .dataset import NOTE_SQL, SIGNAL_SQL, START, Conv, iso, rows_for
-from .generate import GENERATOR_VERSION, SEED, ensure_store, open_bench_store
-from .words import TextMaker
+from .visit_store import NOTES, SIGNALS, VisitStore, ensure_visit_store
 
 BUDGET_S = 0.200
-VISIT_VERSION = 3  # bump when the added visits change shape
-NOTES = 500
-SIGNALS = 300
-OTHER_CONVERSATIONS = (40, 90, 25)  # paragraphs of the visit's later conversations
-SIGNAL_SHARE = (150, 60, 60, 30)  # signals per conversation, first one first; sums to SIGNALS
 WIDTH, HEIGHT = 1180, 760  # the main window's default size
 TIMEOUT_MS = 60_000
 OPENS = 40  # p95 of 40 is the third slowest open
@@ -144,172 +135,6 @@ APP_SIGNAL_SQL = (
     "SELECT s.id FROM signal s JOIN organisation o ON o.id = s.organisation_id"
     " WHERE (s.visit_id = ? OR s.conversation_id IN ({})) AND s.deleted_at IS NULL ORDER BY s.observed_at"
 )
-
-
-# ----- the store ------------------------------------------------------------------------
-def visit_store_dir(size: Size) -> Path:
-    return CACHE / f"visit-{size.key}-r{head_revision()}-g{GENERATOR_VERSION}-v{VISIT_VERSION}"
-
-
-@dataclass(frozen=True)
-class VisitStore:
-    path: Path
-    visits: tuple[str, ...]
-    first_conversations: tuple[str, ...]
-    meta: dict[str, Any]
-
-
-def ensure_visit_store(size: Size, force: bool = False) -> VisitStore:
-    """The cached store with the two 500-note visits, built first if missing."""
-    target = visit_store_dir(size)
-    if force:
-        shutil.rmtree(target, ignore_errors=True)
-    if not (target / "meta.json").exists():
-        build_visit_store(size, target)
-    meta = json.loads((target / "meta.json").read_text("utf-8"))
-    return VisitStore(target / "veldwerk.db", tuple(meta["visits"]), tuple(meta["first_conversations"]), meta)
-
-
-def _codes(conn: sqlcipher.Connection, fv_id: str, taxonomy: str, leaves: bool = False) -> list[str]:
-    sql = "SELECT code FROM taxonomy_item WHERE framework_version_id = ? AND taxonomy = ?"
-    if leaves:
-        sql += " AND parent_code IS NOT NULL"
-    return [r[0] for r in conn.execute(sql + " ORDER BY position", (fv_id, taxonomy)).fetchall()]
-
-
-def build_visit_store(size: Size, target: Path) -> None:
-    source = ensure_store(size)
-    building = target.with_name(target.name + ".building")
-    shutil.rmtree(building, ignore_errors=True)
-    building.mkdir(parents=True)
-    print(f"building visit store {target.name} from {source.parent.name}")
-    started = time.perf_counter()
-    shutil.copyfile(source, building / "veldwerk.db")
-    store = open_bench_store(building / "veldwerk.db")
-    try:
-        with store.transaction() as session:
-            frameworks.ensure_bundled(session, ActionContext("bench", "bench-device"))
-            doc = frameworks.bundled_framework_docs()[-1]
-            fv_id = frameworks.find_version(session, doc.key, doc.version)
-        conn = store.raw
-        rng = random.Random(SEED + VISIT_VERSION)
-        t = TextMaker(rng)
-        conv_types = _codes(conn, fv_id, "conversation_type")
-        # The opened conversation must be one the note editor shows: not a group session
-        # (those open the session board).
-        one_to_one = next(
-            code
-            for code, attributes in conn.execute(
-                "SELECT code, attributes FROM taxonomy_item WHERE framework_version_id = ?"
-                " AND taxonomy = 'conversation_type' ORDER BY position",
-                (fv_id,),
-            )
-            if not json.loads(attributes or "{}").get("group_session")
-        )
-        roles = _codes(conn, fv_id, "person_role", leaves=True)
-        org_id, org_name = conn.execute("SELECT id, name FROM organisation ORDER BY name LIMIT 1").fetchone()
-        begin = START + timedelta(days=330)
-        at = iso(begin)
-        insp_id = new_id()
-        conn.execute("BEGIN")
-        conn.execute(
-            "INSERT INTO inspection (id, title, inspection_type, purpose, declared_role, level,"
-            " framework_version_id, status, theme_codes, started_on, ended_on, created_at, updated_at)"
-            " VALUES (?, ?, 'risico', ?, 'naleving', 'meso', ?, 'veldwerk', '[]', ?, ?, ?, ?)",
-            (
-                insp_id,
-                f"Bench: twee bezoeken {org_name}"[:200],
-                t.text(20, 80),
-                fv_id,
-                begin.date().isoformat(),
-                (begin + timedelta(days=30)).date().isoformat(),
-                at,
-                at,
-            ),
-        )
-        conn.execute(
-            "INSERT INTO inspection_subject (id, inspection_id, subject_kind, organisation_id, created_at,"
-            " updated_at) VALUES (?, ?, 'organisatie', ?, ?, ?)",
-            (new_id(), insp_id, org_id, at, at),
-        )
-        visits: list[str] = []
-        firsts: list[str] = []
-        n_notes = n_signals = 0
-        for day in (3, 10):
-            visit_id, when = new_id(), begin + timedelta(days=day, hours=1)
-            visits.append(visit_id)
-            conn.execute(
-                "INSERT INTO visit (id, inspection_id, visit_date, location, announced, created_at,"
-                " updated_at) VALUES (?, ?, ?, 'Utrecht', 1, ?, ?)",
-                (visit_id, insp_id, when.date().isoformat(), iso(when), iso(when)),
-            )
-            starts = when
-            for k, (paragraphs, signals) in enumerate(
-                zip((NOTES, *OTHER_CONVERSATIONS), SIGNAL_SHARE, strict=True)
-            ):
-                c = Conv(new_id(), visit_id, insp_id, org_id, starts, paragraphs)
-                if k == 0:  # the earliest: the one the page opens
-                    firsts.append(c.id)
-                conn.execute(
-                    "INSERT INTO conversation (id, visit_id, conversation_type, title, starts_at, ends_at,"
-                    " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        c.id,
-                        visit_id,
-                        one_to_one if k == 0 else rng.choice(conv_types),
-                        t.title(),
-                        iso(starts),
-                        iso(starts + timedelta(seconds=45 * paragraphs)),
-                        iso(starts),
-                        iso(starts),
-                    ),
-                )
-                conn.executemany(
-                    "INSERT INTO participant (id, conversation_id, role_code, organisation_id, label,"
-                    " presence, position, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, 'aanwezig', ?, ?, ?)",
-                    [
-                        (new_id(), c.id, role, org_id, f"{role.replace('_', ' ').lower()} {j + 1}", j, at, at)
-                        for j, role in enumerate(rng.sample(roles, rng.randint(2, 5)))
-                    ],
-                )
-                notes, sigs = rows_for(c, signals, t)
-                # Speakers as the app stores them: framework person_role codes.
-                notes = [(*n[:5], rng.choice(roles) if n[5] else None, *n[6:]) for n in notes]
-                conn.executemany(NOTE_SQL, notes)
-                conn.executemany(SIGNAL_SQL, sigs)
-                n_notes += len(notes)
-                n_signals += len(sigs)
-                starts += timedelta(seconds=45 * paragraphs + 1800)
-        conn.execute("COMMIT")
-        counts = {
-            "first_conversation_paragraphs": [
-                conn.execute(
-                    "SELECT count(*) FROM note_paragraph WHERE conversation_id = ?", (c,)
-                ).fetchone()[0]
-                for c in firsts
-            ],
-            "visit_signals": [
-                conn.execute("SELECT count(*) FROM signal WHERE visit_id = ?", (v,)).fetchone()[0]
-                for v in visits
-            ],
-            "note_paragraph": conn.execute("SELECT count(*) FROM note_paragraph").fetchone()[0],
-            "signal": conn.execute("SELECT count(*) FROM signal").fetchone()[0],
-        }
-    finally:
-        store.close()
-    meta = {
-        "from": source.parent.name,
-        "visits": visits,
-        "first_conversations": firsts,
-        "added": {"paragraphs": n_notes, "signals": n_signals},
-        "counts": counts,
-        "framework": f"{doc.key} {doc.version}",
-        "built_in_s": round(time.perf_counter() - started, 1),
-    }
-    (building / "meta.json").write_text(json.dumps(meta, indent=2), "utf-8")
-    building.rename(target)
-    print(f"  {counts}; {meta['built_in_s']} s")
 
 
 # ----- measuring ------------------------------------------------------------------------
@@ -551,6 +376,11 @@ def run(size: Size, opens: int = OPENS) -> Result:
     copy = fresh_copy(store.path, "visit_open/data/veldwerk.db")
     app = _qt_app()
     style.apply(app)
+    # The app's GC set-up (inspectorapp.bootstrap installs ui.gc_guard): no automatic
+    # collection, a GUI-thread timer collects generation by generation. Our own instance,
+    # stopped afterwards, so the benchmarks that run after this one get Python's default back.
+    gc_was_enabled = gc.isenabled()
+    collector = gc_guard.GarbageCollector(app)
     started = now()
     workspace = Workspace.unlock(app_paths(home), PASSPHRASE, "bench")
     unlock_s = now() - started
@@ -591,6 +421,10 @@ def run(size: Size, opens: int = OPENS) -> Result:
         app.processEvents()
         workspace.close()
         shutil.rmtree(home, ignore_errors=True)
+        collector.timer.stop()
+        collector.deleteLater()
+        if gc_was_enabled:
+            gc.enable()
     med, p95 = median(app_s), percentile(app_s, 95)
     f_med, f_p95 = median(floor_s), percentile(floor_s, 95)
     counts = store.meta["counts"]
