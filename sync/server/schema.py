@@ -162,6 +162,15 @@ device_scope = Table(  # the inspections a device was given whole: sent once, in
     Column("at_since", BigInteger, nullable=False),
 )
 
+def closing() -> list[Column[object]]:
+    """Who closed a conflict or dead letter, when and why (an admin; migration 0009)."""
+    return [
+        Column("closed_at", Moment, nullable=True),
+        Column("closed_by", String(200), nullable=True),
+        Column("close_note", Text, nullable=True),
+    ]
+
+
 sync_conflict = Table(
     "sync_conflict",
     metadata,
@@ -178,8 +187,9 @@ sync_conflict = Table(
     Column("loser_hlc", String(24), nullable=False),
     Column("loser_device", Id, nullable=False),
     Column("review", Boolean, nullable=False),  # a field that matters: shown for review
-    Column("status", String(16), nullable=False, default="open"),
+    Column("status", String(16), nullable=False, default="open"),  # open | closed (by an admin)
     Column("created_at", Moment, nullable=False),
+    *closing(),
     Index("ix_sync_conflict_record", "tbl", "record_id"),
 )
 
@@ -200,6 +210,7 @@ sync_rejection = Table(
     Column("record_id", Id, nullable=True),
     Column("times", Integer, nullable=False, server_default="1"),
     Column("last_seen_at", Moment, nullable=True),
+    *closing(),
     Index("ix_sync_rejection_open", "device_id", "tbl", "record_id", "reason"),
 )
 
