@@ -44,6 +44,10 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
 def create_account(
     conn: Connection, username: str, display_name: str, password: str | None, is_admin: bool = False
 ) -> str:

@@ -4,9 +4,13 @@
                           [--blobs DIR] [--blob-key FILE]  (the key is made on first start, mode 0600)
     veldwerk-server create-user NAME [--admin]        (password from VELDWERK_SERVER_PASSWORD or a prompt)
     veldwerk-server create-team TEAM / add-member TEAM NAME / grant INSPECTION_ID TEAM [--read-only]
-    veldwerk-server enrolment-code NAME [--hours 24] / revoke-device DEVICE_ID
+    veldwerk-server enrolment-code NAME [--hours 24]
     veldwerk-server disable-user NAME / enable-user NAME   (a person: all devices, logins, codes)
     veldwerk-server openapi FILE
+    listings, revoking, resetting and closing conflicts: sync/server/cli_admin.py
+
+Every command says what it did; a name or id that is not there is one line and exit 2. No
+command needs a terminal: passwords come from the environment when there is none.
 
 The database is ``--db URL`` or ``VELDWERK_SERVER_DB``; by default a SQLite file in the
 user data folder, so one command starts a working server. Every command migrates first.
@@ -15,7 +19,6 @@ user data folder, so one command starts a working server. Every command migrates
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -24,10 +27,11 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from inspectorapp.errors import FrameworkFileError
 
-from . import accounts
+from . import accounts, admin, cli_admin
 from .db import make_engine, migrate
 from .frameworks import PublishRefused
 
@@ -54,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--blob-key", type=Path, help="key file for attachment files (default beside their folder)"
     )
+    serve.add_argument(  # off without a token: the metrics name users and devices (sync/server/metrics.py)
+        "--metrics-token-file", type=Path, help="serve GET /metrics to requests bearing this file's token"
+    )
     sub.add_parser("migrate", help="create or upgrade the database")
     user = sub.add_parser("create-user")
     user.add_argument("name")
@@ -71,8 +78,6 @@ def _parser() -> argparse.ArgumentParser:
     code = sub.add_parser("enrolment-code", help="a one-time code with which a laptop enrols")
     code.add_argument("name")
     code.add_argument("--hours", type=int, default=24)
-    revoke = sub.add_parser("revoke-device", help="stop one laptop (its user may enrol again)")
-    revoke.add_argument("device_id")
     for verb, what in (("disable-user", "refuse"), ("enable-user", "accept again")):
         switch = sub.add_parser(verb, help=f"{what} every device, login and code of a user")
         switch.add_argument("name")
@@ -80,16 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     framework.add_argument("file", type=Path)
     spec = sub.add_parser("openapi", help="write the OpenAPI schema")
     spec.add_argument("file", type=Path)
+    cli_admin.add_commands(sub)
     return p
 
 
 def _password() -> str:
-    if os.environ.get("VELDWERK_SERVER_PASSWORD"):
-        return os.environ["VELDWERK_SERVER_PASSWORD"]
-    first = getpass.getpass("Password: ")
-    if getpass.getpass("Again: ") != first:
-        raise SystemExit("The passwords differ.")
-    return first
+    return cli_admin.new_password("VELDWERK_SERVER_PASSWORD")
 
 
 def _admin(url: str, action: Callable[[Connection], object]) -> object:
@@ -104,21 +105,28 @@ def _admin(url: str, action: Callable[[Connection], object]) -> object:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     url = args.db or default_url()
-    migrate(url)
     try:
-        if args.command == "serve":
+        migrate(url)
+        if cli_admin.handles(args.command):
+            cli_admin.run(args, url)
+        elif args.command == "serve":
             import uvicorn
 
             from .app import create_app
+            from .metrics import read_token
 
             uvicorn.run(
-                create_app(url, args.server_id, args.blobs, args.blob_key),
+                create_app(
+                    url, args.server_id, args.blobs, args.blob_key, read_token(args.metrics_token_file)
+                ),
                 host=args.host,
                 port=args.port,
                 ssl_certfile=args.ssl_certfile,
                 ssl_keyfile=args.ssl_keyfile,
                 log_level="warning",
             )
+        elif args.command == "migrate":
+            print("the database schema is up to date")
         elif args.command == "openapi":
             from .app import create_app
 
@@ -131,12 +139,18 @@ def main(argv: list[str] | None = None) -> int:
                     c, args.name, args.display_name or args.name, password, args.admin
                 ),
             )
+            print(f"created {'admin' if args.admin else 'user'} {args.name}")
         elif args.command == "create-team":
             _admin(url, lambda c: accounts.create_team(c, args.team))
+            print(f"created team {args.team}")
         elif args.command == "add-member":
             _admin(url, lambda c: accounts.add_member(c, args.team, args.name))
+            print(f"{args.name} is a member of team {args.team}")
         elif args.command == "grant":
-            _admin(url, lambda c: accounts.grant(c, args.inspection_id, args.team, not args.read_only))
+            inspection_id = admin.uuid_of(args.inspection_id, "inspection")
+            _admin(url, lambda c: accounts.grant(c, inspection_id, args.team, not args.read_only))
+            access = "read" if args.read_only else "read and write"
+            print(f"team {args.team} may {access} inspection {inspection_id}")
         elif args.command == "enrolment-code":
             print(_admin(url, lambda c: accounts.enrolment_code(c, args.name, args.hours)))
         elif args.command == "publish-framework":
@@ -144,14 +158,19 @@ def main(argv: list[str] | None = None) -> int:
 
             published = _admin(url, lambda c: publish(c, args.file.read_bytes(), str(args.file)))
             print(f"published {published}")
-        elif args.command == "revoke-device":
-            _admin(url, lambda c: accounts.revoke_device(c, args.device_id))
         elif args.command in ("disable-user", "enable-user"):
             disable = args.command == "disable-user"
             _admin(url, lambda c: accounts.set_disabled(c, args.name, disable))
-    except (accounts.AccountError, PublishRefused, FrameworkFileError) as exc:
+            print(f"{'disabled' if disable else 'enabled'} {args.name}")
+    except (accounts.AccountError, PublishRefused, FrameworkFileError, OSError) as exc:
         print(f"veldwerk-server: {exc}", file=sys.stderr)
         return 2
+    except SQLAlchemyError as exc:  # the database is not there or refused: one line, no traceback
+        print(f"veldwerk-server: database error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    except (KeyboardInterrupt, EOFError):
+        print("veldwerk-server: interrupted", file=sys.stderr)
+        return 130
     return 0
 
 
