@@ -32,7 +32,7 @@ from sync.protocol import (
     PushResponse,
 )
 
-from . import accounts, conflicts, frameworks, limits, pages, records, throttle
+from . import accounts, conflicts, frameworks, limits, metrics, pages, records, throttle
 from .blobs import BlobStore
 from .db import make_engine, reading
 from .enrol_gate import Gate
@@ -70,6 +70,7 @@ def create_app(
     server_id: str = "veldwerk",
     blob_dir: Path | None = None,
     blob_key: Path | None = None,
+    metrics_token: str | None = None,
 ) -> FastAPI:
     engine = make_engine(database_url)
     folder = blob_dir or default_blob_dir(database_url)
@@ -79,6 +80,7 @@ def create_app(
     app.state.engine = engine
     gate = Gate(engine)
     app.add_middleware(limits.RequestGuard, authenticate=_token_check(engine))
+    metrics.install(app, engine, metrics_token)  # GET /metrics; times every request (outermost)
 
     @app.exception_handler(limits.TooLarge)
     async def _too_large(_request: Request, exc: limits.TooLarge) -> JSONResponse:
