@@ -99,8 +99,8 @@ def devices(conn: Connection) -> list[dict[str, Any]]:
     """Each device with what the office knows of its backlog. The office cannot see a laptop's
     unsent changes nor how far it has pulled (a pull leaves no cursor here); it knows the last
     change it applied from the device (``pushed``: epoch and client sequence number), when
-    that push came, and the refused changes the laptop still holds (open dead letters: it
-    sends them again every sync)."""
+    that push came, and its open dead letters (refused changes; what was refused for lack of
+    access the laptop holds and sends again every sync)."""
     d, b, r = t.device.c, t.applied_batch.c, t.sync_rejection.c
     last_push = {
         (str(dev), int(epoch)): str(at)
@@ -119,7 +119,7 @@ def devices(conn: Connection) -> list[dict[str, Any]]:
             "last_seen_at": row.last_seen_at,
             "pushed": f"{row.epoch}:{row.hwm}",
             "last_push_at": last_push.get((row.id, int(row.epoch))),
-            "held_refused": int(held.get(row.id, 0)),
+            "refused_open": int(held.get(row.id, 0)),
             "enrolled_at": row.enrolled_at,
         }
         for row in conn.execute(q.order_by(t.account.c.username, d.name, d.enrolled_at))

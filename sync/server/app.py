@@ -33,6 +33,7 @@ from sync.protocol import (
 )
 
 from . import accounts, conflicts, frameworks, limits, metrics, pages, records, throttle
+from .admin_api import router as admin_router
 from .blobs import BlobStore
 from .db import make_engine, reading
 from .enrol_gate import Gate
@@ -198,6 +199,7 @@ def create_app(
             headers={"Content-Length": str(size)},
         )
 
+    app.include_router(admin_router(engine, _caller))  # /v1/admin: conflicts and dead letters
     return app
 
 

@@ -32,7 +32,8 @@ BACKLOG_HELP = (
     "every device: name, user, status, last seen and its backlog as far as the office knows it."
     " The office cannot see changes a laptop has not sent, nor how far it has pulled; it shows"
     " PUSHED (epoch:client sequence of the last change it applied from the device), LAST_PUSH_AT,"
-    " and HELD_REFUSED (open dead letters: refused work the laptop still holds and sends again)"
+    " and REFUSED_OPEN (its open dead letters: refused changes; those refused for lack of access"
+    " the laptop holds and sends again every sync)"
 )
 LISTINGS: dict[str, tuple[str, Callable[..., list[dict[str, Any]]]]] = {
     "list-users": ("every user: teams, admin, disabled, active devices", admin.users),
