@@ -60,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("target", type=Path)
     restore = sub.add_parser("import-json", help="restore an inspection from its JSON export")
     restore.add_argument("file", type=Path)
+    from inspectorapp import cli_sync  # enrol, sync, sync-status: their own module
+
+    cli_sync.add_parsers(sub)
     return p
 
 
@@ -196,6 +199,10 @@ def main(argv: list[str] | None = None) -> int:
         from inspectorapp.bootstrap import run_gui
 
         return run_gui(sys.argv[:1], paths, args.quit_after, args.screenshot)
+    if args.command in ("enrol", "sync", "sync-status"):
+        from inspectorapp import cli_sync
+
+        return cli_sync.run(args, paths)
 
     from inspectorapp.services import demo, inspections
     from inspectorapp.workspace import Workspace
