@@ -12,6 +12,7 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -32,7 +33,8 @@ from sync.protocol import (
     PushResponse,
 )
 
-from . import accounts, conflicts, frameworks, limits, metrics, pages, records, throttle
+from . import accounts, conflicts, frameworks, limits, metrics, openapi_docs, pages, records, throttle
+from .admin_api import REFUSALS as ADMIN_REFUSALS
 from .admin_api import router as admin_router
 from .blobs import BlobStore
 from .db import make_engine, reading
@@ -82,6 +84,7 @@ def create_app(
     gate = Gate(engine)
     app.add_middleware(limits.RequestGuard, authenticate=_token_check(engine))
     metrics.install(app, engine, metrics_token)  # GET /metrics; times every request (outermost)
+    openapi_docs.install(app, ADMIN_REFUSALS)  # every route's refusals (openapi_docs.ROUTES, admin_api)
 
     @app.exception_handler(limits.TooLarge)
     async def _too_large(_request: Request, exc: limits.TooLarge) -> JSONResponse:
@@ -257,9 +260,14 @@ def _token_check(engine: Engine) -> limits.Authenticate:
     return check
 
 
-async def _caller(request: Request, authorization: Annotated[str | None, Header()] = None) -> accounts.Caller:
-    """The enrolled, active device behind the bearer token (``authorization`` is declared for
-    the OpenAPI document; ``_token_check`` read it before the body)."""
+BEARER = HTTPBearer(auto_error=False, description="the device token from enrolment")
+
+
+async def _caller(
+    request: Request, _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
+) -> accounts.Caller:
+    """The enrolled, active device behind the bearer token (``BEARER`` declares the security
+    scheme in the OpenAPI document; ``_token_check`` read the token before the body)."""
     found = request.scope.get("state", {}).get(CALLER)
     if not isinstance(found, accounts.Caller):
         raise _Unauthorised("unauthenticated")
