@@ -49,7 +49,21 @@ class Conv:
     paragraphs: int
 
 
-def structure(conn: sqlcipher.Connection, size: Size, fid: str, t: TextMaker) -> list[Conv]:
+@dataclass(frozen=True)
+class Codes:
+    """Framework codes for the code columns, where the data must pass the office's check of
+    codes (``storage.value_schema.unknown_codes``: sync-bulk pushes it). The local stores keep
+    the generator's own words (``codes=None``), so their cached contents do not change."""
+
+    org_types: tuple[str, ...]
+    sectors: tuple[str, ...]
+    conversation_types: tuple[str, ...]
+    speaker_roles: tuple[str, ...]
+
+
+def structure(
+    conn: sqlcipher.Connection, size: Size, fid: str, t: TextMaker, codes: Codes | None = None
+) -> list[Conv]:
     """Organisations, inspections, subjects, visits and conversations, in one transaction."""
     rng = t.rng
     orgs = []
@@ -58,8 +72,8 @@ def structure(conn: sqlcipher.Connection, size: Size, fid: str, t: TextMaker) ->
         org = (
             new_id(),
             t.org_name(),
-            "zorgaanbieder",
-            rng.choice(("vvt", "ggz", "ghz", "zkh", "jeugd")),
+            rng.choice(codes.org_types) if codes else "zorgaanbieder",
+            rng.choice(codes.sectors if codes else ("vvt", "ggz", "ghz", "zkh", "jeugd")),
             rng.choice(REGIONS),
             t.text(10, 40),
             at,
@@ -141,7 +155,7 @@ def structure(conn: sqlcipher.Connection, size: Size, fid: str, t: TextMaker) ->
             (
                 c.id,
                 c.visit_id,
-                rng.choice(CONVERSATION_TYPES),
+                rng.choice(codes.conversation_types if codes else CONVERSATION_TYPES),
                 t.title(),
                 iso(c.starts_at),
                 iso(c.starts_at + timedelta(seconds=45 * c.paragraphs)),
@@ -155,8 +169,11 @@ def structure(conn: sqlcipher.Connection, size: Size, fid: str, t: TextMaker) ->
     return result
 
 
-def rows_for(c: Conv, signals: float, t: TextMaker) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+def rows_for(
+    c: Conv, signals: float, t: TextMaker, codes: Codes | None = None
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     rng = t.rng
+    speakers = codes.speaker_roles if codes else SPEAKER_ROLES
     notes = []
     for i in range(c.paragraphs):
         at = iso(c.starts_at + timedelta(seconds=45 * i + rng.randint(0, 40)))
@@ -167,7 +184,7 @@ def rows_for(c: Conv, signals: float, t: TextMaker) -> tuple[list[tuple[Any, ...
                 (i + 1) * 1024,
                 at,
                 rng.choices(NOTE_KINDS, NOTE_WEIGHTS)[0],
-                rng.choice(SPEAKER_ROLES),
+                rng.choice(speakers),
                 t.text(10, 120),
                 int(rng.random() < 0.05),
                 int(rng.random() < 0.1),

@@ -32,6 +32,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from inspectorapp.ids import new_id
+from inspectorapp.services import frameworks
 from inspectorapp.store_access import create_store
 from storage.engine import Store
 from storage.models import Base
@@ -52,13 +53,29 @@ from sync.transport import TIMEOUT, Transport, send
 from tests.postgres import TempPostgres
 
 from .common import BENCH_DIR, PASSPHRASE, Size
-from .dataset import NOTE_KINDS, NOTE_SQL, NOTE_WEIGHTS, iso, rows_for, structure
-from .words import CONVERSATION_TYPES, PLACES, SPEAKER_ROLES, TextMaker
+from .dataset import NOTE_KINDS, NOTE_SQL, NOTE_WEIGHTS, Codes, iso, rows_for, structure
+from .words import PLACES, TextMaker
 
 T = TypeVar("T")
 PASSWORD = "bench password, long enough"
 ROOT = BENCH_DIR.parent
 CHUNK_ROWS = 20_000
+
+
+def framework_codes() -> Codes:
+    """The codes of the newest bundled framework: the office checks every pushed code against
+    the frameworks it knows (``sync.server.office_codes``), as it does the app's."""
+    taxonomies = frameworks.bundled_framework_docs()[-1].taxonomies
+
+    def codes(key: str) -> tuple[str, ...]:
+        return tuple(item.code for item in taxonomies[key].items)
+
+    return Codes(
+        codes("organisation_type"), codes("sector"), codes("conversation_type"), codes("person_role")
+    )
+
+
+CODES = framework_codes()
 
 
 def free_port() -> int:
@@ -99,8 +116,8 @@ class Office:
     def _start(self) -> None:
         cmd = [sys.executable, "-m", "sync.server", "--db", self.url, "serve", "--port", str(self.port)]
         profile = os.environ.get("VELDWERK_BENCH_PROFILE")  # a folder: the server runs under cProfile
-        if profile:
-            cmd[1:1] = ["-m", "cProfile", "-o", str(Path(profile) / f"server-{self.port}.prof")]
+        if profile:  # in every thread: the handlers run on worker threads (bench/profiled.py)
+            cmd[1:1] = ["-m", "bench.profiled", str(Path(profile) / f"server-{self.port}.prof")]
         cmd += ["--blobs", str(self.blobs)]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         with self.log.open("ab") as out:
@@ -250,7 +267,7 @@ class SimLaptop:
         visit_row = {"inspection_id": inspection, "visit_date": today, "location": t.rng.choice(PLACES)}
         conversation_row = {
             "visit_id": visit,
-            "conversation_type": t.rng.choice(CONVERSATION_TYPES),
+            "conversation_type": t.rng.choice(CODES.conversation_types),
             "title": t.title(),
             "starts_at": now,
         }
@@ -270,7 +287,7 @@ class SimLaptop:
                 "position": (i + 1) * 1024,
                 "occurred_at": at,
                 "kind": t.rng.choices(NOTE_KINDS, NOTE_WEIGHTS)[0],
-                "speaker_role": t.rng.choice(SPEAKER_ROLES),
+                "speaker_role": t.rng.choice(CODES.speaker_roles),
                 "text": t.text(10, 120),
                 "theme_codes": [],
                 "confidentiality": "TEAM",
@@ -343,7 +360,7 @@ def fill_outbox(store: Store, changes: int, seed: int = 20261124) -> dict[str, i
     conn = store.raw
     t = TextMaker(random.Random(seed))
     framework_id = str(conn.execute("SELECT id FROM framework_version ORDER BY key LIMIT 1").fetchone()[0])
-    convs = structure(conn, Size(paragraphs=changes, signals=0), framework_id, t)
+    convs = structure(conn, Size(paragraphs=changes, signals=0), framework_id, t, CODES)
     left = changes - int(conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
     if left < 0:
         raise ValueError(f"--changes must be at least the generated tree ({changes - left} rows)")
@@ -351,7 +368,7 @@ def fill_outbox(store: Store, changes: int, seed: int = 20261124) -> dict[str, i
     for c in convs:
         if left <= 0:
             break
-        notes, _signals = rows_for(c, 0, t)
+        notes, _signals = rows_for(c, 0, t, CODES)
         pending += notes[:left]
         left -= len(notes[:left])
         if len(pending) >= CHUNK_ROWS or left <= 0:
