@@ -2,20 +2,22 @@
 
     python -m bench.sync [bulk fleet blob] [--changes 100000] [--laptops 200] [--blob-mb 500]
 
-- sync-bulk: a real laptop pushes N outbox rows, a fresh laptop pulls them all. Floor:
-  psycopg executemany of the same JSON payloads into a plain table, a commit per 200 rows
-  (one push batch). Budget: Anki's own sync server on this machine, 16k/s push, 22k/s pull.
+- sync (``python -m bench sync``; ``sync-bulk`` is the same): a real laptop pushes N outbox
+  rows, a fresh laptop pulls them all. Budget: Anki's own sync server (``bench/anki_peer.py``)
+  pushing and pulling N notes of the same payloads in the same run. Floor, printed: psycopg
+  executemany of the same JSON payloads into a plain table, a commit per 200 rows (one push
+  batch), warmed up and repeated.
 - sync-fleet: simulated laptops with 500 new changes each sync at once. Floor: one laptop
   syncing 500 changes alone on the idle server. Budget (DESIGN.md): p95 ≤ 2 s, 0 errors.
 - sync-blob: ``blob_sync.upload_one`` of a large attachment in 8 MiB chunks. Floor: a raw
-  loopback socket copy of the same bytes into a file, fsynced per 8 MiB. Budget
-  (DESIGN.md): at least half the floor's throughput.
+  loopback socket copy of the same bytes into a file, fsynced per 8 MiB, with the hashes the
+  protocol computes (``bench/sync_sink.py``). Budget (DESIGN.md): at least half the floor's
+  throughput.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import os
 import random
@@ -31,26 +33,24 @@ from pathlib import Path
 import psycopg
 from sqlalchemy.orm import Session
 
-from inspectorapp.blob_sync import CHUNK, upload_one
 from sync.engine import SyncReport
-from sync.protocol import MAX_PUSH_MUTATIONS, EnrolRequest
+from sync.protocol import MAX_PUSH_MUTATIONS
 from sync.server import accounts
-from sync.transport import Transport
 
+from . import anki_peer
+from .anki_peer import AnkiRun
 from .common import Result, median, percentile, print_result
 from .sync_env import Laptop, Office, SimLaptop, SyncFailed, T, fill_outbox
-from .sync_sink import Sink
 
 FLEET_P95 = 2.0  # seconds: a laptop's round while 199 others sync (DESIGN.md)
-ANKI_PUSH = 16_000  # changes/s of Anki's own sync server on this machine (the budget)
-ANKI_PULL = 22_000
 DEFAULT_CHANGES = 100_000
 DEFAULT_LAPTOPS = 200
 DEFAULT_BLOB_MB = 500
 FLEET_CHANGES = 500  # per laptop
 TEAM_SIZE = 10  # laptops per team: each pulls its team's inspections
-SOLO_ROUNDS = 3  # solo syncs before and after the fleet
-BLOB_RUNS = 3
+SOLO_ROUNDS = 3  # solo syncs before and after the fleet (after one discarded warm-up)
+BLOB_RUNS = 5  # after one discarded warm-up of upload and floor
+FLOOR_ROUNDS = 2  # executemany floors before the push, between push and pull, after the pull
 
 
 def _s(seconds: float) -> str:
@@ -69,6 +69,11 @@ def _load() -> str:
 
 def _spread(samples: list[float]) -> str:
     return f"median {_s(median(samples))}, p95 {_s(percentile(samples, 95))}, max {_s(max(samples))}"
+
+
+def _rates(n: int, seconds: list[float]) -> str:
+    """p50 and p95 of a rate: the p95 of the rate is that of the slowest runs (time p95)."""
+    return f"p50 {n / median(seconds):,.0f}/s, p95 {n / percentile(seconds, 95):,.0f}/s"
 
 
 # ---------------------------------------------------------------- sync-bulk
@@ -162,7 +167,24 @@ def _same_rows(a: Laptop, b: Laptop, tables: dict[str, int]) -> None:
         raise AssertionError("note texts differ after the pull")
 
 
-def run_bulk(changes: int = DEFAULT_CHANGES) -> Result:
+@dataclass
+class Bulk:
+    """Veldwerk's half of ``sync``: the push, the pull, the floors and the payloads pushed."""
+
+    push: Run
+    pull: Run
+    floors: list[float]  # executemany, a commit per push batch; after the warm-up
+    one_tx: float
+    copy: float
+    payloads: list[str]
+    errors: list[str]
+
+
+def _floors(dsn: str, rows: list[tuple[str, str, str]], rounds: int) -> list[float]:
+    return [floor_insert(dsn, rows, MAX_PUSH_MUTATIONS) for _ in range(rounds)]
+
+
+def _veldwerk_bulk(changes: int, rounds: int) -> Bulk:
     with tempfile.TemporaryDirectory(prefix="veldwerk-bench-sync-") as tmp, Office(Path(tmp)) as office:
         office.team("Bench", ["anna", "bram"])
         anna = Laptop(office, Path(tmp) / "anna", "anna")
@@ -173,52 +195,87 @@ def run_bulk(changes: int = DEFAULT_CHANGES) -> Result:
         print(f"  laptop: {changes:,} outbox rows by the triggers in {took}: {made}")
         sql = "SELECT entity, entity_id, payload FROM outbox ORDER BY seq"
         rows = [(str(e), str(i), str(p)) for e, i, p in anna.store.raw.execute(sql)]
-        floors = [floor_insert(office.dsn, rows, MAX_PUSH_MUTATIONS)]  # before, between and after
+        floor_insert(
+            office.dsn, rows, MAX_PUSH_MUTATIONS
+        )  # warm-up, discarded: caches, the table's first pages
+        floors = _floors(office.dsn, rows, rounds)  # then before, between and after
 
         push = _sync_timed(anna, push=True)
         if push.report.pushed != changes or push.report.statuses != {"applied": changes}:
             raise AssertionError(f"push: {push.report.pushed} pushed, statuses {push.report.statuses}")
-        floors.append(floor_insert(office.dsn, rows, MAX_PUSH_MUTATIONS))
+        floors += _floors(office.dsn, rows, rounds)
 
         bram = Laptop(office, Path(tmp) / "bram", "bram")
         pull = _sync_timed(bram, push=False)
         if pull.report.pulled != changes:
             raise AssertionError(f"pull: {pull.report.pulled} of {changes} changes")
         _same_rows(anna, bram, tables)
-        floors.append(floor_insert(office.dsn, rows, MAX_PUSH_MUTATIONS))
+        floors += _floors(office.dsn, rows, rounds)
         one_tx = floor_insert(office.dsn, rows, len(rows))
         copy_s = floor_insert(office.dsn, rows, len(rows), copy=True)
         errors = office.server_errors()
         anna.close()
         bram.close()
+    return Bulk(push, pull, floors, one_tx, copy_s, [p for _t, _i, p in rows], errors)
 
-    push_rate, pull_rate, floor_rate = (
-        changes / push.seconds,
-        changes / pull.seconds,
-        changes / median(floors),
-    )
-    runs = ", ".join(f"{changes / s:,.0f}" for s in floors)
+
+def _anki(payloads: list[str]) -> AnkiRun | None:
+    why = anki_peer.missing()
+    if why:
+        print(f"  Anki peer SKIPPED: {why}; no budget without it")
+        return None
+    with tempfile.TemporaryDirectory(prefix="veldwerk-bench-anki-") as tmp:
+        return anki_peer.run_peer(payloads, Path(tmp))
+
+
+def run_sync(changes: int = DEFAULT_CHANGES, rounds: int = FLOOR_ROUNDS) -> Result:
+    """Veldwerk's push and pull of ``changes``, then Anki's own server with as many notes of the
+    same payloads, one after the other in this run (each with the machine to itself)."""
+    bulk = _veldwerk_bulk(changes, rounds)
+    push, pull = bulk.push, bulk.pull
+    print(f"  Veldwerk done; {_load()}")
+    anki = _anki(bulk.payloads)
+    push_rate, pull_rate = changes / push.seconds, changes / pull.seconds
+    floor_rate = changes / median(bulk.floors)
     print(
-        f"  floor: executemany, commit per {MAX_PUSH_MUTATIONS}: {runs}/s (median {floor_rate:,.0f}/s); "
-        f"one transaction {changes / one_tx:,.0f}/s; COPY {changes / copy_s:,.0f}/s"
+        f"  floor: executemany, commit per {MAX_PUSH_MUTATIONS}, {len(bulk.floors)} runs after a warm-up: "
+        f"{_rates(changes, bulk.floors)}; one transaction {changes / bulk.one_tx:,.0f}/s; "
+        f"COPY {changes / bulk.copy:,.0f}/s"
     )
     print("  " + push.describe("push", changes, "batch", "batches"))
     print("  " + pull.describe("pull", changes, "page", "pages"))
-    print(
-        f"  time per change vs the floor: push {floor_rate / push_rate:,.0f}×, "
-        f"pull {floor_rate / pull_rate:,.0f}×; rate vs Anki: push {push_rate / ANKI_PUSH:.3f}× of "
-        f"{ANKI_PUSH:,}/s, pull {pull_rate / ANKI_PULL:.3f}× of {ANKI_PULL:,}/s"
-    )
+    vs = f"push {floor_rate / push_rate:,.1f}×, pull {floor_rate / pull_rate:,.1f}×"
+    print(f"  time per change vs the floor's p50: {vs}")
     print(f"  all {changes:,} applied, both laptops hold the same rows; {_load()}")
-    if errors:
-        print(f"  server log: {len(errors)} error lines, first: {errors[0]}")
+    if bulk.errors:
+        print(f"  server log: {len(bulk.errors)} error lines, first: {bulk.errors[0]}")
+    measured = f"push {push_rate:,.0f}/s, pull {pull_rate:,.0f}/s ({changes:,} changes)"
+    if anki is None:
+        return Result(
+            name="sync",
+            measured=measured,
+            baseline=f"executemany p50 {floor_rate:,.0f}/s (Anki not installed)",
+            ratio=floor_rate / min(push_rate, pull_rate),
+            budget="push and pull ≥ Anki's, same run: not measured",
+            passed=False,
+        )
+    print(
+        f"  Anki {anki.version} sync server, {changes:,} new notes of the same payloads (+ their cards): "
+        f"push {anki.push_rate:,.0f}/s ({_s(anki.push_s)}), pull {anki.pull_rate:,.0f}/s ({_s(anki.pull_s)})"
+    )
+    print(
+        f"  Veldwerk / Anki: push {push_rate:,.0f} / {anki.push_rate:,.0f} = "
+        f"{push_rate / anki.push_rate:.3f}×, pull {pull_rate:,.0f} / {anki.pull_rate:,.0f} = "
+        f"{pull_rate / anki.pull_rate:.3f}×"
+    )
     return Result(
-        name="sync-bulk",
-        measured=f"push {push_rate:,.0f}/s, pull {pull_rate:,.0f}/s ({changes:,} changes)",
-        baseline=f"executemany {floor_rate:,.0f}/s",
-        ratio=floor_rate / min(push_rate, pull_rate),  # time per change of the slower direction
-        budget=f"push ≥ {ANKI_PUSH:,}/s, pull ≥ {ANKI_PULL:,}/s (Anki)",
-        passed=push_rate >= ANKI_PUSH and pull_rate >= ANKI_PULL and not errors,
+        name="sync",
+        measured=measured,
+        baseline=f"Anki push {anki.push_rate:,.0f}/s, pull {anki.pull_rate:,.0f}/s (same run)",
+        # time per change of the direction furthest from Anki's, over Anki's
+        ratio=max(anki.push_rate / push_rate, anki.pull_rate / pull_rate),
+        budget="push and pull ≥ Anki's rates",
+        passed=push_rate >= anki.push_rate and pull_rate >= anki.pull_rate and not bulk.errors,
     )
 
 
@@ -276,14 +333,15 @@ def _solo(laptop: SimLaptop) -> float:
     return outcome.seconds
 
 
-def run_fleet(n: int = DEFAULT_LAPTOPS) -> Result:
+def run_fleet(n: int = DEFAULT_LAPTOPS, solo_rounds: int = SOLO_ROUNDS) -> Result:
     with tempfile.TemporaryDirectory(prefix="veldwerk-bench-sync-") as tmp, Office(Path(tmp)) as office:
         started = time.perf_counter()
         (solo,) = _enrol_fleet(office, "solo", 1, 1)
         fleet = _enrol_fleet(office, "field", n, 1000)
         took = _s(time.perf_counter() - started)
         print(f"  {n} laptops enrolled, each with its inspection pushed and pulled, in {took}")
-        solo_before = [_solo(solo) for _ in range(SOLO_ROUNDS)]
+        _solo(solo)  # warm-up, discarded: the server's first requests (imports, statement caches)
+        solo_before = [_solo(solo) for _ in range(solo_rounds)]
         payloads = [laptop.payloads(laptop.notes(FLEET_CHANGES)) for laptop in fleet]  # built beforehand
         notes_before = office.count_records("note_paragraph")
         start = threading.Barrier(n)
@@ -293,14 +351,17 @@ def run_fleet(n: int = DEFAULT_LAPTOPS) -> Result:
         wall = time.perf_counter() - started
         backlog = max(0.0, office.wait_idle())
         applied = office.count_records("note_paragraph") - notes_before
-        solo_after = [_solo(solo) for _ in range(SOLO_ROUNDS)]
+        solo_after = [_solo(solo) for _ in range(solo_rounds)]
         log_errors = office.server_errors()
         for laptop in [solo, *fleet]:
             laptop.close()
 
     floor = median(solo_before + solo_after)
     before, after = (", ".join(_s(s) for s in runs) for runs in (solo_before, solo_after))
-    print(f"  solo laptop, {FLEET_CHANGES} changes alone on the idle server: {before} before, {after} after")
+    print(
+        f"  solo laptop, {FLEET_CHANGES} changes alone on the idle server, after a warm-up: {before} before, "
+        f"{after} after (p50 {_s(floor)}, p95 {_s(percentile(solo_before + solo_after, 95))})"
+    )
     batches = len(payloads[0])
     print(
         f"  fleet: {n} laptops × {FLEET_CHANGES} changes at once ({batches} pushes of ≤ "
@@ -338,76 +399,6 @@ def run_fleet(n: int = DEFAULT_LAPTOPS) -> Result:
     )
 
 
-# ---------------------------------------------------------------- sync-blob
-
-
-def _mbps(size: int, seconds: float) -> str:
-    return f"{size / seconds / 1e6:,.0f} MB/s"
-
-
-def _hash_seconds(data: bytes) -> float:
-    started = time.perf_counter()
-    hashlib.sha256(data).hexdigest()
-    return time.perf_counter() - started
-
-
-def run_blob(mb: int = DEFAULT_BLOB_MB) -> Result:
-    size = mb * 1_000_000
-    body = os.urandom(size)
-    with tempfile.TemporaryDirectory(prefix="veldwerk-bench-sync-") as tmp, Office(Path(tmp)) as office:
-        office.team("Blob", ["anna"], password=None)
-        code = office.admin(lambda c: accounts.enrolment_code(c, "anna"))
-        answer = Transport(office.base).enrol(
-            EnrolRequest(device_name="bench blob", username=None, password=None, code=code)
-        )
-        transport = Transport(office.base, answer.token)
-        sink = Sink(office.blobs / "floor")
-        uploads: list[float] = []
-        floors: list[float] = []
-        try:
-            for run in range(BLOB_RUNS + 1):  # run 0 warms up both
-                data = run.to_bytes(8, "big") + body[8:]  # a new file each run (the same would be skipped)
-                sha = hashlib.sha256(data).hexdigest()
-                floor_s = sink.copy(data)
-                started = time.perf_counter()
-                upload_one(transport, sha, data, CHUNK)
-                upload_s = time.perf_counter() - started
-                (stored,) = office.blobs.rglob("*.vwb")  # keyed name, encrypted per chunk (decision 0006)
-                if stored.stat().st_size <= size:
-                    raise AssertionError(f"stored {stored.stat().st_size} bytes of {size}")
-                stored.unlink()
-                if run:
-                    uploads.append(upload_s)
-                    floors.append(floor_s)
-        finally:
-            sink.close()
-            transport.close()
-        hash_s = _hash_seconds(body)
-        log_errors = office.server_errors()
-
-    up, fl = median(uploads), median(floors)
-    chunks = -(-size // CHUNK)
-    print(
-        f"  file: {size / 1e6:,.0f} MB, {chunks} chunks of {CHUNK // 2**20} MiB; "
-        f"sha256 here {_mbps(size, hash_s)}, so the 3 hashes of an upload (client per chunk, server per "
-        f"chunk, server whole file) take {_s(3 * hash_s)}"
-    )
-    for label, runs in (("upload_one", uploads), ("floor, socket → file + fsync per 8 MiB", floors)):
-        each = ", ".join(_mbps(size, s) for s in runs)
-        print(f"  {label}: {each} (median {_s(median(runs))} = {_mbps(size, median(runs))})")
-    print(f"  {_load()}")
-    if log_errors:
-        print(f"  server log: {len(log_errors)} error lines, first: {log_errors[0]}")
-    return Result(
-        name="sync-blob",
-        measured=f"{_mbps(size, up)} ({size / 1e6:,.0f} MB in {_s(up)})",
-        baseline=f"socket copy {_mbps(size, fl)}",
-        ratio=up / fl,
-        budget="≥ 50 % of the socket copy's MB/s (time ≤ 2×)",
-        passed=not log_errors and up <= 2 * fl,
-    )
-
-
 def add_sync_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--changes", type=int, default=DEFAULT_CHANGES, help="sync-bulk: outbox rows to push and pull"
@@ -422,10 +413,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("names", nargs="*", metavar="name", help="bulk, fleet, blob (default all)")
     add_sync_args(p)
     args = p.parse_args(argv)
+    from . import sync_blob  # it uses this module's helpers
+
     runs: dict[str, Callable[[], Result]] = {
-        "bulk": lambda: run_bulk(args.changes),
+        "bulk": lambda: run_sync(args.changes),  # Veldwerk and Anki's server, same run
         "fleet": lambda: run_fleet(args.laptops),
-        "blob": lambda: run_blob(args.blob_mb),
+        "blob": lambda: sync_blob.run_blob(args.blob_mb),
     }
     names = args.names or list(runs)
     unknown = set(names) - set(runs)
