@@ -10,6 +10,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, select, text
 
+from sync.server import conflicts, dead_letters
 from sync.server import schema as t
 from sync.server.db import alembic_config, make_engine, migrate
 
@@ -120,3 +121,51 @@ def test_blob_links_of_an_older_store(url: str) -> None:
     finally:
         engine.dispose()
     assert links == {("in-inspection", team_doc), ("shared", shared_doc)}
+
+
+CONFLICT, LETTER = "0190a1b2-0000-7000-8000-0000000000c1", "0190a1b2-0000-7000-8000-0000000000d1"
+
+
+def test_conflicts_and_dead_letters_of_an_older_store_stay_open_and_can_be_closed(url: str) -> None:
+    """Migration 0009 adds who closed a conflict or dead letter, when and why: rows of an older
+    store stay open with none of it, and can then be closed (and the columns go on downgrade)."""
+    command.upgrade(alembic_config(url), "0008")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO sync_conflict (id, seq, tbl, record_id, field, kind, winner_hlc, winner_device,"
+                " loser_hlc, loser_device, review, status, created_at) VALUES (:id, 1, 'organisation',"
+                " 'o1', 'name', 'concurrent_update', 'h2', 'dev-b', 'h1', 'dev-a', false, 'open', 'x')"
+            ),
+            {"id": CONFLICT},
+        )
+        mutation = "CAST('{}' AS JSONB)" if engine.dialect.name == "postgresql" else "'{}'"
+        conn.execute(
+            text(
+                "INSERT INTO sync_rejection (id, device_id, epoch, client_seq, mutation, reason, status,"
+                f" created_at) VALUES (:id, 'dev-a', 1, 3, {mutation}, 'forbidden', 'open', 'x')"
+            ),
+            {"id": LETTER},
+        )
+    engine.dispose()
+    migrate(url)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            for table in (t.sync_conflict, t.sync_rejection):
+                row = conn.execute(select(table.c.status, table.c.closed_at, table.c.closed_by)).one()
+                assert tuple(row) == ("open", None, None)
+            assert conflicts.close(conn, CONFLICT, "beheer", "seen")["close_note"] == "seen"
+            assert dead_letters.close(conn, LETTER, "beheer")["status"] == "closed"
+            for table in (t.sync_conflict, t.sync_rejection):
+                assert conn.execute(select(table.c.status, table.c.closed_by)).one() == ("closed", "beheer")
+    finally:
+        engine.dispose()
+    command.downgrade(alembic_config(url), "0008")
+    engine = make_engine(url)
+    try:
+        names = {c["name"] for c in inspect(engine).get_columns("sync_conflict")}
+        assert "closed_by" not in names and "status" in names
+    finally:
+        engine.dispose()
