@@ -226,31 +226,64 @@ def test_a_conflict_to_review_is_exit_4(server: ServerProcess, tmp_path: Path) -
     assert code == cli_sync.CONFLICTS and status["conflicts"] >= 1
 
 
-def test_progress_bar_on_a_terminal(server: ServerProcess, tmp_path: Path) -> None:
-    import pty
+class Terminal:
+    """``veldwerk`` on a pseudo-terminal: what a person at the keyboard sees and types."""
 
+    def __init__(self, env: dict[str, str], *args: str) -> None:
+        import pty
+
+        self.main, secondary = pty.openpty()
+        self.proc = subprocess.Popen(
+            [VELDWERK, *args], env=env, stdin=secondary, stdout=secondary, stderr=secondary, close_fds=True
+        )
+        os.close(secondary)
+        self.seen = b""
+        self.closed = False
+
+    def read(self, until: bytes | None = None, timeout: float = 60) -> str:
+        """Output up to ``until`` (or to the end, when the child closes the terminal)."""
+        import select
+        import time
+
+        deadline = time.monotonic() + timeout
+        while not self.closed and (until is None or until not in self.seen):
+            ready, _w, _x = select.select([self.main], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                raise AssertionError(f"waited for {until!r}; saw {self.seen!r}")
+            try:
+                chunk = os.read(self.main, 4096)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            self.seen += chunk
+        return self.seen.decode("utf-8", "replace")
+
+    def type(self, text: str) -> None:
+        os.write(self.main, text.encode() + b"\n")
+
+    def close(self) -> int:
+        self.read()
+        os.close(self.main)
+        self.closed = True
+        return self.proc.wait(60)
+
+
+def test_on_a_terminal_it_asks_and_draws_a_bar(server: ServerProcess, tmp_path: Path) -> None:
     team(server, "Dementie", "anna")
     home = tmp_path / "anna"
     env = _env(home, COLUMNS="100")
-    _enrol(env, server)
+    asked = Terminal(env, "enrol", server.base, "--create", "--device-name", "veldlaptop")
+    asked.read(until=b"Gebruikersnaam: ")
+    asked.type("anna")
+    asked.read(until=b"Wachtwoord: ")
+    asked.type(PASSWORD)
+    assert asked.close() == cli_sync.OK
+    assert "Verbonden met" in asked.read() and PASSWORD not in asked.read()  # not echoed
     _in_store(home, lambda s, ctx: helpers.organisation(s, ctx, "Op het scherm"))
-    main, secondary = pty.openpty()
-    proc = subprocess.Popen(
-        [VELDWERK, "sync"], env=env, stdin=secondary, stdout=secondary, stderr=secondary, close_fds=True
-    )
-    os.close(secondary)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(main)
-    assert proc.wait(60) == cli_sync.OK
-    text = out.decode("utf-8", "replace")
+    shown = Terminal(env, "sync")
+    assert shown.close() == cli_sync.OK
+    text = shown.read()
     assert "\r[" in text and "#" in text and "Wijzigingen versturen: 1 van 1" in text, text
     assert "Gesynchroniseerd met" in text and "Traceback" not in text
 
