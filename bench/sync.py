@@ -21,6 +21,7 @@ import argparse
 import itertools
 import os
 import random
+import sys
 import tempfile
 import threading
 import time
@@ -233,8 +234,6 @@ def run_sync(changes: int = DEFAULT_CHANGES, rounds: int = FLOOR_ROUNDS) -> Resu
     same payloads, one after the other in this run (each with the machine to itself)."""
     bulk = _veldwerk_bulk(changes, rounds)
     push, pull = bulk.push, bulk.pull
-    print(f"  Veldwerk done; {_load()}")
-    anki = _anki(bulk.payloads)
     push_rate, pull_rate = changes / push.seconds, changes / pull.seconds
     floor_rate = changes / median(bulk.floors)
     print(
@@ -249,6 +248,8 @@ def run_sync(changes: int = DEFAULT_CHANGES, rounds: int = FLOOR_ROUNDS) -> Resu
     print(f"  all {changes:,} applied, both laptops hold the same rows; {_load()}")
     if bulk.errors:
         print(f"  server log: {len(bulk.errors)} error lines, first: {bulk.errors[0]}")
+    sys.stdout.flush()  # Veldwerk's figures stand even if the Anki peer then fails
+    anki = _anki(bulk.payloads)
     measured = f"push {push_rate:,.0f}/s, pull {pull_rate:,.0f}/s ({changes:,} changes)"
     if anki is None:
         return Result(
