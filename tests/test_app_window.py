@@ -116,9 +116,12 @@ def test_activity_postpones_auto_lock(qtbot, window: MainWindow) -> None:
     w = window
     _create(qtbot, w, demo=False)
     qtbot.waitUntil(lambda: w.workspace is not None, timeout=10000)
-    w.set_idle_limit_seconds(1.0)
-    for _ in range(6):
-        qtbot.wait(250)
+    # Input every 0.3 s for 3.6 s against a 2 s limit: never idle that long, even on a busy
+    # machine (a 1 s limit locked the window when the event loop stalled under load).
+    w.set_idle_limit_seconds(2.0)
+    for _ in range(12):
+        qtbot.wait(300)
+        assert w.shell is not None, "locked although there was input"
         qtbot.keyClick(w.shell.table, Qt.Key.Key_Down)
     assert w.workspace is not None
 
