@@ -102,7 +102,7 @@ def run_blob(mb: int = DEFAULT_BLOB_MB, runs: int = BLOB_RUNS) -> Result:
     return Result(
         name="sync-blob",
         measured=f"{_mbps(size, up)} ({size / 1e6:,.0f} MB in {_s(up)})",
-        baseline=f"socket copy {_mbps(size, fl)}",
+        baseline=f"hashed socket copy {_mbps(size, fl)}",
         ratio=up / fl,
         budget="≥ 50 % of the socket copy's MB/s (time ≤ 2×)",
         passed=not log_errors and up <= 2 * fl,
