@@ -77,7 +77,7 @@ def _rates(n: int, seconds: list[float]) -> str:
     return f"p50 {n / median(seconds):,.0f}/s, p95 {n / percentile(seconds, 95):,.0f}/s"
 
 
-# ---------------------------------------------------------------- sync-bulk
+# ---------------------------------------------------------------- sync (Veldwerk beside Anki)
 
 
 class TimedDb:
@@ -402,7 +402,10 @@ def run_fleet(n: int = DEFAULT_LAPTOPS, solo_rounds: int = SOLO_ROUNDS) -> Resul
 
 def add_sync_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--changes", type=int, default=DEFAULT_CHANGES, help="sync-bulk: outbox rows to push and pull"
+        "--changes",
+        type=int,
+        default=DEFAULT_CHANGES,
+        help="sync: outbox rows to push and pull (and Anki notes)",
     )
     help_laptops = f"sync-fleet: laptops syncing {FLEET_CHANGES} changes each at once"
     p.add_argument("--laptops", type=int, default=DEFAULT_LAPTOPS, help=help_laptops)
