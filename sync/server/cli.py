@@ -22,17 +22,15 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from inspectorapp.errors import FrameworkFileError
 
 from . import accounts, admin, cli_admin
-from .db import make_engine, migrate
+from .db import migrate
 from .frameworks import PublishRefused
 
 DEFAULT_PORT = 8750
@@ -93,15 +91,6 @@ def _password() -> str:
     return cli_admin.new_password("VELDWERK_SERVER_PASSWORD")
 
 
-def _admin(url: str, action: Callable[[Connection], object]) -> object:
-    engine = make_engine(url)
-    try:
-        with engine.begin() as conn:
-            return action(conn)
-    finally:
-        engine.dispose()
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     url = args.db or default_url()
@@ -133,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             args.file.write_text(json.dumps(create_app(url).openapi(), indent=1), "utf-8")
         elif args.command == "create-user":
             password = _password()
-            _admin(
+            cli_admin.in_transaction(
                 url,
                 lambda c: accounts.create_account(
                     c, args.name, args.display_name or args.name, password, args.admin
@@ -141,26 +130,30 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(f"created {'admin' if args.admin else 'user'} {args.name}")
         elif args.command == "create-team":
-            _admin(url, lambda c: accounts.create_team(c, args.team))
+            cli_admin.in_transaction(url, lambda c: accounts.create_team(c, args.team))
             print(f"created team {args.team}")
         elif args.command == "add-member":
-            _admin(url, lambda c: accounts.add_member(c, args.team, args.name))
+            cli_admin.in_transaction(url, lambda c: accounts.add_member(c, args.team, args.name))
             print(f"{args.name} is a member of team {args.team}")
         elif args.command == "grant":
             inspection_id = admin.uuid_of(args.inspection_id, "inspection")
-            _admin(url, lambda c: accounts.grant(c, inspection_id, args.team, not args.read_only))
+            cli_admin.in_transaction(
+                url, lambda c: accounts.grant(c, inspection_id, args.team, not args.read_only)
+            )
             access = "read" if args.read_only else "read and write"
             print(f"team {args.team} may {access} inspection {inspection_id}")
         elif args.command == "enrolment-code":
-            print(_admin(url, lambda c: accounts.enrolment_code(c, args.name, args.hours)))
+            print(cli_admin.in_transaction(url, lambda c: accounts.enrolment_code(c, args.name, args.hours)))
         elif args.command == "publish-framework":
             from .frameworks import publish
 
-            published = _admin(url, lambda c: publish(c, args.file.read_bytes(), str(args.file)))
+            published = cli_admin.in_transaction(
+                url, lambda c: publish(c, args.file.read_bytes(), str(args.file))
+            )
             print(f"published {published}")
         elif args.command in ("disable-user", "enable-user"):
             disable = args.command == "disable-user"
-            _admin(url, lambda c: accounts.set_disabled(c, args.name, disable))
+            cli_admin.in_transaction(url, lambda c: accounts.set_disabled(c, args.name, disable))
             print(f"{'disabled' if disable else 'enabled'} {args.name}")
     except (accounts.AccountError, PublishRefused, FrameworkFileError, OSError) as exc:
         print(f"veldwerk-server: {exc}", file=sys.stderr)

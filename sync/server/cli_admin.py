@@ -97,7 +97,8 @@ def handles(command: str) -> bool:
     }
 
 
-def _in_transaction(url: str, action: Callable[[Connection], Any]) -> Any:
+def in_transaction(url: str, action: Callable[[Connection], Any]) -> Any:
+    """Run one admin action in its own transaction on a short-lived engine."""
     engine = make_engine(url)
     try:
         with engine.begin() as conn:
@@ -110,30 +111,30 @@ def run(args: argparse.Namespace, url: str) -> None:
     """Run one admin command; raises ``AccountError`` for what the operator must correct."""
     command = args.command
     if command in LISTINGS:
-        _show(_in_transaction(url, LISTINGS[command][1]), args.json, command.removeprefix("list-"))
+        _show(in_transaction(url, LISTINGS[command][1]), args.json, command.removeprefix("list-"))
     elif command == "list-members":
-        _show(_in_transaction(url, lambda c: admin.members(c, args.team)), args.json, "members")
+        _show(in_transaction(url, lambda c: admin.members(c, args.team)), args.json, "members")
     elif command == "list-conflicts":
-        rows = _in_transaction(url, lambda c: conflicts.listing(c, args.open, _limit(args.limit)))
+        rows = in_transaction(url, lambda c: conflicts.listing(c, args.open, _limit(args.limit)))
         _show(rows if args.json else [_short_conflict(r) for r in rows], args.json, "conflicts")
     elif command == "list-dead-letters":
-        rows = _in_transaction(url, lambda c: dead_letters.listing(c, args.open, _limit(args.limit)))
+        rows = in_transaction(url, lambda c: dead_letters.listing(c, args.open, _limit(args.limit)))
         _show(rows if args.json else [_short_letter(r) for r in rows], args.json, "dead letters")
     elif command in ("close-conflict", "close-dead-letter"):
         module: Any = conflicts if command == "close-conflict" else dead_letters
         by = args.by or _system_user()
-        done = _in_transaction(url, lambda c: module.close(c, args.id, by, args.note))
+        done = in_transaction(url, lambda c: module.close(c, args.id, by, args.note))
         what = command.removeprefix("close-").replace("-", " ")
         print(f"closed {what} {done['id']} (by {done['closed_by']} at {done['closed_at']})")
     elif command == "remove-member":
-        _in_transaction(url, lambda c: admin.remove_member(c, args.team, args.name))
+        in_transaction(url, lambda c: admin.remove_member(c, args.team, args.name))
         print(f"removed {args.name} from team {args.team}")
     elif command == "ungrant":
-        _in_transaction(url, lambda c: admin.ungrant(c, args.inspection_id, args.team))
+        in_transaction(url, lambda c: admin.ungrant(c, args.inspection_id, args.team))
         print(f"team {args.team} no longer has access to inspection {args.inspection_id.strip()}")
     elif command == "reset-password":
         password = new_password(NEW_PASSWORD_ENV)
-        _in_transaction(url, lambda c: admin.reset_password(c, args.name, password))
+        in_transaction(url, lambda c: admin.reset_password(c, args.name, password))
         print(f"new password set for {args.name}; their enrolled devices keep working")
     elif command == "revoke-device":
         _revoke(args, url)
@@ -144,7 +145,7 @@ def _revoke(args: argparse.Namespace, url: str) -> None:
         raise AccountError("give a device id, or --user and/or --name, not both")
     if args.device_id is None and not (args.user or args.name):
         raise AccountError("give a device id, --user NAME or --name DEVICE_NAME")
-    found = _in_transaction(url, lambda c: admin.revoke(c, args.device_id, args.user, args.name))
+    found = in_transaction(url, lambda c: admin.revoke(c, args.device_id, args.user, args.name))
     if not found:
         print(f"{args.user} has no devices: nothing revoked")
     for d in found:
