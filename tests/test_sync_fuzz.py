@@ -69,6 +69,10 @@ OPERATIONS = [
     "GET /v1/frameworks",
     "GET /v1/sync/conflicts",
     "GET /v1/frameworks/{key}/{version}",
+    "GET /v1/admin/conflicts",
+    "GET /v1/admin/dead-letters",
+    "POST /v1/admin/conflicts/{conflict_id}/close",
+    "POST /v1/admin/dead-letters/{dead_letter_id}/close",
 ]
 
 
