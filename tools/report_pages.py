@@ -79,32 +79,16 @@ def main() -> None:
             content = reports.prepare(s, ctx, iid, "gebiedsrapportage")
             pack, dossier = _internal_pdfs(s)
         store.close()
-        for name, data, pages in (("pack", pack, PACK_PAGES), ("dossier", dossier, DOSSIER_PAGES)):
+        report = reports.render(content)
+        documents = (
+            ("report", report, PAGES),
+            ("pack", pack, PACK_PAGES),
+            ("dossier", dossier, DOSSIER_PAGES),
+        )
+        for name, data, pages in documents:
             target = Path(tmp) / f"{name}.pdf"
             target.write_bytes(data)
             _pages(target, pages, tmp)
-        pdf = Path(tmp) / "report.pdf"
-        pdf.write_bytes(reports.render(content))
-        for page, name in PAGES.items():
-            stem = Path(tmp) / f"page{page}"
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-r",
-                    "80",
-                    "-png",
-                    "-singlefile",
-                    "-f",
-                    str(page),
-                    "-l",
-                    str(page),
-                    str(pdf),
-                    str(stem),
-                ],
-                check=True,
-            )
-            (ROOT / "docs" / name).write_bytes(stem.with_suffix(".png").read_bytes())
-            print("docs/" + name)
 
 
 if __name__ == "__main__":
