@@ -252,11 +252,7 @@ def edit_trajectory(
     values = _checked(c, draft, today)
     _duties_fit(session, c, t.id, values["started_on"], values["ended_on"])
     c.done()
-    changed = sorted(k for k, value in values.items() if getattr(t, k) != value)
-    for key in changed:
-        setattr(t, key, values[key])
-    session.flush()
-    audit.record(session, ctx, "trajectory.edit", "trajectory", t.id, fields=changed)
+    _edit(session, ctx, t, "trajectory", values)
     return OpResult(t.id, ChangeSet.of(trajectory=[t.id]))
 
 
@@ -302,6 +298,22 @@ def _duties_fit(
         c.add("ended_on", "before_first_due")
 
 
+def _edit(
+    session: Session,
+    ctx: ActionContext,
+    row: Trajectory | ReportingDuty | TrajectoryReport,
+    entity: str,
+    values: dict[str, Any],
+) -> None:
+    """Write only the fields that changed (a colleague's synced value in the others stays)
+    and audit which."""
+    changed = sorted(k for k, value in values.items() if getattr(row, k) != value)
+    for key in changed:
+        setattr(row, key, values[key])
+    session.flush()
+    audit.record(session, ctx, f"{entity}.edit", entity, row.id, fields=changed)
+
+
 # ----- reporting duties ------------------------------------------------------------------------
 
 
@@ -331,11 +343,7 @@ def save_duty(
         session.flush()
         audit.record(session, ctx, "reporting_duty.create", "reporting_duty", duty.id)
     else:
-        changed = sorted(k for k, value in v.items() if getattr(duty, k) != value)
-        for key in changed:
-            setattr(duty, key, v[key])
-        session.flush()
-        audit.record(session, ctx, "reporting_duty.edit", "reporting_duty", duty.id, fields=changed)
+        _edit(session, ctx, duty, "reporting_duty", v)
     return OpResult(duty.id, ChangeSet.of(reporting_duty=[duty.id], trajectory=[t.id]))
 
 
@@ -416,11 +424,7 @@ def record_report(
         session.flush()
         audit.record(session, ctx, "trajectory_report.create", "trajectory_report", report.id)
     else:
-        changed = sorted(k for k, value in v.items() if getattr(report, k) != value)
-        for key in changed:
-            setattr(report, key, v[key])
-        session.flush()
-        audit.record(session, ctx, "trajectory_report.edit", "trajectory_report", report.id, fields=changed)
+        _edit(session, ctx, report, "trajectory_report", v)
     return OpResult(report.id, ChangeSet.of(trajectory_report=[report.id], trajectory=[t.id]))
 
 
