@@ -69,17 +69,17 @@ def create_account(
     return account_id
 
 
-def _account_id(conn: Connection, username: str) -> str:
+def account_id_of(conn: Connection, username: str) -> str:
     found = conn.execute(select(t.account.c.id).where(t.account.c.username == username)).scalar()
     if found is None:
-        raise AccountError(f"no user {username!r}")
+        raise AccountError(f"no user {username!r} (list-users shows them)")
     return str(found)
 
 
-def _team_id(conn: Connection, name: str) -> str:
+def team_id_of(conn: Connection, name: str) -> str:
     found = conn.execute(select(t.team.c.id).where(t.team.c.name == name)).scalar()
     if found is None:
-        raise AccountError(f"no team {name!r}")
+        raise AccountError(f"no team {name!r} (list-teams shows them)")
     return str(found)
 
 
@@ -92,7 +92,7 @@ def create_team(conn: Connection, name: str) -> str:
 
 
 def add_member(conn: Connection, team: str, username: str) -> None:
-    team_id, account_id = _team_id(conn, team), _account_id(conn, username)
+    team_id, account_id = team_id_of(conn, team), account_id_of(conn, username)
     exists = conn.execute(
         select(t.team_member.c.team_id).where(
             t.team_member.c.team_id == team_id, t.team_member.c.account_id == account_id
@@ -110,7 +110,7 @@ def access_changed(conn: Connection) -> None:
 
 
 def grant(conn: Connection, inspection_id: str, team: str, can_write: bool = True) -> None:
-    team_id = _team_id(conn, team)
+    team_id = team_id_of(conn, team)
     conn.execute(
         t.inspection_access.delete().where(
             t.inspection_access.c.inspection_id == inspection_id, t.inspection_access.c.team_id == team_id
@@ -146,7 +146,7 @@ def enrolment_code(conn: Connection, username: str, hours: int = 24) -> str:
     )
     conn.execute(
         insert(t.enrolment_code).values(
-            code_hash=token_hash(code), account_id=_account_id(conn, username), expires_at=expires
+            code_hash=token_hash(code), account_id=account_id_of(conn, username), expires_at=expires
         )
     )
     return code
@@ -277,7 +277,7 @@ def set_disabled(conn: Connection, username: str, disabled: bool) -> None:
     refused while it is disabled; its devices work again once it is enabled."""
     conn.execute(
         update(t.account)
-        .where(t.account.c.id == _account_id(conn, username))
+        .where(t.account.c.id == account_id_of(conn, username))
         .values(disabled_at=now() if disabled else None)
     )
 

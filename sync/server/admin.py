@@ -17,20 +17,6 @@ from . import schema as t
 from .accounts import AccountError
 
 
-def _account(conn: Connection, username: str) -> Any:
-    found = conn.execute(select(t.account).where(t.account.c.username == username)).first()
-    if found is None:
-        raise AccountError(f"no user {username!r} (list-users shows them)")
-    return found
-
-
-def _team_id(conn: Connection, name: str) -> str:
-    found = conn.execute(select(t.team.c.id).where(t.team.c.name == name)).scalar()
-    if found is None:
-        raise AccountError(f"no team {name!r} (list-teams shows them)")
-    return str(found)
-
-
 def _counts(conn: Connection, q: Any) -> dict[str, int]:
     """A ``(key, count)`` query as a dict."""
     return {str(k): int(n) for k, n in conn.execute(q)}
@@ -80,7 +66,7 @@ def teams(conn: Connection) -> list[dict[str, Any]]:
 
 
 def members(conn: Connection, team: str) -> list[dict[str, Any]]:
-    team_id = _team_id(conn, team)
+    team_id = accounts.team_id_of(conn, team)
     a = t.account.c
     q = (
         select(a.username, a.display_name, a.is_admin, a.disabled_at)
@@ -201,7 +187,7 @@ def _forget_unreadable(conn: Connection, account_ids: list[str]) -> None:
 
 
 def remove_member(conn: Connection, team: str, username: str) -> None:
-    team_id, account_id = _team_id(conn, team), str(_account(conn, username).id)
+    team_id, account_id = accounts.team_id_of(conn, team), accounts.account_id_of(conn, username)
     m = t.team_member.c
     done = conn.execute(delete(t.team_member).where(m.team_id == team_id, m.account_id == account_id))
     if done.rowcount == 0:
@@ -212,7 +198,7 @@ def remove_member(conn: Connection, team: str, username: str) -> None:
 
 def ungrant(conn: Connection, inspection_id: str, team: str) -> None:
     inspection_id = uuid_of(inspection_id, "inspection")
-    team_id = _team_id(conn, team)
+    team_id = accounts.team_id_of(conn, team)
     g = t.inspection_access.c
     done = conn.execute(
         delete(t.inspection_access).where(g.inspection_id == inspection_id, g.team_id == team_id)
@@ -231,7 +217,7 @@ def reset_password(conn: Connection, username: str, password: str) -> None:
     their tokens were never the password (revoke-device or disable-user stops them)."""
     if len(password) < 12:
         raise AccountError("password too short (at least 12 characters)")
-    account_id = _account(conn, username).id
+    account_id = accounts.account_id_of(conn, username)
     conn.execute(
         update(t.account)
         .where(t.account.c.id == account_id)
@@ -256,7 +242,7 @@ def revoke(
     if device_id is not None:
         q = q.where(d.id == uuid_of(device_id, "device"))
     if username is not None:
-        q = q.where(d.account_id == _account(conn, username).id)
+        q = q.where(d.account_id == accounts.account_id_of(conn, username))
     if device_name is not None:
         q = q.where(d.name == device_name)
     found = conn.execute(q.order_by(d.enrolled_at)).all()
