@@ -85,11 +85,6 @@ class _Scope:
             clauses.append(net_column == self.network_id)  # type: ignore[arg-type]
         return or_(*clauses)
 
-    def covers(self, organisation_id: str | None, network_id: str | None) -> bool:
-        return organisation_id in self.names or (
-            self.network_id is not None and network_id == self.network_id
-        )
-
     def member(self, organisation_id: str | None) -> str | None:
         return self.names.get(organisation_id or "") if self.network_id else None
 
@@ -248,11 +243,7 @@ def _pairs(session: Session, rows: Sequence[Row[*tuple[Any, ...]]], hidden: set[
 
 
 def _overdue(session: Session, scope: _Scope, held_on: date, hidden: set[str]) -> list[PackDue]:
-    items = [
-        i
-        for i in review_list.due_for_review(session, held_on)
-        if scope.covers(i.organisation_id, i.network_id)
-    ]
+    items = review_list.due_for_review(session, held_on, scope.about)
     secret = _confidential(session, {i.id for i in items if i.entity == Signal.__tablename__})
     hidden |= secret
     return [PackDue(i.entity, i.id, i.title, i.due, i.due_since) for i in items if i.id not in secret]

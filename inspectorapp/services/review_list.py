@@ -3,9 +3,11 @@ has come, so that nothing soft fades away unseen (seed-003 §7.3)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain.framework_codes import SignalStatusCode
@@ -15,20 +17,25 @@ from storage.models import Concern, Network, Organisation, Signal
 from .concerns import CLOSING
 
 SHORT = 160
+# (organisation column, network column) -> the condition an item's subject must meet
+About = Callable[[Any, Any], ColumnElement[bool]]
 
 
-def due_for_review(session: Session, today: date) -> list[ReviewItem]:
+def due_for_review(session: Session, today: date, about: About | None = None) -> list[ReviewItem]:
     """Open signals with ``review_by`` on or before ``today`` and open concerns whose
     ``next_review_on`` or ``next_step_due`` has come (one item each, the earliest date),
-    oldest first."""
+    oldest first. ``about`` narrows both in the query to some organisations or a network:
+    given the organisation and network columns, the condition they must meet."""
     names = _names(session)
     items: list[ReviewItem] = []
+    signal_about = [about(Signal.organisation_id, Signal.network_id)] if about is not None else []
     for s in session.scalars(
         select(Signal).where(
             Signal.deleted_at.is_(None),
             Signal.status != SignalStatusCode.CLOSED,
             Signal.review_by.is_not(None),
             Signal.review_by <= today,
+            *signal_about,
         )
     ):
         assert s.review_by is not None
@@ -45,11 +52,13 @@ def due_for_review(session: Session, today: date) -> list[ReviewItem]:
                 s.review_by,
             )
         )
+    concern_about = [about(Concern.organisation_id, Concern.network_id)] if about is not None else []
     for c in session.scalars(
         select(Concern).where(
             Concern.deleted_at.is_(None),
             Concern.status.not_in(list(CLOSING)),
             or_(Concern.next_review_on <= today, Concern.next_step_due <= today),
+            *concern_about,
         )
     ):
         dates = [
