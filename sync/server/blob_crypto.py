@@ -131,6 +131,20 @@ class BlobCipher:
         sealed = self._aead.encrypt(nonce, plaintext, self._aad(sha, index, len(plaintext), final))
         return _LENGTH.pack(len(plaintext)) + nonce + sealed
 
+    def open_segment(self, sha: str, index: int, segment: bytes, final: bool, where: str) -> bytes:
+        """The plaintext of one whole segment kept on its own (an object of the S3 store):
+        the same checks as ``segments``; ``final`` says whether the file ends with it."""
+        if len(segment) < SEGMENT_OVERHEAD:
+            raise BlobDamagedError(f"{where}: cut off")
+        (length,) = _LENGTH.unpack_from(segment)
+        if len(segment) != length + SEGMENT_OVERHEAD:
+            raise BlobDamagedError(f"{where}: cut off")
+        nonce, sealed = segment[_LENGTH.size : _LENGTH.size + _NONCE], segment[_LENGTH.size + _NONCE :]
+        try:
+            return self._aead.decrypt(nonce, sealed, self._aad(sha, index, length, final))
+        except InvalidTag:
+            raise BlobDamagedError(f"{where}: segment {index} fails its check") from None
+
     def check_header(self, f: BinaryIO, where: Path) -> None:
         if f.read(HEADER_BYTES) != self.header:
             raise BlobDamagedError(f"{where}: not a blob file of this key")

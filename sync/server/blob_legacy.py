@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .blob_crypto import create_private, private_dir
 
 if TYPE_CHECKING:
-    from .blobs import BlobStore
+    from .blob_store import LocalFolder
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def _legacy_files(root: Path) -> list[Path]:
     return found
 
 
-def _encrypt(store: BlobStore, source: Path, target: Path) -> bool:
+def _encrypt(store: LocalFolder, source: Path, target: Path) -> bool:
     """``source`` (plaintext named by its hash) encrypted into ``target``; False if damaged."""
     sha = source.name
     private_dir(target.parent)
@@ -68,11 +68,11 @@ def _encrypt(store: BlobStore, source: Path, target: Path) -> bool:
         tmp.unlink(missing_ok=True)
 
 
-def upgrade_folder(store: BlobStore) -> int:
+def upgrade_folder(store: LocalFolder) -> int:
     """Encrypt the plaintext files under their keyed names; returns how many were converted."""
     converted = 0
     for source in _legacy_files(store.root):
-        target = store.path(source.name)
+        target = store.file(store.cipher.name(source.name))
         try:
             done = target.is_file() or _encrypt(store, source, target)
         except FileNotFoundError:  # another server process starting at once converted it
