@@ -28,7 +28,18 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from . import autosave, cold_start, deliberation, fts, report, sense, sync_blob, unlock, visit_open
+from . import (
+    autosave,
+    cold_start,
+    deliberation,
+    fts,
+    report,
+    sense,
+    sync_blob,
+    sync_fleet,
+    unlock,
+    visit_open,
+)
 from . import sync as sync_bench
 from .common import RESULTS, Result, Size, add_size_args, print_result, size_from
 from .generate import ensure_store
@@ -59,8 +70,8 @@ BENCHMARKS: dict[str, Bench] = {
     "sync": lambda size, args: sync_bench.run_sync(
         args.changes, 1 if args.smoke else sync_bench.FLOOR_ROUNDS
     ),
-    "sync-fleet": lambda size, args: sync_bench.run_fleet(
-        args.laptops, 1 if args.smoke else sync_bench.SOLO_ROUNDS
+    "sync-fleet": lambda size, args: sync_fleet.run_fleet(
+        args.laptops, 1 if args.smoke else sync_bench.FLEET_ROUNDS
     ),
     "sync-blob": lambda size, args: sync_blob.run_blob(
         args.blob_mb, 2 if args.smoke else sync_bench.BLOB_RUNS

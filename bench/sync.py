@@ -7,8 +7,10 @@
   pushing and pulling N notes of the same payloads in the same run. Floor, printed: psycopg
   executemany of the same JSON payloads into a plain table, a commit per 200 rows (one push
   batch), warmed up and repeated.
-- sync-fleet: simulated laptops with 500 new changes each sync at once. Floor: one laptop
-  syncing 500 changes alone on the idle server. Budget (DESIGN.md): p95 ≤ 2 s, 0 errors.
+- sync-fleet (``bench/sync_fleet.py``): simulated laptops in teams of 10 sync 500 new changes
+  each at once, until each holds its team's round. Floor: the same pushes bulk-loaded and the
+  teams' rows read back with raw psycopg (``bench/sync_fleet_floor.py``). Budget (issue #16):
+  the round within 3 × the floor, 0 errors.
 - sync-blob: ``blob_sync.upload_one`` of a large attachment in 8 MiB chunks. Floor: a raw
   loopback socket copy of the same bytes into a file, fsynced per 8 MiB, with the hashes the
   protocol computes (``bench/sync_sink.py``). Budget (DESIGN.md): at least half the floor's
@@ -20,14 +22,10 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import random
 import sys
 import tempfile
-import threading
 import time
-from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,20 +34,18 @@ from sqlalchemy.orm import Session
 
 from sync.engine import SyncReport
 from sync.protocol import MAX_PUSH_MUTATIONS
-from sync.server import accounts
 
 from . import anki_peer
 from .anki_peer import AnkiRun
 from .common import Result, median, percentile, print_result
-from .sync_env import Laptop, Office, SimLaptop, SyncFailed, T, fill_outbox
+from .sync_env import Laptop, Office, T, fill_outbox
 
-FLEET_P95 = 2.0  # seconds: a laptop's round while 199 others sync (DESIGN.md)
 DEFAULT_CHANGES = 100_000
 DEFAULT_LAPTOPS = 200
 DEFAULT_BLOB_MB = 500
 FLEET_CHANGES = 500  # per laptop
 TEAM_SIZE = 10  # laptops per team: each pulls its team's inspections
-SOLO_ROUNDS = 3  # solo syncs before and after the fleet (after one discarded warm-up)
+FLEET_ROUNDS = 2  # the fleet's floor before and after its round (after one discarded warm-up)
 BLOB_RUNS = 5  # after one discarded warm-up of upload and floor
 FLOOR_ROUNDS = 2  # executemany floors before the push, between push and pull, after the pull
 
@@ -280,126 +276,6 @@ def run_sync(changes: int = DEFAULT_CHANGES, rounds: int = FLOOR_ROUNDS) -> Resu
     )
 
 
-# ---------------------------------------------------------------- sync-fleet
-
-
-@dataclass
-class Outcome:
-    seconds: float
-    pushed: int  # batches the server answered
-    pulled: int
-    error: str | None = None
-
-
-def _enrol_fleet(office: Office, prefix: str, n: int, seed: int) -> list[SimLaptop]:
-    """``n`` simulated laptops (one user each, teams of TEAM_SIZE), each with its own inspection
-    pushed and the server pulled up to date."""
-    users = [f"{prefix}{i:03d}" for i in range(n)]
-    for k in range(0, n, TEAM_SIZE):
-        office.team(f"{prefix}-team-{k // TEAM_SIZE}", users[k : k + TEAM_SIZE], password=None)
-    codes = office.admin(lambda c: [accounts.enrolment_code(c, u) for u in users])
-    laptops = [
-        SimLaptop(office.base, code, user, random.Random(seed + i))
-        for i, (user, code) in enumerate(zip(users, codes, strict=True))
-    ]
-    for laptop in laptops:
-        for payload in laptop.payloads(laptop.tree()):
-            laptop.push(payload)
-    for laptop in laptops:
-        laptop.pull_all()
-    return laptops
-
-
-def _sync(laptop: SimLaptop, payloads: list[bytes], start: threading.Barrier | None = None) -> Outcome:
-    """Push the batches, then pull until up to date: one laptop's sync, timed."""
-    if start is not None:
-        start.wait()
-    started, pushed = time.perf_counter(), 0
-    try:
-        for payload in payloads:
-            refused = [s for s in laptop.push(payload) if s != "applied"]
-            if refused:
-                raise SyncFailed(f"push {len(refused)} mutations {refused[0]}")
-            pushed += 1
-        pulled = laptop.pull_all()
-    except SyncFailed as exc:
-        return Outcome(time.perf_counter() - started, pushed, 0, str(exc))
-    return Outcome(time.perf_counter() - started, pushed, pulled)
-
-
-def _solo(laptop: SimLaptop) -> float:
-    outcome = _sync(laptop, laptop.payloads(laptop.notes(FLEET_CHANGES)))
-    if outcome.error:
-        raise SyncFailed(f"solo laptop: {outcome.error}")
-    return outcome.seconds
-
-
-def run_fleet(n: int = DEFAULT_LAPTOPS, solo_rounds: int = SOLO_ROUNDS) -> Result:
-    with tempfile.TemporaryDirectory(prefix="veldwerk-bench-sync-") as tmp, Office(Path(tmp)) as office:
-        started = time.perf_counter()
-        (solo,) = _enrol_fleet(office, "solo", 1, 1)
-        fleet = _enrol_fleet(office, "field", n, 1000)
-        took = _s(time.perf_counter() - started)
-        print(f"  {n} laptops enrolled, each with its inspection pushed and pulled, in {took}")
-        _solo(solo)  # warm-up, discarded: the server's first requests (imports, statement caches)
-        solo_before = [_solo(solo) for _ in range(solo_rounds)]
-        payloads = [laptop.payloads(laptop.notes(FLEET_CHANGES)) for laptop in fleet]  # built beforehand
-        notes_before = office.count_records("note_paragraph")
-        start = threading.Barrier(n)
-        started = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=n) as pool:
-            outcomes = list(pool.map(lambda i: _sync(fleet[i], payloads[i], start), range(n)))
-        wall = time.perf_counter() - started
-        backlog = max(0.0, office.wait_idle())
-        applied = office.count_records("note_paragraph") - notes_before
-        solo_after = [_solo(solo) for _ in range(solo_rounds)]
-        log_errors = office.server_errors()
-        for laptop in [solo, *fleet]:
-            laptop.close()
-
-    floor = median(solo_before + solo_after)
-    before, after = (", ".join(_s(s) for s in runs) for runs in (solo_before, solo_after))
-    print(
-        f"  solo laptop, {FLEET_CHANGES} changes alone on the idle server, after a warm-up: {before} before, "
-        f"{after} after (p50 {_s(floor)}, p95 {_s(percentile(solo_before + solo_after, 95))})"
-    )
-    batches = len(payloads[0])
-    print(
-        f"  fleet: {n} laptops × {FLEET_CHANGES} changes at once ({batches} pushes of ≤ "
-        f"{MAX_PUSH_MUTATIONS}, then pull to date): the last laptop returned after {_s(wall)}; "
-        f"{sum(o.pushed for o in outcomes):,} of {n * batches:,} pushes answered, "
-        f"{sum(o.pulled for o in outcomes):,} changes pulled"
-    )
-    print(
-        f"  server: applied {applied:,} of {n * FLEET_CHANGES:,} changes, {_s(backlog)} of it after the last "
-        f"laptop gave up = {applied / (wall + backlog):,.0f} changes/s"
-    )
-    done = [o.seconds for o in outcomes if o.error is None]
-    failed = [o for o in outcomes if o.error is not None]
-    if done:
-        print(f"  latency of the {len(done)} laptops that finished: {_spread(done)}")
-    if failed:
-        kinds = Counter(f"{str(o.error).split(':')[0]} after {o.pushed} answered pushes" for o in failed)
-        print(f"  ERRORS: {len(failed)} laptops failed: {dict(kinds)}")
-        print(f"    time to failure: {_spread([o.seconds for o in failed])}; first: {failed[0].error}")
-    print(f"  {_load()}")
-    if log_errors:
-        print(f"  server log: {len(log_errors)} error lines, first: {log_errors[0]}")
-    # A failed laptop counts with its time to failure: a lower bound of its latency.
-    latencies = [o.seconds for o in outcomes]
-    p50, p95 = percentile(latencies, 50), percentile(latencies, 95)
-    at_least = "≥ " if failed else ""
-    print(f"  latency over all {n} laptops: {at_least}p50 {_s(p50)}, {at_least}p95 {_s(p95)}")
-    return Result(
-        name="sync-fleet",
-        measured=f"p95 {at_least}{_s(p95)} (p50 {at_least}{_s(p50)}), {len(failed)} errors, {n} laptops",
-        baseline=f"solo median {_s(floor)}",
-        ratio=p95 / floor,
-        budget=f"p95 ≤ {_s(FLEET_P95)}, 0 errors",
-        passed=not failed and p95 <= FLEET_P95,
-    )
-
-
 def add_sync_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--changes",
@@ -417,11 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("names", nargs="*", metavar="name", help="bulk, fleet, blob (default all)")
     add_sync_args(p)
     args = p.parse_args(argv)
-    from . import sync_blob  # it uses this module's helpers
+    from . import sync_blob, sync_fleet  # they use this module's helpers
 
     runs: dict[str, Callable[[], Result]] = {
         "bulk": lambda: run_sync(args.changes),  # Veldwerk and Anki's server, same run
-        "fleet": lambda: run_fleet(args.laptops),
+        "fleet": lambda: sync_fleet.run_fleet(args.laptops),
         "blob": lambda: sync_blob.run_blob(args.blob_mb),
     }
     names = args.names or list(runs)

@@ -242,6 +242,7 @@ class SimLaptop:
         self.next_seq = 1
         self.cursor = 0
         self.clock = Hlc(0)
+        self.inspection = ""  # its own inspection, the scope of its notes (sync-fleet's floor)
         self.conversation = ""
 
     def close(self) -> None:
@@ -251,6 +252,7 @@ class SimLaptop:
         """A new inspection with one visit and one conversation (what the notes hang on)."""
         t, now, today = self.t, iso(datetime.now(UTC)), date.today().isoformat()
         inspection, visit, self.conversation = new_id(), new_id(), new_id()
+        self.inspection = inspection
         made = {"created_at": now, "updated_at": now}
         inspection_row = {
             "title": t.title(),
