@@ -31,7 +31,7 @@ from sync.protocol import MAX_PUSH_MUTATIONS
 from sync.server import accounts
 
 from .common import Result, median, percentile
-from .sync import FLEET_CHANGES, FLEET_ROUNDS, TEAM_SIZE, _load, _s, _spread
+from .sync import FLEET_CHANGES, FLEET_ROUNDS, TEAM_SIZE, _load, _s
 from .sync_env import Office, SimLaptop, SyncFailed
 from .sync_fleet_floor import Batch, FloorRun, Read, batches, run_floor
 
@@ -178,6 +178,11 @@ def _floor_work(fleet: list[SimLaptop], payloads: list[list[bytes]]) -> tuple[li
     return batches(bodies), reads
 
 
+def _spread(samples: list[float]) -> str:
+    """Nearest-rank p50 (as the summary's), p95 and max."""
+    return f"p50 {_s(percentile(samples, 50))}, p95 {_s(percentile(samples, 95))}, max {_s(max(samples))}"
+
+
 def _catch_up(fleet: list[SimLaptop]) -> int:
     """Changes still to pull after the round (0: every laptop was up to date)."""
     with ThreadPoolExecutor(max_workers=CATCH_UP_THREADS) as pool:
@@ -246,11 +251,8 @@ def _report(n: int, r: Round, floors: list[FloorRun], pushes: int, pulls: int, l
     at_least = "≥ " if failed else ""  # a failed laptop counts with its time to failure: a lower bound
     latencies = [x.seconds for x in o]
     p50, p95 = percentile(latencies, 50), percentile(latencies, 95)
-    print(f"  per laptop, its own sync (push, pull to date): {_spread([x.own for x in o])}")
-    print(
-        f"  per laptop, until it held its team's round: {at_least}p50 {_s(p50)}, {at_least}p95 {_s(p95)}, "
-        f"max {_s(max(latencies))}"
-    )
+    print(f"  per laptop, its own sync (push, pull to date): {at_least}{_spread([x.own for x in o])}")
+    print(f"  per laptop, until it held its team's round: {at_least}{_spread(latencies)}")
     if r.log_errors:
         print(f"  server log: {len(r.log_errors)} error lines, first: {r.log_errors[0]}")
     errors = len(failed) + len(wrong) + (1 if r.log_errors else 0)
