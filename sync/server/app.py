@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +37,8 @@ from sync.protocol import (
 from . import accounts, conflicts, frameworks, limits, metrics, openapi_docs, pages, records, throttle
 from .admin_api import REFUSALS as ADMIN_REFUSALS
 from .admin_api import router as admin_router
+from .blob_crypto import BlobKeyError
+from .blob_store import is_bucket
 from .blobs import BlobStore
 from .db import make_engine, reading
 from .enrol_gate import Gate
@@ -71,13 +74,13 @@ def _json(answer: BaseModel) -> Response:
 def create_app(
     database_url: str,
     server_id: str = "veldwerk",
-    blob_dir: Path | None = None,
+    blob_dir: Path | str | None = None,
     blob_key: Path | None = None,
     metrics_token: str | None = None,
+    s3_endpoint: str | None = None,
 ) -> FastAPI:
     engine = make_engine(database_url)
-    folder = blob_dir or default_blob_dir(database_url)
-    store = BlobStore(folder, blob_key or default_blob_key(folder))
+    store = blob_store(database_url, blob_dir, blob_key, s3_endpoint)
     app = FastAPI(title="Veldwerk office store", version=str(PROTOCOL_VERSION))
     app.router.route_class = StrictJsonRoute  # bodies no database can store: 422 at the edge
     app.state.engine = engine
@@ -217,6 +220,49 @@ def _retried(run: Callable[[Callable[[Connection], T]], T], fn: Callable[[Connec
         if isinstance(exc, OperationalError) and code not in ("40001", "40P01"):
             raise
         return run(fn)
+
+
+def blob_store(
+    database_url: str, place: Path | str | None, key: Path | None, s3_endpoint: str | None = None
+) -> BlobStore:
+    """The attachment store: ``s3://bucket/prefix`` (the key file then must be named: every
+    server process and host needs the same one) or a folder, by default beside the database."""
+    if is_bucket(place):
+        if key is None:
+            raise BlobKeyError("with a bucket, name the blob key file (--blob-key), the same on every host")
+        return BlobStore(str(place), key, s3_endpoint)
+    folder = Path(place) if place is not None else default_blob_dir(database_url)
+    return BlobStore(folder, key or default_blob_key(folder))
+
+
+ENV = {  # what ``veldwerk-server serve`` hands its uvicorn workers (``from_env``)
+    "db": "VELDWERK_SERVER_DB",
+    "server_id": "VELDWERK_SERVER_ID",
+    "blobs": "VELDWERK_SERVER_BLOBS",
+    "blob_key": "VELDWERK_SERVER_BLOB_KEY",
+    "s3_endpoint": "VELDWERK_S3_ENDPOINT",
+}
+
+
+def from_env() -> FastAPI:
+    """The app configured by the environment (``ENV``; the metrics token from
+    ``VELDWERK_SERVER_METRICS_TOKEN``): the factory each uvicorn worker process calls
+    (``uvicorn --factory sync.server.app:from_env --workers N``). The database must be
+    migrated first (``veldwerk-server migrate``, or ``serve``, which does)."""
+    from .metrics import read_token
+
+    env = {name: os.environ.get(var) or None for name, var in ENV.items()}
+    if env["db"] is None:
+        raise SystemExit(f"veldwerk-server: set {ENV['db']} to the database URL")
+    key = env["blob_key"]
+    return create_app(
+        env["db"],
+        env["server_id"] or "veldwerk",
+        env["blobs"],
+        Path(key) if key else None,
+        read_token(None),
+        env["s3_endpoint"],
+    )
 
 
 def default_blob_dir(database_url: str) -> Path:

@@ -1,7 +1,8 @@
 """``veldwerk-server``: run the office store and administer it.
 
     veldwerk-server serve [--host 127.0.0.1] [--port 8750] [--ssl-certfile F --ssl-keyfile F]
-                          [--blobs DIR] [--blob-key FILE]  (the key is made on first start, mode 0600)
+                          [--blobs DIR|s3://BUCKET/PREFIX] [--s3-endpoint URL] [--blob-key FILE]
+                          [--workers N]  (the key is made on first start, mode 0600; docs/deploy.md)
     veldwerk-server create-user NAME [--admin]        (password from VELDWERK_SERVER_PASSWORD or a prompt)
     veldwerk-server create-team TEAM / add-member TEAM NAME / grant INSPECTION_ID TEAM [--read-only]
     veldwerk-server enrolment-code NAME [--hours 24]
@@ -23,6 +24,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from sqlalchemy.exc import SQLAlchemyError
@@ -30,8 +32,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from inspectorapp.errors import FrameworkFileError
 
 from . import accounts, admin, cli_admin
+from .blob_crypto import BlobKeyError
+from .blob_store import BlobStoreError
 from .db import migrate
 from .frameworks import PublishRefused
+
+_STORE_ERRORS = (BlobKeyError, BlobStoreError)  # a wrong key or an unusable bucket: one line, exit 2
 
 DEFAULT_PORT = 8750
 
@@ -52,7 +58,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--ssl-certfile")
     serve.add_argument("--ssl-keyfile")
     serve.add_argument("--server-id", default="veldwerk")
-    serve.add_argument("--blobs", type=Path, help="folder for attachment files (default beside the database)")
+    serve.add_argument(
+        "--blobs",
+        default=os.environ.get("VELDWERK_SERVER_BLOBS"),
+        help="folder for attachment files (default beside the database), or s3://bucket/prefix",
+    )
+    serve.add_argument(  # boto3 reads AWS_ENDPOINT_URL too, but path-style addressing needs it named
+        "--s3-endpoint",
+        default=os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL"),
+        help="URL of an S3-compatible server (MinIO, ...); credentials from the AWS_* variables",
+    )
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes on this host (uvicorn workers)"
+    )
     serve.add_argument(
         "--blob-key", type=Path, help="key file for attachment files (default beside their folder)"
     )
@@ -87,6 +105,37 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _serve(args: argparse.Namespace, url: str) -> None:
+    """One process, or ``--workers N`` uvicorn workers that each build the app from the
+    environment (``app.from_env``): the store is opened here first, so a wrong bucket or key
+    is one line and exit 2 rather than workers failing over and over."""
+    import uvicorn
+
+    from .app import ENV, blob_store, create_app
+    from .metrics import TOKEN_ENV, read_token
+
+    token = read_token(args.metrics_token_file)
+    common: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.ssl_certfile,
+        "ssl_keyfile": args.ssl_keyfile,
+        "log_level": "warning",
+    }
+    if args.workers <= 1:
+        app = create_app(url, args.server_id, args.blobs, args.blob_key, token, args.s3_endpoint)
+        uvicorn.run(app, **common)
+        return
+    blob_store(url, args.blobs, args.blob_key, args.s3_endpoint)  # made (key, folder) and checked once
+    given = {"db": url, "server_id": args.server_id, "blobs": args.blobs, "blob_key": args.blob_key}
+    for name, value in {**given, "s3_endpoint": args.s3_endpoint}.items():
+        if value is not None:
+            os.environ[ENV[name]] = str(value)
+    if token is not None:
+        os.environ[TOKEN_ENV] = token
+    uvicorn.run("sync.server.app:from_env", factory=True, workers=args.workers, **common)
+
+
 def _password() -> str:
     return cli_admin.new_password("VELDWERK_SERVER_PASSWORD")
 
@@ -99,21 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         if cli_admin.handles(args.command):
             cli_admin.run(args, url)
         elif args.command == "serve":
-            import uvicorn
-
-            from .app import create_app
-            from .metrics import read_token
-
-            uvicorn.run(
-                create_app(
-                    url, args.server_id, args.blobs, args.blob_key, read_token(args.metrics_token_file)
-                ),
-                host=args.host,
-                port=args.port,
-                ssl_certfile=args.ssl_certfile,
-                ssl_keyfile=args.ssl_keyfile,
-                log_level="warning",
-            )
+            _serve(args, url)
         elif args.command == "migrate":
             print("the database schema is up to date")
         elif args.command == "openapi":
@@ -155,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             disable = args.command == "disable-user"
             cli_admin.in_transaction(url, lambda c: accounts.set_disabled(c, args.name, disable))
             print(f"{'disabled' if disable else 'enabled'} {args.name}")
-    except (accounts.AccountError, PublishRefused, FrameworkFileError, OSError) as exc:
+    except (accounts.AccountError, PublishRefused, FrameworkFileError, OSError, *_STORE_ERRORS) as exc:
         print(f"veldwerk-server: {exc}", file=sys.stderr)
         return 2
     except SQLAlchemyError as exc:  # the database is not there or refused: one line, no traceback
