@@ -65,6 +65,9 @@ class Check:
     name: str
     sql: str
     columns: frozenset[str]
+    # the two shapes most CHECKs take, judged in Python: ("in", column, allowed texts) or
+    # ("max_len", column, n); None: SQLite judges it (``_failed_checks``)
+    fast: tuple[str, str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -158,8 +161,36 @@ def _checks(table: Table) -> tuple[Check, ...]:
         sql = str(c.sqltext.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
         words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", re.sub(r"'[^']*'", "", sql)))
         short = str(c.name).removeprefix(f"ck_{table.name}_")
-        out.append(Check(short, sql, frozenset(words & names)))
+        out.append(Check(short, sql, frozenset(words & names), _fast(table.name, sql, names)))
     return tuple(out)
+
+
+_IN = re.compile(r"(\w+)\.(\w+) IN \(((?:'[^']*'(?:, )?)+)\)")
+_MAX_LEN = re.compile(r"length\((\w+)\) <= (\d+)")
+
+
+def _fast(tbl: str, sql: str, names: set[str]) -> tuple[str, str, Any] | None:
+    """A CHECK of the form ``tbl.col IN ('a', 'b')`` or ``length(col) <= n``, as data."""
+    if (m := _IN.fullmatch(sql)) and m[1] == tbl and m[2] in names:
+        allowed = re.findall(r"'([^']*)'", m[3])
+        if ", ".join(f"'{a}'" for a in allowed) == m[3]:  # nothing else hides in the list
+            return ("in", m[2], frozenset(allowed))
+    if (m := _MAX_LEN.fullmatch(sql)) and m[1] in names:
+        return ("max_len", m[1], int(m[2]))
+    return None
+
+
+def _fast_verdict(check: Check, state: Mapping[str, Any]) -> bool | None:
+    """The fast CHECK's verdict on a wire state (NULL passes, as in SQL); None: not a value
+    it judges (only texts are, so SQLite's typing rules never come in)."""
+    assert check.fast is not None
+    kind, column, arg = check.fast
+    value = state.get(column)
+    if value is None:
+        return True
+    if type(value) is not str:
+        return None
+    return value in arg if kind == "in" else len(value) <= arg
 
 
 def check_record(
@@ -343,23 +374,39 @@ def _failed_checks(
 ) -> list[FieldIssue]:
     """CHECK constraints the state breaks, as SQLite judges them on the stored values (a CHECK
     fails only when false; NULL passes). A partial state is judged only on the checks whose
-    columns it holds; checks over a column in ``skip`` (unreadable stored values) not at all."""
+    columns it holds; checks over a column in ``skip`` (unreadable stored values) not at all.
+    The common shapes are judged in Python (``_fast``: ~3x faster, on every pushed and pulled
+    record); ``tests/test_value_schema.py`` holds both judges to the same answers."""
     checks = [c for c in rule.checks if (complete or c.columns <= state.keys()) and not (c.columns & skip)]
-    if not checks:
-        return []
-    names = [c for c in rule.columns if c in state or complete]
-    values = tuple(_stored(rule.columns[c], state.get(c)) for c in names)
-    inner = ", ".join(f'? AS "{c}"' for c in names) or "NULL AS _none"
-    tests = ", ".join(f"({c.sql})" for c in checks)
-    try:
-        row = _sqlite().execute(f'SELECT {tests} FROM (SELECT {inner}) AS "{rule.name}"', values).fetchone()
-    except (sqlite3.Error, OverflowError, ValueError):  # not expected: every value was checked
-        return [FieldIssue(",".join(sorted(c.columns)) or c.name, "out_of_range") for c in checks[:1]]
+    failed: set[str] = set()
+    slow = []
+    for c in checks:
+        verdict = _fast_verdict(c, state) if c.fast is not None else None
+        if verdict is None:
+            slow.append(c)
+        elif not verdict:
+            failed.add(c.name)
+    if slow:
+        names = tuple(c for c in rule.columns if c in state or complete)
+        values = tuple(_stored(rule.columns[c], state.get(c)) for c in names)
+        sql = _check_sql(rule.name, names, tuple(c.sql for c in slow))
+        try:
+            row = _sqlite().execute(sql, values).fetchone()
+        except (sqlite3.Error, OverflowError, ValueError):  # not expected: every value was checked
+            return [FieldIssue(",".join(sorted(c.columns)) or c.name, "out_of_range") for c in slow[:1]]
+        failed.update(c.name for c, ok in zip(slow, row, strict=True) if ok is not None and not ok)
     return [
         FieldIssue(",".join(sorted(c.columns)) or c.name, "out_of_range", {"check": c.name})
-        for c, ok in zip(checks, row, strict=True)
-        if ok is not None and not ok
+        for c in checks
+        if c.name in failed
     ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _check_sql(tbl: str, names: tuple[str, ...], tests: tuple[str, ...]) -> str:
+    """The statement judging ``tests`` over one row of ``names`` (bound in that order)."""
+    inner = ", ".join(f'? AS "{c}"' for c in names) or "NULL AS _none"
+    return f'SELECT {", ".join(f"({t})" for t in tests)} FROM (SELECT {inner}) AS "{tbl}"'
 
 
 def _stored(column: ColumnRule, value: Any) -> Any:

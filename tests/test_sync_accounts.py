@@ -77,7 +77,7 @@ def test_revoked_devices_and_access_per_team(conn) -> None:
     assert anna is not None
     accounts.grant(conn, "0" * 8 + "-0000-7000-8000-" + "0" * 12, "Dementie", can_write=False)
     assert accounts.readable_scopes(conn, anna.account_id) == ["00000000-0000-7000-8000-000000000000"]
-    assert not accounts.can_write(conn, anna.account_id, "00000000-0000-7000-8000-000000000000")
+    assert accounts.writable_scopes(conn, anna.account_id) == set()  # read-only access
     accounts.revoke_device(conn, device_id)
     assert accounts.authenticate(conn, token) is None
     with pytest.raises(accounts.AccountError):

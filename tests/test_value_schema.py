@@ -152,3 +152,46 @@ def test_codes_are_checked_against_what_the_caller_knows() -> None:
     assert unknown_codes("observation_score", {"item_code": "Z9"}, lookup) != []
     # a required code column never takes "" for none
     assert unknown_codes("finding", {"theme_code": ""}, lookup) != []
+
+
+_FAST = [
+    (tbl, check)
+    for tbl in synced_tables()
+    for check in (table_rule(tbl).checks if table_rule(tbl) else ())  # type: ignore[union-attr]
+    if check.fast is not None
+]
+
+
+def test_the_common_check_shapes_are_judged_in_python() -> None:
+    assert len(_FAST) > 40  # the enum lists and text lengths of every table
+    shapes = {check.fast[0] for _tbl, check in _FAST}  # type: ignore[index]
+    assert shapes == {"in", "max_len"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pick=st.integers(min_value=0),
+    value=st.one_of(
+        st.none(),
+        st.text(max_size=12),
+        st.integers(min_value=-(2**63), max_value=2**63 - 1),
+        st.floats(allow_nan=False),
+        st.booleans(),
+        st.sampled_from(["TEAM", "BEPERKT", "geen", "waarneming", "x" * 100_001, "é" * 100_000]),
+    ),
+)
+def test_python_and_sqlite_judge_a_fast_check_alike(pick: int, value: Any) -> None:
+    """The fast path answers as SQLite does, or leaves the value to SQLite."""
+    from storage import value_schema
+
+    tbl, check = _FAST[pick % len(_FAST)]
+    column = check.fast[1]  # type: ignore[index]
+    state = {column: value}
+    verdict = value_schema._fast_verdict(check, state)
+    rule = table_rule(tbl)
+    assert rule is not None
+    stored = value_schema._stored(rule.columns[column], value)
+    sql = value_schema._check_sql(tbl, (column,), (check.sql,))
+    (ok,) = value_schema._sqlite().execute(sql, (stored,)).fetchone()
+    if verdict is not None:
+        assert verdict == (ok is None or bool(ok)), (tbl, check.sql, value)

@@ -302,13 +302,16 @@ def readable_scopes(conn: Connection, account_id: str) -> list[str]:
     return [str(r[0]) for r in conn.execute(readable_scopes_query(account_id))]
 
 
-def can_write(conn: Connection, account_id: str, inspection_id: str) -> bool:
+def writable_scopes(conn: Connection, account_id: str) -> set[str]:
+    """The inspections the account may write (through any of its teams): one query for a push,
+    instead of one per inspection it names."""
     q = (
-        select(t.inspection_access.c.can_write)
+        select(t.inspection_access.c.inspection_id)
         .join(t.team_member, t.team_member.c.team_id == t.inspection_access.c.team_id)
-        .where(t.team_member.c.account_id == account_id, t.inspection_access.c.inspection_id == inspection_id)
+        .where(t.team_member.c.account_id == account_id, t.inspection_access.c.can_write.is_(True))
+        .distinct()
     )
-    return any(bool(r[0]) for r in conn.execute(q))
+    return {str(r[0]) for r in conn.execute(q)}
 
 
 def has_access_rules(conn: Connection, inspection_id: str) -> bool:

@@ -110,7 +110,7 @@ class _Batch:
         self.conn, self.caller, self.req = conn, caller, req
         self.held: dict[Key, Held] = {}
         self.parents: dict[Key, str | None] = {}  # scopes of parents outside the batch
-        self.writable: dict[str, bool] = {}
+        self.writable: set[str] | None = None  # the caller's writable scopes, read when first needed
         self.ruled: dict[str, bool] = {}
         self.readable: set[str] | None = None  # the caller's readable scopes, read when first needed
         self.rejections: list[dict[str, Any]] = []
@@ -171,9 +171,9 @@ class _Batch:
         return None
 
     def can_write(self, scope: str) -> bool:
-        if scope not in self.writable:
-            self.writable[scope] = accounts.can_write(self.conn, self.caller.account_id, scope)
-        return self.writable[scope]
+        if self.writable is None:  # one query per push, not one per inspection it names
+            self.writable = accounts.writable_scopes(self.conn, self.caller.account_id)
+        return scope in self.writable
 
     def authorise(self, m: Mutation, rec: Held | None, scope: str | None) -> str | bool | None:
         """None when the caller may write the record, True when it may because the record
@@ -194,7 +194,8 @@ class _Batch:
     def grant(self, scope: str) -> None:
         accounts.grant_creator(self.conn, scope, self.caller.account_id)
         self.ruled[scope] = True
-        self.writable.pop(scope, None)
+        if self.writable is not None:  # the creator's teams may write it now
+            self.writable.add(scope)
 
     def may_name(self, tbl: str, record_id: str) -> bool:
         """The record exists (on the server or earlier in this push) and the caller may read it:
