@@ -194,7 +194,10 @@ class LocalFolder(BlobBackend):
 def open_backend(place: Path | str, cipher: BlobCipher, endpoint: str | None = None) -> BlobBackend:
     """``s3://bucket/prefix`` (an S3-compatible bucket; ``endpoint`` for one not at AWS) or a folder."""
     if isinstance(place, str) and place.startswith("s3://"):
-        from .blob_store_s3 import S3Bucket  # boto3 is needed only by offices that use a bucket
+        try:  # boto3 is needed only by offices that use a bucket
+            from .blob_store_s3 import S3Bucket
+        except ImportError as exc:
+            raise BlobStoreError(f"a bucket needs boto3: pip install 'veldwerk[s3]' ({exc})") from exc
 
         return S3Bucket(place, cipher, endpoint)
     return LocalFolder(Path(place), cipher)
