@@ -63,7 +63,8 @@ class Team:
 
 @dataclass
 class Outcome:
-    own: float  # seconds until its own sync returned (pushes answered, pulled to date)
+    pushes: float  # seconds until its last push was answered (or it failed)
+    own: float  # until its own sync returned (pushes answered, pulled to date)
     seconds: float  # until it held its team's round (or failed)
     done_at: float  # perf_counter then
     pushed: int  # pushes answered
@@ -95,7 +96,7 @@ def _sync(
 ) -> Outcome:
     """Push the batches, pull to date, and again once the team's pushes are in: one laptop's round."""
     start.wait()
-    started, pushed, pulled, own, told = time.perf_counter(), 0, 0, 0.0, False
+    started, pushed, pulled, pushes, own, told = time.perf_counter(), 0, 0, 0.0, 0.0, False
     try:
         for payload in payloads:
             refused = [s for s in laptop.push(payload) if s != "applied"]
@@ -103,7 +104,7 @@ def _sync(
                 raise SyncFailed(f"push {len(refused)} mutations {refused[0]}")
             pushed += 1
         team.pushed()
-        told = True
+        told, pushes = True, time.perf_counter() - started
         pulled = laptop.pull_all()
         own = time.perf_counter() - started
         if pulled < expected:
@@ -116,9 +117,10 @@ def _sync(
         if not told:
             team.pushed()  # its teammates wait for no more from it
         now = time.perf_counter()
-        return Outcome(own or now - started, now - started, now, pushed, pulled, str(exc))
+        took = now - started
+        return Outcome(pushes or took, own or took, took, now, pushed, pulled, str(exc))
     now = time.perf_counter()
-    return Outcome(own, now - started, now, pushed, pulled)
+    return Outcome(pushes, own, now - started, now, pushed, pulled)
 
 
 def _counts(dsn: str) -> tuple[int, int]:
@@ -251,6 +253,7 @@ def _report(n: int, r: Round, floors: list[FloorRun], pushes: int, pulls: int, l
     at_least = "≥ " if failed else ""  # a failed laptop counts with its time to failure: a lower bound
     latencies = [x.seconds for x in o]
     p50, p95 = percentile(latencies, 50), percentile(latencies, 95)
+    print(f"  per laptop, its pushes answered: {at_least}{_spread([x.pushes for x in o])}")
     print(f"  per laptop, its own sync (push, pull to date): {at_least}{_spread([x.own for x in o])}")
     print(f"  per laptop, until it held its team's round: {at_least}{_spread(latencies)}")
     if r.log_errors:
