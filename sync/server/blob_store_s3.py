@@ -102,10 +102,14 @@ class S3Bucket(BlobBackend):
                 raise BlobStoreError(f"cannot read {self.url}/key-id: {exc}") from exc
             # first start: two processes starting at once write the same id; a conditional
             # put keeps a third with another key from overwriting it where the server has them
+            body = mine.encode("ascii")
             try:
-                self.s3.put_object(Bucket=self.bucket, Key=key, Body=mine.encode("ascii"), IfNoneMatch="*")
+                self.s3.put_object(Bucket=self.bucket, Key=key, Body=body, IfNoneMatch="*")
             except ClientError as put_exc:
-                if put_exc.response.get("Error", {}).get("Code") not in ("PreconditionFailed", "412"):
+                code = put_exc.response.get("Error", {}).get("Code")
+                if code == "NotImplemented":  # a store without conditional writes
+                    self.s3.put_object(Bucket=self.bucket, Key=key, Body=body)
+                elif code not in ("PreconditionFailed", "412"):
                     raise BlobStoreError(f"cannot write {self.url}/key-id: {put_exc}") from put_exc
             found = self._get(key).decode("ascii").strip()
         if found != mine:

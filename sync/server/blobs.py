@@ -94,8 +94,9 @@ class BlobStore:
         if kept is not None and kept[:2] == (slot.offset, slot.mark):
             return kept[2]
         h = hashlib.sha256()
-        for plain in self.backend.upload_plaintext(upload_id, sha, slot.offset):
-            h.update(plain)
+        if slot.offset:
+            for plain in self.backend.upload_plaintext(upload_id, sha, slot.offset):
+                h.update(plain)
         return h
 
     def _keep_file_hash(self, upload_id: str, offset: int, mark: str, h: Any) -> None:
