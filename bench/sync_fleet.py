@@ -1,12 +1,12 @@
 """sync-fleet: simulated laptops in teams of 10 sync 500 changes each at once (issue #16 item 3).
 
 The round: N laptops (``sync_env.SimLaptop``) released together by a barrier, each in its own
-thread with its own connection and the app's timeouts. Each pushes its 500 changes (3
-pushes), pulls to date, and, when its team's round is not all there yet, pulls to date again
-once its teammates' pushes are answered (they tell it in this process, as a colleague's sync
-would prompt the app's: no polling of the server). Then it holds its team's round: 10 × 500
-changes, its own included, exactly (checked). Round time: from the barrier's release to the
-last laptop holding its team's round.
+thread with its own connection and the app's timeouts. Each pushes its 500 changes (in
+batches of ``MAX_PUSH_MUTATIONS``), pulls to date, and, when its team's round is not all there
+yet, pulls to date again once its teammates' pushes are answered (they tell it in this
+process, as a colleague's sync would prompt the app's: no polling of the server). Then it
+holds its team's round: 10 × 500 changes, its own included, exactly (checked). Round time:
+from the barrier's release to the last laptop holding its team's round.
 
 The floor (``sync_fleet_floor.py``): the same rows bulk-loaded with raw psycopg into tables
 shaped like the office's, then every laptop's team's rows read back; one discarded warm-up,
