@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy import JSON, Boolean, Connection
 from sqlalchemy.orm import Session
 
@@ -117,7 +118,16 @@ def _kind(column: Any) -> str:
 def _store(kind: str, value: Any) -> Any:
     if value is None or not kind:
         return value
-    return json.dumps(value) if kind == "json" else (1 if value else 0)
+    return _json_text(value) if kind == "json" else (1 if value else 0)
+
+
+def _json_text(value: Any) -> str:
+    """Compact JSON, as SQLite's ``json()`` writes it (orjson; the standard library for an
+    integer past 64 bits, which the store then refuses with its reason)."""
+    try:
+        return orjson.dumps(value).decode("utf-8")
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @functools.cache
@@ -232,7 +242,7 @@ def _apply(session: Session, items: list[tuple[int, RecordState]], refused: dict
         rev, revs = remembered.get(key) or known.get(key) or (0, {})
         # a field already holds a newer revision (a set-aside copy tried again after a partial
         # newer state applied, a page replayed): an older value never goes back over it
-        skip = busy | {f for f in fields if _rev(rec, f) < int(revs.get(f, 0))}
+        skip = busy | {f for f in fields if _rev(rec, f) < int(revs.get(f, 0))} if revs else busy
         values = {f: _store(columns[f], v) for f, v in fields.items() if f in columns and f not in skip}
         if key not in present:
             if rec.partial:  # only what differs from a row this laptop should have: a pull brings it whole
@@ -250,10 +260,13 @@ def _apply(session: Session, items: list[tuple[int, RecordState]], refused: dict
                 f'UPDATE "{rec.tbl}" SET {assignments} WHERE id = ? AND ({where})',
                 (*values.values(), rec.id, *values.values()),
             )
-        revs = dict(revs)
-        for f, field_rev in rec.field_revs.items():
-            if f not in busy:
-                revs[f] = max(int(field_rev), int(revs.get(f, 0)))
+        if revs or busy:
+            revs = dict(revs)
+            for f, field_rev in rec.field_revs.items():
+                if f not in busy:
+                    revs[f] = max(int(field_rev), int(revs.get(f, 0)))
+        else:  # a record first seen here (most of a first pull): its revisions as they come
+            revs = {f: int(field_rev) for f, field_rev in rec.field_revs.items()}
         remembered[key] = (max(rev, rec.rev), revs)
     insert_waiting()
     _remember(session, remembered)
@@ -267,6 +280,6 @@ def _remember(session: Session, marks: dict[Key, tuple[int, dict[str, int]]]) ->
     session.connection().exec_driver_sql(
         "INSERT INTO sync_record (tbl, id, rev, field_revs) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (tbl, id) DO UPDATE SET rev = excluded.rev, field_revs = excluded.field_revs",
-        [(tbl, record_id, rev, json.dumps(revs)) for (tbl, record_id), (rev, revs) in marks.items()],
+        [(tbl, record_id, rev, _json_text(revs)) for (tbl, record_id), (rev, revs) in marks.items()],
     )
     expire(session, SyncRecord)

@@ -40,10 +40,28 @@ class Frozen:
     mutations: int
     last_client_seq: int
     outbox_rows: int  # the local edits it carries (the outbox rows it acknowledges)
+    last_outbox_seq: int = 0
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.payload).hexdigest()
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The batch after the one in flight, worked out while that one travels (``prepare``) and
+    stored when it is acknowledged (``acknowledge(..., then=...)``): the same bytes ``freeze``
+    would have made then. The fields it carries are still in the outbox while the batch before
+    is answered, so that answer leaves their revisions (the bases) alone either way."""
+
+    text: str
+    mutations: int
+    first: int
+    last: int
+    after_outbox_seq: int
+    last_outbox_seq: int
+    clock_before: str | None
+    clock: str
 
 
 def _dumps(body: dict[str, Any]) -> str:
@@ -67,7 +85,7 @@ def _size(column: str, value: Any) -> int:
 
 
 def _coalesce(
-    session: Session, limit: int, max_bytes: int = MAX_PUSH_BYTES
+    session: Session, limit: int, max_bytes: int = MAX_PUSH_BYTES, after: int = 0
 ) -> tuple[dict[tuple[str, str], dict[str, Any]], int]:
     """Mutations per record (insertion order) from the outbox head, for at most ``limit``
     records and about ``max_bytes`` of JSON (an outbox row that would pass it waits for the
@@ -75,7 +93,7 @@ def _coalesce(
     few hundred at a time and decoded only when used: a long offline period leaves a large outbox."""
     conn = session.connection()
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
-    last_seq = 0
+    last_seq = after
     total = 0
     while True:
         rows = conn.exec_driver_sql(
@@ -93,7 +111,7 @@ def _coalesce(
             sizes = {c: _size(c, values.get(c)) for c in columns}
             grows = sum(n - entry["sizes"].get(c, 0) for c, n in sizes.items())
             grows += 0 if key in grouped else ENVELOPE
-            if last_seq and total + grows > max_bytes:
+            if grouped and total + grows > max_bytes:
                 return grouped, last_seq
             total += grows
             grouped[key] = entry
@@ -118,7 +136,7 @@ OVERSIZED = 2 * MAX_PUSH_BYTES - 64 * 1024
 def _refuse_oversized(session: Session, grouped: dict[tuple[str, str], dict[str, Any]], last: int) -> None:
     """A record too large to travel becomes a problem (its values stay here), not a batch sent
     again forever; its outbox rows are done."""
-    ((tbl, record_id), entry), = grouped.items()
+    (((tbl, record_id), entry),) = grouped.items()
     size = sum(entry["sizes"].values())
     state.add_issue(session, "rejected", tbl, record_id, reason=f"too_large:{size}", fields={})
     session.execute(delete(Outbox).where(Outbox.seq <= last))
@@ -142,15 +160,38 @@ def freeze(session: Session) -> Frozen | None:
     inflight = session.get(SyncInflight, 1)
     if inflight is not None:
         rows = _rows_upto(session, inflight.last_outbox_seq)
-        return Frozen(inflight.payload.encode("utf-8"), inflight.mutations, inflight.last_client_seq, rows)
+        return Frozen(
+            inflight.payload.encode("utf-8"),
+            inflight.mutations,
+            inflight.last_client_seq,
+            rows,
+            inflight.last_outbox_seq,
+        )
     grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS)
     while len(grouped) == 1 and sum(next(iter(grouped.values()))["sizes"].values()) > OVERSIZED:
         _refuse_oversized(session, grouped, last_outbox_seq)  # the office would refuse it forever
         grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS)
     if not grouped:
         return None
+    return _store(session, _build(session, grouped, 0, last_outbox_seq))
+
+
+def prepare(session: Session, after: int) -> Prepared | None:
+    """The batch that follows the one in flight (whose outbox rows end at ``after``), read
+    only: nothing is stored, so it is simply lost if the process dies. None when there is
+    nothing, or when the next record is too large to travel (``freeze`` deals with that)."""
+    grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS, after=after)
+    if not grouped or (len(grouped) == 1 and sum(next(iter(grouped.values()))["sizes"].values()) > OVERSIZED):
+        return None
+    return _build(session, grouped, after, last_outbox_seq)
+
+
+def _build(
+    session: Session, grouped: dict[tuple[str, str], dict[str, Any]], after: int, last_outbox_seq: int
+) -> Prepared:
     bases = {key: revs for key, (_rev, revs) in known_revisions(session.connection(), list(grouped)).items()}
-    clock = Hlc.decode(state.get(session, "hlc") or Hlc(0).encode())
+    clock_before = state.get(session, "hlc")
+    clock = Hlc.decode(clock_before or Hlc(0).encode())
     first = state.get_int(session, "next_client_seq", 1)
     mutations = []
     for n, ((tbl, record_id), entry) in enumerate(grouped.items()):
@@ -176,22 +217,48 @@ def freeze(session: Session) -> Frozen | None:
         "last_client_seq": last,
         "mutations": mutations,
     }
-    text = _dumps(body)
+    return Prepared(
+        _dumps(body),
+        len(mutations),
+        first,
+        last,
+        after,
+        last_outbox_seq,
+        clock_before,
+        clock.tick(int(time.time() * 1000)).encode(),
+    )
+
+
+def _store(session: Session, batch: Prepared) -> Frozen:
+    """The batch in flight from now on: every retry sends exactly these bytes."""
     session.add(
         SyncInflight(
             id=1,
-            payload=text,
-            last_outbox_seq=last_outbox_seq,
-            first_client_seq=first,
-            last_client_seq=last,
-            mutations=len(mutations),
+            payload=batch.text,
+            last_outbox_seq=batch.last_outbox_seq,
+            first_client_seq=batch.first,
+            last_client_seq=batch.last,
+            mutations=batch.mutations,
             created_at=state.now(),
         )
     )
-    state.put(session, "next_client_seq", last + 1)
-    state.put(session, "hlc", clock.tick(int(time.time() * 1000)).encode())
+    state.put(session, "next_client_seq", batch.last + 1)
+    state.put(session, "hlc", batch.clock)
     session.flush()
-    return Frozen(text.encode("utf-8"), len(mutations), last, _rows_upto(session, last_outbox_seq))
+    rows = _rows_upto(session, batch.last_outbox_seq)
+    return Frozen(batch.text.encode("utf-8"), batch.mutations, batch.last, rows, batch.last_outbox_seq)
+
+
+def _take(session: Session, batch: Prepared) -> Frozen | None:
+    """Store a prepared batch, if nothing it was made from moved meanwhile (it never does in one
+    sync run; a re-enrolment or a second engine would): else None, and ``freeze`` starts over."""
+    unchanged = (
+        session.get(SyncInflight, 1) is None
+        and state.get_int(session, "next_client_seq", 1) == batch.first
+        and state.get(session, "hlc") == batch.clock_before
+        and _rows_upto(session, batch.after_outbox_seq) == 0
+    )
+    return _store(session, batch) if unchanged else None
 
 
 def _key(m: dict[str, Any]) -> tuple[Any, Any]:
@@ -213,12 +280,15 @@ def _lost(fields: dict[str, Any], reason: str | None, winner: dict[str, Any]) ->
     }
 
 
-def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
+def acknowledge(
+    session: Session, response: PushResponse, then: Prepared | None = None
+) -> tuple[dict[str, int], Frozen | None]:
     """The server applied the batch in flight: drop its outbox rows, take the records in.
-    Work refused for lack of access is held to be sent again (``sync.held``)."""
+    Work refused for lack of access is held to be sent again (``sync.held``). ``then``: the
+    next batch, prepared meanwhile, put in flight in the same transaction (returned)."""
     inflight = session.get(SyncInflight, 1)
     if inflight is None:
-        return {}
+        return {}, None
     session.execute(delete(Outbox).where(Outbox.seq <= inflight.last_outbox_seq))
     by_seq: dict[int, dict[str, Any]] | None = None  # the batch's mutations, read when one needs a look
     counts: dict[str, int] = {}
@@ -259,4 +329,4 @@ def acknowledge(session: Session, response: PushResponse) -> dict[str, int]:
             fields = m.get("fields") or {}
             state.add_issue(session, "rejected", m.get("tbl"), m.get("id"), reason=reason, fields=fields)
     state.put(session, "hwm", response.hwm)
-    return counts
+    return counts, _take(session, then) if then is not None else None

@@ -10,17 +10,21 @@ hold the database.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from . import held, set_aside
 from . import local_state as state
 from .apply import apply_records, stale
-from .batches import acknowledge, freeze, waiting
+from .batches import acknowledge, freeze, prepare, waiting
 from .transport import ServerRefused, Transport
+
+if TYPE_CHECKING:
+    from .protocol import PullResponse
 
 T = TypeVar("T")
 RunDb = Callable[[Callable[[Session], Any]], Any]
@@ -94,47 +98,72 @@ class SyncEngine:
         self.progress = progress or (lambda _progress: None)
 
     def push_all(self, report: SyncReport) -> None:
+        """Batches in order, one in flight at a time; the next is worked out while the one in
+        flight travels (``batches.prepare``) and is put in flight when that one is answered, in
+        the same transaction (``acknowledge(..., then=...)``)."""
         held_before = self.run_db(held.waiting_for_access)
         if held_before:
             self.run_db(held.requeue)  # work refused for lack of access: asked again each sync
         total, sent = self.run_db(waiting), 0  # edits made meanwhile raise the total
-        for _ in range(MAX_PUSHES):
+        sender = ThreadPoolExecutor(1, thread_name_prefix="sync-push")
+        try:
             batch = self.run_db(freeze)
-            if batch is None:
-                still = self.run_db(held.waiting_for_access) if held_before else 0
-                if 0 < still < held_before and self.run_db(partial(held.requeue, again=True)):
-                    held_before = still  # parents were taken: their held children may follow now
-                    continue
-                return
-            try:
-                response = self.transport.push(batch.payload)
-            except ServerRefused as exc:
-                self.run_db(partial(_refused, exc=exc))
-                raise
-            counts = self.run_db(partial(acknowledge, response=response))
-            report.changed.update((r.tbl, r.id) for r in response.records)
-            for status, n in counts.items():
-                report.statuses[status] = report.statuses.get(status, 0) + n
-            report.pushed += batch.mutations
-            sent += batch.outbox_rows
-            self.progress(Progress("push", sent, max(total, sent), report.pushed))
+            for _ in range(MAX_PUSHES):
+                if batch is None:
+                    still = self.run_db(held.waiting_for_access) if held_before else 0
+                    if 0 < still < held_before and self.run_db(partial(held.requeue, again=True)):
+                        held_before = still  # parents were taken: their held children may follow now
+                        batch = self.run_db(freeze)
+                        continue
+                    return
+                sending = sender.submit(self.transport.push, batch.payload)
+                after = batch.last_outbox_seq
+                try:
+                    following = self.run_db(partial(prepare, after=after)) if after else None
+                    response = sending.result()
+                except ServerRefused as exc:
+                    self.run_db(partial(_refused, exc=exc))
+                    raise
+                counts, batch_after = self.run_db(partial(acknowledge, response=response, then=following))
+                report.changed.update((r.tbl, r.id) for r in response.records)
+                for status, n in counts.items():
+                    report.statuses[status] = report.statuses.get(status, 0) + n
+                report.pushed += batch.mutations
+                sent += batch.outbox_rows
+                self.progress(Progress("push", sent, max(total, sent), report.pushed))
+                batch = batch_after if batch_after is not None else self.run_db(freeze)
+        finally:
+            sender.shutdown(wait=True)  # never leave a push travelling behind the caller's back
 
     def pull_all(self, report: SyncReport) -> None:
+        """Pages in order; the next page is fetched while this one is written (its cursor and
+        baseline are the ones this page leaves behind), so the office's work and the wire overlap
+        the laptop's. A page is only ever applied after the one before it committed."""
         start: int | None = None
-        for _ in range(MAX_PAGES):
+        fetcher = ThreadPoolExecutor(1, thread_name_prefix="sync-pull")
+        fetched: Future[PullResponse] | None = None
+        try:
             cursor, baseline = self.run_db(_position)
-            page = self.transport.pull(cursor, baseline=baseline)
-            report.applied += self.run_db(partial(_pull_page, page=page))
-            report.changed.update((r.tbl, r.id) for r in page.changes)
-            report.pulled += len(page.changes)
-            start = cursor if start is None else start
-            total = max(page.top - start, 0) if page.top is not None else 0
-            self.progress(Progress("pull", min(page.next - start, total), total, report.pulled))
-            if not page.has_more:
-                changed, applied = self.run_db(_retry_set_aside)
-                report.applied += changed
-                report.changed.update(applied)
-                return
+            fetched = fetcher.submit(self.transport.pull, cursor, baseline=baseline)
+            for _ in range(MAX_PAGES):
+                page = fetched.result()
+                if page.has_more:
+                    fetched = fetcher.submit(self.transport.pull, page.next, baseline=page.baseline or None)
+                report.applied += self.run_db(partial(_pull_page, page=page))
+                report.changed.update((r.tbl, r.id) for r in page.changes)
+                report.pulled += len(page.changes)
+                start = cursor if start is None else start
+                total = max(page.top - start, 0) if page.top is not None else 0
+                self.progress(Progress("pull", min(page.next - start, total), total, report.pulled))
+                if not page.has_more:
+                    changed, applied = self.run_db(_retry_set_aside)
+                    report.applied += changed
+                    report.changed.update(applied)
+                    return
+        finally:  # a failed page: the one fetched ahead is dropped (the next run asks again)
+            if fetched is not None:
+                fetched.cancel()
+            fetcher.shutdown(wait=False)
 
     def run(self, before_pull: Callable[[], object] | None = None) -> SyncReport:
         """Push, then (``before_pull``: e.g. fetch published frameworks the pull may need) pull."""

@@ -13,12 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import TypedDict
 
 PROTOCOL_VERSION = 1
-MAX_PUSH_MUTATIONS = 200
+MAX_PUSH_MUTATIONS = 1000
 # A laptop freezes at most this many bytes of JSON into one push batch (or one mutation, alone,
 # if it is larger); the office takes twice that (sync/server/limits.py), so a batch near the cap
 # and a single mutation of the largest values the store allows are never refused as too large.
 MAX_PUSH_BYTES = 8 * 1024 * 1024
-MAX_PULL_CHANGES = 500
+MAX_PULL_CHANGES = 2000
 ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 HLC_PATTERN = r"^\d{16}\.\d{5}$"
 INT64 = 2**63 - 1  # database BIGINT: larger numbers are refused at the edge, not overflowed inside

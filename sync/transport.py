@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from sync.protocol import EnrolRequest, EnrolResponse, PullResponse, PushResponse
+from sync.protocol import MAX_PULL_CHANGES, EnrolRequest, EnrolResponse, PullResponse, PushResponse
 
 
 class SyncError(Exception):
@@ -180,7 +180,7 @@ class Transport:
         answer = self._answer("POST", "/v1/sync/push", content=payload, headers=headers)
         return PushResponse.model_validate_json(answer.content)
 
-    def pull(self, since: int, limit: int = 500, baseline: str | None = None) -> PullResponse:
+    def pull(self, since: int, limit: int = MAX_PULL_CHANGES, baseline: str | None = None) -> PullResponse:
         params: dict[str, Any] = {"since": since, "limit": limit}
         if baseline:
             params["baseline"] = baseline

@@ -34,6 +34,7 @@ from storage import models as m
 from storage.engine import Store
 from sync import enrolment, portable
 from sync import local_state as local_sync
+from sync.protocol import MAX_PUSH_MUTATIONS
 from sync.server import schema as t
 from sync.transport import Offline
 
@@ -49,7 +50,7 @@ pytestmark = pytest.mark.slow
 
 RUNS = int(os.environ.get("VELDWERK_KILL_RUNS", "4"))
 SEED = int(os.environ.get("VELDWERK_KILL_SEED", "11"))
-NOTES = 450  # three push batches (MAX_PUSH_MUTATIONS = 200) before the first kill
+NOTES = 2 * MAX_PUSH_MUTATIONS + 250  # three push batches before the first kill
 OTHER_NOTES = 60  # written by the second laptop before each run
 # Where the kills aim, in turn: the step announced, then a random delay of at most this many seconds
 # (about as long as that step takes here, so most kills land inside it; shorter once sync got faster).

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from sync.protocol import EnrolRequest
+from sync.protocol import MAX_PULL_CHANGES, EnrolRequest
 from sync.transport import Offline, Transport
 
 PAGE = json.dumps({"changes": [], "next": 7, "has_more": False, "server_time": "2026-11-23T10:00:00Z"})
@@ -100,6 +100,6 @@ def test_enrolment_is_not_sent_twice(server: DroppingServer) -> None:
     finally:
         transport.close()
     assert [r.split(" ")[1] for r in server.requests] == [
-        "/v1/sync/pull?since=0&limit=500",
+        f"/v1/sync/pull?since=0&limit={MAX_PULL_CHANGES}",
         "/v1/devices/enrol",
     ]

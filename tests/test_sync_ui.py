@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from inspectorapp import sync_runner
 from inspectorapp.bootstrap import build_main_window
@@ -19,6 +20,7 @@ from inspectorapp.paths import app_paths
 from inspectorapp.services import attachments, organisations
 from inspectorapp.services.rescue_export import RescueFileError, open_rescue
 from storage import models as m
+from sync.protocol import MAX_PUSH_MUTATIONS
 from sync.server import accounts
 from sync.server import schema as t
 from ui.file_exports import rescue_export
@@ -114,8 +116,13 @@ def test_the_sync_bar_counts_changes_and_file_bytes(qtbot, window: MainWindow, s
     qtbot.waitUntil(
         lambda: w.sync.last_outcome is not None and w.sync.last_outcome.kind == "done", timeout=20000
     )
-    for n in range(450):  # three push batches
-        ws.call(organisations.create_organisation, ws.ctx, OrganisationDraft(name=f"Zorgaanbieder {n}", sector="MSZ"))
+    edits = 2 * MAX_PUSH_MUTATIONS + 250  # three push batches
+
+    def create_many(s: Session) -> None:
+        for n in range(edits):
+            organisations.create_organisation(s, ws.ctx, OrganisationDraft(name=f"Zorgaanbieder {n}", sector="MSZ"))
+
+    ws.call(create_many)
     _org, conv = ws.call(helpers.conversation, ws.ctx)
     visit = ws.call(lambda s: s.get(m.Conversation, conv).visit_id)
     data = b"%PDF-1.7\n" + random.Random(7).randbytes(17 * 1024 * 1024)  # three chunks
@@ -138,7 +145,7 @@ def test_the_sync_bar_counts_changes_and_file_bytes(qtbot, window: MainWindow, s
     assert w.sync.last_outcome.kind == "done"
     by_stage = {stage: [s for s in steps if s.stage == stage] for stage in ("push", "pull", "files")}
     push, pull, files = by_stage["push"], by_stage["pull"], by_stage["files"]
-    assert len(push) >= 3 and push[-1].done == push[-1].total >= 450
+    assert len(push) >= 3 and push[-1].done == push[-1].total >= edits
     assert [s.done for s in push] == sorted(s.done for s in push)
     assert len(files) >= 4 and files[-1].done == files[-1].total == len(data) and files[-1].items == 1
     assert files[0].done == 8 * 1024 * 1024  # after the first chunk
