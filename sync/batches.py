@@ -60,6 +60,7 @@ class Prepared:
     last: int
     after_outbox_seq: int
     last_outbox_seq: int
+    outbox_rows: int  # those in (after_outbox_seq, last_outbox_seq] when it was made
     clock_before: str | None
     clock: str
 
@@ -150,9 +151,9 @@ def waiting(session: Session) -> int:
     return int(n or 0)
 
 
-def _rows_upto(session: Session, last_outbox_seq: int) -> int:
-    sql = "SELECT count(*) FROM outbox WHERE seq <= ?"
-    return int(session.connection().exec_driver_sql(sql, (last_outbox_seq,)).scalar_one())
+def _rows_upto(session: Session, last_outbox_seq: int, after: int = 0) -> int:
+    sql = "SELECT count(*) FROM outbox WHERE seq > ? AND seq <= ?"
+    return int(session.connection().exec_driver_sql(sql, (after, last_outbox_seq)).scalar_one())
 
 
 def freeze(session: Session) -> Frozen | None:
@@ -224,6 +225,7 @@ def _build(
         last,
         after,
         last_outbox_seq,
+        _rows_upto(session, last_outbox_seq, after),
         clock_before,
         clock.tick(int(time.time() * 1000)).encode(),
     )
@@ -257,6 +259,7 @@ def _take(session: Session, batch: Prepared) -> Frozen | None:
         and state.get_int(session, "next_client_seq", 1) == batch.first
         and state.get(session, "hlc") == batch.clock_before
         and _rows_upto(session, batch.after_outbox_seq) == 0
+        and _rows_upto(session, batch.last_outbox_seq, batch.after_outbox_seq) == batch.outbox_rows
     )
     return _store(session, batch) if unchanged else None
 
