@@ -34,6 +34,7 @@ from sync.protocol import (
 from . import accounts, blob_access, dead_letters, office_codes
 from . import schema as t
 from .accounts import Caller
+from .bulk_insert import insert_many
 from .db import next_revision
 from .merge import PENDING, Held, Merge
 from .scopes import SCOPE_PATHS, UnknownParentError, scope_of
@@ -288,15 +289,13 @@ class _Batch:
             else:
                 new.append({"tbl": rec.tbl, "id": rec.id, **values})
         r = t.record.c
-        if new:
-            self.conn.execute(insert(t.record), new)
+        insert_many(self.conn, t.record, new)
         if old:
             self.conn.execute(
                 update(t.record).where(r.tbl == bindparam("b_tbl"), r.id == bindparam("b_id")),
                 old,
             )
-        if self.merge.history:
-            self.conn.execute(insert(t.change_history), [{**h, "seq": seq} for h in self.merge.history])
+        insert_many(self.conn, t.change_history, [{**h, "seq": seq} for h in self.merge.history])
         if self.merge.conflicts:
             self.conn.execute(
                 insert(t.sync_conflict),
