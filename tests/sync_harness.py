@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,6 +136,20 @@ def laptops(server: ServerProcess, root: Path, *names: str) -> Iterator[Laptop]:
     for name in names:
         store = create_store(root / name / "veldwerk.db", PASSPHRASE)
         yield Laptop(name, store, ActionContext(name, f"device-{name}"), server)
+
+
+@contextmanager
+def enrolled(server: ServerProcess, root: Path, team_name: str, *users: str) -> Iterator[list[Laptop]]:
+    """Laptops of ``users``, all in team ``team_name``, each enrolled as its user; closed after."""
+    team(server, team_name, *users)
+    made = list(laptops(server, root, *users))
+    for laptop, user in zip(made, users, strict=True):
+        laptop.enrol(user)
+    try:
+        yield made
+    finally:
+        for laptop in made:
+            laptop.close()
 
 
 def office_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:

@@ -25,6 +25,7 @@ from .sync_harness import (
     Laptop,
     ServerProcess,
     add_note,
+    enrolled,
     laptops,
     office_server,
     outbox_size,
@@ -38,13 +39,8 @@ __all__ = ["office_server", "postgres_server", "postgres_url"]  # fixtures, foun
 
 @pytest.fixture
 def pair(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    team(server, "Dementie", "anna", "bram")
-    a, b = laptops(server, tmp_path, "anna", "bram")
-    a.enrol("anna")
-    b.enrol("bram")
-    yield a, b
-    a.close()
-    b.close()
+    with enrolled(server, tmp_path, "Dementie", "anna", "bram") as (a, b):
+        yield a, b
 
 
 @pytest.fixture

@@ -47,7 +47,7 @@ from inspectorapp.services import (
 from storage import models as m
 
 from .postgres import postgres_server, postgres_url
-from .sync_harness import Laptop, ServerProcess, laptops, office_server, table_rows, team
+from .sync_harness import Laptop, ServerProcess, enrolled, office_server, table_rows
 
 __all__ = ["office_server", "postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
@@ -57,13 +57,8 @@ CASE = "LMZ-2026-08812"  # the complaint-desk case number of the demo story
 
 @pytest.fixture
 def pair(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    team(server, "Ziekenhuizen", "anna", "bram")
-    a, b = laptops(server, tmp_path, "anna", "bram")
-    a.enrol("anna")
-    b.enrol("bram")
-    yield a, b
-    a.close()
-    b.close()
+    with enrolled(server, tmp_path, "Ziekenhuizen", "anna", "bram") as (a, b):
+        yield a, b
 
 
 def _at(day: int, hour: int = 9) -> datetime:

@@ -26,7 +26,7 @@ from storage import models as m
 
 from . import helpers
 from .postgres import postgres_server, postgres_url
-from .sync_harness import Laptop, ServerProcess, laptops, office_server, table_rows, team
+from .sync_harness import Laptop, ServerProcess, enrolled, office_server, table_rows
 
 __all__ = ["office_server", "postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
@@ -35,13 +35,8 @@ TODAY = date.today()
 
 @pytest.fixture
 def pair(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    team(server, "Ziekenhuizen", "anna", "bram")
-    a, b = laptops(server, tmp_path, "anna", "bram")
-    a.enrol("anna")
-    b.enrol("bram")
-    yield a, b
-    a.close()
-    b.close()
+    with enrolled(server, tmp_path, "Ziekenhuizen", "anna", "bram") as (a, b):
+        yield a, b
 
 
 def _settle(a: Laptop, b: Laptop) -> None:

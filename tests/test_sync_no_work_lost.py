@@ -31,6 +31,7 @@ from .sync_harness import (
     Laptop,
     ServerProcess,
     add_note,
+    enrolled,
     laptops,
     office_server,
     outbox_size,
@@ -44,13 +45,8 @@ __all__ = ["office_server", "postgres_server", "postgres_url"]
 
 @pytest.fixture
 def pair(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    team(server, "Dementie", "anna", "bram")
-    a, b = laptops(server, tmp_path, "anna", "bram")
-    a.enrol("anna")
-    b.enrol("bram")
-    yield a, b
-    a.close()
-    b.close()
+    with enrolled(server, tmp_path, "Dementie", "anna", "bram") as (a, b):
+        yield a, b
 
 
 def test_work_made_before_membership_reaches_the_office_after_the_grant(

@@ -22,7 +22,7 @@ from sync.transport import Transport
 
 from . import helpers
 from .postgres import postgres_server, postgres_url
-from .sync_harness import Laptop, ServerProcess, laptops, office_server, table_rows, team
+from .sync_harness import Laptop, ServerProcess, enrolled, office_server, table_rows
 
 __all__ = ["office_server", "postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
@@ -37,13 +37,8 @@ class _Undo(Exception):
 
 @pytest.fixture
 def pair(server: ServerProcess, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    team(server, "Dementie", "anna", "bram")
-    a, b = laptops(server, tmp_path, "anna", "bram")
-    a.enrol("anna")
-    b.enrol("bram")
-    yield a, b
-    a.close()
-    b.close()
+    with enrolled(server, tmp_path, "Dementie", "anna", "bram") as (a, b):
+        yield a, b
 
 
 def test_the_batch_prepared_in_flight_is_the_one_freeze_makes_after_the_answer(
