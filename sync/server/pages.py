@@ -15,11 +15,25 @@ changes again halfway, the baseline starts over for the new set (re-applying is 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Connection, String, insert, or_, select, update
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    String,
+    Text,
+    any_,
+    cast,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -28,16 +42,17 @@ from storage.models import Base
 from . import accounts
 from . import schema as t
 from .accounts import Caller
-from .db import dumps_bytes
+from .db import dumps_bytes, loads
 from .records import wire_record
 
 TOKEN_PATTERN = r"^[0-9a-f]{16}:(\d{1,19}|done)$"
 
 
 class FieldRevs(ColumnElement[str]):
-    """A record's ``{field: revision}`` as JSON text, made by the database from its
-    ``field_meta``: a page embeds it as it is (decoding ``field_meta``, the larger half of
-    a row, was most of the server's work for a page)."""
+    """A record's ``{field: revision}`` as JSON text: as the push wrote it (``field_revs``),
+    or, for a row from before migration 0010, made by the database from its ``field_meta``
+    (decoding ``field_meta``, the larger half of a row, was most of the server's work for a
+    page; making the text in the database still cost ~12 µs a row on PostgreSQL)."""
 
     type = String()
     inherit_cache = True
@@ -46,7 +61,7 @@ class FieldRevs(ColumnElement[str]):
 @compiles(FieldRevs, "postgresql")
 def _field_revs_pg(_element: FieldRevs, _compiler: SQLCompiler, **_kw: Any) -> str:
     return (
-        "COALESCE((SELECT jsonb_object_agg(m.key, m.value -> 'rev')"
+        "COALESCE(record.field_revs, (SELECT jsonb_object_agg(m.key, m.value -> 'rev')"
         " FROM jsonb_each(record.field_meta) AS m)::text, '{}')"
     )
 
@@ -54,17 +69,36 @@ def _field_revs_pg(_element: FieldRevs, _compiler: SQLCompiler, **_kw: Any) -> s
 @compiles(FieldRevs)
 def _field_revs_sqlite(_element: FieldRevs, _compiler: SQLCompiler, **_kw: Any) -> str:
     return (
-        "COALESCE((SELECT json_group_object(m.key, json_extract(m.value, '$.rev'))"
+        "COALESCE(record.field_revs, (SELECT json_group_object(m.key, json_extract(m.value, '$.rev'))"
         " FROM json_each(record.field_meta) AS m), '{}')"
     )
 
 
 _r = t.record.c
-COLUMNS = (_r.tbl, _r.id, _r.scope, _r.rev, _r.ord, _r.deleted, _r.fields, FieldRevs().label("field_revs"))
+# the fields as the JSON text the database holds: embedded in the page as it is, decoded only
+# where a record's parents must be found (``_parents``)
+COLUMNS = (
+    _r.tbl,
+    _r.id,
+    _r.scope,
+    _r.rev,
+    _r.ord,
+    _r.deleted,
+    cast(_r.fields, Text).label("fields_json"),
+    FieldRevs().label("field_revs"),
+)
 
 
-def _wire(row: Any) -> dict[str, Any]:
-    return wire_record(row, orjson.Fragment(row.field_revs))  # the revisions as JSON, not decoded
+def _wire(row: Any) -> dict[str, Any]:  # the stored JSON embedded, not decoded
+    return wire_record(row, orjson.Fragment(row.fields_json), orjson.Fragment(row.field_revs))
+
+
+@functools.cache
+def _references(tbl: str) -> tuple[tuple[str, str], ...]:
+    """(column, parent table) of the table's foreign keys."""
+    table = Base.metadata.tables.get(tbl)
+    keys = table.foreign_keys if table is not None else set()
+    return tuple((fk.parent.name, fk.column.table.name) for fk in keys)
 
 
 def _whole_pushes(conn: Connection, where: list[Any], limit: int) -> tuple[list[Any], bool]:
@@ -95,11 +129,12 @@ def _parents(conn: Connection, rows: list[Any], after: int, visible: Any) -> lis
     while todo:
         wanted: dict[str, set[str]] = {}
         for row in todo:
-            table = Base.metadata.tables.get(row.tbl)
-            for fk in table.foreign_keys if table is not None else ():
-                ref = row.fields.get(fk.parent.name)
-                if isinstance(ref, str) and (fk.column.table.name, ref) not in have:
-                    wanted.setdefault(fk.column.table.name, set()).add(ref)
+            references = _references(row.tbl)
+            fields = loads(row.fields_json) if references else None
+            for column, parent in references:
+                ref = fields.get(column) if isinstance(fields, dict) else None
+                if isinstance(ref, str) and (parent, ref) not in have:
+                    wanted.setdefault(parent, set()).add(ref)
         todo = []
         for tbl, ids in sorted(wanted.items()):
             q = select(*COLUMNS).where(_r.tbl == tbl, _r.id.in_(sorted(ids)), _r.rev > after, visible)
@@ -109,7 +144,17 @@ def _parents(conn: Connection, rows: list[Any], after: int, visible: Any) -> lis
     return found
 
 
-def _due_scopes(conn: Connection, caller: Caller, since: int, readable: Any) -> list[str]:
+def _visible(conn: Connection, scopes: list[str], readable: Any) -> ColumnElement[bool]:
+    """The records the caller may read. On PostgreSQL the inspections are given as an array, so
+    the planner can weigh them: a team that reads 10 of an office's 200 inspections is served
+    from ``ix_record_scope`` (2 ms a page) instead of a walk along the revisions that drops
+    the other teams' rows one by one (20 ms; measured in decision 0024)."""
+    if conn.dialect.name == "postgresql":
+        return or_(_r.scope.is_(None), _r.scope == any_(literal(scopes, ARRAY(String))))
+    return or_(_r.scope.is_(None), _r.scope.in_(readable))
+
+
+def _due_scopes(conn: Connection, caller: Caller, since: int, scopes: list[str]) -> list[str]:
     """Inspections this device may read but was never given whole: newly readable ones are
     noted at the device's cursor, and stay due while it asks from that cursor or an older
     one (a device pulling from 0 gets everything by paging anyway)."""
@@ -118,7 +163,6 @@ def _due_scopes(conn: Connection, caller: Caller, since: int, readable: Any) -> 
         str(r.scope): int(r.at_since)
         for r in conn.execute(select(ds.scope, ds.at_since).where(ds.device_id == caller.device_id))
     }
-    scopes = [str(s) for (s,) in conn.execute(readable)]
     new = [s for s in scopes if s not in given]
     if new:
         conn.execute(
@@ -155,8 +199,9 @@ def pull(conn: Connection, caller: Caller, since: int, limit: int, token: str | 
     # statement may see newer commits on PostgreSQL, never fewer)
     top = int(conn.execute(select(t.sync_counter.c.last_seq)).scalar_one())
     readable = accounts.readable_scopes_query(caller.account_id)
-    visible = or_(t.record.c.scope.is_(None), t.record.c.scope.in_(readable))
-    due = _due_scopes(conn, caller, since, readable)
+    scopes = [str(s) for (s,) in conn.execute(readable)]
+    visible = _visible(conn, scopes, readable)
+    due = _due_scopes(conn, caller, since, scopes)
     baseline = _baseline_page(conn, due, since, token, limit) if due else None
     next_token: str | None
     if baseline is not None:

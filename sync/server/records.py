@@ -35,7 +35,7 @@ from . import accounts, blob_access, dead_letters, office_codes
 from . import schema as t
 from .accounts import Caller
 from .bulk_insert import insert_many
-from .db import next_revision
+from .db import dumps, next_revision
 from .merge import PENDING, Held, Merge
 from .scopes import SCOPE_PATHS, UnknownParentError, scope_of
 
@@ -283,6 +283,7 @@ class _Batch:
                 "deleted": rec.deleted,
                 "fields": rec.fields,
                 "field_meta": rec.meta,
+                "field_revs": dumps(_field_revs(rec.meta)),  # what a pull page embeds (migration 0010)
             }
             if rec.stored:
                 old.append({"b_tbl": rec.tbl, "b_id": rec.id, **values})
@@ -361,15 +362,15 @@ def _field_revs(meta: dict[str, dict[str, Any]]) -> dict[str, int]:
     return {f: int(m["rev"]) for f, m in meta.items()}
 
 
-def wire_record(row: Any, field_revs: Any) -> dict[str, Any]:
-    """A stored record as the wire carries it (a ``RecordState``); ``field_revs`` as the caller
-    has them (a dict, or JSON the database made)."""
+def wire_record(row: Any, fields: Any, field_revs: Any) -> dict[str, Any]:
+    """A stored record as the wire carries it (a ``RecordState``); ``fields`` and
+    ``field_revs`` as the caller has them (dicts, or JSON text the database holds)."""
     return {
         "tbl": row.tbl,
         "id": row.id,
         "rev": row.rev,
         "deleted": row.deleted,
-        "fields": row.fields,
+        "fields": fields,
         "field_revs": field_revs,
         "partial": False,
     }
@@ -377,7 +378,7 @@ def wire_record(row: Any, field_revs: Any) -> dict[str, Any]:
 
 def state(row: Any) -> RecordState:
     # the server's own stored data: no validation
-    return RecordState.model_construct(**wire_record(row, _field_revs(row.field_meta)))
+    return RecordState.model_construct(**wire_record(row, row.fields, _field_revs(row.field_meta)))
 
 
 def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) -> PushResponse:

@@ -122,6 +122,8 @@ record = Table(
     Column("deleted", Boolean, nullable=False, default=False),
     Column("fields", Json, nullable=False),
     Column("field_meta", Json, nullable=False),  # {field: {"rev", "hlc", "dev"}}
+    # {field: rev} as JSON text, written with field_meta; NULL on rows from before 0010
+    Column("field_revs", Text, nullable=True),
     Index("ix_record_rev_ord", "rev", "ord"),
     Index("ix_record_scope", "scope"),
 )
