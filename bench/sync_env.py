@@ -87,8 +87,9 @@ def free_port() -> int:
 class Office:
     """PostgreSQL + the sync server process on 127.0.0.1; everything removed on exit."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, workers: int = 1) -> None:
         self.root = root
+        self.workers = workers
         self.pg = TempPostgres()
         self.url = ""
         self.port = free_port()
@@ -119,6 +120,8 @@ class Office:
         if profile:  # in every thread: the handlers run on worker threads (bench/profiled.py)
             cmd[1:1] = ["-m", "bench.profiled", str(Path(profile) / f"server-{self.port}.prof")]
         cmd += ["--blobs", str(self.blobs)]
+        if self.workers > 1:  # uvicorn workers, as docs/deploy.md runs an office
+            cmd += ["--workers", str(self.workers)]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)

@@ -16,6 +16,7 @@ round within 3 × the floor, 0 errors.
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 import time
@@ -39,6 +40,9 @@ FLEET_BUDGET = 3.0  # the round's wall time over the floor's p50 (issue #16)
 # The floor's connections: the machine has 2 cores shared by PostgreSQL and this process; more
 # connections only queue (measured at 20 laptops: 2, 4 and 8 within noise of each other).
 FLOOR_CONNECTIONS = 4
+# server processes: one per core, as docs/deploy.md runs an office (one process holds the GIL:
+# at 100 laptops it spent ~90 % of a core while PostgreSQL waited for it)
+SERVER_WORKERS = os.cpu_count() or 1
 TEAM_WAIT = 900.0  # seconds a laptop waits for its teammates' pushes before it gives up
 CATCH_UP_THREADS = 4
 
@@ -192,7 +196,10 @@ def _catch_up(fleet: list[SimLaptop]) -> int:
 
 
 def run_fleet(n: int, rounds: int = FLEET_ROUNDS) -> Result:
-    with TemporaryDirectory(prefix="veldwerk-bench-sync-") as tmp, Office(Path(tmp)) as office:
+    with (
+        TemporaryDirectory(prefix="veldwerk-bench-sync-") as tmp,
+        Office(Path(tmp), SERVER_WORKERS) as office,
+    ):
         started = time.perf_counter()
         fleet = _enrol(office, n, 1000)
         payloads = [laptop.payloads(laptop.notes(FLEET_CHANGES)) for laptop in fleet]  # built beforehand
@@ -227,8 +234,9 @@ def _report(n: int, r: Round, floors: list[FloorRun], pushes: int, pulls: int, l
     o = r.outcomes
     answered, pulled = sum(x.pushed for x in o), sum(x.pulled for x in o)
     print(
-        f"  round: {n} laptops × {FLEET_CHANGES} changes at once, teams of {TEAM_SIZE} (push in batches "
-        f"of ≤ {MAX_PUSH_MUTATIONS}, pull to date, again once the team's pushes are in): "
+        f"  round: {n} laptops × {FLEET_CHANGES} changes at once, teams of {TEAM_SIZE}, office of "
+        f"{SERVER_WORKERS} server process(es) (push in batches of ≤ {MAX_PUSH_MUTATIONS}, pull to date, "
+        "again once the team's pushes are in): "
         f"the last laptop held its team's round after {_s(r.seconds)}"
     )
     print(

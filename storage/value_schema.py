@@ -194,7 +194,12 @@ def _fast_verdict(check: Check, state: Mapping[str, Any]) -> bool | None:
 
 
 def check_record(
-    tbl: str, fields: Mapping[str, Any], *, new: bool, current: Mapping[str, Any] | None = None
+    tbl: str,
+    fields: Mapping[str, Any],
+    *,
+    new: bool,
+    current: Mapping[str, Any] | None = None,
+    values_checked: bool = False,
 ) -> list[FieldIssue]:
     """What is wrong with these wire values for a record of ``tbl`` (empty: acceptable).
 
@@ -202,12 +207,14 @@ def check_record(
     ``current``: the values the record already holds (an update merges into them); CHECK
     constraints are judged on the merged state, on those whose columns it holds.
     References to synced tables are not looked up here (see ``TableRule.references``).
+    ``values_checked``: the caller had these values checked alone already (the office does
+    that before it knows who may read the record); only the record as a whole is judged.
     """
     rule = table_rule(tbl)
     if rule is None:
         return [FieldIssue("tbl", "unknown_table")]
     issues: list[FieldIssue] = []
-    for name, value in fields.items():
+    for name, value in () if values_checked else fields.items():
         column = rule.columns.get(name) if isinstance(name, str) else None
         if column is None:
             issues.append(FieldIssue(_safe(name), "unknown_field"))

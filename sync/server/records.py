@@ -243,7 +243,9 @@ class _Batch:
         # then the merged state (CHECKs over current values), or a new record whole (NOT NULL):
         # after the scope, so work waiting for access is refused as forbidden / unknown_parent,
         # which the laptop keeps to send again
-        issues = value_schema.check_record(m.tbl, values, new=not exists, current=current if exists else None)
+        issues = value_schema.check_record(
+            m.tbl, values, new=not exists, current=current if exists else None, values_checked=True
+        )
         if issues:
             return self.reject(m, value_schema.reason(issues))
         for ref in _references(m):
