@@ -13,20 +13,22 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
-from inspectorapp import blob_sync
 from sync.server.blob_crypto import BlobDamagedError, BlobKeyError
 from sync.server.blob_store import BlobStoreError
 from sync.server.blobs import BlobStore
-from sync.transport import ServerRefused
 
 from .conftest import ROOT
 from .postgres import postgres_server, postgres_url
 from .s3_server import Bucket, S3Server, s3_bucket, s3_server
 from .sync_harness import ServerProcess, team
-from .test_sync_blobs import _transport, _workspace
+from .test_sync_blobs import (
+    _transport,
+    _workspace,
+    finish_the_resumed_upload,
+    resume_after_a_kill_then_tamper,
+)
 
 __all__ = ["postgres_server", "postgres_url", "s3_bucket", "s3_server"]
 
@@ -47,43 +49,11 @@ def test_chunks_resume_on_a_bucket_after_a_kill_and_tampering_is_refused(
     server = _office(f"sqlite:///{tmp_path / 'office.db'}", s3_bucket, s3_server, key, tmp_path / "server.log")
     anna = _workspace(server, tmp_path, "anna")
     try:
-        transport = _transport(anna)
         data = b"PLAINTEXT-MARKER " + os.urandom(300_000)
-        sha = hashlib.sha256(data).hexdigest()
-        upload_id = transport.start_upload(sha, len(data))["upload_id"]
-        assert transport.send_chunk(sha, upload_id, 0, data[:100_000])["offset"] == 100_000
-        server.kill()  # its running hash of the file is gone
-        server.start()
-        transport.close()
-        transport = _transport(anna)
-        again = transport.start_upload(sha, len(data))
-        assert (again["upload_id"], again["offset"]) == (upload_id, 100_000)
-        tampered = httpx.patch(
-            f"{server.base}/v1/blobs/{sha}/uploads/{upload_id}",
-            content=data[100_000:200_000],
-            headers={
-                "Authorization": f"Bearer {transport.token}",
-                "Upload-Offset": "100000",
-                "Chunk-SHA256": hashlib.sha256(b"something else").hexdigest(),
-            },
-        )
-        assert tampered.status_code == 422 and tampered.json()["error"] == "chunk_digest_mismatch"
+        transport, sha, upload_id = resume_after_a_kill_then_tamper(server, anna, data)
         parts = [k for k in s3_bucket.objects() if f"/uploads/{upload_id}/" in k]
         assert parts == [f"office/uploads/{upload_id}/{0:020d}"]  # the tampered chunk is not kept
-        with pytest.raises(ServerRefused) as wrong_offset:
-            transport.send_chunk(sha, upload_id, 0, data[:10])
-        assert wrong_offset.value.body == {"error": "offset_mismatch", "expected_hwm": 100_000}
-        offsets: list[int] = []
-        blob_sync.upload_one(transport, sha, data, chunk=64 * 1024, sent=offsets.append)
-        assert offsets[0] == 100_000 + 64 * 1024  # resumed, never restarted
-        assert transport.start_upload(sha, len(data))["exists"]
-        # parts that do not add up to the file they claim: refused whole, nothing kept of them
-        bogus = os.urandom(50_000)
-        claimed = hashlib.sha256(b"another file").hexdigest()
-        upload = transport.start_upload(claimed, len(bogus))
-        with pytest.raises(ServerRefused) as whole:
-            transport.send_chunk(claimed, upload["upload_id"], 0, bogus)
-        assert whole.value.body["error"] == "file_digest_mismatch"
+        finish_the_resumed_upload(transport, sha, upload_id, data)
         transport.close()
     finally:
         anna.close()

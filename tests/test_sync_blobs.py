@@ -88,60 +88,68 @@ def test_a_photo_reaches_a_colleague_on_demand(server: ServerProcess, tmp_path: 
             ws.close()
 
 
+def resume_after_a_kill_then_tamper(server: ServerProcess, ws: Workspace, data: bytes) -> tuple[Transport, str, str]:
+    """A first chunk confirmed; the server killed (its running hash of the file is gone) and the
+    connection dropped; a new start resumes at the confirmed offset; a chunk whose bytes do not
+    match its digest is refused. Returns the new transport, the file's hash and the upload id."""
+    transport = _transport(ws)
+    sha = hashlib.sha256(data).hexdigest()
+    upload_id = str(transport.start_upload(sha, len(data))["upload_id"])
+    assert transport.send_chunk(sha, upload_id, 0, data[:100_000])["offset"] == 100_000
+    server.kill()
+    server.start()
+    transport.close()
+    transport = _transport(ws)
+    again = transport.start_upload(sha, len(data))
+    assert (again["upload_id"], again["offset"]) == (upload_id, 100_000)
+    response = httpx.patch(
+        f"{server.base}/v1/blobs/{sha}/uploads/{upload_id}",
+        content=data[100_000:200_000],
+        headers={
+            "Authorization": f"Bearer {transport.token}",
+            "Upload-Offset": "100000",
+            "Chunk-SHA256": hashlib.sha256(b"something else").hexdigest(),
+        },
+    )
+    assert response.status_code == 422 and response.json()["error"] == "chunk_digest_mismatch"
+    return transport, sha, upload_id
+
+
+def finish_the_resumed_upload(transport: Transport, sha: str, upload_id: str, data: bytes) -> None:
+    """A chunk at a wrong offset is refused; the upload goes on from 100,000, never restarted;
+    the file is then stored once; parts that do not add up to the file they claim are refused."""
+    with pytest.raises(ServerRefused) as wrong_offset:
+        transport.send_chunk(sha, upload_id, 0, data[:10])
+    assert wrong_offset.value.body == {"error": "offset_mismatch", "expected_hwm": 100_000}
+    offsets: list[int] = []
+    blob_sync.upload_one(transport, sha, data, chunk=64 * 1024, sent=offsets.append)
+    assert offsets == sorted(offsets) and offsets[0] == 100_000 + 64 * 1024
+    assert transport.start_upload(sha, len(data))["exists"]  # content-addressed: stored once
+    bogus = os.urandom(50_000)
+    claimed = hashlib.sha256(b"another file").hexdigest()
+    upload = transport.start_upload(claimed, len(bogus))
+    with pytest.raises(ServerRefused) as whole:
+        transport.send_chunk(claimed, upload["upload_id"], 0, bogus)
+    assert whole.value.body["error"] == "file_digest_mismatch"
+    with pytest.raises(ServerRefused) as missing:
+        transport.download(claimed)
+    assert missing.value.status == 404
+
+
 def test_chunks_resume_and_tampering_is_refused(server: ServerProcess, tmp_path: Path) -> None:
     anna = _workspace(server, tmp_path, "anna")
     try:
-        transport = _transport(anna)
         data = os.urandom(300_000)
-        sha = hashlib.sha256(data).hexdigest()
-        started = transport.start_upload(sha, len(data))
-        upload_id = started["upload_id"]
-        assert transport.send_chunk(sha, upload_id, 0, data[:100_000])["offset"] == 100_000
-        # the server is killed (its running hash of the file is gone) and the connection drops; a new
-        # start resumes at the offset the server confirmed
-        server.kill()
-        server.start()
-        transport.close()
-        transport = _transport(anna)
-        again = transport.start_upload(sha, len(data))
-        assert (again["upload_id"], again["offset"]) == (upload_id, 100_000)
-        # a chunk whose bytes do not match its digest is refused and not written
-        response = httpx.patch(
-            f"{server.base}/v1/blobs/{sha}/uploads/{upload_id}",
-            content=data[100_000:200_000],
-            headers={
-                "Authorization": f"Bearer {transport.token}",
-                "Upload-Offset": "100000",
-                "Chunk-SHA256": hashlib.sha256(b"something else").hexdigest(),
-            },
-        )
-        assert response.status_code == 422 and response.json()["error"] == "chunk_digest_mismatch"
+        transport, sha, upload_id = resume_after_a_kill_then_tamper(server, anna, data)
         stored = Path(server.url.removeprefix("sqlite:///").replace(".db", ".blobs"))
         part = stored / "uploads" / f"{upload_id}.part"
         assert part.stat().st_size == HEADER_BYTES + SEGMENT_OVERHEAD + 100_000  # its bytes are not kept
-        with pytest.raises(ServerRefused) as wrong_offset:
-            transport.send_chunk(sha, upload_id, 0, data[:10])
-        assert wrong_offset.value.body == {"error": "offset_mismatch", "expected_hwm": 100_000}
-        offsets: list[int] = []
-        blob_sync.upload_one(transport, sha, data, chunk=64 * 1024, sent=offsets.append)
-        # from 100000, never restarted
-        assert offsets == sorted(offsets) and offsets[0] == 100_000 + 64 * 1024
-        assert transport.start_upload(sha, len(data))["exists"]  # content-addressed: stored once
+        finish_the_resumed_upload(transport, sha, upload_id, data)
         (kept,) = stored.rglob("*.vwb")  # under a keyed name, encrypted
         assert not (stored / sha[:2] / sha).exists() and data[:64] not in kept.read_bytes()
         with pytest.raises(ServerRefused) as unnamed:  # no attachment names it: nobody may read it
             transport.download(sha)
         assert unnamed.value.status == 404
-        # parts that do not add up to the file they claim: refused whole, nothing served
-        bogus = os.urandom(50_000)
-        claimed = hashlib.sha256(b"another file").hexdigest()
-        upload = transport.start_upload(claimed, len(bogus))
-        with pytest.raises(ServerRefused) as whole:
-            transport.send_chunk(claimed, upload["upload_id"], 0, bogus)
-        assert whole.value.body["error"] == "file_digest_mismatch"
-        with pytest.raises(ServerRefused) as missing:
-            transport.download(claimed)
-        assert missing.value.status == 404
         transport.close()
     finally:
         anna.close()
