@@ -57,6 +57,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 import uuid
 from collections import Counter
@@ -337,6 +338,9 @@ class Laptop:
     edits: list[Edit] = field(default_factory=list)  # committed, not yet acknowledged
     acked: list[dict[str, Any]] = field(default_factory=list)  # mutations of acknowledged batches
     crash_at: int | None = None  # the database step of the running sync that dies
+    # one database step at a time, as the app's database thread runs them: the sync sends a
+    # batch on a thread of its own while it reads the next, and the inspector types meanwhile
+    lock: threading.RLock = field(default_factory=threading.RLock)
 
     def db(self, fn: Callable[[Session], Any]) -> Any:
         """The app's database thread, with this laptop's clock skew on the sync clock."""
@@ -345,6 +349,10 @@ class Laptop:
             _ms=lambda created: _real_ms(created) + self.skew_ms,
             time=_SkewedTime(self.skew_ms),
         )
+        with self.lock:
+            return self._db_step(fn, skewed)
+
+    def _db_step(self, fn: Callable[[Session], Any], skewed: Any) -> Any:
         ack = isinstance(fn, partial) and fn.func is batches.acknowledge
         sent: dict[str, Any] | None = None
         with skewed, self.store.transaction() as s:
@@ -387,14 +395,15 @@ class Laptop:
 
     def edit(self, fn: Callable[[Session], list[tuple[str, str, str, Any]]]) -> None:
         """A user action in one transaction; remembers what it changed once it committed."""
-        with self.store.transaction() as s:
-            before = s.scalar(select(func.max(m.Outbox.seq))) or 0
-            touched = fn(s)
-            rows = list(s.scalars(select(m.Outbox).where(m.Outbox.seq > before)))
-        for tbl, rid, f, value in touched:
-            mine = [r.seq for r in rows if r.entity == tbl and r.entity_id == rid and f in r.changed]
-            if mine:
-                self.edits.append(Edit(max(mine), tbl, rid, f, value))
+        with self.lock:
+            with self.store.transaction() as s:
+                before = s.scalar(select(func.max(m.Outbox.seq))) or 0
+                touched = fn(s)
+                rows = list(s.scalars(select(m.Outbox).where(m.Outbox.seq > before)))
+            for tbl, rid, f, value in touched:
+                mine = [r.seq for r in rows if r.entity == tbl and r.entity_id == rid and f in r.changed]
+                if mine:
+                    self.edits.append(Edit(max(mine), tbl, rid, f, value))
 
     def sync(self) -> SyncReport:
         return SyncEngine(self.db, self.transport).run()
