@@ -134,6 +134,11 @@ def _coalesce(
 OVERSIZED = 2 * MAX_PUSH_BYTES - 64 * 1024
 
 
+def _oversized(grouped: dict[tuple[str, str], dict[str, Any]]) -> bool:
+    """The batch is one record too large to travel."""
+    return len(grouped) == 1 and sum(next(iter(grouped.values()))["sizes"].values()) > OVERSIZED
+
+
 def _refuse_oversized(session: Session, grouped: dict[tuple[str, str], dict[str, Any]], last: int) -> None:
     """A record too large to travel becomes a problem (its values stay here), not a batch sent
     again forever; its outbox rows are done."""
@@ -169,7 +174,7 @@ def freeze(session: Session) -> Frozen | None:
             inflight.last_outbox_seq,
         )
     grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS)
-    while len(grouped) == 1 and sum(next(iter(grouped.values()))["sizes"].values()) > OVERSIZED:
+    while _oversized(grouped):
         _refuse_oversized(session, grouped, last_outbox_seq)  # the office would refuse it forever
         grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS)
     if not grouped:
@@ -182,7 +187,7 @@ def prepare(session: Session, after: int) -> Prepared | None:
     only: nothing is stored, so it is simply lost if the process dies. None when there is
     nothing, or when the next record is too large to travel (``freeze`` deals with that)."""
     grouped, last_outbox_seq = _coalesce(session, MAX_PUSH_MUTATIONS, after=after)
-    if not grouped or (len(grouped) == 1 and sum(next(iter(grouped.values()))["sizes"].values()) > OVERSIZED):
+    if not grouped or _oversized(grouped):
         return None
     return _build(session, grouped, after, last_outbox_seq)
 
