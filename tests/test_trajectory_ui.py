@@ -132,14 +132,17 @@ def test_start_a_trajectory_add_a_duty_capture_a_signal_for_a_late_report_and_re
     qtbot.waitUntil(lambda: (view.warnings.late[1].duty_id, date(2026, 10, 30)) in view.captured)
     signal_id = view.captured[(view.warnings.late[1].duty_id, date(2026, 10, 30))]
 
-    # The report of 30 October arrives: recorded, linked to the signal captured from it.
+    # The report of 30 October arrives: recorded, linked to the signal captured from it, even
+    # when the inspector is quicker than the reload the capture set off (seen once in CI: the
+    # dialog then offered no signal to link).
+    view.signals.clear()
     item = next(i for i in view.tree_items if i.text(1) == "30-10-2026")
     view.tree.setCurrentItem(item)
     view.buttons["recordReport"].click()
     report = _dialog(qtbot, view, ReportDialog)
     assert isinstance(report, ReportDialog)
     assert report.due_on.currentData() == date(2026, 10, 30)
-    qtbot.waitUntil(lambda: report.signal.currentData() == signal_id)
+    assert report.signal.currentData() == signal_id
     report.received_on.setDate(_qdate(date(2026, 11, 3)))
     report.summary.setPlainText("Verbeterplan deels uitgevoerd")
     report.save()

@@ -84,14 +84,16 @@ def board_warning_text(w: BoardNotInformed) -> str:
     return f"{kind_text(w.kind)}: {text.format(since=since)}"
 
 
+def signal_label(observed_on: date, observation: str) -> str:
+    return f"{day(observed_on)} · {observation[:80]}"
+
+
 def load(
     session: DbSession, subject: SubjectRef, today: date
 ) -> tuple[list[TrajectoryView], TrajectoryWarnings, dict[str, list[tuple[str, str]]]]:
     views = trajectories.trajectories_for(session, subject, today)
     signals = {
-        v.id: [
-            (sid, f"{day(at)} · {text[:80]}") for sid, at, text in trajectories.report_signals(session, v.id)
-        ]
+        v.id: [(sid, signal_label(at, text)) for sid, at, text in trajectories.report_signals(session, v.id)]
         for v in views
     }
     return views, trajectories.trajectory_warnings(session, subject, today), signals
@@ -108,6 +110,9 @@ class SupervisionView(QWidget):
         self.warnings = TrajectoryWarnings()
         self.signals: dict[str, list[tuple[str, str]]] = {}
         self.captured: dict[tuple[str, date], str] = {}
+        # Labels of the signals captured here: the list in `signals` is reloaded from the change
+        # set, which may not have arrived when the inspector records the report right away.
+        self.captured_labels: dict[str, str] = {}
         self.tree_items: list[QTreeWidgetItem] = []  # (duty, due date) -> the signal captured
         self.banner = QLabel()
         self.banner.setObjectName("boardWarning")
@@ -198,6 +203,7 @@ class SupervisionView(QWidget):
     def show_subject(self, subject: SubjectRef) -> None:
         if subject != self.subject:
             self.captured.clear()
+            self.captured_labels.clear()
         self.subject = subject
         self.reload()
 
@@ -393,7 +399,10 @@ class SupervisionView(QWidget):
             due = slot.due_on if slot else None
         signal = self.captured.get((duty.id, due)) if due else None
         report = slot.report_id if slot else None
-        self._open(ReportDialog(self.workspace, duty, due, self.signals.get(v.id, []), signal, report, self))
+        signals = self.signals.get(v.id, [])
+        if signal is not None and signal in self.captured_labels and all(sid != signal for sid, _ in signals):
+            signals = [(signal, self.captured_labels[signal]), *signals]
+        self._open(ReportDialog(self.workspace, duty, due, signals, signal, report, self))
 
     def remove_duty(self) -> None:
         duty, ctx = self.current_duty(), self.workspace.ctx
@@ -443,3 +452,4 @@ class SupervisionView(QWidget):
 
     def _captured(self, key: tuple[str, date], snapshot: SignalSnapshot) -> None:
         self.captured[key] = snapshot.id
+        self.captured_labels[snapshot.id] = signal_label(snapshot.observed_at.date(), snapshot.observation)
