@@ -141,6 +141,9 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
     records = list(records)
     if not records:
         return 0
+    records = _revisions_only(session, records)
+    if not records:
+        return 0
     conn = session.connection()
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # a page may name a parent after its child
     conn.exec_driver_sql("INSERT INTO sync_applying (id) VALUES (1)")  # the outbox triggers keep quiet
@@ -148,6 +151,46 @@ def apply_records(session: Session, records: Iterable[RecordState]) -> int:
         return _apply_guarded(session, records)
     finally:
         conn.exec_driver_sql("DELETE FROM sync_applying")
+
+
+def _revisions_only(session: Session, records: list[RecordState]) -> list[RecordState]:
+    """Take in the records that carry revisions and no value (a push's answer for a record
+    whose every sent value won: most of them), returning the others. They write no row, so
+    nothing in them can be refused; only the revisions the next edits build on move, as
+    ``_apply`` moves them. A record named twice in ``records`` goes the whole way."""
+    named: dict[Key, int] = {}
+    for r in records:
+        named[(r.tbl, r.id)] = named.get((r.tbl, r.id), 0) + 1
+    quick = [r for r in records if _no_values(r, named)]
+    if not quick:
+        return records
+    conn = session.connection()
+    keys = [(r.tbl, r.id) for r in quick]
+    pending, present, known = _pending(conn, keys), _present(conn, keys), known_revisions(conn, keys)
+    marks: dict[Key, tuple[int, dict[str, int]]] = {}
+    for rec in quick:
+        key = (rec.tbl, rec.id)
+        if key in present:  # a partial record of a row this laptop lacks: a pull brings it whole
+            rev, revs = known.get(key, (0, {}))
+            marks[key] = (max(rev, rec.rev), _newer_revisions(rec, revs, pending.get(key, set())))
+    _remember(session, marks)
+    return [r for r in records if not _no_values(r, named)]
+
+
+def _no_values(rec: RecordState, named: dict[Key, int]) -> bool:
+    return rec.partial and not rec.fields and named[(rec.tbl, rec.id)] == 1 and _synced(rec.tbl)
+
+
+def _newer_revisions(rec: RecordState, revs: dict[str, int], busy: set[str]) -> dict[str, int]:
+    """The field revisions held after ``rec``: each the newer of the two, except for fields
+    with edits still unsent (their revision moves when the office has decided on them)."""
+    if not revs and not busy:  # a record first seen here (most of a first pull): as they come
+        return {f: int(field_rev) for f, field_rev in rec.field_revs.items()}
+    out = dict(revs)
+    for f, field_rev in rec.field_revs.items():
+        if f not in busy:
+            out[f] = max(int(field_rev), int(out.get(f, 0)))
+    return out
 
 
 def _apply_guarded(session: Session, records: list[RecordState]) -> int:
@@ -260,14 +303,7 @@ def _apply(session: Session, items: list[tuple[int, RecordState]], refused: dict
                 f'UPDATE "{rec.tbl}" SET {assignments} WHERE id = ? AND ({where})',
                 (*values.values(), rec.id, *values.values()),
             )
-        if revs or busy:
-            revs = dict(revs)
-            for f, field_rev in rec.field_revs.items():
-                if f not in busy:
-                    revs[f] = max(int(field_rev), int(revs.get(f, 0)))
-        else:  # a record first seen here (most of a first pull): its revisions as they come
-            revs = {f: int(field_rev) for f, field_rev in rec.field_revs.items()}
-        remembered[key] = (max(rev, rec.rev), revs)
+        remembered[key] = (max(rev, rec.rev), _newer_revisions(rec, revs, busy))
     insert_waiting()
     _remember(session, remembered)
     return changed

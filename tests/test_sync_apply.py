@@ -4,6 +4,8 @@ set aside as a problem, never written."""
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import func, select, text
 
 from storage import models as m
@@ -190,3 +192,31 @@ def test_a_bug_in_apply_is_raised_not_hidden_as_a_set_aside_record(store: Store,
         apply_records(s, [_signal(ORG)])
     with store.transaction() as s:
         assert s.scalar(select(func.count()).select_from(m.SyncSetAside)) == 0
+
+
+def test_an_answer_of_revisions_only_moves_them_but_never_past_an_unsent_edit(store: Store) -> None:
+    """A push's answer mostly names records whose sent values all won: revisions and no value.
+    They take a short way (``_revisions_only``); it must move revisions exactly as the whole
+    way does: not for a field edited since (still in the outbox), not for a row this laptop
+    lacks, and a record that is no synced table's still goes the whole way and is refused."""
+    with store.transaction() as s:
+        apply_records(s, [_record("organisation", ORG, name="De Linde", created_at=NOW, updated_at=NOW)])
+    with store.transaction() as s:  # an edit made here, waiting in the outbox
+        s.execute(text("UPDATE organisation SET name = 'De Linde (Noord)' WHERE id = :id"), {"id": ORG})
+
+    def answer(tbl: str, record_id: str) -> RecordState:
+        revs = {"name": 9, "created_at": 7, "updated_at": 9}
+        return RecordState(
+            tbl=tbl, id=record_id, rev=9, deleted=False, fields={}, field_revs=revs, partial=True
+        )
+
+    with store.transaction() as s:
+        records = [answer("organisation", ORG), answer("organisation", ORG2), answer("store_meta", "x")]
+        changed = apply_records(s, records)
+    assert changed == 0
+    with store.transaction() as s:
+        held = {r.id: (r.rev, json.loads(r.field_revs)) for r in s.execute(text("SELECT * FROM sync_record"))}
+        assert held == {ORG: (9, {"name": 7, "created_at": 7, "updated_at": 9})}  # name: edited here since
+        assert s.get(m.Organisation, ORG).name == "De Linde (Noord)"  # type: ignore[union-attr]
+        assert s.get(m.Organisation, ORG2) is None
+        assert [k for (k,) in s.execute(select(m.SyncIssue.kind))] == ["unknown_table"]
