@@ -252,9 +252,10 @@ def unknown_codes(
     issues = []
     for name, value in fields.items():
         column = rule.columns.get(name) if isinstance(name, str) else None
-        if column is None or not column.taxonomies or value is None:
+        if column is None or not column.taxonomies or value is None or value == []:
             continue
-        allowed = frozenset().union(*(known(t) for t in column.taxonomies))
+        taxonomies = column.taxonomies  # one, mostly: its set as it is, not a copy a value
+        allowed = known(taxonomies[0]) if len(taxonomies) == 1 else frozenset().union(*map(known, taxonomies))
         values = value if isinstance(value, list) else [value]
         # "" in an optional code column is "none chosen", as a form saves it
         strange = [v for v in values if not (v in allowed or (v == "" and column.nullable))]
