@@ -65,12 +65,6 @@ class UploadStart(BaseModel):
     size: int = Field(gt=0, le=INT64)
 
 
-def _json(answer: BaseModel) -> Response:
-    """The answer serialised once, by its own model (the schema is still ``response_model``;
-    FastAPI would otherwise validate the whole page again before serialising it)."""
-    return Response(answer.model_dump_json(), media_type="application/json")
-
-
 def create_app(
     database_url: str,
     server_id: str = "veldwerk",
@@ -148,11 +142,12 @@ def create_app(
     @app.post("/v1/sync/push", response_model=PushResponse, responses=ERRORS)
     async def push(req: PushRequest, request: Request, who: Caller) -> Response:
         digest = hashlib.sha256(await request.body()).hexdigest()  # a retry re-sends the same bytes
-        def apply(conn: Connection) -> PushResponse:
+
+        def apply(conn: Connection) -> records.PushAnswer:
             return records.push(conn, who, req, digest)
 
         answer = await run_in_threadpool(_retried, in_transaction, apply)
-        return _json(answer)
+        return Response(answer.json(), media_type="application/json")
 
     @app.get("/v1/sync/pull", response_model=PullResponse, responses=ERRORS)
     def pull(

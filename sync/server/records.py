@@ -15,9 +15,11 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+import orjson
+from sqlalchemy import ARRAY, Connection, String, any_, bindparam, insert, literal, select, update
 
 from storage import value_schema
 from storage.models import Base
@@ -25,8 +27,6 @@ from sync.protocol import (
     Mutation,
     MutationResult,
     PushRequest,
-    PushResponse,
-    RecordState,
     change_base,
     change_value,
 )
@@ -35,12 +35,13 @@ from . import accounts, blob_access, dead_letters, office_codes
 from . import schema as t
 from .accounts import Caller
 from .bulk_insert import insert_many
-from .db import dumps, next_revision
+from .db import dumps, dumps_bytes, next_revision
 from .merge import PENDING, Held, Merge
 from .scopes import SCOPE_PATHS, UnknownParentError, scope_of
 
 Key = tuple[str, str]
 IN_CHUNK = 400  # keys per IN (...) list
+_IDS = ARRAY(String)
 
 
 class Refused(Exception):
@@ -65,13 +66,13 @@ def _rows(conn: Connection, columns: list[Any], keys: Iterable[Key], lock: bool 
     for tbl, record_id in sorted(set(keys)):
         by_table.setdefault(tbl, []).append(record_id)
     out: list[Any] = []
+    # on PostgreSQL the ids go as one array: a push names a thousand, and an IN list of a
+    # thousand parameters is compiled and planned anew for every push
+    pg = conn.dialect.name == "postgresql"
     for tbl, ids in by_table.items():
-        for i in range(0, len(ids), IN_CHUNK):
-            q = (
-                select(*columns)
-                .where(t.record.c.tbl == tbl, t.record.c.id.in_(ids[i : i + IN_CHUNK]))
-                .order_by(t.record.c.id)
-            )
+        for part in [ids] if pg else [ids[i : i + IN_CHUNK] for i in range(0, len(ids), IN_CHUNK)]:
+            named = t.record.c.id == any_(literal(part, _IDS)) if pg else t.record.c.id.in_(part)
+            q = select(*columns).where(t.record.c.tbl == tbl, named).order_by(t.record.c.id)
             out.extend(conn.execute(q.with_for_update() if lock else q))
     return out
 
@@ -117,6 +118,7 @@ class _Batch:
         self.rejections: list[dict[str, Any]] = []
         self.sent: dict[Key, dict[str, Any]] = {}  # values this device sent, per record merged
         self.hashes: dict[str, tuple[Any, bool]] = {}  # attachment id -> (sha256 sent, stored before)
+        self.revs_text: dict[Key, str] = {}  # field revisions as written (a pull page embeds them)
         self.merge = Merge(caller.device_id, self.base_value)
         self._codes: Callable[[str], frozenset[str]] | None = None
 
@@ -278,6 +280,7 @@ class _Batch:
             for meta in rec.meta.values():
                 if meta["rev"] == PENDING:
                     meta["rev"] = seq
+            revs = self.revs_text[(rec.tbl, rec.id)] = dumps(_field_revs(rec.meta))
             values = {
                 "scope": rec.scope,
                 "rev": seq,
@@ -285,7 +288,7 @@ class _Batch:
                 "deleted": rec.deleted,
                 "fields": rec.fields,
                 "field_meta": rec.meta,
-                "field_revs": dumps(_field_revs(rec.meta)),  # what a pull page embeds (migration 0010)
+                "field_revs": revs,  # what a pull page embeds (migration 0010), and this answer
             }
             if rec.stored:
                 old.append({"b_tbl": rec.tbl, "b_id": rec.id, **values})
@@ -323,7 +326,7 @@ class _Batch:
             out.append((record_id, sha))
         return out
 
-    def states(self, keys: list[Key]) -> list[RecordState]:
+    def states(self, keys: list[Key]) -> list[dict[str, Any]]:
         """The records as they are now (this push's included), those the caller may read;
         of the values this device sent only those the server holds differently."""
         readable = set(accounts.readable_scopes(self.conn, self.caller.account_id))
@@ -336,25 +339,24 @@ class _Batch:
             fields = rec.fields
             if sent is not None:
                 fields = {f: v for f, v in fields.items() if f not in sent or sent[f] != v}
+            revs = self.revs_text.get(key)
             out.append(
-                RecordState.model_construct(
-                    tbl=rec.tbl,
-                    id=rec.id,
-                    rev=rec.rev,
-                    deleted=rec.deleted,
-                    fields=fields,
-                    field_revs=_field_revs(rec.meta),
+                wire_record(
+                    rec,
+                    fields,
+                    orjson.Fragment(revs) if revs is not None else _field_revs(rec.meta),
                     partial=sent is not None,
                 )
             )
         return out
 
 
-def _states(conn: Connection, account_id: str, keys: list[Key]) -> list[RecordState]:
+def _states(conn: Connection, account_id: str, keys: list[Key]) -> list[dict[str, Any]]:
+    """The records as they are now, those the caller may read (a retried push's answer)."""
     readable = set(accounts.readable_scopes(conn, account_id))
     rows = {(r.tbl, r.id): r for r in _rows(conn, [t.record], keys)}
     return [
-        state(row)
+        wire_record(row, row.fields, _field_revs(row.field_meta))
         for row in (rows.get(k) for k in dict.fromkeys(keys))
         if row is not None and (row.scope is None or row.scope in readable)
     ]
@@ -364,9 +366,9 @@ def _field_revs(meta: dict[str, dict[str, Any]]) -> dict[str, int]:
     return {f: int(m["rev"]) for f, m in meta.items()}
 
 
-def wire_record(row: Any, fields: Any, field_revs: Any) -> dict[str, Any]:
-    """A stored record as the wire carries it (a ``RecordState``); ``fields`` and
-    ``field_revs`` as the caller has them (dicts, or JSON text the database holds)."""
+def wire_record(row: Any, fields: Any, field_revs: Any, partial: bool = False) -> dict[str, Any]:
+    """A record as the wire carries it (a ``RecordState``); ``fields`` and ``field_revs`` as
+    the caller has them (dicts, or ``orjson.Fragment``: JSON text the database holds)."""
     return {
         "tbl": row.tbl,
         "id": row.id,
@@ -374,16 +376,33 @@ def wire_record(row: Any, fields: Any, field_revs: Any) -> dict[str, Any]:
         "deleted": row.deleted,
         "fields": fields,
         "field_revs": field_revs,
-        "partial": False,
+        "partial": partial,
     }
 
 
-def state(row: Any) -> RecordState:
-    # the server's own stored data: no validation
-    return RecordState.model_construct(**wire_record(row, row.fields, _field_revs(row.field_meta)))
+@dataclass(frozen=True)
+class PushAnswer:
+    """A push's answer (a ``PushResponse``), its records kept as the wire carries them and
+    serialised once (``json``): model objects for a thousand records cost more than the rest
+    of the answer."""
+
+    results: list[MutationResult]
+    records: list[dict[str, Any]]
+    hwm: int
+    server_time: str
+
+    def json(self) -> bytes:
+        return dumps_bytes(
+            {
+                "results": [r.model_dump() for r in self.results],
+                "records": self.records,
+                "hwm": self.hwm,
+                "server_time": self.server_time,
+            }
+        )
 
 
-def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) -> PushResponse:
+def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) -> PushAnswer:
     d = t.device.c
     dev = conn.execute(
         select(d.id, d.epoch, d.hwm, d.status, t.account.c.disabled_at)
@@ -413,7 +432,7 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
         ).first()
         if prev is None or prev.payload_hash != batch_hash:
             raise Refused(409, "device_rewound", expected_hwm=dev.hwm)
-        return PushResponse(
+        return PushAnswer(
             results=[MutationResult(**r) for r in prev.results],
             records=_states(conn, caller.account_id, [(k[0], k[1]) for k in prev.records]),
             hwm=dev.hwm,
@@ -447,6 +466,4 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
         .where(t.device.c.id == dev.id)
         .values(hwm=req.last_client_seq, last_seen_at=accounts.now())
     )
-    return PushResponse(
-        results=results, records=batch.states(keys), hwm=req.last_client_seq, server_time=accounts.now()
-    )
+    return PushAnswer(results, batch.states(keys), req.last_client_seq, accounts.now())
