@@ -326,10 +326,10 @@ class _Batch:
             out.append((record_id, sha))
         return out
 
-    def states(self, keys: list[Key]) -> list[dict[str, Any]]:
-        """The records as they are now (this push's included), those the caller may read;
-        of the values this device sent only those the server holds differently."""
-        readable = set(accounts.readable_scopes(self.conn, self.caller.account_id))
+    def states(self, keys: list[Key], readable: set[str]) -> list[dict[str, Any]]:
+        """The records as they are now (this push's included), those the caller may read
+        (``readable``: read after this push's grants); of the values this device sent only
+        those the server holds differently."""
         out = []
         for key in dict.fromkeys(keys):
             rec = self.held.get(key)
@@ -444,26 +444,27 @@ def push(conn: Connection, caller: Caller, req: PushRequest, batch_hash: str) ->
     batch.load()
     results = [batch.apply(m, n) for n, m in enumerate(req.mutations)]
     keys = [(m.tbl, m.id) for m in req.mutations]
-    seq = next_revision(conn)  # at the end: the counter is locked only for the writing
-    batch.write(seq)
-    # an attachment's hash unlocks bytes only if its pusher set it and holds them (decision 0006)
-    blob_access.vouch(conn, caller, batch.vouched())
-    conn.execute(
-        insert(t.applied_batch).values(
-            device_id=dev.id,
-            epoch=dev.epoch,
-            last_client_seq=req.last_client_seq,
-            first_client_seq=req.first_client_seq,
-            payload_hash=batch_hash,
-            results=[r.model_dump() for r in results],
-            records=[list(k) for k in dict.fromkeys(keys)],
-            seq=seq,
-            created_at=accounts.now(),
-        )
-    )
+    # what needs no revision is done before it is taken: every other push waits for the
+    # counter until this one commits (the fleet's pushes queue there)
     conn.execute(
         update(t.device)
         .where(t.device.c.id == dev.id)
         .values(hwm=req.last_client_seq, last_seen_at=accounts.now())
     )
-    return PushAnswer(results, batch.states(keys), req.last_client_seq, accounts.now())
+    applied = {
+        "device_id": dev.id,
+        "epoch": dev.epoch,
+        "last_client_seq": req.last_client_seq,
+        "first_client_seq": req.first_client_seq,
+        "payload_hash": batch_hash,
+        "results": [r.model_dump() for r in results],
+        "records": [list(k) for k in dict.fromkeys(keys)],
+        "created_at": accounts.now(),
+    }
+    readable = set(accounts.readable_scopes(conn, caller.account_id))
+    seq = next_revision(conn)  # at the end: the counter is locked only for the writing
+    batch.write(seq)
+    # an attachment's hash unlocks bytes only if its pusher set it and holds them (decision 0006)
+    blob_access.vouch(conn, caller, batch.vouched())
+    conn.execute(insert(t.applied_batch).values(**applied, seq=seq))
+    return PushAnswer(results, batch.states(keys, readable), req.last_client_seq, accounts.now())
