@@ -5,7 +5,7 @@ stores for them, one ``record`` row and one ``change_history`` row per change wi
 JSON values and a ``field_meta`` of the same shape ({field: {"rev", "hlc", "dev"}}), and
 COPYed into plain tables shaped like those two (same columns, keys and indexes), one
 transaction per push batch, as the server commits one per push. The pulls: every laptop's
-team's rows read back with one SELECT per laptop (jsonb parsed to Python, as a laptop parses
+team's rows read back with one SELECT per laptop (JSON parsed to Python, as a laptop parses
 its pull pages). Loads, then reads, each spread over ``connections`` connections: nothing
 merges, authorises, pages or encodes, and no HTTP; that is what the floor leaves out.
 """
@@ -24,15 +24,15 @@ import psycopg
 
 T = TypeVar("T")
 
-# As sync/server/schema.py's record and change_history (Id = varchar(36), Json = jsonb).
+# As sync/server/schema.py's record and change_history (Id = varchar(36), RecordJson = json).
 TABLES = (
     "CREATE TABLE floor_record (tbl varchar(40) NOT NULL, id varchar(36) NOT NULL,"
     " scope varchar(36), rev bigint NOT NULL, ord integer NOT NULL, deleted boolean NOT NULL,"
-    " fields jsonb NOT NULL, field_meta jsonb NOT NULL, PRIMARY KEY (tbl, id))",
+    " fields json NOT NULL, field_meta json NOT NULL, PRIMARY KEY (tbl, id))",
     "CREATE INDEX ix_floor_record_rev_ord ON floor_record (rev, ord)",
     "CREATE INDEX ix_floor_record_scope ON floor_record (scope)",
     "CREATE TABLE floor_history (id bigserial PRIMARY KEY, seq bigint NOT NULL,"
-    " tbl varchar(40) NOT NULL, record_id varchar(36) NOT NULL, fields jsonb NOT NULL,"
+    " tbl varchar(40) NOT NULL, record_id varchar(36) NOT NULL, fields json NOT NULL,"
     " hlc varchar(24) NOT NULL, device_id varchar(36) NOT NULL, client_seq bigint NOT NULL)",
     "CREATE INDEX ix_floor_history_record ON floor_history (tbl, record_id, seq)",
 )

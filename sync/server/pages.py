@@ -61,8 +61,8 @@ class FieldRevs(ColumnElement[str]):
 @compiles(FieldRevs, "postgresql")
 def _field_revs_pg(_element: FieldRevs, _compiler: SQLCompiler, **_kw: Any) -> str:
     return (
-        "COALESCE(record.field_revs, (SELECT jsonb_object_agg(m.key, m.value -> 'rev')"
-        " FROM jsonb_each(record.field_meta) AS m)::text, '{}')"
+        "COALESCE(record.field_revs, (SELECT json_object_agg(m.key, m.value -> 'rev')"
+        " FROM json_each(record.field_meta) AS m)::text, '{}')"
     )
 
 

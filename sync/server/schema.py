@@ -35,6 +35,10 @@ NAMING = {
 }
 metadata = MetaData(naming_convention=NAMING)
 Json = JSON().with_variant(JSONB(), "postgresql")
+# records and their history: read whole or sent on as text, never searched in SQL, so kept as
+# written (PostgreSQL json, not jsonb: no parse on the way in, no printing on the way out;
+# migration 0011)
+RecordJson = JSON()
 Id = String(36)
 Moment = String(32)  # ISO-8601 UTC, as everywhere in Veldwerk
 
@@ -120,8 +124,8 @@ record = Table(
     Column("rev", BigInteger, nullable=False),
     Column("ord", Integer, nullable=False),  # order within the push that wrote rev
     Column("deleted", Boolean, nullable=False, default=False),
-    Column("fields", Json, nullable=False),
-    Column("field_meta", Json, nullable=False),  # {field: {"rev", "hlc", "dev"}}
+    Column("fields", RecordJson, nullable=False),
+    Column("field_meta", RecordJson, nullable=False),  # {field: {"rev", "hlc", "dev"}}
     # {field: rev} as JSON text, written with field_meta; NULL on rows from before 0010
     Column("field_revs", Text, nullable=True),
     Index("ix_record_rev_ord", "rev", "ord"),
@@ -149,7 +153,7 @@ change_history = Table(  # one row per applied mutation: the fields it set, as a
     Column("seq", BigInteger, nullable=False),
     Column("tbl", String(40), nullable=False),
     Column("record_id", Id, nullable=False),
-    Column("fields", Json, nullable=False),  # {field: value}
+    Column("fields", RecordJson, nullable=False),  # {field: value}
     Column("hlc", String(24), nullable=False),
     Column("device_id", Id, nullable=False),
     Column("client_seq", BigInteger, nullable=False),
