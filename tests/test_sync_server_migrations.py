@@ -3,6 +3,7 @@ folded into one row per mutation, and a SQLite store is backed up before an upgr
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, select, text
 
-from sync.server import conflicts, dead_letters
+from sync.server import accounts, conflicts, dead_letters, pages
 from sync.server import schema as t
 from sync.server.db import alembic_config, make_engine, migrate
 
@@ -169,3 +170,46 @@ def test_conflicts_and_dead_letters_of_an_older_store_stay_open_and_can_be_close
         assert "closed_by" not in names and "status" in names
     finally:
         engine.dispose()
+
+
+NOTE = "0190a1b2-0000-7000-8000-0000000000e1"
+
+
+def test_records_of_an_older_store_keep_their_values_and_pages_still_carry_their_revisions(url: str) -> None:
+    """Migrations 0010 (field revisions as text, NULL on older rows) and 0011 (records and
+    history as json, not jsonb, on PostgreSQL) on a store with a record from before both: its
+    values come through unchanged, and a pull page makes its field revisions from
+    ``field_meta`` in the database, as a new row carries them as written."""
+    command.upgrade(alembic_config(url), "0009")
+    fields = {"text": "Cliënt zegt: “het gaat goed” \\ 😀", "theme_codes": ["a", {"b": [1, 2.5, None]}]}
+    meta = {"text": {"rev": 3, "hlc": "h", "dev": "d"}, "theme_codes": {"rev": 2, "hlc": "h", "dev": "d"}}
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            t.record.insert().values(
+                tbl="note_paragraph", id=NOTE, scope=None, rev=3, ord=0, deleted=False,
+                fields=fields, field_meta=meta,
+            )
+        )
+        conn.execute(
+            t.change_history.insert().values(
+                seq=3, tbl="note_paragraph", record_id=NOTE, fields=fields, hlc="h", device_id="d", client_seq=1
+            )
+        )
+        conn.execute(text("UPDATE sync_counter SET last_seq = 3"))
+    engine.dispose()
+    migrate(url)
+    engine = make_engine(url)
+    try:
+        if engine.dialect.name == "postgresql":
+            types = {c["name"]: str(c["type"]) for c in inspect(engine).get_columns("record")}
+            assert types["fields"] == types["field_meta"] == "JSON"
+        with engine.begin() as conn:
+            row = conn.execute(select(t.record).where(t.record.c.id == NOTE)).one()
+            assert (row.fields, row.field_meta, row.field_revs) == (fields, meta, None)
+            assert conn.execute(select(t.change_history.c.fields)).scalar_one() == fields
+            page = json.loads(pages.pull(conn, accounts.Caller("dev", "nobody", 1, 0), 0, 100))
+    finally:
+        engine.dispose()
+    [change] = page["changes"]
+    assert (change["id"], change["fields"], change["field_revs"]) == (NOTE, fields, {"text": 3, "theme_codes": 2})
