@@ -18,15 +18,14 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import orjson
 from sqlalchemy import JSON, Boolean, Connection
 from sqlalchemy.orm import Session
 
 from storage.models import Base, SyncRecord
 from sync.protocol import RecordState
 
+from . import json_text, portable, set_aside
 from . import local_state as state
-from . import portable, set_aside
 from .local_rows import Key, chunks, expire, outbox_fields
 
 
@@ -118,16 +117,7 @@ def _kind(column: Any) -> str:
 def _store(kind: str, value: Any) -> Any:
     if value is None or not kind:
         return value
-    return _json_text(value) if kind == "json" else (1 if value else 0)
-
-
-def _json_text(value: Any) -> str:
-    """Compact JSON, as SQLite's ``json()`` writes it (orjson; the standard library for an
-    integer past 64 bits, which the store then refuses with its reason)."""
-    try:
-        return orjson.dumps(value).decode("utf-8")
-    except TypeError:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json_text.dumps(value) if kind == "json" else (1 if value else 0)
 
 
 @functools.cache
@@ -316,6 +306,6 @@ def _remember(session: Session, marks: dict[Key, tuple[int, dict[str, int]]]) ->
     session.connection().exec_driver_sql(
         "INSERT INTO sync_record (tbl, id, rev, field_revs) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (tbl, id) DO UPDATE SET rev = excluded.rev, field_revs = excluded.field_revs",
-        [(tbl, record_id, rev, _json_text(revs)) for (tbl, record_id), (rev, revs) in marks.items()],
+        [(tbl, record_id, rev, json_text.dumps(revs)) for (tbl, record_id), (rev, revs) in marks.items()],
     )
     expire(session, SyncRecord)

@@ -25,7 +25,7 @@ from storage.models import Outbox, SyncInflight
 from sync.hlc import Hlc
 from sync.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PushResponse
 
-from . import held, portable
+from . import held, json_text, portable
 from . import local_state as state
 from .apply import apply_records, known_revisions
 
@@ -63,14 +63,6 @@ class Prepared:
     outbox_rows: int  # those in (after_outbox_seq, last_outbox_seq] when it was made
     clock_before: str | None
     clock: str
-
-
-def _dumps(body: dict[str, Any]) -> str:
-    """The batch as compact JSON (orjson; the standard library for integers beyond 64 bits)."""
-    try:
-        return orjson.dumps(body, option=orjson.OPT_SORT_KEYS).decode("utf-8")
-    except TypeError:
-        return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _ms(created_at: str) -> int:
@@ -156,7 +148,8 @@ def waiting(session: Session) -> int:
     return int(n or 0)
 
 
-def _rows_upto(session: Session, last_outbox_seq: int, after: int = 0) -> int:
+def _outbox_rows(session: Session, last_outbox_seq: int, after: int = 0) -> int:
+    """Outbox rows with a seq in (``after``, ``last_outbox_seq``]."""
     sql = "SELECT count(*) FROM outbox WHERE seq > ? AND seq <= ?"
     return int(session.connection().exec_driver_sql(sql, (after, last_outbox_seq)).scalar_one())
 
@@ -165,7 +158,7 @@ def freeze(session: Session) -> Frozen | None:
     """The batch to send: the one already in flight, or a new one from the outbox head."""
     inflight = session.get(SyncInflight, 1)
     if inflight is not None:
-        rows = _rows_upto(session, inflight.last_outbox_seq)
+        rows = _outbox_rows(session, inflight.last_outbox_seq)
         return Frozen(
             inflight.payload.encode("utf-8"),
             inflight.mutations,
@@ -224,13 +217,13 @@ def _build(
         "mutations": mutations,
     }
     return Prepared(
-        _dumps(body),
+        json_text.dumps(body, sort_keys=True),
         len(mutations),
         first,
         last,
         after,
         last_outbox_seq,
-        _rows_upto(session, last_outbox_seq, after),
+        _outbox_rows(session, last_outbox_seq, after),
         clock_before,
         clock.tick(int(time.time() * 1000)).encode(),
     )
@@ -252,7 +245,7 @@ def _store(session: Session, batch: Prepared) -> Frozen:
     state.put(session, "next_client_seq", batch.last + 1)
     state.put(session, "hlc", batch.clock)
     session.flush()
-    rows = _rows_upto(session, batch.last_outbox_seq)
+    rows = _outbox_rows(session, batch.last_outbox_seq)
     return Frozen(batch.text.encode("utf-8"), batch.mutations, batch.last, rows, batch.last_outbox_seq)
 
 
@@ -263,8 +256,8 @@ def _take(session: Session, batch: Prepared) -> Frozen | None:
         session.get(SyncInflight, 1) is None
         and state.get_int(session, "next_client_seq", 1) == batch.first
         and state.get(session, "hlc") == batch.clock_before
-        and _rows_upto(session, batch.after_outbox_seq) == 0
-        and _rows_upto(session, batch.last_outbox_seq, batch.after_outbox_seq) == batch.outbox_rows
+        and _outbox_rows(session, batch.after_outbox_seq) == 0
+        and _outbox_rows(session, batch.last_outbox_seq, batch.after_outbox_seq) == batch.outbox_rows
     )
     return _store(session, batch) if unchanged else None
 

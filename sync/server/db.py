@@ -24,6 +24,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, insert, make_url, select, update
 
+from sync import json_text
+
 from . import schema
 
 READ_ONLY = "veldwerk_read_only"
@@ -31,12 +33,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def dumps(value: Any) -> str:
-    """JSON for the database: orjson (several times faster: every record is a JSON column),
-    the standard library where orjson refuses (integers beyond 64 bits)."""
-    try:
-        return orjson.dumps(value).decode("utf-8")
-    except TypeError:
-        return json.dumps(value, ensure_ascii=False)
+    """JSON for the database (``sync.json_text``: orjson, every record is a JSON column)."""
+    return json_text.dumps(value)
 
 
 def dumps_bytes(value: Any) -> bytes:
