@@ -254,7 +254,7 @@ def unknown_codes(
         column = rule.columns.get(name) if isinstance(name, str) else None
         if column is None or not column.taxonomies or value is None or value == []:
             continue
-        taxonomies = column.taxonomies  # one, mostly: its set as it is, not a copy a value
+        taxonomies = column.taxonomies  # mostly one: its set as it is, not a union copied per value
         allowed = known(taxonomies[0]) if len(taxonomies) == 1 else frozenset().union(*map(known, taxonomies))
         values = value if isinstance(value, list) else [value]
         # "" in an optional code column is "none chosen", as a form saves it

@@ -128,10 +128,7 @@ def _columns(tbl: str) -> dict[str, str]:
 
 def apply_records(session: Session, records: Iterable[RecordState]) -> int:
     """Apply server records; returns how many local rows changed."""
-    records = list(records)
-    if not records:
-        return 0
-    records = _revisions_only(session, records)
+    records = _revisions_only(session, list(records))
     if not records:
         return 0
     conn = session.connection()
@@ -151,9 +148,12 @@ def _revisions_only(session: Session, records: list[RecordState]) -> list[Record
     named: dict[Key, int] = {}
     for r in records:
         named[(r.tbl, r.id)] = named.get((r.tbl, r.id), 0) + 1
-    quick = [r for r in records if _no_values(r, named)]
+    quick: list[RecordState] = []
+    rest: list[RecordState] = []
+    for r in records:
+        (quick if _no_values(r, named) else rest).append(r)
     if not quick:
-        return records
+        return rest
     conn = session.connection()
     keys = [(r.tbl, r.id) for r in quick]
     pending, present, known = _pending(conn, keys), _present(conn, keys), known_revisions(conn, keys)
@@ -164,7 +164,7 @@ def _revisions_only(session: Session, records: list[RecordState]) -> list[Record
             rev, revs = known.get(key, (0, {}))
             marks[key] = (max(rev, rec.rev), _newer_revisions(rec, revs, pending.get(key, set())))
     _remember(session, marks)
-    return [r for r in records if not _no_values(r, named)]
+    return rest
 
 
 def _no_values(rec: RecordState, named: dict[Key, int]) -> bool:
