@@ -2,9 +2,10 @@
 
 Fields with edits still waiting in the outbox are left alone (the user's newer value
 wins locally until the server has decided); every other field takes the server's
-value and revision. Writes go through the ordinary tables, so the search index
-follows; the outbox triggers stay quiet (``sync_applying`` holds a row meanwhile),
-because a pulled change is not a local edit and must not travel back.
+value and revision. Writes go through the ordinary tables; the outbox triggers stay
+quiet (``sync_applying`` holds a row meanwhile), because a pulled change is not a local
+edit and must not travel back, and so do the search insert triggers: the page's new rows
+are indexed after their inserts, one statement per table (``storage.search_index``).
 
 A record the store refuses never stops the page: it is set aside (``sync.set_aside``) and
 the rest applies. The page is written in one go under a savepoint; when SQLite refuses it,
@@ -21,6 +22,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Connection
 from sqlalchemy.orm import Session
 
+from storage import search_index
 from storage.models import Base, SyncRecord
 from sync.protocol import RecordState
 
@@ -255,11 +257,14 @@ def _apply(session: Session, items: list[tuple[int, RecordState]], refused: dict
     pending, present, known = _pending(conn, keys), _present(conn, keys), known_revisions(conn, keys)
     remembered: dict[Key, tuple[int, dict[str, int]]] = {}
     inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}  # by table and columns
+    inserted: dict[str, list[str]] = {}  # ids of searchable tables' new rows, to index
 
     def insert_waiting() -> None:  # many rows per statement (executemany), before any update of them
         for (tbl, names), rows in inserts.items():
             marks = ", ".join("?" for _ in range(len(names) + 1))
             _execute(conn, f'INSERT INTO "{tbl}" ({", ".join(("id", *names))}) VALUES ({marks})', rows)
+            if search_index.searchable(tbl):
+                inserted.setdefault(tbl, []).extend(row[0] for row in rows)
         inserts.clear()
 
     changed = 0
@@ -295,6 +300,8 @@ def _apply(session: Session, items: list[tuple[int, RecordState]], refused: dict
             )
         remembered[key] = (max(rev, rec.rev), _newer_revisions(rec, revs, busy))
     insert_waiting()
+    for tbl, ids in inserted.items():  # after every write of the page: the text as it ends
+        search_index.index_inserted(conn, tbl, ids)
     _remember(session, remembered)
     return changed
 
