@@ -20,6 +20,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import Connection, select, update
 
 from inspectorapp.services import notes
+from sync.server import gc_tuning
 from sync.server import schema as t
 from sync.server.cli import main as server_main
 
@@ -191,6 +192,16 @@ def test_metrics_follow_the_fleet(server: ServerProcess, tmp_path: Path) -> None
         b.close()
 
 
+def _collector_tuned(samples: Samples) -> None:
+    """The serving process set its garbage collector up (sync/server/gc_tuning.py)."""
+    assert (value(samples, "veldwerk_process_gc_frozen_objects") or 0) > 10_000  # start-up's heap
+    assert value(samples, "veldwerk_process_gc_threshold", generation="0") == gc_tuning.YOUNG
+
+
+def test_the_serving_process_has_its_garbage_collector_tuned(server: ServerProcess) -> None:
+    _collector_tuned(scrape(server))
+
+
 def test_metrics_only_with_the_token(server: ServerProcess) -> None:
     # loopback is no pass: a TLS proxy on the same host forwards the internet from loopback
     for headers in ({}, {"Authorization": "Bearer wrong-token-of-some-length"}, {"Authorization": TOKEN}):
@@ -225,6 +236,7 @@ def test_token_from_the_environment_and_several_workers(tmp_path: Path, monkeypa
         assert value(samples, "veldwerk_http_request_duration_seconds_count", method="GET", route="/v1/health", status="2xx")
         assert value(samples, "veldwerk_database_up") == 1
         assert any(p.name.startswith("histogram_") for p in folder.iterdir())
+        _collector_tuned(samples)
     finally:
         server.kill()
 

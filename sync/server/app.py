@@ -244,13 +244,14 @@ def from_env() -> FastAPI:
     ``VELDWERK_SERVER_METRICS_TOKEN``): the factory each uvicorn worker process calls
     (``uvicorn --factory sync.server.app:from_env --workers N``). The database must be
     migrated first (``veldwerk-server migrate``, or ``serve``, which does)."""
+    from . import gc_tuning
     from .metrics import read_token
 
     env = {name: os.environ.get(var) or None for name, var in ENV.items()}
     if env["db"] is None:
         raise SystemExit(f"veldwerk-server: set {ENV['db']} to the database URL")
     key = env["blob_key"]
-    return create_app(
+    app = create_app(
         env["db"],
         env["server_id"] or "veldwerk",
         env["blobs"],
@@ -258,6 +259,8 @@ def from_env() -> FastAPI:
         read_token(None),
         env["s3_endpoint"],
     )
+    gc_tuning.tune()  # a worker process serves from here on
+    return app
 
 
 def default_blob_dir(database_url: str) -> Path:

@@ -111,6 +111,7 @@ def _serve(args: argparse.Namespace, url: str) -> None:
     is one line and exit 2 rather than workers failing over and over."""
     import uvicorn
 
+    from . import gc_tuning
     from .app import ENV, blob_store, create_app
     from .metrics import TOKEN_ENV, read_token
 
@@ -124,6 +125,7 @@ def _serve(args: argparse.Namespace, url: str) -> None:
     }
     if args.workers <= 1:
         app = create_app(url, args.server_id, args.blobs, args.blob_key, token, args.s3_endpoint)
+        gc_tuning.tune()
         uvicorn.run(app, **common)
         return
     blob_store(url, args.blobs, args.blob_key, args.s3_endpoint)  # made (key, folder) and checked once

@@ -22,6 +22,7 @@ forwards the internet from loopback.
 
 from __future__ import annotations
 
+import gc
 import hmac
 import logging
 import os
@@ -225,6 +226,23 @@ class StoreCollector(Collector):
         yield from (rejected, letters)
 
 
+class CollectorSetup(Collector):
+    """How the answering process's garbage collector is set (``gc_tuning``): objects frozen
+    out of collection and each generation's threshold."""
+
+    def collect(self) -> Iterator[Metric]:
+        frozen = GaugeMetricFamily(
+            "veldwerk_process_gc_frozen_objects", "Objects this process froze out of garbage collection"
+        )
+        frozen.add_metric([], gc.get_freeze_count())
+        threshold = GaugeMetricFamily(
+            "veldwerk_process_gc_threshold", "Collection threshold per generation", labels=("generation",)
+        )
+        for generation, value in enumerate(gc.get_threshold()):
+            threshold.add_metric([str(generation)], value)
+        yield from (frozen, threshold)
+
+
 def _registry(engine: Engine) -> tuple[CollectorRegistry, Histogram]:
     registry = CollectorRegistry()
     multiprocess = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
@@ -241,6 +259,7 @@ def _registry(engine: Engine) -> tuple[CollectorRegistry, Histogram]:
 
         mp.MultiProcessCollector(registry)
     registry.register(StoreCollector(engine))
+    registry.register(CollectorSetup())
     return registry, histogram
 
 
