@@ -37,6 +37,7 @@ from sync.protocol import MAX_PUSH_MUTATIONS
 
 from . import anki_peer
 from .anki_peer import AnkiRun
+from .app_gc import AppCollector
 from .common import Result, median, percentile, print_result
 from .sync_env import Laptop, Office, T, fill_outbox
 
@@ -141,13 +142,15 @@ class Run:
 
 
 def _sync_timed(laptop: Laptop, push: bool) -> Run:
-    """push_all or pull_all through the real SyncEngine, timed batch by batch."""
+    """push_all or pull_all through the real SyncEngine, timed batch by batch, with the app's
+    garbage-collection set-up (``bench/app_gc.py``)."""
     db = TimedDb(laptop)
     engine = laptop.engine(db)
     marks = [(time.perf_counter(), 0.0)]
     engine.progress = lambda _step: marks.append((time.perf_counter(), db.seconds))
     report = SyncReport()
-    (engine.push_all if push else engine.pull_all)(report)
+    with AppCollector():
+        (engine.push_all if push else engine.pull_all)(report)
     wall, in_db = [m[0] for m in marks], [m[1] for m in marks]
     return Run(report, wall[-1] - wall[0], _steps(wall), _steps(in_db))
 
