@@ -65,7 +65,8 @@ class SyncBlob(Base):
 
 class SyncApplying(Base):
     """Holds a row only while records from the office are written (in that transaction): the
-    outbox triggers stay quiet, since a pulled change is not a local edit."""
+    outbox triggers stay quiet, since a pulled change is not a local edit, and so do the search
+    insert triggers (the writer indexes its new rows at once: ``storage.search_index``)."""
 
     __tablename__ = "sync_applying"
 
