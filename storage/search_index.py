@@ -4,8 +4,8 @@ A row inserted by the user is indexed by its table's search trigger. While the l
 writes pulled records (``sync_applying`` holds a row) those insert triggers stay quiet
 (migration 0014) and the writer indexes its new rows here, one statement per table: in
 a trigger every row opens a statement savepoint, and FTS5 writes its pending terms to
-disk at every savepoint, so a page of a thousand notes made a thousand tiny index
-segments to merge again (two thirds of the laptop's work per pulled note). The update
+disk at every savepoint, so every note of a page made its own tiny index segment, to be
+merged again (two thirds of the cost of inserting a pulled note). The update
 triggers still run per row; pulled edits of existing rows are few.
 
 ``BODIES`` is the live twin of the search sources frozen in migrations 0002 and 0009;
