@@ -188,9 +188,14 @@ def test_participants_added_and_marked_absent_show_on_the_board(qtbot, window: M
     role.setCurrentIndex(role.findData("HUISARTS"))
     presence = dialog.table.cellWidget(row, 3)
     presence.setCurrentIndex(presence.findData("afwezig"))
-    qtbot.wait(300)
     dialog.reject()
     qtbot.waitUntil(lambda: len(board.state.tiles) == tiles + 1, timeout=5000)
+
+    def shown() -> bool:  # the new tile is there since the add: wait for the edits' refresh
+        p = board.state.tiles[-1].participant
+        return p.role.code == "HUISARTS" and p.presence == "afwezig"
+
+    qtbot.waitUntil(shown, timeout=10000)
     added = board.state.tiles[-1].participant
     assert added.role.code == "HUISARTS" and added.presence == "afwezig"
     assert not board.tile_buttons[-1].isEnabled()  # absent: no turns to count
