@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from inspectorapp.bootstrap import Translations, build_main_window
 from inspectorapp.paths import app_paths
+from ui import idle as idle_module
 from ui.inspection_table import InspectionTableModel
 from ui.main_window import MainWindow
 
@@ -112,18 +114,25 @@ def test_auto_lock_after_idle_time(qtbot, window: MainWindow) -> None:
     assert w.stack.currentWidget() is w.unlock_page
 
 
-def test_activity_postpones_auto_lock(qtbot, window: MainWindow) -> None:
+def test_activity_postpones_auto_lock(qtbot, window: MainWindow, monkeypatch) -> None:
     w = window
     _create(qtbot, w, demo=False)
     qtbot.waitUntil(lambda: w.workspace is not None, timeout=10000)
-    # Input every 0.3 s for 3.6 s against a 2 s limit: never idle that long, even on a busy
-    # machine (a 1 s limit locked the window when the event loop stalled under load).
+    # The watcher reads a clock the test moves: a stalled event loop on a loaded machine (the
+    # check timer firing late, after more than the limit of real time) cannot lock the window,
+    # and the real key events still go through the application's event filter.
+    now = [1000.0]
+    monkeypatch.setattr(idle_module, "time", SimpleNamespace(monotonic=lambda: now[0]))
     w.set_idle_limit_seconds(2.0)
-    for _ in range(12):
-        qtbot.wait(300)
+    for _ in range(12):  # 18 s of clock in all, never 2 s without input
+        now[0] += 1.5
+        qtbot.wait(120)  # the check timer (every 0.5 s) runs in between
         assert w.shell is not None, "locked although there was input"
         qtbot.keyClick(w.shell.table, Qt.Key.Key_Down)
     assert w.workspace is not None
+    now[0] += 2.1  # no input for longer than the limit: the next check locks
+    qtbot.waitUntil(lambda: w.workspace is None, timeout=5000)
+    assert w.stack.currentWidget() is w.unlock_page
 
 
 def test_language_switch_at_runtime(qtbot, window: MainWindow) -> None:
