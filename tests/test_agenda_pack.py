@@ -18,15 +18,26 @@ from inspectorapp.domain.enums import (
     ConcernSignalRole,
     Confidentiality,
     DeliberationKind,
+    NetworkFocus,
+    NetworkLayer,
     SignalKind,
     SignalLinkType,
     Valence,
 )
+from inspectorapp.domain.org_drafts import MembershipDraft, NetworkDraft
 from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.domain.subject_ref import SubjectRef
 from inspectorapp.errors import NotFoundError, ValidationError
 from inspectorapp.reports.agenda_pack_pdf import agenda_pack_pdf
-from inspectorapp.services import agenda_pack, concerns, deliberations, signal_links, signals
+from inspectorapp.services import (
+    agenda_pack,
+    concerns,
+    deliberations,
+    networks,
+    signal_links,
+    signals,
+    timeline,
+)
 from storage import models as m
 from storage.engine import Store
 
@@ -103,6 +114,35 @@ def test_the_pack_holds_exactly_the_signals_new_since_the_last_review(
     assert not {before, edited, next_time, secret, melder} & {p.id for p in pack.new_signals}
     assert pack.left_out == 2
     assert never.since is None and [p.id for p in never.new_signals] == [old_fresh]
+
+
+def test_a_networks_pack_holds_the_members_of_the_overleg_day_only(store: Store, ctx: ActionContext) -> None:
+    """An organisation that left the network before the overleg, or joins it later, is discussed
+    under its own name, not in the network's pack; the network's history views keep it."""
+    with store.transaction() as s:
+        net = networks.create_network(s, ctx, NetworkDraft(name="Zorgnetwerk Oost", focus=NetworkFocus.AREA))
+        names = ("Thuiszorg Blijft", "Kliniek Vertrokken", "Huisartsen Later", "Apotheek Vertrekt Vandaag")
+        member, left, later, today_left = (organisation(s, ctx, n) for n in names)
+        spans = {
+            member: (date(2024, 1, 1), None),
+            left: (None, date(2026, 3, 15)),
+            later: (date(2026, 5, 1), None),
+            today_left: (None, date(2026, 4, 1)),
+        }
+        for org, (joined, gone) in spans.items():
+            draft = MembershipDraft(net.value.id, org, NetworkLayer.INNER, joined_on=joined, left_on=gone)
+            networks.add_member(s, ctx, draft)
+        said = {org: _signal(s, ctx, org, f"signaal over {org}", date(2026, 3, 10)) for org in spans}
+        subject = SubjectRef.network(net.value.id)
+        draft = DeliberationDraft(
+            DeliberationKind.LMO, date(2026, 4, 1), "Overleg", ("Inspecteur A",), "Inspecteur A", "", (subject,)
+        )
+        this = deliberations.create_deliberation(s, ctx, draft).value.id
+        pack = agenda_pack.agenda_pack(s, this, subject, TODAY)
+        history = timeline.timeline(s, subject, TODAY)
+    assert [(p.id, p.member) for p in pack.new_signals] == [(said[member], "Thuiszorg Blijft")]
+    on_the_timeline = {i.member for i in history.items if i.member}
+    assert {"Thuiszorg Blijft", "Kliniek Vertrokken", "Apotheek Vertrekt Vandaag", "Huisartsen Later"} <= on_the_timeline
 
 
 def test_restricted_signals_stay_out_of_matrices_and_pairs(store: Store, ctx: ActionContext) -> None:

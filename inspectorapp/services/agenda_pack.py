@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
 from inspectorapp.domain.agenda_pack_views import (
@@ -44,56 +44,24 @@ from storage.models import (
     Deliberation,
     DeliberationItem,
     Intervention,
-    Network,
-    NetworkMembership,
-    Organisation,
     Signal,
     SignalLink,
 )
 
 from . import audit, concern_views, decision_log, frameworks, review_cycle, review_list, trajectories
 from .refs import live
+from .subject_scope import SubjectScope
 
 HORIZON = timedelta(days=28)  # interventions and reports due up to four weeks after the overleg
 PAIR_LINKS = (SignalLinkType.CONTRADICTS, SignalLinkType.INCONGRUENT_WITH)
 SHORT = 300
 
 
-class _Scope:
-    """The organisations (and network) a pack covers, and how a member is named."""
-
-    def __init__(self, session: Session, subject: SubjectRef) -> None:
-        self.network_id: str | None = None
-        if subject.kind == SubjectRefKind.NETWORK:
-            network = live(session, Network, subject.id)
-            self.name = network.name
-            self.network_id = network.id
-            rows = session.execute(
-                select(Organisation.id, Organisation.name)
-                .join(NetworkMembership, NetworkMembership.organisation_id == Organisation.id)
-                .where(NetworkMembership.network_id == network.id, NetworkMembership.deleted_at.is_(None))
-            )
-            self.names = {str(i): str(n) for i, n in rows}
-        else:
-            organisation = live(session, Organisation, subject.id)
-            self.name = organisation.name
-            self.names = {organisation.id: organisation.name}
-
-    def about(self, org_column: object, net_column: object) -> ColumnElement[bool]:
-        clauses: list[ColumnElement[bool]] = [org_column.in_(list(self.names))]  # type: ignore[attr-defined]
-        if self.network_id is not None:
-            clauses.append(net_column == self.network_id)  # type: ignore[arg-type]
-        return or_(*clauses)
-
-    def member(self, organisation_id: str | None) -> str | None:
-        return self.names.get(organisation_id or "") if self.network_id else None
-
-
 def agenda_pack(session: Session, deliberation_id: str, subject: SubjectRef, today: date) -> AgendaPack:
     """The pack of ``subject`` for the overleg. Raises NotFoundError for an overleg or subject
     that is gone."""
     d = live(session, Deliberation, deliberation_id)
-    scope = _Scope(session, subject)
+    scope = SubjectScope(session, subject, on=d.held_on)
     since = review_cycle.last_review_before(session, subject, d.held_on)
     statuses = _labels(session, "signal_status")
     hidden: set[str] = set()  # confidential signal ids that would have shown
@@ -124,7 +92,7 @@ def agenda_pack(session: Session, deliberation_id: str, subject: SubjectRef, tod
         d.title,
         d.held_on,
         subject,
-        scope.name,
+        scope.title,
         since,
         tuple(new),
         tuple(concerns),
@@ -144,7 +112,7 @@ def _local_day(moment: datetime) -> date:
 
 def _new_signals(
     rows: Sequence[Row[*tuple[Any, ...]]],
-    scope: _Scope,
+    scope: SubjectScope,
     since: date | None,
     held_on: date,
     statuses: dict[str, Label],
@@ -184,7 +152,9 @@ def _confidential(session: Session, ids: set[str]) -> set[str]:
     )
 
 
-def _concerns(session: Session, subject: SubjectRef, scope: _Scope, hidden: set[str]) -> list[PackConcern]:
+def _concerns(
+    session: Session, subject: SubjectRef, scope: SubjectScope, hidden: set[str]
+) -> list[PackConcern]:
     statuses = _labels(session, "concern_status")
     out = []
     for summary in concern_views.concerns_for(session, subject):
@@ -242,7 +212,7 @@ def _pairs(session: Session, rows: Sequence[Row[*tuple[Any, ...]]], hidden: set[
     return [p for _, p in out]
 
 
-def _overdue(session: Session, scope: _Scope, held_on: date, hidden: set[str]) -> list[PackDue]:
+def _overdue(session: Session, scope: SubjectScope, held_on: date, hidden: set[str]) -> list[PackDue]:
     items = review_list.due_for_review(session, held_on, scope.about)
     secret = _confidential(session, {i.id for i in items if i.entity == Signal.__tablename__})
     hidden |= secret
@@ -250,7 +220,7 @@ def _overdue(session: Session, scope: _Scope, held_on: date, hidden: set[str]) -
 
 
 def _interventions(
-    session: Session, scope: _Scope, held_on: date, actions: dict[str, Label]
+    session: Session, scope: SubjectScope, held_on: date, actions: dict[str, Label]
 ) -> list[PackIntervention]:
     rows = session.scalars(
         select(Intervention).where(

@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from inspectorapp.domain.enums import ConcernRating, Confidentiality
 from inspectorapp.domain.framework_codes import SignalStatusCode
@@ -51,9 +51,6 @@ from storage.models import (
     InspectionMember,
     InspectionSubject,
     Intervention,
-    Network,
-    NetworkMembership,
-    Organisation,
     Person,
     Reflection,
     Signal,
@@ -64,6 +61,7 @@ from storage.models import (
 from . import account_holders, audit, concern_views, decisions, frameworks
 from . import timeline as timeline_service
 from .refs import live
+from .subject_scope import SubjectScope
 
 REFLECTIONS = 5  # the latest few: a successor reads how the team looked back, not every note
 # Stayed soft first: what never became hard is what leaves with the inspector who knew it.
@@ -73,38 +71,6 @@ STATUS_ORDER = (
     SignalStatusCode.HARDENED,
     SignalStatusCode.CLOSED,
 )
-
-
-class _Scope:
-    """The organisations (a network's members too) and the network the dossier is about."""
-
-    def __init__(self, session: Session, subject: SubjectRef) -> None:
-        self.network_id: str | None = None
-        if subject.kind == SubjectRefKind.NETWORK:
-            network = live(session, Network, subject.id)
-            self.title, self.network_id = network.name, network.id
-            rows = session.execute(
-                select(Organisation.id, Organisation.name)
-                .join(NetworkMembership, NetworkMembership.organisation_id == Organisation.id)
-                .where(NetworkMembership.network_id == network.id, NetworkMembership.deleted_at.is_(None))
-            )
-            self.names: dict[str, str] = {oid: name for oid, name in rows}
-        else:
-            organisation = live(session, Organisation, subject.id)
-            self.title, self.names = organisation.name, {organisation.id: organisation.name}
-
-    def about(
-        self, org_column: InstrumentedAttribute[str | None], net_column: InstrumentedAttribute[str | None]
-    ) -> ColumnElement[bool]:
-        clauses: list[ColumnElement[bool]] = [org_column.in_(self.names)]
-        if self.network_id is not None:
-            clauses.append(net_column == self.network_id)
-        return or_(*clauses)
-
-    def member(self, organisation_id: str | None) -> str | None:
-        if self.network_id is None or organisation_id is None:
-            return None
-        return self.names.get(organisation_id)
 
 
 def reader_of(ctx: ActionContext) -> Reader:
@@ -147,7 +113,7 @@ class _Filter:
 
 
 def dossier(session: Session, subject: SubjectRef, reader: Reader, today: date) -> Dossier:
-    scope = _Scope(session, subject)
+    scope = SubjectScope(session, subject)
     seen = _Filter(readable_inspections(session, reader), set())
     signals = list(
         session.scalars(
@@ -244,7 +210,7 @@ def _without(session: Session, view: ConcernView, hidden: set[str]) -> ConcernVi
     )
 
 
-def _signal_groups(session: Session, scope: _Scope, shown: list[Signal]) -> tuple[SignalGroup, ...]:
+def _signal_groups(session: Session, scope: SubjectScope, shown: list[Signal]) -> tuple[SignalGroup, ...]:
     labels = _labels(session, "signal_status")
     by_status: dict[str, list[DossierSignal]] = {}
     for s in shown:  # newest first
@@ -315,7 +281,7 @@ def _decisions(session: Session, subject: SubjectRef, hidden: set[str]) -> tuple
     )
 
 
-def _trajectories(session: Session, scope: _Scope, today: date) -> tuple[DossierTrajectory, ...]:
+def _trajectories(session: Session, scope: SubjectScope, today: date) -> tuple[DossierTrajectory, ...]:
     rows = session.scalars(
         select(Trajectory).where(
             Trajectory.deleted_at.is_(None), scope.about(Trajectory.organisation_id, Trajectory.network_id)
@@ -341,7 +307,7 @@ def _trajectories(session: Session, scope: _Scope, today: date) -> tuple[Dossier
     return tuple(out)
 
 
-def _contacts(session: Session, scope: _Scope, seen: _Filter) -> tuple[DossierContact, ...]:
+def _contacts(session: Session, scope: SubjectScope, seen: _Filter) -> tuple[DossierContact, ...]:
     """By role; a restricted person's name stays out (the role is what the successor needs),
     a reporter-confidential person is left out whole (even a role may point at a reporter)."""
     roles = _labels(session, "person_role")
@@ -358,7 +324,7 @@ def _contacts(session: Session, scope: _Scope, seen: _Filter) -> tuple[DossierCo
     return tuple(out)
 
 
-def _reflections(session: Session, scope: _Scope, seen: _Filter) -> tuple[DossierReflection, ...]:
+def _reflections(session: Session, scope: SubjectScope, seen: _Filter) -> tuple[DossierReflection, ...]:
     inspections = dict(
         session.execute(
             select(Inspection.id, Inspection.title)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from inspectorapp.domain.enums import InterventionStatus, TrajectoryKind
 from inspectorapp.domain.framework_codes import ActionTypeCode, ConcernStatusCode
@@ -33,16 +33,13 @@ from storage.models import (
     InspectionSubject,
     Intervention,
     LifeEvent,
-    Network,
-    NetworkMembership,
-    Organisation,
     Signal,
     Trajectory,
     Visit,
 )
 
 from . import audit, frameworks
-from .refs import live
+from .subject_scope import SubjectScope
 
 INTENSIFIED_START = ActionTypeCode.INTENSIFIED_START
 INTENSIFIED_STOP = ActionTypeCode.INTENSIFIED_STOP
@@ -52,45 +49,8 @@ HEIGHTENED = ActionTypeCode.HEIGHTENED
 HEIGHTENED_ENDS = frozenset({INTENSIFIED_STOP, ActionTypeCode.STEP_BACK})
 
 
-class _Scope:
-    """Which organisations and network the timeline covers, and how to mark a member."""
-
-    def __init__(self, session: Session, subject: SubjectRef) -> None:
-        self.network_id: str | None = None
-        if subject.kind == SubjectRefKind.NETWORK:
-            network = live(session, Network, subject.id)
-            self.title = network.name
-            self.network_id = network.id
-            rows = session.execute(
-                select(Organisation.id, Organisation.name)
-                .join(NetworkMembership, NetworkMembership.organisation_id == Organisation.id)
-                .where(NetworkMembership.network_id == network.id, NetworkMembership.deleted_at.is_(None))
-            )
-            self.names: dict[str, str] = {oid: name for oid, name in rows}
-        else:
-            organisation = live(session, Organisation, subject.id)
-            self.title = organisation.name
-            self.names = {organisation.id: organisation.name}
-        self.orgs = set(self.names)
-
-    def member(self, organisation_id: str | None) -> str | None:
-        """The member's name on a network's timeline; nothing on an organisation's own."""
-        if self.network_id is None or organisation_id is None:
-            return None
-        return self.names.get(organisation_id)
-
-    def about(
-        self, org_column: InstrumentedAttribute[str | None], net_column: InstrumentedAttribute[str | None]
-    ) -> ColumnElement[bool]:
-        """A where-clause: the row is about one of the organisations (or the network)."""
-        clauses: list[ColumnElement[bool]] = [org_column.in_(self.orgs)]
-        if self.network_id is not None:
-            clauses.append(net_column == self.network_id)
-        return or_(*clauses)
-
-
 def timeline(session: Session, subject: SubjectRef, today: date) -> TimelineData:
-    scope = _Scope(session, subject)
+    scope = SubjectScope(session, subject)
     items: list[TimelineItem] = []
     items += _signals(session, scope)
     items += _life_events(session, scope)
@@ -106,7 +66,7 @@ def timeline(session: Session, subject: SubjectRef, today: date) -> TimelineData
     return TimelineData(subject, scope.title, today, sort_items(items))
 
 
-def _signals(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
+def _signals(session: Session, scope: SubjectScope) -> Iterable[TimelineItem]:
     rows = session.scalars(
         select(Signal).where(
             Signal.deleted_at.is_(None), scope.about(Signal.organisation_id, Signal.network_id)
@@ -125,7 +85,7 @@ def _signals(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
         )
 
 
-def _life_events(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
+def _life_events(session: Session, scope: SubjectScope) -> Iterable[TimelineItem]:
     labels = _labels(session, "life_event_type")
     rows = session.scalars(
         select(LifeEvent).where(
@@ -143,7 +103,7 @@ def _life_events(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
         )
 
 
-def _inspections(session: Session, scope: _Scope) -> dict[str, tuple[TimelineItem, str | None]]:
+def _inspections(session: Session, scope: SubjectScope) -> dict[str, tuple[TimelineItem, str | None]]:
     """Inspections with the subject (or a member) among their subjects, by id, with the
     member organisation they are about."""
     rows = session.execute(
@@ -174,7 +134,7 @@ def _inspections(session: Session, scope: _Scope) -> dict[str, tuple[TimelineIte
 
 
 def _visits(
-    session: Session, scope: _Scope, inspections: dict[str, tuple[TimelineItem, str | None]]
+    session: Session, scope: SubjectScope, inspections: dict[str, tuple[TimelineItem, str | None]]
 ) -> Iterable[TimelineItem]:
     if not inspections:
         return
@@ -195,7 +155,7 @@ def _visits(
         yield TimelineItem(ItemKind.CONVERSATION, c.id, day, c.title, member=member[c.visit_id])
 
 
-def _interventions(session: Session, scope: _Scope, inspection_ids: set[str]) -> list[TimelineItem]:
+def _interventions(session: Session, scope: SubjectScope, inspection_ids: set[str]) -> list[TimelineItem]:
     """Interventions about the subject, or (with no organisation of their own) part of one of
     its inspections. Cancelled ones are left out; planned ones are marked."""
     labels = _labels(session, "action_type")
@@ -252,7 +212,7 @@ def _supervision(interventions: list[TimelineItem], today: date) -> list[Timelin
 _BAND_OF = {TrajectoryKind.INTENSIFIED: ItemKind.INTENSIFIED, TrajectoryKind.HEIGHTENED: ItemKind.HEIGHTENED}
 
 
-def _trajectories(session: Session, scope: _Scope, today: date) -> list[TimelineItem]:
+def _trajectories(session: Session, scope: SubjectScope, today: date) -> list[TimelineItem]:
     """Supervision trajectories are the source of the supervision bands: from the start to
     the end, or running to today while there is none (or it lies ahead). The band carries the
     rationale, and the end rationale once ended."""
@@ -302,7 +262,7 @@ def _period(kind: ItemKind, start: TimelineItem, end: date | None, open_end: boo
     )
 
 
-def _concerns(session: Session, scope: _Scope) -> Iterable[TimelineItem]:
+def _concerns(session: Session, scope: SubjectScope) -> Iterable[TimelineItem]:
     """A concern's opening, then each change of its status with its rationale (a concern closed
     before its history was kept shows its closing instead)."""
     labels = _labels(session, "concern_status")
