@@ -269,9 +269,12 @@ def _enrol(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _sync(paths: AppPaths) -> int:
+    from sync import gc_tuning
+
     from . import sync_runner
 
     ws = _open(paths)
+    gc_tuning.tune()  # this process only syncs from here on (15-20 % less CPU: sync/gc_tuning.py)
     try:
         before = _overview(ws)
         if before.demo_store:

@@ -24,6 +24,7 @@ from inspectorapp.domain.snapshots import ActionContext
 from inspectorapp.paths import app_paths
 from inspectorapp.services import notes
 from inspectorapp.store_access import device_id, open_store
+from sync import gc_tuning
 from sync.engine import Progress
 from sync.server import accounts
 from sync.server import schema as t
@@ -127,6 +128,31 @@ def test_enrol_sync_and_status_without_a_terminal(server: ServerProcess, tmp_pat
     assert status["last_sync_at"] and status["device_id"]
     text = _run(env, "sync-status")
     assert text.returncode == 0 and "Wijzigingen wachten:" in text.stdout and "verbonden" in text.stdout
+
+
+def test_a_headless_sync_runs_with_the_collector_set_for_syncing(server: ServerProcess, tmp_path: Path) -> None:
+    """``veldwerk sync`` freezes its start-up objects and collects the youngest generation less
+    often (sync/gc_tuning.py); ``sync-status`` only reads and keeps Python's defaults."""
+    team(server, "Dementie", "anna")
+    env = _env(tmp_path / "anna")
+    _enrol(env, server)
+    _in_store(tmp_path / "anna", lambda s, ctx: helpers.organisation(s, ctx, "Zorggroep Noorderlicht"))
+    probe = (
+        "import gc, sys; from inspectorapp.cli import main; code = main(sys.argv[1:]); "
+        "print('gc', gc.get_freeze_count() > 0, gc.get_threshold()[0]); sys.exit(code)"
+    )
+    for command, tuned in (("sync-status", False), ("sync", True)):
+        run = subprocess.run(
+            [sys.executable, "-c", probe, command],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert run.returncode in (cli_sync.OK, cli_sync.WAITING), run.stderr
+        _, frozen, young = run.stdout.splitlines()[-1].split()
+        assert (frozen == "True", int(young) == gc_tuning.YOUNG) == (tuned, tuned), (command, run.stdout)
 
 
 def test_refusals_each_with_their_code_and_message(server: ServerProcess, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import Connection, select, update
 
 from inspectorapp.services import notes
-from sync.server import gc_tuning
+from sync import gc_tuning
 from sync.server import schema as t
 from sync.server.cli import main as server_main
 
@@ -193,7 +193,7 @@ def test_metrics_follow_the_fleet(server: ServerProcess, tmp_path: Path) -> None
 
 
 def _collector_tuned(samples: Samples) -> None:
-    """The serving process set its garbage collector up (sync/server/gc_tuning.py)."""
+    """The serving process set its garbage collector up (sync/gc_tuning.py)."""
     assert (value(samples, "veldwerk_process_gc_frozen_objects") or 0) > 10_000  # start-up's heap
     assert value(samples, "veldwerk_process_gc_threshold", generation="0") == gc_tuning.YOUNG
 

@@ -244,7 +244,8 @@ def from_env() -> FastAPI:
     ``VELDWERK_SERVER_METRICS_TOKEN``): the factory each uvicorn worker process calls
     (``uvicorn --factory sync.server.app:from_env --workers N``). The database must be
     migrated first (``veldwerk-server migrate``, or ``serve``, which does)."""
-    from . import gc_tuning
+    from sync import gc_tuning
+
     from .metrics import read_token
 
     env = {name: os.environ.get(var) or None for name, var in ENV.items()}

@@ -111,7 +111,8 @@ def _serve(args: argparse.Namespace, url: str) -> None:
     is one line and exit 2 rather than workers failing over and over."""
     import uvicorn
 
-    from . import gc_tuning
+    from sync import gc_tuning
+
     from .app import ENV, blob_store, create_app
     from .metrics import TOKEN_ENV, read_token
 
