@@ -78,3 +78,16 @@ def paragraph_edit(nid: str, kind: str, text: str) -> Callable[[Session], None]:
         row.updated_at = utc_now()
 
     return write
+
+
+def drain(qtbot, workspace, rounds: int = 2) -> None:
+    """Every request submitted to ``workspace`` so far has answered, and (``rounds`` deep) so
+    have the requests those answers submitted: the database thread runs requests in order
+    and the GUI thread gets their answers in order (``ui.ops``)."""
+    from ui import ops
+
+    done: list[object] = []
+    for n in range(1, rounds + 1):
+        ops.submit(workspace, lambda _s: None, on_done=done.append, on_error=done.append)
+        qtbot.waitUntil(lambda n=n: len(done) == n, timeout=10000)
+    assert done == [None] * rounds, done

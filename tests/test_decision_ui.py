@@ -35,6 +35,7 @@ from ui.intervention_dialog import InterventionDialog
 from ui.messages import issue_text
 from ui.status_dialog import StatusDialog, StatusOf
 
+from . import helpers
 from .conftest import PASSPHRASE
 
 SIGNAL_A = "Volgens de directeur van het hospice"  # Ziekenhuis A, NIEUW
@@ -110,7 +111,7 @@ def test_no_action_and_enforcement_without_rationale_are_refused_in_the_dialog(
     assert dialog.rule.isHidden()
     dialog.save_button.click()
     assert dialog.error.text() == issue_text(FieldIssue("rationale", "required"))
-    qtbot.wait(100)
+    helpers.drain(qtbot, workspace)  # anything a click sent (nothing: refused here) has answered
     assert _decisions(workspace) == before and dialog.isVisible()
     # the service's refusal shows in the dialog too, and nothing typed is lost
     dialog.rationale.setPlainText("Bellen over de fusie.")
@@ -218,7 +219,7 @@ def test_a_decision_is_deleted_with_two_clicks(qtbot: QtBot, workspace: Workspac
     did = workspace.call(lambda s: decisions.record_decision(s, ctx, draft).value)
     dialog = _dialog(qtbot, workspace, subject, decision_id=did)
     dialog.delete.click()
-    qtbot.wait(50)
+    helpers.drain(qtbot, workspace)  # anything the first click sent (nothing: it only asks) has answered
     assert dialog.isVisible()
     with qtbot.waitSignal(dialog.saved, timeout=10000):
         dialog.delete.click()

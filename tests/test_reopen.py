@@ -16,6 +16,7 @@ from inspectorapp.store_access import open_store
 from storage import models as m
 from ui.main_window import MainWindow
 
+from . import helpers
 from .conftest import PASSPHRASE
 from .test_app_window import _create, _wait_rows
 
@@ -134,7 +135,7 @@ def test_a_deleted_visit_falls_back_to_the_list_quietly(qtbot, tmp_path: Path) -
         store.close()
         _unlock(qtbot, w)
         _wait_rows(qtbot, w, 4)
-        qtbot.wait(300)  # the place is read, found gone
+        helpers.drain(qtbot, w.workspace)  # the place is read, found gone (the list showed before)
         assert w.shell.pages.currentIndex() == w.shell.PAGES.index("inspections")
         assert w.shell.nav.currentRow() == w.shell.PAGES.index("inspections")
         assert w.statusBar().currentMessage() == ""  # quietly

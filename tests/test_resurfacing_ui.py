@@ -22,6 +22,7 @@ from inspectorapp.workspace import Workspace
 from storage import models as m
 from ui.signal_capture import SignalCapture
 
+from . import helpers
 from .conftest import PASSPHRASE
 from .test_resurfacing import SOFT_TEXT
 
@@ -53,6 +54,12 @@ def _form(qtbot, ws: Workspace) -> tuple[SignalCapture, str]:
     return dialog, soft
 
 
+def _answered(qtbot, dialog: SignalCapture) -> None:
+    """The typing pause is over, the suggestions were asked again and the answer is shown."""
+    qtbot.waitUntil(lambda: not dialog._related_timer.isActive(), timeout=10000)
+    helpers.drain(qtbot, dialog.workspace)
+
+
 def _check(dialog: SignalCapture, code: str) -> None:
     for i in range(dialog.categories.count()):
         item = dialog.categories.item(i)
@@ -75,9 +82,10 @@ def test_link_the_soft_signal_from_the_suggestions_while_typing(qtbot, workspace
     assert dialog.related.links() == ((soft, SignalLinkType.CORROBORATES),)
     assert dialog.observation.toPlainText() == "Niemand durft kritiek te uiten op de afdeling"
     # Typing on asks again; what was linked stays in the list and stays linked.
+    asked = dialog._asked
     qtbot.keyClicks(dialog.observation, " meer")
-    qtbot.wait(400)
-    qtbot.waitUntil(lambda: not dialog._related_timer.isActive(), timeout=5000)
+    _answered(qtbot, dialog)
+    assert dialog._asked > asked and soft in dialog.related.shown
     assert dialog.related.links() == ((soft, SignalLinkType.CORROBORATES),)
     dialog.kind_buttons[SignalKind.SOFT].setChecked(True)
     dialog.valence_buttons[Valence.NEGATIVE].setChecked(True)
@@ -108,7 +116,7 @@ def test_dismiss_in_one_key_and_it_stays_dismissed(qtbot, workspace: Workspace) 
     qtbot.waitUntil(lambda: workspace.call(dismissed) == [gone], timeout=5000)
     dialog.close()
     again, _soft = _form(qtbot, workspace)  # a new form: not suggested again
-    qtbot.wait(300)
+    _answered(qtbot, again)  # and not in a later answer either
     assert gone not in again.related.shown
 
 

@@ -15,6 +15,7 @@ from inspectorapp.paths import app_paths
 from ui.main_window import MainWindow
 from ui.signal_capture import SignalCapture
 
+from . import helpers
 from .test_app_window import _create, _shot, _wait_rows
 from .test_visit_workspace import _type
 
@@ -363,7 +364,14 @@ def test_board_fits_1366_by_768_with_every_event_button_whole(qtbot, window: Mai
     qtbot.waitUntil(lambda: w.size().toTuple() == (1366, 768), timeout=5000)
     _open_meeting(qtbot, w)
     board = w.shell.visit_page.board
-    qtbot.wait(100)  # the first layout pass after the buttons came
+    helpers.drain(qtbot, w.workspace)  # the board's timeline and chart came too
+
+    def laid_out() -> bool:  # the layout passes after the buttons came, and the split's fit
+        return board._split_fitted and all(
+            b.isVisible() and b.width() >= b.sizeHint().width() for b in board.event_buttons.values()
+        )
+
+    qtbot.waitUntil(laid_out, timeout=10000)
     assert w.size().toTuple() == (1366, 768)  # opening the board did not grow the window
     hint = w.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768, hint
@@ -387,10 +395,10 @@ def test_board_fits_1366_by_768_with_every_event_button_whole(qtbot, window: Mai
     tabs = inspection.findChild(QTabWidget, "inspectionTabs")
     for n in range(tabs.count()):
         tabs.setCurrentIndex(n)
-        qtbot.wait(50)
+        helpers.drain(qtbot, w.workspace)  # the tab's data came, and the layout it asked for
         assert w.size().toTuple() == (1366, 768), tabs.tabText(n)
     w.shell.pages.setCurrentWidget(page)
-    qtbot.wait(100)
+    helpers.drain(qtbot, w.workspace)  # what the page reads when shown again came
     assert page.centre_stack.currentWidget() is board
     assert w.size().toTuple() == (1366, 768)
 
@@ -441,8 +449,11 @@ def test_board_follows_a_colleagues_turns_received_by_sync(qtbot, window: MainWi
     ws = w.workspace
     total = board.state.total_turns
     tile = board.state.tiles[2].participant
+    bus, emitted = bus_of(ws), bus_of(ws).emitted
     result = ws.call(group_sessions.count_turn, ws.ctx, board.conversation_id, tile.id)
-    qtbot.wait(200)  # a local write the board did not make is not shown by the board's own taps
+    qtbot.waitUntil(lambda: bus.emitted > emitted, timeout=10000)  # the write was announced
+    helpers.drain(qtbot, ws)  # and whatever that made the board read has answered
+    # a local write the board did not make is not shown by the board's own taps
     assert board.state.total_turns == total
     bus_of(ws).publish(ChangeSet.of(speaking_turn=[result.value.turn.id]), ChangeOrigin.SYNC)
     qtbot.waitUntil(lambda: board.state.total_turns == total + 1, timeout=5000)

@@ -248,8 +248,8 @@ def test_an_overlapping_edit_keeps_the_colleague_and_mine_as_a_conflict(scene: S
     mine = FIRST.replace("alle", "de meeste")
     colleague = FIRST.replace("alle", "niet alle")
     s.colleague_writes(colleague)
-    s.app_sync()
-    s.qtbot.wait(300)
+    s.app_sync()  # the editor's read of the pulled paragraph is on its way (the sync's broadcast)
+    helpers.drain(s.qtbot, s.w.workspace)  # and has answered: the editor had its chance to merge
     assert s.shown() == mine  # not merged into the editor: overlapping words
     s.editor.flush()  # the autosave goes out: the store keeps the colleague, mine is a conflict
     s.saved()

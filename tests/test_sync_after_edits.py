@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from inspectorapp import sync_runner
 from inspectorapp.bootstrap import build_main_window
+from inspectorapp.domain.changes import ChangeSet
 from inspectorapp.paths import app_paths
 from storage.models import StoreMeta
 from sync.enrolment import DEMO_MARKER
@@ -53,13 +54,28 @@ def window(qtbot, tmp_path: Path, server: ServerProcess) -> Iterator[MainWindow]
     w.lock()
 
 
-def _schedules(qtbot, w: MainWindow, write: Callable[[], None]) -> None:
-    timer = w.sync.after_edits
-    qtbot.wait(50)  # whatever an earlier step still had coming
+def _schedules(qtbot, w: MainWindow, write: Callable[[], None], entity: str) -> None:
+    """``write`` is announced as a local change of ``entity``, and that announcement starts
+    the timer. Each announcement is looked at on its own, right after the window's handler, and
+    the timer stopped again: an earlier step's write coming in late cannot stand in for this one."""
+    from ui.change_bus import ChangeOrigin
+
+    timer, bus = w.sync.after_edits, w.bus
+    started: list[bool] = []
+
+    def announced(changes: ChangeSet, origin: ChangeOrigin) -> None:  # connected after the window's
+        if origin is ChangeOrigin.LOCAL and changes.touches(entity):
+            started.append(timer.isActive())
+        timer.stop()  # the test goes on without a sync in between
+
     timer.stop()
-    write()
-    qtbot.waitUntil(timer.isActive, timeout=10000)
-    timer.stop()  # the test goes on without a sync in between
+    bus.changed.connect(announced)
+    try:
+        write()
+        qtbot.waitUntil(lambda: started != [], timeout=10000)
+    finally:
+        bus.changed.disconnect(announced)
+    assert started[0], entity
 
 
 def test_each_kind_of_local_write_schedules_the_sync(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -69,11 +85,11 @@ def test_each_kind_of_local_write_schedules_the_sync(qtbot, window: MainWindow, 
     visit = w.shell.visit_page
     board = visit.board
     board.setFocus()
-    _schedules(qtbot, w, lambda: qtbot.keyClick(board, Qt.Key.Key_1))  # board tap
+    _schedules(qtbot, w, lambda: qtbot.keyClick(board, Qt.Key.Key_1), "speaking_turn")  # board tap
 
     pdf = tmp_path / "rooster.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
-    _schedules(qtbot, w, lambda: visit.attachments.add_files([pdf]))  # attachment
+    _schedules(qtbot, w, lambda: visit.attachments.add_files([pdf]), "attachment")
     assert visit.attachments.status.text() == ""  # added, not refused
 
     _open_first_visit_of(qtbot, w, "Ziekenhuis A")
@@ -87,7 +103,7 @@ def test_each_kind_of_local_write_schedules_the_sync(qtbot, window: MainWindow, 
         editor.moveCursor(editor.textCursor().MoveOperation.End)
         _type(qtbot, editor, " Cliënten wachten.")
 
-    _schedules(qtbot, w, type_a_note)  # note autosave
+    _schedules(qtbot, w, type_a_note, "note_paragraph")  # note autosave
 
     findings = _open_inspection(qtbot, w, "dementiezorg", "findings").findings
     qtbot.waitUntil(lambda: findings.list.count() == 5, timeout=10000)
@@ -97,7 +113,7 @@ def test_each_kind_of_local_write_schedules_the_sync(qtbot, window: MainWindow, 
         findings.editor.theme.setCurrentIndex(findings.editor.theme.findData("T05"))
         _type(qtbot, findings.editor.see, "Wachtlijsten worden niet gedeeld.")
 
-    _schedules(qtbot, w, write_a_finding)  # finding (autosaved)
+    _schedules(qtbot, w, write_a_finding, "finding")  # autosaved
 
     follow_up = _open_inspection(qtbot, w, "dementiezorg", "follow_up").follow_up
     qtbot.waitUntil(lambda: follow_up.table.rowCount() >= 5, timeout=10000)
@@ -107,4 +123,4 @@ def test_each_kind_of_local_write_schedules_the_sync(qtbot, window: MainWindow, 
         follow_up.moment.setCurrentIndex(follow_up.moment.findData("halverwege"))
         qtbot.mouseClick(follow_up.add_reflection, Qt.MouseButton.LeftButton)
 
-    _schedules(qtbot, w, reflect)  # follow-up
+    _schedules(qtbot, w, reflect, "reflection")  # follow-up

@@ -16,6 +16,7 @@ from storage import models as m
 from ui.main_window import MainWindow
 from ui.signal_capture import SignalCapture
 
+from . import helpers
 from .conftest import PASSPHRASE
 from .test_app_window import _create, _shot, _wait_rows, laptop_size
 
@@ -152,7 +153,7 @@ def test_search_filters_and_opens_a_note_in_place(qtbot, window: MainWindow) -> 
         lambda: view.results.count() > 0 and all(h.source == "note" for h in view._hits.values()),
         timeout=10000,
     )
-    qtbot.wait(400)  # let the last filter change settle
+    helpers.drain(qtbot, w.workspace)  # the notes-only answer came; the organisation's is in too
     view.results.setCurrentRow(0)
     with qtbot.waitSignal(view.open_requested, timeout=5000) as opened:
         qtbot.keyClick(view.results, Qt.Key.Key_Return)
