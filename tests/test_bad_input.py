@@ -235,6 +235,9 @@ def _one_inspection_export(store: Store, ctx) -> tuple[dict, str]:
         ("organisation", "name", "a" * 201, "too_long"),
         ("organisation", "name", None, "required"),
         ("note_paragraph", "position", 2**63, "out_of_range"),
+        # codes no loaded framework defines: the office refused them at every push (dead letters)
+        ("note_paragraph", "theme_codes", ["THEMA_BESTAAT_NIET"], "unknown_code"),
+        ("conversation", "conversation_type", "GESPREK_BESTAAT_NIET", "unknown_code"),
     ],
 )
 def test_import_json_checks_every_value_and_writes_nothing(

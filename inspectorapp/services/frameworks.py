@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -166,6 +166,20 @@ def known_codes(session: Session, taxonomy: str, wanted: Iterable[str | None]) -
             select(TaxonomyItem.code).where(TaxonomyItem.taxonomy == taxonomy, TaxonomyItem.code.in_(codes))
         )
     )
+
+
+def all_codes(session: Session) -> Callable[[str], frozenset[str]]:
+    """taxonomy -> the codes any loaded version defines, each taxonomy read once when first
+    asked (an import checks every code of a file against them)."""
+    read: dict[str, frozenset[str]] = {}
+
+    def codes(taxonomy: str) -> frozenset[str]:
+        if taxonomy not in read:
+            q = select(TaxonomyItem.code).where(TaxonomyItem.taxonomy == taxonomy).distinct()
+            read[taxonomy] = frozenset(session.scalars(q))
+        return read[taxonomy]
+
+    return codes
 
 
 def code_labels(

@@ -25,7 +25,7 @@ from inspectorapp.ids import is_uuid
 from storage.models import Base, FrameworkVersion, Inspection
 from storage.value_schema import table_rule
 
-from . import audit
+from . import audit, frameworks
 from .export_filter import audit_export, leave_out_confidential
 from .json_import_checks import check_tables
 
@@ -233,7 +233,8 @@ def import_inspection(session: Session, ctx: ActionContext, document: Any) -> Op
     inspections = tables.get("inspection") or []
     if len(inspections) != 1:
         raise ImportRefusedError("an export holds exactly one inspection")
-    check_tables(tables)  # every value as the office checks pushed ones, before any row is written
+    # every value (and code) as the office checks pushed ones, before any row is written
+    check_tables(tables, frameworks.all_codes(session))
     conn = session.connection()
     for name in _order():
         rows = tables.get(name) or []
