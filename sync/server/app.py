@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import uuid
@@ -79,6 +80,7 @@ def create_app(
     app.router.route_class = StrictJsonRoute  # bodies no database can store: 422 at the edge
     app.state.engine = engine
     gate = Gate(engine)
+    push_slots = asyncio.Semaphore(PUSH_SLOTS)
     app.add_middleware(limits.RequestGuard, authenticate=_token_check(engine))
     metrics.install(app, engine, metrics_token)  # GET /metrics; times every request (outermost)
     openapi_docs.install(app, ADMIN_REFUSALS)  # every route's refusals (openapi_docs.ROUTES, admin_api)
@@ -146,7 +148,8 @@ def create_app(
         def apply(conn: Connection) -> records.PushAnswer:
             return records.push(conn, who, req, digest)
 
-        answer = await run_in_threadpool(_retried, in_transaction, apply)
+        async with push_slots:  # waiting here, a push holds no thread and no GIL (PUSH_SLOTS)
+            answer = await run_in_threadpool(_retried, in_transaction, apply)
         return Response(answer.json(), media_type="application/json")
 
     @app.get("/v1/sync/pull", response_model=PullResponse, responses=ERRORS)
@@ -202,6 +205,15 @@ def create_app(
 
     app.include_router(admin_router(engine, _caller))  # /v1/admin: conflicts and dead letters
     return app
+
+
+# Pushes applied at once by one process; the others wait in the event loop. A push's Python
+# work (checks, merge, writing) holds the GIL, and from taking its revision to its commit it
+# holds the counter every other push waits on (db.next_revision): with forty pushes in forty
+# threads the one holding the counter got a fortieth of the GIL, and the fleet's round was
+# 15-25 % slower (docs/decisions/0024). Two, not one: while one waits on PostgreSQL, the other
+# runs.
+PUSH_SLOTS = 2
 
 
 def _retried(run: Callable[[Callable[[Connection], T]], T], fn: Callable[[Connection], T]) -> T:
