@@ -19,10 +19,10 @@ from inspectorapp.bootstrap import build_main_window
 from inspectorapp.domain.enums import Presence
 from inspectorapp.paths import app_paths
 from storage import models as m
-from ui import ops
 from ui.main_window import MainWindow
 from ui.session_board import SessionBoard
 
+from . import helpers
 from .test_app_window import _create, _wait_rows
 from .test_session_board import _open_meeting
 
@@ -70,12 +70,7 @@ def _settled(qtbot, board: SessionBoard, turns: int, events: int) -> None:
 
 
 def _drain(qtbot, board: SessionBoard) -> None:
-    """Every request submitted so far, and the refreshes their results start, has answered
-    (the database thread and the result queue keep order)."""
-    done: list[bool] = []
-    for n in range(1, 3):
-        ops.submit(board.workspace, lambda _s: None, on_done=done.append, on_error=print)
-        qtbot.waitUntil(lambda n=n: len(done) == n, timeout=5000)
+    helpers.drain(qtbot, board.workspace)
 
 
 def _shares(qtbot, board: SessionBoard) -> list[tuple[str, float]]:
