@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Outbox, SyncInflight
 from sync.hlc import Hlc
-from sync.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PushResponse
+from sync.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PushResponse, RecordState
 
 from . import held, json_text, portable
 from . import local_state as state
@@ -281,15 +281,38 @@ def _lost(fields: dict[str, Any], reason: str | None, winner: dict[str, Any]) ->
     }
 
 
+@dataclass(frozen=True)
+class Settled:
+    """A batch's answer taken in (``settle``). ``records``: the answer's records still to be
+    written (``apply_records``), in a transaction of their own once the next batch is on its
+    way; empty when ``settle`` wrote them itself."""
+
+    counts: dict[str, int]
+    following: Frozen | None
+    records: list[RecordState]
+
+
 def acknowledge(
     session: Session, response: PushResponse, then: Prepared | None = None
 ) -> tuple[dict[str, int], Frozen | None]:
-    """The server applied the batch in flight: drop its outbox rows, take the records in.
-    Work refused for lack of access is held to be sent again (``sync.held``). ``then``: the
-    next batch, prepared meanwhile, put in flight in the same transaction (returned)."""
+    """The server applied the batch in flight: drop its outbox rows, take the records in, in
+    one transaction. ``then``: the next batch, prepared meanwhile, put in flight (returned)."""
+    settled = settle(session, response, then)
+    apply_records(session, settled.records)
+    return settled.counts, settled.following
+
+
+def settle(session: Session, response: PushResponse, then: Prepared | None = None) -> Settled:
+    """The server applied the batch in flight: drop its outbox rows, note what it refused or
+    superseded, and put ``then`` (the next batch, prepared meanwhile) in flight. The answer's
+    records are left to the caller (``Settled.records``): the next batch can travel while they
+    are written. Should the laptop stop in between, the next pull brings them (its cursor is
+    behind this batch's revision), and until then the outbox holds nothing of theirs. Work
+    refused for lack of access is held to be sent again (``sync.held``): deciding that needs
+    the records first, so such an answer is written whole here."""
     inflight = session.get(SyncInflight, 1)
     if inflight is None:
-        return {}, None
+        return Settled({}, None, [])
     session.execute(delete(Outbox).where(Outbox.seq <= inflight.last_outbox_seq))
     by_seq: dict[int, dict[str, Any]] | None = None  # the batch's mutations, read when one needs a look
     counts: dict[str, int] = {}
@@ -321,7 +344,10 @@ def acknowledge(
             )
     session.delete(inflight)
     session.flush()
-    apply_records(session, response.records)  # first: parents accepted in this batch are known then
+    records = response.records
+    if refused:
+        apply_records(session, records)  # first: parents accepted in this batch are known then
+        records = []
     for m, reason in refused:  # in batch order: a parent held earlier in the batch holds its children
         if held.parent_waits(session, m):
             held.hold(session, m, reason)
@@ -330,4 +356,4 @@ def acknowledge(
             fields = m.get("fields") or {}
             state.add_issue(session, "rejected", m.get("tbl"), m.get("id"), reason=reason, fields=fields)
     state.put(session, "hwm", response.hwm)
-    return counts, _take(session, then) if then is not None else None
+    return Settled(counts, _take(session, then) if then is not None else None, records)

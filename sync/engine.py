@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 from . import held, set_aside
 from . import local_state as state
 from .apply import apply_records, stale
-from .batches import acknowledge, freeze, prepare, waiting
+from .batches import Settled, freeze, prepare, settle, waiting
 from .transport import ServerRefused, Transport
 
 if TYPE_CHECKING:
-    from .protocol import PullResponse
+    from .protocol import PullResponse, RecordState
 
 T = TypeVar("T")
 RunDb = Callable[[Callable[[Session], Any]], Any]
@@ -98,9 +98,10 @@ class SyncEngine:
         self.progress = progress or (lambda _progress: None)
 
     def push_all(self, report: SyncReport) -> None:
-        """Batches in order, one in flight at a time; the next is worked out while the one in
-        flight travels (``batches.prepare``) and is put in flight when that one is answered, in
-        the same transaction (``acknowledge(..., then=...)``)."""
+        """Batches in order, one in flight at a time. While one travels the laptop writes the
+        records of the answer before it and works out the next (``batches.prepare``); when it
+        is answered, the answer is settled and the next put in flight in one transaction
+        (``settle(..., then=...)``), and sent before its records are written."""
         held_before = self.run_db(held.waiting_for_access)
         if held_before:
             self.run_db(held.requeue)  # work refused for lack of access: asked again each sync
@@ -108,8 +109,11 @@ class SyncEngine:
         sender = ThreadPoolExecutor(1, thread_name_prefix="sync-push")
         try:
             batch = self.run_db(freeze)
+            records: list[RecordState] = []  # the answer before, written while this batch travels
             for _ in range(MAX_PUSHES):
                 if batch is None:
+                    self._write_answer(records)
+                    records = []
                     still = self.run_db(held.waiting_for_access) if held_before else 0
                     if 0 < still < held_before and self.run_db(partial(held.requeue, again=True)):
                         held_before = still  # parents were taken: their held children may follow now
@@ -119,21 +123,32 @@ class SyncEngine:
                 sending = sender.submit(self.transport.push, batch.payload)
                 after = batch.last_outbox_seq
                 try:
+                    self._write_answer(records)
+                    # after those records: its bases are the revisions the office just gave
                     following = self.run_db(partial(prepare, after=after)) if after else None
                     response = sending.result()
                 except ServerRefused as exc:
                     self.run_db(partial(_refused, exc=exc))
                     raise
-                counts, batch_after = self.run_db(partial(acknowledge, response=response, then=following))
+                settled: Settled = self.run_db(partial(settle, response=response, then=following))
+                records = settled.records
                 report.changed.update((r.tbl, r.id) for r in response.records)
-                for status, n in counts.items():
+                for status, n in settled.counts.items():
                     report.statuses[status] = report.statuses.get(status, 0) + n
                 report.pushed += batch.mutations
                 sent += batch.outbox_rows
                 self.progress(Progress("push", sent, max(total, sent), report.pushed))
-                batch = batch_after if batch_after is not None else self.run_db(freeze)
+                batch = settled.following
+                if batch is None:  # frozen anew: on the revisions this answer brings
+                    self._write_answer(records)
+                    records = []
+                    batch = self.run_db(freeze)
         finally:
             sender.shutdown(wait=True)  # never leave a push travelling behind the caller's back
+
+    def _write_answer(self, records: list[RecordState]) -> None:
+        if records:
+            self.run_db(partial(apply_records, records=records))
 
     def pull_all(self, report: SyncReport) -> None:
         """Pages in order; the next page is fetched while this one is written (its cursor and

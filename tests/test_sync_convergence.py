@@ -353,7 +353,7 @@ class Laptop:
             return self._db_step(fn, skewed)
 
     def _db_step(self, fn: Callable[[Session], Any], skewed: Any) -> Any:
-        ack = isinstance(fn, partial) and fn.func is batches.acknowledge
+        ack = isinstance(fn, partial) and fn.func in (batches.acknowledge, batches.settle)
         sent: dict[str, Any] | None = None
         with skewed, self.store.transaction() as s:
             if ack:

@@ -22,7 +22,7 @@ from sync.transport import Transport
 
 from . import helpers
 from .postgres import postgres_server, postgres_url
-from .sync_harness import Laptop, ServerProcess, enrolled, office_server, table_rows
+from .sync_harness import Laptop, ServerProcess, add_note, enrolled, office_server, outbox_size, table_rows
 
 __all__ = ["office_server", "postgres_server", "postgres_url"]  # fixtures, found by pytest in this namespace
 
@@ -108,3 +108,39 @@ def test_a_prepared_batch_is_dropped_when_the_outbox_head_moved(
         assert again is not None and again.payload != first.payload
     finally:
         transport.close()
+
+
+def test_an_answer_whose_records_were_never_written_is_healed_by_the_next_pull(
+    pair: tuple[Laptop, Laptop], server: ServerProcess
+) -> None:
+    """The engine settles an answer, sends the next batch, and only then writes the answer's
+    records (``batches.settle``). A laptop that stops in between holds its own text, not the
+    office's merge of it with a colleague's edit; the next sync brings the merge."""
+    a, b = pair
+    _org, conv = a.db(lambda s: helpers.conversation(s, a.ctx))
+    note = add_note(a, conv, "Eerste regel.\nTweede regel.")
+    a.sync()
+    b.sync()
+    b.db(lambda s: notes.update_text(s, b.ctx, note, "Eerste regel, door Bram.\nTweede regel."))
+    b.sync()
+    a.db(lambda s: notes.update_text(s, a.ctx, note, "Eerste regel.\nTweede regel, door Anna."))
+    merged = "Eerste regel, door Bram.\nTweede regel, door Anna."
+    transport = Transport(server.base, a.db(enrolment.token))
+    try:
+        batch = a.db(batches.freeze)
+        assert batch is not None
+        answer = transport.push(batch.payload)
+    finally:
+        transport.close()
+    settled = a.db(lambda s: batches.settle(s, answer))  # and then the laptop stops
+    assert [r.fields.get("text") for r in settled.records] == [merged]
+    assert outbox_size(a) == 0 and a.db(batches.freeze) is None  # nothing is sent again
+    assert table_rows(a, m.NoteParagraph)[note]["text"] == "Eerste regel.\nTweede regel, door Anna."
+    a.sync()
+    b.sync()
+    assert table_rows(a, m.NoteParagraph)[note]["text"] == merged
+    assert table_rows(b, m.NoteParagraph)[note]["text"] == merged
+    revs = {
+        lap.name: lap.db(lambda s: s.get(m.SyncRecord, ("note_paragraph", note)).field_revs) for lap in (a, b)
+    }
+    assert revs["anna"] == revs["bram"]
