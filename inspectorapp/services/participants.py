@@ -51,6 +51,7 @@ from storage.models import (
 )
 
 from . import audit
+from .natural_ids import natural_id
 from .refs import existing
 
 SCHEME = ("observation_item", "dilemma")
@@ -352,7 +353,12 @@ def replace_evidence(session: Session, score_id: str, refs: list[tuple[EvidenceK
             touched.append(row.id)
     for kind, ref in refs:
         if (kind, ref) in wanted:
-            row = ObservationEvidence(score_id=score_id, evidence_kind=kind, evidence_id=ref)
+            row = ObservationEvidence(
+                id=natural_id("observation_evidence", score_id, kind.value, ref),
+                score_id=score_id,
+                evidence_kind=kind,
+                evidence_id=ref,
+            )
             session.add(row)
             session.flush()
             touched.append(row.id)

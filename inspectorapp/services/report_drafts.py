@@ -29,6 +29,7 @@ from storage.models import (
 )
 
 from . import audit
+from .natural_ids import natural_id
 from .refs import live_inspection
 from .report_wording import word
 
@@ -148,7 +149,12 @@ def ensure_draft(
     draft = find_draft(session, inspection_id, kind)
     if draft is not None:
         return OpResult(_view(draft), ChangeSet())
-    draft = ReportDraft(inspection_id=insp.id, report_type=kind, **_defaults(session, insp, kind, language))
+    draft = ReportDraft(
+        id=natural_id("report_draft", insp.id, kind.value),
+        inspection_id=insp.id,
+        report_type=kind,
+        **_defaults(session, insp, kind, language),
+    )
     session.add(draft)
     session.flush()
     audit.record(session, ctx, "report.draft", "report_draft", draft.id, report_type=kind.value)

@@ -23,6 +23,7 @@ from storage import models as m
 
 from . import audit
 from . import participants as pp
+from .natural_ids import natural_id
 
 
 def save_score(
@@ -75,7 +76,9 @@ def save_score(
         select(m.ObservationScore).where(
             m.ObservationScore.conversation_id == conv_id, m.ObservationScore.item_code == item.code
         )
-    ) or m.ObservationScore(conversation_id=conv_id, item_code=item.code)
+    ) or m.ObservationScore(
+        id=natural_id("observation_score", conv_id, item.code), conversation_id=conv_id, item_code=item.code
+    )
     session.add(score)
     score.value, score.value_code, score.not_applicable, score.comment = v, code, na, text
     score.discussed, score.deliberate_choice = flags["discussed"], flags["deliberate_choice"]
