@@ -4,7 +4,7 @@ dates, and hostile or inconsistent input refused before anything is written."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -18,11 +18,12 @@ from inspectorapp.domain.subject_ref import SubjectRef
 from inspectorapp.domain.trajectory_schedule import SlotState
 from inspectorapp.domain.trajectory_views import DutyDraft, ReportDraft, TrajectoryDraft
 from inspectorapp.errors import NotFoundError, ValidationError
-from inspectorapp.services import signals
+from inspectorapp.services import handover, review_cycle, signals, timeline
 from inspectorapp.services import trajectories as tr
 from storage import models as m
 from storage.engine import Store
 
+from .helpers import organisation
 from .test_findings import shared_demo
 
 __all__ = ["shared_demo"]  # a fixture, found by pytest in this namespace
@@ -322,3 +323,38 @@ def test_the_demo_ziekenhuis_b_trajectory_warns_that_its_board_was_never_informe
         assert board.since == date(2025, 12, 1) and board.months >= 10
         assert warnings.late  # the October and November reports did not come
         assert tr.trajectory_warnings(s, named["Ziekenhuis A"], TODAY).board == ()
+
+
+def test_a_trajectory_ending_today_runs_today_on_every_screen(store: Store, ctx: ActionContext) -> None:
+    """``ended_on`` is the trajectory's last day (a duty's report due then is still asked
+    for): ending today it is still running on the trajectory page, the timeline, the handover
+    dossier and the review list, and ended on all of them from tomorrow."""
+    today = date(2026, 12, 7)
+    with store.transaction() as s:
+        org = organisation(s, ctx, "Zorggroep Eindpunt")
+        s.add(
+            m.Trajectory(
+                organisation_id=org,
+                kind=TrajectoryKind.INTENSIFIED,
+                started_on=date(2026, 6, 1),
+                ended_on=today,
+                rationale="Verscherpt toezicht na de calamiteit",
+                end_rationale="Verbeterplan uitgevoerd",
+            )
+        )
+    subject = SubjectRef.organisation(org)
+
+    def seen(day: date) -> dict[str, bool]:
+        with store.session() as s:
+            band = next(i for i in timeline.timeline(s, subject, day).items if i.kind.name == "INTENSIFIED")
+            counted = {o.subject: o.active_trajectories for o in review_cycle.overdue_for_review(s, day)}
+            return {
+                "page": tr.trajectories_for(s, subject, day)[0].active,
+                "timeline": band.open_end,
+                "dossier": handover.dossier(s, subject, handover.reader_of(ctx), day).trajectories[0].active,
+                "review list": counted.get(subject, 0) == 1,
+            }
+
+    screens = ("page", "timeline", "dossier", "review list")
+    assert seen(today) == dict.fromkeys(screens, True)
+    assert seen(today + timedelta(days=1)) == dict.fromkeys(screens, False)

@@ -90,7 +90,7 @@ class DossierTrajectory:
     kind: TrajectoryKind
     started_on: date
     ended_on: date | None
-    active: bool  # not ended, or ending after today
+    active: bool  # not ended: no end, or its last day is today or later (``ended_before``)
     rationale: str
     end_rationale: str | None
     conditions: tuple[str, ...]

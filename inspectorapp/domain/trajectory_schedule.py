@@ -60,6 +60,18 @@ def due_dates(first_due_on: date, frequency: ReportFrequency, until: date) -> li
     return out
 
 
+def ended_before(ended_on: date | None, day: date) -> bool:
+    """A trajectory's ``ended_on`` is its last day, included (a duty's report due that day is
+    still asked for, ``schedule_until``): one that ends today is still running today and
+    has ended from tomorrow. Every screen that says "running" or "ended" asks this."""
+    return ended_on is not None and ended_on < day
+
+
+def running_on(started_on: date, ended_on: date | None, day: date) -> bool:
+    """Begun and not ended on ``day``."""
+    return started_on <= day and not ended_before(ended_on, day)
+
+
 def schedule_until(ended_on: date | None, horizon: date) -> date:
     """A duty runs to the trajectory's end, or to ``horizon`` while it has none (or ends
     later than the horizon)."""

@@ -44,6 +44,7 @@ from inspectorapp.domain.sense_views import ConcernView, HypothesisColumn
 from inspectorapp.domain.snapshots import ActionContext, Label
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.domain.timeline import ItemKind, TimelineData
+from inspectorapp.domain.trajectory_schedule import ended_before
 from storage.models import (
     Concern,
     Conversation,
@@ -293,7 +294,7 @@ def _trajectories(session: Session, scope: SubjectScope, today: date) -> tuple[D
             t.kind,
             t.started_on,
             t.ended_on,
-            t.ended_on is None or t.ended_on > today,
+            not ended_before(t.ended_on, today),
             t.rationale,
             t.end_rationale,
             tuple(line.strip() for line in t.conditions.splitlines() if line.strip()),

@@ -75,7 +75,8 @@ def overdue_for_review(session: Session, today: date) -> list[OverdueSubject]:
         select(Trajectory.organisation_id, Trajectory.network_id, func.count()).where(
             Trajectory.deleted_at.is_(None),
             Trajectory.started_on <= today,
-            or_(Trajectory.ended_on.is_(None), Trajectory.ended_on > today),
+            # running (trajectory_schedule.running_on): its last day, ended_on, is today or later
+            or_(Trajectory.ended_on.is_(None), Trajectory.ended_on >= today),
         ),
     )
     # A signal always has its organisation; it counts there, not for its network.

@@ -25,6 +25,7 @@ from inspectorapp.domain.framework_codes import ActionTypeCode, ConcernStatusCod
 from inspectorapp.domain.snapshots import ActionContext, Label
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.domain.timeline import ItemKind, Period, TimelineData, TimelineItem, sort_items
+from inspectorapp.domain.trajectory_schedule import running_on
 from storage.models import (
     Concern,
     ConcernStatusChange,
@@ -225,7 +226,7 @@ def _trajectories(session: Session, scope: SubjectScope, today: date) -> list[Ti
     for t in rows:
         if t.started_on > today:  # not begun: nothing to draw yet
             continue
-        running = t.ended_on is None or t.ended_on > today
+        running = running_on(t.started_on, t.ended_on, today)
         text = t.rationale if running else "\n".join(x for x in (t.rationale, t.end_rationale) if x)
         out.append(
             TimelineItem(

@@ -27,6 +27,7 @@ from inspectorapp.domain.trajectory_schedule import (
     Received,
     SlotState,
     due_dates,
+    running_on,
     schedule_until,
     slots,
     whole_months,
@@ -64,7 +65,7 @@ def _about(subject: SubjectRef) -> ColumnElement[bool]:
 
 
 def _is_active(t: Trajectory, today: date) -> bool:
-    return t.started_on <= today and (t.ended_on is None or t.ended_on >= today)
+    return running_on(t.started_on, t.ended_on, today)
 
 
 def trajectories_for(session: Session, subject: SubjectRef, today: date) -> list[TrajectoryView]:
