@@ -64,10 +64,6 @@ def _about(subject: SubjectRef) -> ColumnElement[bool]:
     return Trajectory.organisation_id == subject.id
 
 
-def _is_active(t: Trajectory, today: date) -> bool:
-    return running_on(t.started_on, t.ended_on, today)
-
-
 def trajectories_for(session: Session, subject: SubjectRef, today: date) -> list[TrajectoryView]:
     """The subject's own trajectories with their duties and reports: active first, then
     the newest start first."""
@@ -109,7 +105,7 @@ def _view(
         t.board_informed,
         t.board_informed_on,
         t.decision_id,
-        _is_active(t, today),
+        running_on(t.started_on, t.ended_on, today),
         tuple(_duty_view(d, reports.get(d.id, []), until, today) for d in duties),
     )
 
