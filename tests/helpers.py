@@ -23,7 +23,12 @@ def organisation(session: Session, ctx: ActionContext, name: str = "Ziekenhuis T
     return organisations.create_organisation(session, ctx, OrganisationDraft(name=name, sector="MSZ")).value.id
 
 
-def conversation(session: Session, ctx: ActionContext) -> tuple[str, str]:
+def conversation(
+    session: Session,
+    ctx: ActionContext,
+    conversation_type: str = "INDIVIDUEEL_GESPREK",
+    title: str = "Interview bestuurder",
+) -> tuple[str, str]:
     """(organisation id, conversation id) of a fresh inspection with one visit."""
     org = organisation(session, ctx)
     insp = inspections.create_inspection(
@@ -41,8 +46,8 @@ def conversation(session: Session, ctx: ActionContext) -> tuple[str, str]:
     session.flush()
     conv = m.Conversation(
         visit_id=visit.id,
-        conversation_type="INDIVIDUEEL_GESPREK",
-        title="Interview bestuurder",
+        conversation_type=conversation_type,
+        title=title,
         starts_at=datetime(2026, 3, 12, 9, tzinfo=UTC),
     )
     session.add(conv)

@@ -69,12 +69,8 @@ def _settled(qtbot, board: SessionBoard, turns: int, events: int) -> None:
     assert _rows(board, m.SpeakingTurn)[0] == turns and _rows(board, m.SessionEvent)[0] == events
 
 
-def _drain(qtbot, board: SessionBoard) -> None:
-    helpers.drain(qtbot, board.workspace)
-
-
 def _shares(qtbot, board: SessionBoard) -> list[tuple[str, float]]:
-    _drain(qtbot, board)
+    helpers.drain(qtbot, board.workspace)
     return [(s.label.nl, round(s.share, 6)) for s in board.by_category.shares]
 
 
@@ -143,7 +139,8 @@ def test_redo_after_several_taps_counts_once(qtbot, board) -> None:
     qtbot.keyClick(board, Qt.Key.Key_Z, CTRL | SHIFT)
     qtbot.keyClick(board, Qt.Key.Key_Z, CTRL | SHIFT)  # a second redo has nothing to do
     qtbot.waitUntil(lambda: board.state.tiles[2].turns == start + 3, timeout=5000)
-    _drain(qtbot, board)  # the first redo showed: anything a second one sent has answered too
+    # the first redo showed: anything a second one sent has answered too
+    helpers.drain(qtbot, board.workspace)
     assert board.state.tiles[2].turns == start + 3 and board.state.total_turns == total
     assert f" {start + 3} " in board.tile_buttons[2].text()  # the tile's counter
     assert _shares(qtbot, board) == shares
@@ -160,6 +157,7 @@ def test_a_refused_tap_is_shown_and_its_undo_does_nothing(qtbot, board) -> None:
     refusal = message_for(ValidationError([FieldIssue("participant_id", "participant_absent")]))
     qtbot.waitUntil(lambda: board.status.text() == refusal, timeout=5000)
     qtbot.keyClick(board, Qt.Key.Key_Z, CTRL)
-    _drain(qtbot, board)  # whatever the undo sent (nothing, it should) has answered and shown
+    # whatever the undo sent (nothing, it should) has answered and shown
+    helpers.drain(qtbot, board.workspace)
     assert board.status.text() == refusal and board.state.total_turns == turns
     assert _rows(board, m.SpeakingTurn)[0] == turns

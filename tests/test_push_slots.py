@@ -60,7 +60,7 @@ def test_pushes_are_applied_at_most_push_slots_at_a_time(tmp_path: Path, monkeyp
 
     monkeypatch.setattr(app, "_retried", slow_apply)
     office = app.create_app(url)
-    answers: list[int] = []
+    answers: list[tuple[int, str]] = []
     with TestClient(office) as client:
         devices = []
         for n, code in enumerate(codes):
@@ -71,8 +71,7 @@ def test_pushes_are_applied_at_most_push_slots_at_a_time(tmp_path: Path, monkeyp
         def push(device: dict[str, Any]) -> None:
             headers = {"Authorization": f"Bearer {device['token']}"}
             answer = client.post("/v1/sync/push", json=_push(device["device_id"]), headers=headers)
-            answers.append(answer.status_code)
-            assert answer.json()["results"][0]["status"] == "rejected"
+            answers.append((answer.status_code, answer.json()["results"][0]["status"]))
 
         threads = [threading.Thread(target=push, args=(d,)) for d in devices]
         for thread in threads:
@@ -80,5 +79,5 @@ def test_pushes_are_applied_at_most_push_slots_at_a_time(tmp_path: Path, monkeyp
         for thread in threads:
             thread.join(30)
     app.dispose(office)
-    assert answers == [200] * LAPTOPS
+    assert answers == [(200, "rejected")] * LAPTOPS  # checked here: a thread's assert fails no test
     assert most[0] == app.PUSH_SLOTS

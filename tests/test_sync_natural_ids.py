@@ -8,7 +8,6 @@ two without anybody being asked. Two real laptops and the real office over HTTP.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -39,18 +38,10 @@ def _meeting(a: Laptop) -> tuple[str, str, str]:
     """(inspection, network meeting, a note of it), made on ``a``."""
 
     def make(s: Session) -> tuple[str, str, str]:
-        _org, interview = helpers.conversation(s, a.ctx)
-        visit = s.get(m.Visit, s.get(m.Conversation, interview).visit_id)
-        conv = m.Conversation(
-            visit_id=visit.id,
-            conversation_type="NETWERKOVERLEG",
-            title="Netwerkoverleg dementie",
-            starts_at=datetime(2026, 3, 12, 14, tzinfo=UTC),
-        )
-        s.add(conv)
-        s.flush()
-        note = notes.add_paragraph(s, a.ctx, conv.id, ParagraphDraft(text="De huisarts komt niet aan bod."))
-        return visit.inspection_id, conv.id, note.value.id
+        _org, conv = helpers.conversation(s, a.ctx, "NETWERKOVERLEG", "Netwerkoverleg dementie")
+        visit = s.get(m.Visit, s.get(m.Conversation, conv).visit_id)
+        note = notes.add_paragraph(s, a.ctx, conv, ParagraphDraft(text="De huisarts komt niet aan bod."))
+        return visit.inspection_id, conv, note.value.id
 
     return a.db(make)
 
