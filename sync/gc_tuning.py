@@ -7,8 +7,15 @@ together with everything the process made at start-up (FastAPI, pydantic, SQLAlc
 the bulk of the heap, alive for the whole process). That cost 30 % of the office's CPU
 per pushed change (239-246 µs against 160-171 µs, bench/README.md). So the start-up
 objects are frozen out of collection (``gc.freeze``: they are never garbage) and the
-first generation is collected every 50,000 containers instead of 700. Reference cycles
-are still collected; only less often, which a request's short life allows.
+first generation is collected every 200,000 new containers instead of 700. Reference
+cycles are still collected; only less often, which a request's short life allows.
+
+The count is of containers made and not yet freed. A push frees everything it made when it
+returns (no reference cycles: ``tests/test_push_garbage.py``), so the count drops back after
+each request. At 50,000 a push of 1,000 mutations (some 50,000 containers alive at its peak)
+still set off a collection nearly every time, sweeping its own live records: 7 µs of CPU per
+pushed change. At 200,000 a collection comes only from what survives requests, or from four
+pushes at once in one process (``PUSH_SLOTS`` is two).
 
 Called by ``veldwerk-server serve`` (and each of its uvicorn workers) once the app is built,
 and by the laptop's ``veldwerk sync`` once its store is open: a pulled page of 2,000 records
@@ -21,7 +28,7 @@ from __future__ import annotations
 
 import gc
 
-YOUNG = 50_000  # new containers between collections of the youngest generation (Python: 700)
+YOUNG = 200_000  # new containers between collections of the youngest generation (Python: 700)
 
 
 def tune() -> None:

@@ -107,6 +107,21 @@ def _references(m: Mutation) -> list[Key]:
     return refs
 
 
+def _base_value(conn: Connection, tbl: str, record_id: str, field: str, base: int) -> Any:
+    """The field's value at revision ``base`` (the text a concurrent edit started from)."""
+    h = t.change_history.c
+    q = (
+        select(h.fields)
+        .where(h.tbl == tbl, h.record_id == record_id, h.seq <= base)
+        .order_by(h.seq.desc(), h.id.desc())
+    )
+    with conn.execute(q, execution_options={"yield_per": 50}) as rows:
+        for (fields,) in rows:
+            if field in fields:
+                return fields[field]
+    return None
+
+
 class _Batch:
     """One push: the records it touches held in memory, written once at the end."""
 
@@ -121,7 +136,10 @@ class _Batch:
         self.sent: dict[Key, dict[str, Any]] = {}  # values this device sent, per record merged
         self.hashes: dict[str, tuple[Any, bool]] = {}  # attachment id -> (sha256 sent, stored before)
         self.revs_text: dict[Key, str] = {}  # field revisions as written (a pull page embeds them)
-        self.merge = Merge(caller.device_id, self.base_value)
+        # a function of the connection, not a bound method: a batch referring to itself
+        # through its merge lived on, every record and mutation of it, until the collector
+        # swept an older generation (sync/gc_tuning.py; tests/test_push_garbage.py)
+        self.merge = Merge(caller.device_id, functools.partial(_base_value, conn))
         self._codes: Callable[[str], frozenset[str]] | None = None
 
     def load(self) -> None:
@@ -160,20 +178,6 @@ class _Batch:
         # a parent the look-ahead did not foresee (its record moved)
         rows = _rows(self.conn, [t.record.c.scope], [(tbl, record_id)])
         return rows[0].scope if rows else False
-
-    def base_value(self, tbl: str, record_id: str, field: str, base: int) -> Any:
-        """The field's value at revision ``base`` (the text a concurrent edit started from)."""
-        h = t.change_history.c
-        q = (
-            select(h.fields)
-            .where(h.tbl == tbl, h.record_id == record_id, h.seq <= base)
-            .order_by(h.seq.desc(), h.id.desc())
-        )
-        with self.conn.execute(q, execution_options={"yield_per": 50}) as rows:
-            for (fields,) in rows:
-                if field in fields:
-                    return fields[field]
-        return None
 
     def can_write(self, scope: str) -> bool:
         if self.writable is None:  # one query per push, not one per inspection it names
