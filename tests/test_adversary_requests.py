@@ -297,7 +297,7 @@ def test_a_burst_of_bogus_enrolments_keeps_memory_bounded_and_health_fast(
     server: ServerProcess, honest: HonestLaptops
 ) -> None:
     before = _memory(server, "VmRSS")
-    slowest = 0.0
+    slowest, began = 0.0, time.monotonic()
     with httpx.Client(base_url=server.base, timeout=60) as client, ThreadPoolExecutor(40) as pool:
         burst = [
             pool.submit(_enrol, client, f"192.0.2.{n}", username=f"nobody{n}", password="not the password")
@@ -310,11 +310,14 @@ def test_a_burst_of_bogus_enrolments_keeps_memory_bounded_and_health_fast(
             slowest = max(slowest, time.monotonic() - start)
             time.sleep(0.05)
         answers = [f.result() for f in burst]
+        burst_took = time.monotonic() - began
     assert {a.status_code for a in answers} <= {401, 429}
     assert all("Retry-After" in a.headers for a in answers if a.status_code == 429)
     grown = _memory(server, "VmHWM") - before
     assert grown < 400, f"40 enrolments in flight grew the server by {grown} MiB"  # was ~2 GiB
-    assert slowest < 1.0, f"the health check took {slowest:.2f} s during the burst"
+    # measured against the burst itself, not a clock: a loop the password hashing blocked would
+    # answer only when the burst was nearly done (here: at most 0.4 s of a 3.5 s burst)
+    assert slowest < burst_took / 2, f"the health check took {slowest:.2f} s of a {burst_took:.2f} s burst"
     _still_syncs(honest, "enrolment burst")
 
 
