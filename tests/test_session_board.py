@@ -457,3 +457,24 @@ def test_board_follows_a_colleagues_turns_received_by_sync(qtbot, window: MainWi
     assert board.state.total_turns == total
     bus_of(ws).publish(ChangeSet.of(speaking_turn=[result.value.turn.id]), ChangeOrigin.SYNC)
     qtbot.waitUntil(lambda: board.state.total_turns == total + 1, timeout=5000)
+
+
+def test_board_opened_while_hidden_fits_its_split_when_shown(qtbot, window: MainWindow) -> None:
+    """Tiles that came while the board was hidden (a minimised window, another page on top)
+    have no size yet: the split is fitted when the board is shown, to the tiles' real need."""
+    w = window
+    w.resize(1366, 768)
+    w.hide()
+    _open_meeting(qtbot, w)
+    board = w.shell.visit_page.board
+    helpers.drain(qtbot, w.workspace)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(
+        lambda: board._split_fitted and all(b.isVisible() for b in board.tile_buttons), timeout=10000
+    )
+    helpers.drain(qtbot, w.workspace)
+    top, rest = board.split.sizes()
+    need = board.tiles.sizeHint().height()
+    assert need > 100, need  # rows of tiles, not the empty grid a hidden board measured
+    assert top >= min(need, (top + rest) * 3 // 5) - 2, (top, rest, need)

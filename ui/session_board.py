@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -188,7 +188,9 @@ class SessionBoard(QWidget):
         """Once the tiles exist: give them the height they need, up to three fifths of the
         splitter; the timeline and charts get the rest (the user may move the handle)."""
         total = sum(self.split.sizes())
-        if self._split_fitted or total <= 0:
+        # a hidden board's tiles measure nothing yet (and its split may have no height):
+        # fitted when it is shown (``showEvent``)
+        if self._split_fitted or total <= 0 or not self.isVisible():
             return
         need = self.tiles.sizeHint().height()
         top = min(max(need, 1), total * 3 // 5)
@@ -288,6 +290,11 @@ class SessionBoard(QWidget):
         for n, button in enumerate(self.tile_buttons):
             self.tiles.addWidget(button, n // columns, n % columns)
         self._tile_columns = columns
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.tile_buttons and not self._split_fitted:  # tiles that came while hidden
+            QTimer.singleShot(0, self, self._fit_split)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
