@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspectorapp.domain.decision_views import DecisionItemKind, DecisionLog, DecisionRow
+from inspectorapp.domain.snippets import clipped
 from inspectorapp.domain.subject_ref import SubjectRef
 
 from . import ops
@@ -64,10 +65,6 @@ def load_log(session: DbSession, subject: SubjectRef, query: str) -> LoadedLog:
     return LoadedLog(
         decisions.decision_log(session, subject, query), review_cycle.last_periodic_review(session, subject)
     )
-
-
-def _short(text: str, most: int = 70) -> str:
-    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 class _Table(QTableWidget):
@@ -189,7 +186,7 @@ class DecisionLogView(QWidget):
         )
         self.table.setRowCount(len(log.rows))
         for r, row in enumerate(log.rows):
-            about = "\n".join(_short(a.title) for a in row.about)
+            about = "\n".join(clipped(a.title, 70) for a in row.about)
             about_tip = "\n".join(a.title for a in row.about)
             steps = "\n".join(self._step(log, s.kind, s.title, s.from_status, s.to_status) for s in row.steps)
             shown = row.rationale

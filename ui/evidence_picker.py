@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from inspectorapp.domain.enums import EvidenceKind, SignalKind
 from inspectorapp.domain.findings_views import EvidenceItem
+from inspectorapp.domain.snippets import one_line
 from inspectorapp.domain.visit_views import CodeLabel
 
 from . import labels
@@ -40,9 +41,7 @@ def evidence_line(item: EvidenceItem, texts: Mapping[str, CodeLabel]) -> str:
     role = texts.get(item.speaker_role or "")
     said = f" — {labels.code_text(role)}" if role else ""
     when = f"{item.on:%d-%m-%Y}" if item.on else ""
-    excerpt = " ".join(item.text.split())
-    if len(excerpt) > 160:
-        excerpt = excerpt[:157] + "…"
+    excerpt = one_line(item.text, 160)
     head = " · ".join(p for p in (what, item.source, when) if p)
     status = labels.exclusion(item.exclusion.value if item.exclusion else None)
     return f"{head}{said}\n{excerpt}" + (f"\n[{status}]" if status else "")

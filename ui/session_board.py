@@ -44,6 +44,7 @@ from inspectorapp.domain.snapshots import (
     SessionEventSnapshot,
     TimelineItem,
 )
+from inspectorapp.domain.snippets import clipped
 
 from . import ops
 from .board_undo import AddEvent, CountTurn
@@ -60,8 +61,7 @@ def _nl(label: Any) -> str:
     return label.en if QLocale().language() == QLocale.Language.English else label.nl
 
 
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+TILE_CHARS = 30  # of a participant's name or organisation on a tile
 
 
 class SessionBoard(QWidget):
@@ -315,9 +315,10 @@ class SessionBoard(QWidget):
         mandate = {True: self.tr("mandate ✓"), False: self.tr("no mandate"), None: ""}[p.has_mandate]
         if p.presence == Presence.ABSENT:
             mandate = self.tr("absent")
-        org = _short(p.organisation_name or "")
+        org = clipped(p.organisation_name or "", TILE_CHARS)
         key = f"{n + 1} " if n < 9 else ""
-        return f"{key}{_short(p.caption)}\n{org}\n{'█' * min(tile.turns, 16)} {tile.turns}  {mandate}".strip()
+        name = clipped(p.caption, TILE_CHARS)
+        return f"{key}{name}\n{org}\n{'█' * min(tile.turns, 16)} {tile.turns}  {mandate}".strip()
 
     def _show_timeline(self, items: list[TimelineItem]) -> None:
         chosen = self.selected_event()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from inspectorapp.domain.enums import SignalKind, SignalLinkType, Valence
 from inspectorapp.domain.resurfacing import LINK_CYCLE, Suggestion, SuggestionReason
+from inspectorapp.domain.snippets import clipped
 
 REASONS = {
     SuggestionReason.STAYS_SOFT: QT_TRANSLATE_NOOP("SuggestionList", "stays soft"),
@@ -67,7 +68,7 @@ class SuggestionList(QListWidget):
 
     def _text(self, s: Suggestion) -> str:
         marker = ("H" if s.kind == SignalKind.HARD else "Z") + SIGNS.get(Valence(s.valence), "?")
-        text = s.observation if len(s.observation) <= 160 else s.observation[:159] + "…"
+        text = clipped(s.observation, 160)
         why = [_tr(REASONS[r]) for r in s.reasons]
         if s.shared_categories:
             why[s.reasons.index(SuggestionReason.SAME_CATEGORY)] += f" ({', '.join(s.shared_categories)})"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from inspectorapp import sync_runner
 from inspectorapp.domain.concern_drafts import DATES
+from inspectorapp.domain.snippets import one_line
 from inspectorapp.services import sync_status
 from inspectorapp.services.sync_status import IssueView
 
@@ -391,16 +392,11 @@ def _concern_clash(issue: IssueView) -> str:
         ).format(field_name(f.field), _quoted(f.field, f.mine), _quoted(f.field, f.current))
         for f in issue.fields
     ]
-    title = _shortened(issue.title) if issue.title else (issue.record_id or "")[:8]
+    title = one_line(issue.title, SHORT) if issue.title else (issue.record_id or "")[:8]
     return QCoreApplication.translate("SyncDialog", "Concern ‘{0}’: {1}").format(title, "\n".join(lines))
 
 
 SHORT = 80  # characters of a text quoted in the list; the panes below show it whole
-
-
-def _shortened(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= SHORT else text[: SHORT - 1].rstrip() + "…"
 
 
 def _concern_value(key: str, value: Any) -> str:
@@ -421,7 +417,7 @@ def _quoted(key: str, value: Any) -> str:
     """In the list's sentence: a text quoted and shortened; a date or "empty" as it is."""
     if value is None or value == "" or key in DATES:
         return _concern_value(key, value)
-    return f"“{_shortened(str(value))}”"
+    return f"“{one_line(str(value), SHORT)}”"
 
 
 def _concern_line(key: str, value: Any) -> str:

@@ -39,6 +39,7 @@ from inspectorapp.domain.enums import InterventionStatus, SignalLinkType
 from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.report_rules import CONFIDENTIAL
 from inspectorapp.domain.snapshots import ActionContext, Label
+from inspectorapp.domain.snippets import one_line
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from storage.models import (
     Deliberation,
@@ -134,7 +135,7 @@ def _new_signals(
                 s.kind,
                 s.valence,
                 statuses.get(s.status) or Label(s.status, s.status, s.status),
-                _short(s.observation),
+                one_line(s.observation, SHORT),
                 scope.member(s.organisation_id),
             )
         )
@@ -206,7 +207,9 @@ def _pairs(session: Session, rows: Sequence[Row[*tuple[Any, ...]]], hidden: set[
             hidden |= secret
             continue
         first, second = sorted((a, b), key=lambda s: (s.observed_at, s.id))
-        pair = PackPair(link.link_type, _short(first.observation), _short(second.observation), link.note)
+        pair = PackPair(
+            link.link_type, one_line(first.observation, SHORT), one_line(second.observation, SHORT), link.note
+        )
         out.append((first.observed_at, pair))
     out.sort(key=lambda p: (p[0], p[1].first))
     return [p for _, p in out]
@@ -236,7 +239,7 @@ def _interventions(
             actions.get(i.action_type) or Label(i.action_type, i.action_type, i.action_type),
             i.planned_on,
             i.planned_on is not None and i.planned_on < held_on,
-            _short(i.intended_message or i.rationale or ""),
+            one_line(i.intended_message or i.rationale or "", SHORT),
         )
         for i in rows
     ]
@@ -271,11 +274,6 @@ def _decisions(
 
 def _labels(session: Session, taxonomy: str) -> dict[str, Label]:
     return {label.code: label for label in frameworks.labels(session, taxonomy)}
-
-
-def _short(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= SHORT else flat[: SHORT - 1].rstrip() + "…"
 
 
 def subjects_on_agenda(session: Session, deliberation_id: str) -> list[SubjectRef]:

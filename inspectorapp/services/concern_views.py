@@ -17,6 +17,7 @@ from inspectorapp.domain.sense_views import (
     StatusChangeRow,
     diagnostic,
 )
+from inspectorapp.domain.snippets import one_line
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from storage.models import (
     Concern,
@@ -55,7 +56,7 @@ def concern_view(session: Session, concern_id: str) -> ConcernView:
             link.id,
             s.id,
             link.role,
-            _short(s.observation),
+            one_line(s.observation, SHORT),
             s.kind,
             s.valence,
             s.status,
@@ -218,8 +219,3 @@ def _subject_name(session: Session, concern: Concern) -> str:
         return org.name if org is not None else ""
     net = session.get(Network, concern.network_id) if concern.network_id else None
     return net.name if net is not None else ""
-
-
-def _short(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= SHORT else flat[: SHORT - 1].rstrip() + "…"

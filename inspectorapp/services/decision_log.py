@@ -19,6 +19,7 @@ from inspectorapp.domain.decision_views import (
     matches,
 )
 from inspectorapp.domain.framework_codes import LadderRung
+from inspectorapp.domain.snippets import clipped
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from storage.models import (
     Concern,
@@ -145,7 +146,7 @@ def _of_subject(subject: SubjectRef) -> ColumnElement[bool]:
 
 def _signal_title(signal: Signal) -> str:
     text = (signal.hook or signal.observation or "").strip().replace("\n", " ")
-    return text if len(text) <= _TITLE else text[: _TITLE - 1].rstrip() + "…"
+    return clipped(text, _TITLE)
 
 
 def _about_signal(signal: Signal) -> AboutItem:

@@ -33,6 +33,7 @@ from inspectorapp.domain.decision_views import (
 )
 from inspectorapp.domain.drafts import require
 from inspectorapp.domain.snapshots import ActionContext, OpResult
+from inspectorapp.domain.snippets import clipped
 from inspectorapp.domain.subject_ref import SubjectRef, SubjectRefKind
 from inspectorapp.domain.validation import Checker
 from inspectorapp.errors import FieldIssue, ValidationError
@@ -367,6 +368,4 @@ def _change_statuses(
 def _status_rationale(rationale: str) -> str:
     """The history row carries the decision's rationale (cut to what a status rationale
     holds; the whole one is the decision's)."""
-    if len(rationale) <= limits.SHORT_TEXT:
-        return rationale
-    return rationale[: limits.SHORT_TEXT - 1].rstrip() + "…"
+    return clipped(rationale, limits.SHORT_TEXT)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from inspectorapp.domain.enums import Confidentiality, NoteKind
 from inspectorapp.domain.snapshots import ActionContext
+from inspectorapp.domain.snippets import one_line
 from inspectorapp.errors import NotFoundError
 from storage.models import (
     Conversation,
@@ -239,7 +240,7 @@ def export_qdpx(session: Session, ctx: ActionContext, inspection_id: str) -> tup
                 _q("PlainTextSelection"),
                 {
                     "guid": p.id,
-                    "name": _safe(_short(p.text)),
+                    "name": _safe(one_line(p.text, 60)),
                     "startPosition": str(start),
                     "endPosition": str(end),
                     "creatingUser": actor_guid,
@@ -276,7 +277,7 @@ def export_qdpx(session: Session, ctx: ActionContext, inspection_id: str) -> tup
                 _q("Note"),
                 {
                     "guid": sig.id,
-                    "name": _safe(f"Signaal: {_short(sig.observation)}"),
+                    "name": _safe(f"Signaal: {one_line(sig.observation, 60)}"),
                     "creatingUser": actor_guid,
                     "creationDateTime": _iso(sig.recorded_at),
                 },
@@ -341,11 +342,6 @@ def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
 def _safe(value: str) -> str:
     """Text XML 1.0 can carry: control characters other than tab/newline dropped."""
     return _NOT_XML.sub("", value)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def _iso(value: datetime) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from inspectorapp.domain.framework_codes import SignalStatusCode
 from inspectorapp.domain.sense_views import ReviewItem
+from inspectorapp.domain.snippets import one_line
 from storage.models import Concern, Network, Organisation, Signal
 
 from .concerns import CLOSING
@@ -43,7 +44,7 @@ def due_for_review(session: Session, today: date, about: About | None = None) ->
             ReviewItem(
                 Signal.__tablename__,
                 s.id,
-                _short(s.observation),
+                one_line(s.observation, SHORT),
                 s.organisation_id,
                 s.network_id,
                 names.get(s.organisation_id, ""),
@@ -86,8 +87,3 @@ def _names(session: Session) -> dict[str, str]:
     out = {str(i): str(n) for i, n in session.execute(select(Organisation.id, Organisation.name))}
     out.update((str(i), str(n)) for i, n in session.execute(select(Network.id, Network.name)))
     return out
-
-
-def _short(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= SHORT else flat[: SHORT - 1].rstrip() + "…"
