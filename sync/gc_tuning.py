@@ -14,8 +14,8 @@ The count is of containers made and not yet freed. A push frees everything it ma
 returns (no reference cycles: ``tests/test_push_garbage.py``), so the count drops back after
 each request. At 50,000 a push of 1,000 mutations (some 50,000 containers alive at its peak)
 still set off a collection nearly every time, sweeping its own live records: 7 µs of CPU per
-pushed change. At 200,000 a collection comes only from what survives requests, or from four
-pushes at once in one process (``PUSH_SLOTS`` is two).
+pushed change. At 200,000 collections come from what survives requests, not from any one
+request: a process applies at most two pushes at once (``PUSH_SLOTS``).
 
 Called by ``veldwerk-server serve`` (and each of its uvicorn workers) once the app is built,
 and by the laptop's ``veldwerk sync`` once its store is open: a pulled page of 2,000 records
