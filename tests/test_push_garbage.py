@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from sync.server import accounts, app, merge, records
-from sync.server.db import make_engine, migrate
+from sync.server import app, merge, records
 
+from .team_office import team_office
 from .test_adversary_push import valid_fields
 
 RECORDS = 20
@@ -59,15 +59,7 @@ def _left(kind: type) -> list[Any]:
 
 
 def test_a_push_frees_its_batch_without_the_collector(tmp_path: Path, no_collection: None) -> None:
-    url = f"sqlite:///{tmp_path / 'office.db'}"
-    migrate(url)
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        accounts.create_team(conn, "Dementie")
-        accounts.create_account(conn, "anna", "Anna", None)
-        accounts.add_member(conn, "Dementie", "anna")
-        code = accounts.enrolment_code(conn, "anna")
-    engine.dispose()
+    url, (code,) = team_office(tmp_path, ["anna"])
 
     ids = [str(uuid.uuid4()) for _ in range(RECORDS)]
     whole = {**valid_fields("organisation", {}, 0, ""), "deleted_at": None}

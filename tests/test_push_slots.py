@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from sync.server import accounts, app
-from sync.server.db import make_engine, migrate
+from sync.server import app
+
+from .team_office import team_office
 
 LAPTOPS = 6
 
@@ -33,16 +34,7 @@ def _push(device_id: str) -> dict[str, Any]:
 
 
 def test_pushes_are_applied_at_most_push_slots_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    url = f"sqlite:///{tmp_path / 'office.db'}"
-    migrate(url)
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        accounts.create_team(conn, "Dementie")
-        for n in range(LAPTOPS):
-            accounts.create_account(conn, f"user{n}", f"User {n}", None)
-            accounts.add_member(conn, "Dementie", f"user{n}")
-        codes = [accounts.enrolment_code(conn, f"user{n}") for n in range(LAPTOPS)]
-    engine.dispose()
+    url, codes = team_office(tmp_path, [f"user{n}" for n in range(LAPTOPS)])
 
     lock, running, most = threading.Lock(), [0], [0]
     real_apply = app._retried  # a push's work in its thread: its transaction, retried once

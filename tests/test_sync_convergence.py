@@ -95,13 +95,12 @@ from sync import local_state as state
 from sync.apply import stored_value
 from sync.engine import SyncEngine, SyncReport
 from sync.protocol import EnrolRequest, PullResponse
-from sync.server import accounts
 from sync.server import schema as t
 from sync.server.app import create_app, dispose
-from sync.server.db import make_engine, migrate
 from sync.transport import Offline, Transport
 
 from . import helpers
+from .team_office import team_office
 
 EXAMPLES = int(os.environ.get("VELDWERK_SYNC_EXAMPLES", "30"))
 STEPS = int(os.environ.get("VELDWERK_SYNC_STEPS", "30"))
@@ -165,17 +164,7 @@ def _no_keyring() -> contextlib.AbstractContextManager[Any]:
 
 
 def build_world(root: Path) -> World:
-    url = f"sqlite:///{root / 'office.db'}"
-    migrate(url)
-    engine = make_engine(url)
-    codes = []
-    with engine.begin() as conn:
-        accounts.create_team(conn, "Dementie")
-        for n in range(MAX_LAPTOPS):
-            accounts.create_account(conn, f"user{n}", f"User {n}", None)
-            accounts.add_member(conn, "Dementie", f"user{n}")
-            codes.append(accounts.enrolment_code(conn, f"user{n}"))
-    engine.dispose()
+    url, codes = team_office(root, [f"user{n}" for n in range(MAX_LAPTOPS)])
     first = create_store(root / "template.db", KEY)
     first.close()
     app = create_app(url)
